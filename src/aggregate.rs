@@ -1,0 +1,116 @@
+//! Folding per-document counts into per-outlet (and per event × outlet) totals. Integer sums
+//! in document order, so totals never depend on thread scheduling; rates are computed later,
+//! once, by the reporter.
+
+use crate::analysis::DocAnalysis;
+use crate::corpus::Document;
+use crate::lexicon::EntryId;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+
+/// Totals for one group of documents.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct GroupTotals {
+    /// Documents.
+    pub docs: u64,
+    /// Tokens.
+    pub tokens: u64,
+    /// Sentences.
+    pub sentences: u64,
+    /// Tokens covered by a hit.
+    pub matched_tokens: u64,
+    /// Hits per category id.
+    pub categories: Vec<u64>,
+    /// Documents with at least one hit, per category id.
+    pub category_docs: Vec<u64>,
+    /// (hits, documents) per entry.
+    pub entries: FxHashMap<EntryId, (u64, u64)>,
+}
+
+impl GroupTotals {
+    fn add(&mut self, a: &DocAnalysis) {
+        if self.categories.len() < a.category_counts.len() {
+            self.categories.resize(a.category_counts.len(), 0);
+            self.category_docs.resize(a.category_counts.len(), 0);
+        }
+        self.docs += 1;
+        self.tokens += u64::from(a.tokens);
+        self.sentences += u64::from(a.sentences);
+        self.matched_tokens += u64::from(a.matched_tokens);
+        for (i, &n) in a.category_counts.iter().enumerate() {
+            self.categories[i] += u64::from(n);
+            self.category_docs[i] += u64::from(n > 0);
+        }
+        for &(id, n) in &a.entry_counts {
+            let e = self.entries.entry(id).or_default();
+            e.0 += u64::from(n);
+            e.1 += 1;
+        }
+    }
+}
+
+/// The key of a group: `event` is `None` for the all-events scope.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct GroupKey {
+    /// The event, or `None` for all documents of the outlet.
+    pub event: Option<String>,
+    /// The outlet.
+    pub outlet: String,
+}
+
+/// Totals per outlet, and per event × outlet for documents that name an event.
+#[derive(Clone, Debug, Default)]
+pub struct Aggregates {
+    /// Sorted: all-events groups first (event `None`), then by event and outlet.
+    pub groups: BTreeMap<GroupKey, GroupTotals>,
+}
+
+impl Aggregates {
+    /// Empty totals.
+    pub fn new() -> Aggregates {
+        Aggregates::default()
+    }
+
+    /// Adds one analysed document.
+    pub fn add(&mut self, doc: &Document, a: &DocAnalysis) {
+        let all = GroupKey { event: None, outlet: doc.outlet.clone() };
+        self.groups.entry(all).or_default().add(a);
+        if let Some(event) = &doc.event {
+            let key = GroupKey { event: Some(event.clone()), outlet: doc.outlet.clone() };
+            self.groups.entry(key).or_default().add(a);
+        }
+    }
+
+    /// Whether any document named an event.
+    pub fn has_events(&self) -> bool {
+        self.groups.keys().any(|k| k.event.is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_by_outlet_and_event() {
+        let mut agg = Aggregates::new();
+        let a = DocAnalysis {
+            tokens: 10,
+            sentences: 2,
+            matched_tokens: 1,
+            category_counts: vec![1, 0],
+            entry_counts: vec![(3, 1)],
+            matches: vec![],
+        };
+        let d1 = Document { outlet: "A".into(), event: Some("e1".into()), ..Document::default() };
+        let d2 = Document { outlet: "A".into(), ..Document::default() };
+        agg.add(&d1, &a);
+        agg.add(&d2, &a);
+        let all = &agg.groups[&GroupKey { event: None, outlet: "A".into() }];
+        assert_eq!((all.docs, all.tokens, all.categories[0], all.category_docs[0]), (2, 20, 2, 2));
+        assert_eq!(all.entries[&3], (2, 2));
+        let e1 = &agg.groups[&GroupKey { event: Some("e1".into()), outlet: "A".into() }];
+        assert_eq!(e1.docs, 1);
+        assert!(agg.has_events());
+    }
+}

@@ -1,0 +1,79 @@
+//! Command-line arguments (clap derive). Only parsing and help text live here; each
+//! subcommand's behaviour is in `cmd/`.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Measure how news outlets frame the same event.
+#[derive(Parser, Debug)]
+#[command(name = "framelens", version, about, long_about = None)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Analyse a corpus and write the comparison tables to OUTDIR.
+    Analyze(AnalyzeArgs),
+    /// Inspect lexicons: lint them, or list the stems of every entry.
+    #[command(subcommand)]
+    Lexicon(LexiconCommand),
+}
+
+#[derive(Args, Debug)]
+pub struct AnalyzeArgs {
+    /// Inputs: a folder of OUTLET/DOC.txt files, a .csv/.tsv file, a .jsonl file, or - (JSONL on stdin).
+    #[arg(required = true, value_name = "INPUT")]
+    pub inputs: Vec<PathBuf>,
+    /// Output folder (must not exist unless --force).
+    #[arg(short, long, value_name = "OUTDIR")]
+    pub output: PathBuf,
+    /// Replace the bundled lexicons with the *.csv files of DIR (or DIR/<lang>).
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Language of the texts (ISO 639-1), for stemming and the bundled lexicons.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Worker threads (default: all cores). Output is identical for any value.
+    #[arg(long, short = 'j')]
+    pub threads: Option<usize>,
+    /// Map a document field to an input column or key, e.g. --column text=body (repeatable).
+    #[arg(long = "column", value_name = "FIELD=NAME")]
+    pub columns: Vec<String>,
+    /// Sections to analyse: title, body or both (comma-separated).
+    #[arg(long, default_value = "title,body", value_name = "LIST")]
+    pub sections: String,
+    /// Replace OUTDIR if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Replace invalid UTF-8 with U+FFFD (the document is flagged `repaired`) instead of failing it.
+    #[arg(long)]
+    pub lossy: bool,
+    /// Start every CSV with a UTF-8 byte-order mark so Excel reads it correctly.
+    #[arg(long)]
+    pub excel: bool,
+    /// Write text cells verbatim, without neutralising spreadsheet formulas (for pipelines).
+    #[arg(long)]
+    pub raw_cells: bool,
+    /// No progress messages on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LexiconCommand {
+    /// Lint lexicons: duplicates, shadowed entries, stem collisions, incomplete verb families.
+    Check(LexiconArgs),
+    /// Print every entry with the stems it matches (tab-separated).
+    Stems(LexiconArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct LexiconArgs {
+    /// A lexicon folder (default: the bundled lexicons).
+    pub dir: Option<PathBuf>,
+    /// Language for stemming.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+}

@@ -1,0 +1,141 @@
+//! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
+//! OUTDIR and renamed into place only when complete.
+
+use super::{EXIT_PARTIAL, load_lexicon};
+use crate::cli::AnalyzeArgs;
+use anyhow::{Context, bail};
+use framelens::corpus::FieldMap;
+use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo};
+use framelens::{Analyzer, Input, InputOptions, Sections, pipeline};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Instant;
+
+pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
+    let sections = parse_sections(&args.sections)?;
+    let input_opts =
+        InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
+    let out = &args.output;
+    if out.exists() && !args.force {
+        bail!("{}: output folder exists (use --force to replace it)", out.display());
+    }
+    let mut inputs = Vec::new();
+    for path in &args.inputs {
+        inputs.push(Input::open(path, &input_opts)?);
+    }
+    let threads =
+        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if threads == 0 {
+        bail!("--threads must be at least 1");
+    }
+    let tmp = partial_dir(out)?;
+    let result = (|| -> anyhow::Result<pipeline::RunCounts> {
+        let opts = ReportOptions {
+            cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
+            bom: args.excel,
+        };
+        let mut reporter = Reporter::create(&tmp, lexicon.clone(), opts)?;
+        let analyzer = Analyzer::new(lexicon.clone(), sections);
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+        let counts = pool.install(|| {
+            let records = inputs.iter_mut().flat_map(|i| i.by_ref());
+            pipeline::run(records, &analyzer, threads, &mut reporter)
+        })?;
+        let manifest = Manifest {
+            framelens_version: env!("CARGO_PKG_VERSION").into(),
+            run: RunInfo { command: std::env::args().collect(), threads },
+            options: serde_json::json!({
+                "lang": lexicon.language().code(),
+                "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
+                "sections": args.sections,
+                "columns": args.columns,
+                "lossy": args.lossy,
+                "excel": args.excel,
+                "raw_cells": args.raw_cells,
+            }),
+            inputs: inputs
+                .iter()
+                .map(|i| InputInfo {
+                    path: i.path.display().to_string(),
+                    kind: format!("{:?}", i.kind).to_lowercase(),
+                    sha256: i.sha256(),
+                    bytes: i.bytes_read(),
+                })
+                .collect(),
+            lexicons: Manifest::lexicon_info(&lexicon),
+            counts,
+            outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
+        };
+        reporter.finish(&manifest)?;
+        Ok(counts)
+    })();
+    let counts = match result {
+        Ok(c) => c,
+        Err(e) => {
+            let _ = std::fs::remove_dir_all(&tmp);
+            return Err(e);
+        }
+    };
+    if out.exists() {
+        std::fs::remove_dir_all(out).with_context(|| format!("removing old {}", out.display()))?;
+    }
+    std::fs::rename(&tmp, out).with_context(|| format!("moving results into {}", out.display()))?;
+    if !args.quiet {
+        let secs = started.elapsed().as_secs_f64();
+        eprintln!(
+            "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
+            counts.analysed,
+            counts.failed,
+            counts.text_bytes as f64 / 1e6,
+            secs,
+            counts.text_bytes as f64 / 1e6 / secs.max(1e-9),
+            out.display()
+        );
+        if counts.failed > 0 {
+            eprintln!(
+                "framelens: see {} for the documents that failed",
+                out.join("errors.csv").display()
+            );
+        }
+    }
+    Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+const OUTPUTS: &[&str] = &[
+    "documents.csv",
+    "matches.csv",
+    "errors.csv",
+    "outlets.csv",
+    "categories.csv",
+    "terms.csv",
+    "manifest.json",
+];
+
+fn parse_sections(list: &str) -> anyhow::Result<Sections> {
+    let mut s = Sections { title: false, body: false };
+    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        match part {
+            "title" => s.title = true,
+            "body" => s.body = true,
+            other => bail!("--sections: unknown section '{other}' (title, body)"),
+        }
+    }
+    if !s.title && !s.body {
+        bail!("--sections: name at least one of title, body");
+    }
+    Ok(s)
+}
+
+/// A fresh folder beside `out` that does not look like a finished result.
+fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
+    let name = out.file_name().map_or("framelens-out".into(), |n| n.to_string_lossy().into_owned());
+    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let tmp = parent.join(format!(".{name}.partial-{}", std::process::id()));
+    if tmp.exists() {
+        std::fs::remove_dir_all(&tmp).with_context(|| format!("removing {}", tmp.display()))?;
+    }
+    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    Ok(tmp)
+}

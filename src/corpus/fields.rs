@@ -1,0 +1,99 @@
+//! The document fields and which input column or JSON key holds each (`--column text=body`).
+
+use crate::error::{Error, Result};
+
+/// A document field read from CSV columns or JSON keys.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Field {
+    /// Document id (optional).
+    Id,
+    /// Outlet (required).
+    Outlet,
+    /// Body text (required).
+    Text,
+    /// Headline (optional).
+    Title,
+    /// Date (optional).
+    Date,
+    /// URL (optional).
+    Url,
+    /// Event (optional).
+    Event,
+}
+
+/// Every field, in output order.
+pub const FIELDS: [Field; 7] =
+    [Field::Id, Field::Outlet, Field::Text, Field::Title, Field::Date, Field::Url, Field::Event];
+
+impl Field {
+    /// The default column name.
+    pub fn name(self) -> &'static str {
+        match self {
+            Field::Id => "id",
+            Field::Outlet => "outlet",
+            Field::Text => "text",
+            Field::Title => "title",
+            Field::Date => "date",
+            Field::Url => "url",
+            Field::Event => "event",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Field> {
+        FIELDS.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// Column or key name for each field.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FieldMap {
+    names: [String; 7],
+}
+
+impl Default for FieldMap {
+    fn default() -> FieldMap {
+        FieldMap { names: FIELDS.map(|f| f.name().to_string()) }
+    }
+}
+
+impl FieldMap {
+    /// Applies `field=column` mappings (`text=body`).
+    pub fn with_mappings<S: AsRef<str>>(mappings: &[S]) -> Result<FieldMap> {
+        let mut map = FieldMap::default();
+        for m in mappings {
+            let m = m.as_ref();
+            let (field, column) = m.split_once('=').ok_or_else(|| {
+                Error::Usage(format!("--column '{m}': expected FIELD=COLUMN, e.g. text=body"))
+            })?;
+            let f = Field::from_name(field.trim()).ok_or_else(|| {
+                let names: Vec<&str> = FIELDS.iter().map(|f| f.name()).collect();
+                Error::Usage(format!(
+                    "--column '{m}': unknown field '{field}'; fields: {}",
+                    names.join(", ")
+                ))
+            })?;
+            map.names[f as usize] = column.trim().to_string();
+        }
+        Ok(map)
+    }
+
+    /// The column or key holding `field`.
+    pub fn name(&self, field: Field) -> &str {
+        &self.names[field as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mappings() {
+        let m = FieldMap::with_mappings(&["text=body", "outlet = source"]).unwrap();
+        assert_eq!(m.name(Field::Text), "body");
+        assert_eq!(m.name(Field::Outlet), "source");
+        assert_eq!(m.name(Field::Id), "id");
+        assert!(FieldMap::with_mappings(&["body"]).is_err());
+        assert!(FieldMap::with_mappings(&["colour=x"]).is_err());
+    }
+}

@@ -1,0 +1,266 @@
+//! Compiling checked lexicon rows into a [`Lexicon`]: stemming every plain element with the
+//! same stemmer the tokens use, interning stems, exact forms, prefixes and categories, and
+//! indexing entries by their first element for the matcher.
+
+use super::load::{RawEntry, parse_file};
+use super::pattern::{ElemKind, parse};
+use super::{Category, CategoryId, Elem, Entry, EntryId, FileId, Lexicon, LexiconFile, Vocab};
+use crate::error::{Error, Result};
+use crate::language::Language;
+use crate::stem::Stemmer;
+use crate::util::sha256_hex;
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// Collects lexicon files, then [`build`](LexiconBuilder::build)s the immutable [`Lexicon`].
+pub struct LexiconBuilder {
+    stemmer: Stemmer,
+    files: Vec<LexiconFile>,
+    categories: Vec<Category>,
+    category_ids: FxHashMap<String, CategoryId>,
+    entries: Vec<Entry>,
+    vocab: Vocab,
+    tops: Vec<CategoryId>,
+}
+
+impl LexiconBuilder {
+    /// An empty builder whose patterns are stemmed for `language`.
+    pub fn new(language: Language) -> LexiconBuilder {
+        LexiconBuilder {
+            stemmer: Stemmer::new(language),
+            files: Vec::new(),
+            categories: Vec::new(),
+            category_ids: FxHashMap::default(),
+            entries: Vec::new(),
+            vocab: Vocab::default(),
+            tops: Vec::new(),
+        }
+    }
+
+    /// Adds every `*.csv` file of `dir` (or of `dir/<lang>` when that exists), in name order.
+    pub fn add_dir(&mut self, dir: &Path) -> Result<()> {
+        let lang_dir = dir.join(self.stemmer.language().code());
+        let dir = if lang_dir.is_dir() { lang_dir } else { dir.to_path_buf() };
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .map_err(|e| Error::io(&dir, e))?
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|x| x.eq_ignore_ascii_case("csv")))
+            .collect();
+        paths.sort();
+        if paths.is_empty() {
+            return Err(Error::Usage(format!("{}: no lexicon files (*.csv) here", dir.display())));
+        }
+        for p in paths {
+            self.add_path(&p)?;
+        }
+        Ok(())
+    }
+
+    /// Adds one lexicon file from disk.
+    pub fn add_path(&mut self, path: &Path) -> Result<()> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+        let origin = path.display().to_string();
+        let text = std::str::from_utf8(&bytes).map_err(|e| {
+            let before = &bytes[..e.valid_up_to()];
+            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+            Error::lexicon(&origin, line, 0, format!("not UTF-8 (byte {})", e.valid_up_to()))
+        })?;
+        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+        self.add_text(&origin, &name, text)
+    }
+
+    /// Adds one lexicon file's text; `origin` names it in errors and in the manifest, `name`
+    /// is the dimension (the file stem).
+    pub fn add_text(&mut self, origin: &str, name: &str, text: &str) -> Result<()> {
+        if self.files.iter().any(|f| f.name == name) {
+            return Err(Error::lexicon(
+                origin,
+                1,
+                0,
+                format!("a lexicon named '{name}' is loaded twice"),
+            ));
+        }
+        let rows = parse_file(origin, text)?;
+        let file = self.files.len() as FileId;
+        let first = self.entries.len() as EntryId;
+        let mut seen: FxHashMap<String, u64> = FxHashMap::default();
+        for row in rows {
+            let elems = parse(&row.pattern)
+                .map_err(|m| Error::lexicon(origin, row.line, row.pattern_column, m))?;
+            let key = canonical(&elems);
+            if let Some(prev) = seen.insert(key, row.line) {
+                return Err(Error::lexicon(
+                    origin,
+                    row.line,
+                    row.pattern_column,
+                    format!("pattern '{}' duplicates line {prev}", row.pattern),
+                ));
+            }
+            self.push_entry(file, row, &elems);
+        }
+        self.files.push(LexiconFile {
+            name: name.to_string(),
+            origin: origin.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+            entries: first..self.entries.len() as EntryId,
+        });
+        Ok(())
+    }
+
+    fn push_entry(&mut self, file: FileId, row: RawEntry, elems: &[super::pattern::PatternElem]) {
+        let compiled: Vec<Elem> = elems
+            .iter()
+            .map(|e| match e.kind {
+                ElemKind::Stem => {
+                    let stem = self.stemmer.stem(&e.text).into_owned();
+                    Elem::Stem(intern(&mut self.vocab.stems, stem))
+                }
+                ElemKind::Exact => Elem::Exact(intern(&mut self.vocab.exacts, e.text.clone())),
+                ElemKind::Prefix => {
+                    if !self.vocab.prefix_lens.contains(&e.text.len()) {
+                        self.vocab.prefix_lens.push(e.text.len());
+                        self.vocab.prefix_lens.sort_unstable();
+                    }
+                    Elem::Prefix(intern(&mut self.vocab.prefixes, e.text.clone()))
+                }
+            })
+            .collect();
+        let category = self.intern_category(&row.category);
+        let term = display_term(&row.pattern);
+        self.entries.push(Entry {
+            term: term.into(),
+            pattern: row.pattern.into(),
+            elems: compiled.into(),
+            file,
+            category,
+            polarity: row.polarity,
+            intensity: row.intensity,
+            lemma: row.lemma.map(Into::into),
+            note: row.note.into(),
+            source: row.source.into(),
+            line: row.line as u32,
+        });
+    }
+
+    fn intern_category(&mut self, path: &str) -> CategoryId {
+        if let Some(&id) = self.category_ids.get(path) {
+            return id;
+        }
+        let parent = path.rfind('/').map(|i| self.intern_category(&path[..i]));
+        let id = self.categories.len() as CategoryId;
+        let top = parent.map_or(id, |p| self.categories[p as usize].top);
+        self.categories.push(Category { path: path.into(), parent, top });
+        self.category_ids.insert(path.to_string(), id);
+        if parent.is_none() {
+            self.tops.push(id);
+        }
+        id
+    }
+
+    /// The compiled, immutable lexicon.
+    pub fn build(self) -> Lexicon {
+        let mut starts: FxHashMap<Elem, Vec<EntryId>> = FxHashMap::default();
+        for (id, e) in self.entries.iter().enumerate() {
+            starts.entry(e.elems[0]).or_default().push(id as EntryId);
+        }
+        let entries = &self.entries;
+        let starts = starts
+            .into_iter()
+            .map(|(k, mut v)| {
+                v.sort_by_key(|&id| {
+                    let e = &entries[id as usize];
+                    (e.file, std::cmp::Reverse(e.elems.len()), id)
+                });
+                (k, v.into_boxed_slice())
+            })
+            .collect();
+        Lexicon {
+            stemmer: self.stemmer,
+            files: self.files,
+            categories: self.categories,
+            entries: self.entries,
+            vocab: self.vocab,
+            starts,
+            tops: self.tops,
+        }
+    }
+}
+
+fn intern(map: &mut FxHashMap<Box<str>, u32>, key: String) -> u32 {
+    let next = map.len() as u32;
+    *map.entry(key.into_boxed_str()).or_insert(next)
+}
+
+/// The pattern as a reader would write it: without `=` markers, single-spaced, lowercase.
+fn display_term(pattern: &str) -> String {
+    pattern
+        .split_whitespace()
+        .map(|w| w.strip_prefix('=').unwrap_or(w).to_lowercase())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A key under which two spellings of the same pattern collide (`So-called` and `so called`).
+fn canonical(elems: &[super::pattern::PatternElem]) -> String {
+    let mut s = String::new();
+    for e in elems {
+        s.push(match e.kind {
+            ElemKind::Stem => ' ',
+            ElemKind::Exact => '=',
+            ElemKind::Prefix => '*',
+        });
+        s.push_str(&e.text);
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const HEADER: &str = "pattern,category,polarity,intensity,lemma,note,source\n";
+
+    fn lex(files: &[(&str, &str)]) -> Result<Lexicon> {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        for (name, body) in files {
+            b.add_text(&format!("{name}.csv"), name, &format!("{HEADER}{body}"))?;
+        }
+        Ok(b.build())
+    }
+
+    #[test]
+    fn categories_form_a_tree() {
+        let l = lex(&[(
+            "loaded",
+            "massacre,loaded/violence,-2,3,,,team\nhero,loaded/praise,2,2,,,team\n",
+        )])
+        .unwrap();
+        let paths: Vec<&str> = l.categories().iter().map(|c| &*c.path).collect();
+        assert_eq!(paths, vec!["loaded", "loaded/violence", "loaded/praise"]);
+        assert_eq!(l.top_categories(), &[0]);
+        let lineage: Vec<_> = l.lineage(1).collect();
+        assert_eq!(lineage, vec![1, 0]);
+    }
+
+    #[test]
+    fn duplicates_are_errors_with_position() {
+        let err =
+            lex(&[("x", "So-called,hedge,,,,,team\nso called,hedge,,,,,team\n")]).unwrap_err();
+        assert_eq!(err.to_string(), "x.csv:3:1: pattern 'so called' duplicates line 2");
+        let err = lex(&[("x", "--,hedge,,,,,team\n")]).unwrap_err();
+        assert!(err.to_string().starts_with("x.csv:2:1: '--' has no letters"), "{err}");
+    }
+
+    #[test]
+    fn same_name_twice_is_an_error() {
+        let err = lex(&[("x", "a,b,,,,,\n"), ("x", "c,d,,,,,\n")]).unwrap_err();
+        assert!(err.to_string().contains("loaded twice"));
+    }
+
+    #[test]
+    fn bundled_english_compiles() {
+        let l = Lexicon::bundled(Language::ENGLISH).unwrap();
+        assert!(!l.entries().is_empty());
+        assert!(l.file_named("loaded").is_some());
+    }
+}

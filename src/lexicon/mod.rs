@@ -1,0 +1,211 @@
+//! Lexicons: CSV files of patterns with categories, compiled once into an immutable,
+//! thread-shareable [`Lexicon`] that the matcher reads. One file is one dimension
+//! (`loaded`, `attribution`, `hedges`, ...); its rows are entries.
+
+mod bundled;
+pub mod check;
+mod compile;
+mod load;
+pub mod pattern;
+
+pub use bundled::{bundled_files, bundled_languages};
+pub use compile::LexiconBuilder;
+pub use load::{COLUMNS, RawEntry, parse_file};
+pub use pattern::ElemKind;
+
+use crate::language::Language;
+use crate::stem::Stemmer;
+use rustc_hash::FxHashMap;
+
+/// Index of an entry in [`Lexicon::entries`].
+pub type EntryId = u32;
+/// Index of a category in [`Lexicon::categories`].
+pub type CategoryId = u32;
+/// Index of a file in [`Lexicon::files`].
+pub type FileId = u32;
+
+/// A compiled pattern element: an interned stem, exact form or prefix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Elem {
+    /// Matches tokens whose stem has this id.
+    Stem(u32),
+    /// Matches tokens whose normalised form has this id.
+    Exact(u32),
+    /// Matches tokens whose normalised form starts with the prefix of this id.
+    Prefix(u32),
+}
+
+/// One lexicon row, compiled.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The pattern as written in the file.
+    pub pattern: Box<str>,
+    /// The pattern without matching syntax (`=said` → `said`, `so-called`), as reported.
+    pub term: Box<str>,
+    /// Its elements, one per token matched.
+    pub elems: Box<[Elem]>,
+    /// The file it came from.
+    pub file: FileId,
+    /// Its (leaf) category.
+    pub category: CategoryId,
+    /// −2..=2.
+    pub polarity: Option<i8>,
+    /// 1..=3.
+    pub intensity: Option<u8>,
+    /// Canonical form (verb lemma, label name), if the file gives one.
+    pub lemma: Option<Box<str>>,
+    /// Free-text note.
+    pub note: Box<str>,
+    /// Provenance.
+    pub source: Box<str>,
+    /// 1-based line in the file.
+    pub line: u32,
+}
+
+impl Entry {
+    /// The lemma if given, else the term.
+    pub fn term_lemma(&self) -> &str {
+        self.lemma.as_deref().unwrap_or(&self.term)
+    }
+}
+
+/// One category path. Every ancestor of a category used by an entry is a category too.
+#[derive(Clone, Debug)]
+pub struct Category {
+    /// The full path (`loaded/violence`).
+    pub path: Box<str>,
+    /// The parent (`loaded` for `loaded/violence`).
+    pub parent: Option<CategoryId>,
+    /// The top-level ancestor (itself at the top).
+    pub top: CategoryId,
+}
+
+/// One lexicon file.
+#[derive(Clone, Debug)]
+pub struct LexiconFile {
+    /// Dimension name: the file stem (`loaded`).
+    pub name: String,
+    /// Where it was read from: a path, or `bundled:en/loaded.csv`.
+    pub origin: String,
+    /// SHA-256 of its bytes, hex.
+    pub sha256: String,
+    /// Its entries.
+    pub entries: std::ops::Range<EntryId>,
+}
+
+/// Interned vocabulary: the stems, exact forms and prefixes the entries use.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    pub(crate) stems: FxHashMap<Box<str>, u32>,
+    pub(crate) exacts: FxHashMap<Box<str>, u32>,
+    pub(crate) prefixes: FxHashMap<Box<str>, u32>,
+    /// Distinct prefix lengths in bytes, ascending.
+    pub(crate) prefix_lens: Vec<usize>,
+}
+
+/// A compiled set of lexicon files. Built once, immutable, `Send + Sync`.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub(crate) stemmer: Stemmer,
+    pub(crate) files: Vec<LexiconFile>,
+    pub(crate) categories: Vec<Category>,
+    pub(crate) entries: Vec<Entry>,
+    pub(crate) vocab: Vocab,
+    /// Entries by first element, each list sorted by (file, length descending, id).
+    pub(crate) starts: FxHashMap<Elem, Box<[EntryId]>>,
+    /// Top-level categories in order of first appearance.
+    pub(crate) tops: Vec<CategoryId>,
+}
+
+impl Lexicon {
+    /// The bundled lexicons for `language`.
+    pub fn bundled(language: Language) -> crate::Result<Lexicon> {
+        let mut b = LexiconBuilder::new(language);
+        let files = bundled_files(language.code());
+        if files.is_empty() {
+            return Err(crate::Error::Usage(format!(
+                "no bundled lexicons for '{}'; pass --lexicons DIR (bundled: {})",
+                language.code(),
+                bundled_languages().join(", ")
+            )));
+        }
+        for (name, text) in files {
+            b.add_text(&format!("bundled:{}/{name}.csv", language.code()), name, text)?;
+        }
+        Ok(b.build())
+    }
+
+    /// Every `*.csv` in `dir` (or in `dir/<lang>` when that folder exists), in name order.
+    pub fn from_dir(dir: &std::path::Path, language: Language) -> crate::Result<Lexicon> {
+        let mut b = LexiconBuilder::new(language);
+        b.add_dir(dir)?;
+        Ok(b.build())
+    }
+
+    /// The language the entries were stemmed for.
+    pub fn language(&self) -> Language {
+        self.stemmer.language()
+    }
+
+    /// The stemmer tokens must be stemmed with.
+    pub fn stemmer(&self) -> &Stemmer {
+        &self.stemmer
+    }
+
+    /// All entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// One entry.
+    pub fn entry(&self, id: EntryId) -> &Entry {
+        &self.entries[id as usize]
+    }
+
+    /// All categories (every level).
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    /// One category.
+    pub fn category(&self, id: CategoryId) -> &Category {
+        &self.categories[id as usize]
+    }
+
+    /// Top-level categories in order of first appearance.
+    pub fn top_categories(&self) -> &[CategoryId] {
+        &self.tops
+    }
+
+    /// The files.
+    pub fn files(&self) -> &[LexiconFile] {
+        &self.files
+    }
+
+    /// One file.
+    pub fn file(&self, id: FileId) -> &LexiconFile {
+        &self.files[id as usize]
+    }
+
+    /// The file whose name is `name` (`attribution`), if loaded.
+    pub fn file_named(&self, name: &str) -> Option<FileId> {
+        self.files.iter().position(|f| f.name == name).map(|i| i as FileId)
+    }
+
+    /// `id` and its ancestors, leaf first.
+    pub fn lineage(&self, id: CategoryId) -> impl Iterator<Item = CategoryId> + '_ {
+        std::iter::successors(Some(id), |&c| self.categories[c as usize].parent)
+    }
+
+    /// The stems a pattern element compiled to, for `lexicon stems`.
+    pub fn elem_text(&self, elem: Elem) -> &str {
+        fn find(map: &FxHashMap<Box<str>, u32>, id: u32) -> &str {
+            map.iter().find(|(_, v)| **v == id).map(|(k, _)| &**k).unwrap_or("")
+        }
+        match elem {
+            Elem::Stem(id) => find(&self.vocab.stems, id),
+            Elem::Exact(id) => find(&self.vocab.exacts, id),
+            Elem::Prefix(id) => find(&self.vocab.prefixes, id),
+        }
+    }
+}

@@ -1,0 +1,258 @@
+//! Matching a segmented text against a [`Lexicon`]: per lexicon file, leftmost-longest and
+//! non-overlapping, so one token is counted at most once per file. Reads tokens, writes
+//! [`Hit`]s; no I/O and no scoring here.
+
+use crate::lexicon::{Elem, EntryId, Lexicon};
+use crate::segment::{Token, TokenBuffer};
+use rustc_hash::FxHashMap;
+
+/// A lexicon entry found at a run of tokens.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// The entry.
+    pub entry: EntryId,
+    /// First token.
+    pub first: u32,
+    /// One past the last token.
+    pub end: u32,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// What a token can match: its stem id, exact-form id and prefix ids (in the scratch pool).
+#[derive(Clone, Copy, Debug)]
+struct Keys {
+    stem: u32,
+    exact: u32,
+    pfx_start: u32,
+    pfx_len: u32,
+}
+
+/// Reusable per-thread state: a cache from normalised word to its keys, and buffers.
+#[derive(Default)]
+pub struct MatchScratch {
+    cache: FxHashMap<Box<str>, Keys>,
+    pool: Vec<u32>,
+    keys: Vec<Keys>,
+    next_free: Vec<u32>,
+    best: Vec<(u32, EntryId, u32)>,
+}
+
+/// Above this many cached words the cache is dropped (memory stays bounded on huge corpora).
+const CACHE_LIMIT: usize = 500_000;
+
+impl MatchScratch {
+    /// An empty scratch.
+    pub fn new() -> MatchScratch {
+        MatchScratch::default()
+    }
+
+    fn keys_of(&mut self, lex: &Lexicon, norm: &str) -> Keys {
+        if let Some(k) = self.cache.get(norm) {
+            return *k;
+        }
+        let v = &lex.vocab;
+        let stem = v.stems.get(&*lex.stemmer.stem(norm)).copied().unwrap_or(NONE);
+        let exact = v.exacts.get(norm).copied().unwrap_or(NONE);
+        let pfx_start = self.pool.len() as u32;
+        for &len in &v.prefix_lens {
+            if len > norm.len() {
+                break;
+            }
+            if norm.is_char_boundary(len) {
+                if let Some(&id) = v.prefixes.get(&norm[..len]) {
+                    self.pool.push(id);
+                }
+            }
+        }
+        let keys = Keys { stem, exact, pfx_start, pfx_len: self.pool.len() as u32 - pfx_start };
+        self.cache.insert(norm.into(), keys);
+        keys
+    }
+}
+
+impl Keys {
+    fn matches(&self, elem: Elem, pool: &[u32]) -> bool {
+        match elem {
+            Elem::Stem(s) => self.stem == s,
+            Elem::Exact(e) => self.exact == e,
+            Elem::Prefix(p) => {
+                pool[self.pfx_start as usize..(self.pfx_start + self.pfx_len) as usize].contains(&p)
+            }
+        }
+    }
+}
+
+/// Finds every hit of `lex` in `buf` (the segmentation of `text`), appending to `hits` in
+/// order of first token, then file.
+pub fn find_hits(
+    lex: &Lexicon,
+    text: &str,
+    buf: &TokenBuffer,
+    scratch: &mut MatchScratch,
+    hits: &mut Vec<Hit>,
+) {
+    if scratch.cache.len() > CACHE_LIMIT {
+        scratch.cache.clear();
+        scratch.pool.clear();
+    }
+    scratch.keys.clear();
+    for t in &buf.tokens {
+        let k = scratch.keys_of(lex, buf.norm(t));
+        scratch.keys.push(k);
+    }
+    scratch.next_free.clear();
+    scratch.next_free.resize(lex.files.len(), 0);
+    let toks = &buf.tokens;
+    for i in 0..toks.len() {
+        let k = scratch.keys[i];
+        scratch.best.clear();
+        let pfx = k.pfx_start as usize..(k.pfx_start + k.pfx_len) as usize;
+        let firsts = [
+            (k.stem != NONE).then_some(Elem::Stem(k.stem)),
+            (k.exact != NONE).then_some(Elem::Exact(k.exact)),
+        ];
+        let prefixes = scratch.pool[pfx].iter().map(|&p| Some(Elem::Prefix(p)));
+        for first in firsts.into_iter().chain(prefixes).flatten() {
+            let Some(list) = lex.starts.get(&first) else { continue };
+            for &id in list.iter() {
+                let e = &lex.entries[id as usize];
+                if scratch.next_free[e.file as usize] > i as u32 {
+                    continue;
+                }
+                let len = e.elems.len() as u32;
+                if let Some(b) = scratch.best.iter().find(|b| b.0 == e.file) {
+                    if b.2 > len || (b.2 == len && b.1 < id) {
+                        continue;
+                    }
+                }
+                if !extends(e.elems.as_ref(), i, toks, text, &scratch.keys, &scratch.pool) {
+                    continue;
+                }
+                scratch.best.retain(|b| b.0 != e.file);
+                scratch.best.push((e.file, id, len));
+            }
+        }
+        scratch.best.sort_unstable();
+        for &(file, entry, len) in &scratch.best {
+            scratch.next_free[file as usize] = i as u32 + len;
+            hits.push(Hit { entry, first: i as u32, end: i as u32 + len });
+        }
+    }
+}
+
+/// Whether the elements after the first match the tokens after `i`, in the same sentence,
+/// with only white space or hyphens between them.
+fn extends(
+    elems: &[Elem],
+    i: usize,
+    toks: &[Token],
+    text: &str,
+    keys: &[Keys],
+    pool: &[u32],
+) -> bool {
+    if i + elems.len() > toks.len() {
+        return false;
+    }
+    for (k, &elem) in elems.iter().enumerate().skip(1) {
+        let (prev, tok) = (&toks[i + k - 1], &toks[i + k]);
+        if tok.sentence != toks[i].sentence
+            || !joinable(&text[prev.span.end as usize..tok.span.start as usize])
+        {
+            return false;
+        }
+        if !keys[i + k].matches(elem, pool) {
+            return false;
+        }
+    }
+    true
+}
+
+fn joinable(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+    use crate::lexicon::LexiconBuilder;
+    use crate::segment::tokenize;
+
+    fn lexicon(files: &[(&str, &str)]) -> Lexicon {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        for (name, rows) in files {
+            let text = format!("pattern,category\n{rows}");
+            b.add_text(name, name, &text).unwrap();
+        }
+        b.build()
+    }
+
+    /// (pattern, matched text) of every hit.
+    fn run(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        let mut hits = Vec::new();
+        find_hits(lex, text, &buf, &mut MatchScratch::new(), &mut hits);
+        hits.iter()
+            .map(|h| {
+                let s = buf.tokens[h.first as usize].span.start as usize;
+                let e = buf.tokens[h.end as usize - 1].span.end as usize;
+                (lex.entry(h.entry).pattern.to_string(), text[s..e].to_string())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn stems_exact_and_prefix() {
+        let lex = lexicon(&[("l", "massacre,loaded\n=said,attr\nterroris*,loaded\n")]);
+        assert_eq!(
+            run(&lex, "They massacred civilians, he said. Terrorists! Saying massacres."),
+            vec![
+                ("massacre".into(), "massacred".into()),
+                ("=said".into(), "said".into()),
+                ("terroris*".into(), "Terrorists".into()),
+                ("massacre".into(), "massacres".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn leftmost_longest_and_once_per_file() {
+        let lex = lexicon(&[
+            ("a", "war,loaded\nwar crimes,loaded\ncrimes against humanity,loaded\ncrime,loaded\n"),
+            ("b", "crimes,other\n"),
+        ]);
+        let got = run(&lex, "War crimes and crimes against humanity.");
+        assert_eq!(
+            got,
+            vec![
+                ("war crimes".into(), "War crimes".into()),
+                ("crimes".into(), "crimes".into()),
+                ("crimes against humanity".into(), "crimes against humanity".into()),
+                ("crimes".into(), "crimes".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn phrases_stay_in_sentence_and_need_plain_gaps() {
+        let lex = lexicon(&[("a", "so-called,hedge\naccording to,attr\n")]);
+        assert_eq!(
+            run(&lex, "The so-called deal."),
+            vec![("so-called".into(), "so-called".into())]
+        );
+        assert_eq!(
+            run(&lex, "The so called deal."),
+            vec![("so-called".into(), "so called".into())]
+        );
+        assert!(run(&lex, "Not so. Called off.").is_empty());
+        assert!(run(&lex, "according, to him").is_empty());
+    }
+
+    #[test]
+    fn curly_apostrophes_match_straight_patterns() {
+        let lex = lexicon(&[("n", "=don't,negator\n")]);
+        assert_eq!(run(&lex, "We don’t know."), vec![("=don't".into(), "don’t".into())]);
+    }
+}

@@ -1,0 +1,236 @@
+//! The drivers: records in, analyses out, in input order, to a [`Sink`]. The serial driver
+//! analyses one document at a time; the parallel one analyses batches with rayon and hands
+//! results to the sink in the same order, so both produce the same bytes.
+
+use crate::analysis::{Analyzer, DocAnalysis, Scratch};
+use crate::corpus::{Document, InputFailure, Record};
+use crate::error::Result;
+use rayon::prelude::*;
+use rustc_hash::FxHashMap;
+
+/// Receives every document's analysis and every failure, in input order.
+pub trait Sink {
+    /// One analysed document.
+    fn document(&mut self, doc: &Document, analysis: &DocAnalysis) -> Result<()>;
+    /// One record that could not be analysed.
+    fn failure(&mut self, failure: &InputFailure) -> Result<()>;
+}
+
+/// How many records were read, analysed and failed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct RunCounts {
+    /// Records read (documents and failures).
+    pub read: u64,
+    /// Documents analysed.
+    pub analysed: u64,
+    /// Records that failed.
+    pub failed: u64,
+    /// Bytes of text analysed (title and body).
+    pub text_bytes: u64,
+}
+
+/// Batch limits for the parallel driver: whichever is reached first.
+const BATCH_DOCS: usize = 1024;
+const BATCH_BYTES: usize = 8 << 20;
+
+/// Drives records through the analyzer to the sink. `threads == 1` runs serially in this
+/// thread; otherwise in rayon's current pool.
+pub fn run(
+    records: impl Iterator<Item = Record>,
+    analyzer: &Analyzer,
+    threads: usize,
+    sink: &mut dyn Sink,
+) -> Result<RunCounts> {
+    run_batched(records, analyzer, threads, sink, BATCH_DOCS)
+}
+
+fn run_batched(
+    records: impl Iterator<Item = Record>,
+    analyzer: &Analyzer,
+    threads: usize,
+    sink: &mut dyn Sink,
+    batch_docs: usize,
+) -> Result<RunCounts> {
+    let mut state = State::default();
+    if threads <= 1 {
+        let mut scratch = Scratch::new();
+        for record in records {
+            if let Some(doc) = state.admit(record, sink)? {
+                let a = analyzer.analyze(&doc, &mut scratch);
+                state.emit(&doc, &a, sink)?;
+            }
+        }
+        return Ok(state.counts);
+    }
+    let mut batch: Vec<Box<Document>> = Vec::with_capacity(batch_docs);
+    let mut failures_after: Vec<Vec<InputFailure>> = Vec::new();
+    let mut records = records.peekable();
+    while records.peek().is_some() {
+        batch.clear();
+        failures_after.clear();
+        failures_after.push(Vec::new());
+        let mut bytes = 0;
+        // Failures keep their place: those after document k are emitted after it.
+        for record in records.by_ref() {
+            match state.check(record) {
+                Ok(doc) => {
+                    bytes += doc.text.len() + doc.title.as_ref().map_or(0, String::len);
+                    batch.push(doc);
+                    failures_after.push(Vec::new());
+                }
+                Err(f) => failures_after.last_mut().expect("non-empty").push(f),
+            }
+            if batch.len() >= batch_docs || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        let analyses: Vec<DocAnalysis> = batch
+            .par_iter()
+            .map_init(Scratch::new, |scratch, doc| analyzer.analyze(doc, scratch))
+            .collect();
+        for f in &failures_after[0] {
+            state.fail(f, sink)?;
+        }
+        for (k, (doc, a)) in batch.iter().zip(&analyses).enumerate() {
+            state.emit(doc, a, sink)?;
+            for f in &failures_after[k + 1] {
+                state.fail(f, sink)?;
+            }
+        }
+    }
+    Ok(state.counts)
+}
+
+/// Order-dependent bookkeeping done serially: counts and duplicate ids.
+#[derive(Default)]
+struct State {
+    counts: RunCounts,
+    seen: FxHashMap<String, String>,
+}
+
+impl State {
+    /// A document to analyse, or the failure it becomes (also for a duplicate id).
+    fn check(&mut self, record: Record) -> std::result::Result<Box<Document>, InputFailure> {
+        self.counts.read += 1;
+        let doc = match record {
+            Record::Doc(doc) => doc,
+            Record::Failed(f) => return Err(f),
+        };
+        if let Some(first) = self.seen.get(&doc.id) {
+            let (input, location) = doc.origin.split_once(": ").unwrap_or((&doc.origin, ""));
+            return Err(InputFailure {
+                input: input.to_string(),
+                location: location.to_string(),
+                doc_id: Some(doc.id.clone()),
+                reason: format!("duplicate document id (first seen at {first})"),
+            });
+        }
+        self.seen.insert(doc.id.clone(), doc.origin.clone());
+        Ok(doc)
+    }
+
+    fn admit(&mut self, record: Record, sink: &mut dyn Sink) -> Result<Option<Box<Document>>> {
+        match self.check(record) {
+            Ok(doc) => Ok(Some(doc)),
+            Err(f) => {
+                self.fail(&f, sink)?;
+                Ok(None)
+            }
+        }
+    }
+
+    fn fail(&mut self, f: &InputFailure, sink: &mut dyn Sink) -> Result<()> {
+        self.counts.failed += 1;
+        sink.failure(f)
+    }
+
+    fn emit(&mut self, doc: &Document, a: &DocAnalysis, sink: &mut dyn Sink) -> Result<()> {
+        self.counts.analysed += 1;
+        self.counts.text_bytes +=
+            (doc.text.len() + doc.title.as_ref().map_or(0, String::len)) as u64;
+        sink.document(doc, a)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::Sections;
+    use crate::language::Language;
+    use crate::lexicon::LexiconBuilder;
+    use proptest::prelude::*;
+    use std::sync::Arc;
+
+    /// Records every call, for comparing drivers.
+    #[derive(Default, PartialEq, Debug)]
+    struct Log(Vec<String>);
+
+    impl Sink for Log {
+        fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
+            self.0.push(format!("{} {:?}", doc.id, a));
+            Ok(())
+        }
+        fn failure(&mut self, f: &InputFailure) -> Result<()> {
+            self.0.push(format!("failed {f:?}"));
+            Ok(())
+        }
+    }
+
+    fn analyzer() -> Analyzer {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        b.add_text(
+            "l",
+            "loaded",
+            "pattern,category\nregime,loaded\nwar crimes,loaded\nso-called,hedge\n",
+        )
+        .unwrap();
+        Analyzer::new(Arc::new(b.build()), Sections::default())
+    }
+
+    fn records(docs: &[(u8, String)]) -> Vec<Record> {
+        docs.iter()
+            .enumerate()
+            .map(|(i, (kind, text))| match kind % 4 {
+                0 => Record::Failed(InputFailure {
+                    input: "x".into(),
+                    location: format!("line {i}"),
+                    doc_id: None,
+                    reason: "bad".into(),
+                }),
+                // Kind 1 reuses an id: a duplicate failure.
+                1 => Record::Doc(Box::new(Document {
+                    id: "dup".into(),
+                    outlet: "B".into(),
+                    text: text.clone(),
+                    ..Document::default()
+                })),
+                _ => Record::Doc(Box::new(Document {
+                    id: format!("d{i}"),
+                    outlet: format!("O{}", kind % 3),
+                    text: text.clone(),
+                    ..Document::default()
+                })),
+            })
+            .collect()
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(32))]
+        #[test]
+        fn serial_equals_parallel(docs in proptest::collection::vec(
+            (any::<u8>(), "(regime|war crimes|so-called|“a”|word|\\. |\n| ){0,30}"), 0..60)) {
+            let a = analyzer();
+            let mut serial = Log::default();
+            let c1 = run(records(&docs).into_iter(), &a, 1, &mut serial).unwrap();
+            let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+            let mut parallel = Log::default();
+            let c2 = pool
+                .install(|| run_batched(records(&docs).into_iter(), &a, 2, &mut parallel, 7))
+                .unwrap();
+            prop_assert_eq!(c1, c2);
+            prop_assert_eq!(c1.read, c1.analysed + c1.failed);
+            prop_assert_eq!(c1.read, docs.len() as u64);
+            prop_assert_eq!(serial, parallel);
+        }
+    }
+}

@@ -1,0 +1,228 @@
+//! Direct quotations: spans of a section between quotation marks, found per paragraph with a
+//! stack. Handles typographic and straight double quotes, single quotes used as quotation
+//! marks (not apostrophes), guillemets, nesting, and quotations that run over several
+//! paragraphs (a paragraph that opens a quote without closing it, followed by a paragraph that
+//! starts with an opening mark). Works on byte offsets of the section text; no I/O.
+
+use crate::segment::{Span, TokenBuffer};
+
+/// Which mark pair delimits a quotation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum QuoteMark {
+    /// “ ” or straight ".
+    Double,
+    /// ‘ ’ or straight ' (when used as quotation marks).
+    Single,
+    /// « » or ‹ ›.
+    Guillemet,
+}
+
+/// One quotation (or one paragraph's part of a quotation that spans paragraphs).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// From the opening mark to after the closing mark (or the paragraph end when unclosed).
+    pub outer: Span,
+    /// The quoted text, marks excluded.
+    pub inner: Span,
+    /// The marks.
+    pub mark: QuoteMark,
+    /// 0 for an outermost quotation, 1 for a quotation inside it, ...
+    pub depth: u8,
+    /// Whether a closing mark was found in this paragraph.
+    pub closed: bool,
+    /// Index of the first part of the same quotation (itself unless it continues one from an
+    /// earlier paragraph).
+    pub first_part: u32,
+}
+
+/// Finds the quotations of a segmented section, in order of their opening marks.
+pub fn find_quotes(text: &str, buf: &TokenBuffer, out: &mut Vec<Quote>) {
+    out.clear();
+    // Index of the quotation left open at the end of the previous paragraph, if any.
+    let mut carried: Option<u32> = None;
+    for para in &buf.paragraphs {
+        let p = &text[para.range()];
+        let continues = carried.filter(|_| p.starts_with(['“', '"', '«', '‘']));
+        scan_paragraph(text, *para, continues, out);
+        carried = out
+            .iter()
+            .enumerate()
+            .rev()
+            .find(|(_, q)| q.depth == 0 && q.outer.start >= para.start)
+            .filter(|(_, q)| !q.closed && q.mark == QuoteMark::Double)
+            .map(|(_, q)| q.first_part);
+    }
+    out.sort_by_key(|q| (q.outer.start, q.depth));
+}
+
+struct Open {
+    mark: QuoteMark,
+    at: usize,
+    inner: usize,
+    continues: Option<u32>,
+}
+
+fn scan_paragraph(text: &str, para: Span, continues: Option<u32>, out: &mut Vec<Quote>) {
+    let base = para.start as usize;
+    let p = &text[para.range()];
+    let mut stack: Vec<Open> = Vec::new();
+    let mut prev: Option<char> = None;
+    let mut chars = p.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let next = chars.peek().map(|&(_, n)| n);
+        let at = base + i;
+        let after = at + c.len_utf8();
+        let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«".contains(p));
+        let top = stack.last().map(|o| o.mark);
+        let action = match c {
+            '“' | '„' => Some((QuoteMark::Double, true)),
+            '”' => Some((QuoteMark::Double, false)),
+            '«' | '‹' => Some((QuoteMark::Guillemet, true)),
+            '»' | '›' => Some((QuoteMark::Guillemet, false)),
+            '"' => {
+                let closing = stack.iter().any(|o| o.mark == QuoteMark::Double)
+                    && !(open_ctx && top != Some(QuoteMark::Double));
+                Some((QuoteMark::Double, !closing))
+            }
+            '‘' => Some((QuoteMark::Single, true)),
+            '’' | '\'' => {
+                let letter_before = prev.is_some_and(char::is_alphanumeric);
+                let letter_after = next.is_some_and(char::is_alphanumeric);
+                if top == Some(QuoteMark::Single) && !letter_after && !open_ctx {
+                    Some((QuoteMark::Single, false))
+                } else if c == '\'' && open_ctx && letter_after && !letter_before {
+                    Some((QuoteMark::Single, true))
+                } else {
+                    None // an apostrophe
+                }
+            }
+            _ => None,
+        };
+        if let Some((mark, opening)) = action {
+            if opening {
+                let cont = if i == 0 && stack.is_empty() { continues } else { None };
+                stack.push(Open { mark, at, inner: after, continues: cont });
+            } else if let Some(pos) = stack.iter().rposition(|o| o.mark == mark) {
+                // Close it; anything opened inside it and left open closes with it.
+                while stack.len() > pos {
+                    let o = stack.pop().expect("non-empty");
+                    let closed = stack.len() == pos;
+                    let end = if closed { after } else { at };
+                    push(
+                        out,
+                        &o,
+                        Span::new(o.at, end),
+                        Span::new(o.inner, at),
+                        stack.len(),
+                        closed,
+                    );
+                }
+            }
+        }
+        prev = Some(c);
+    }
+    let end = base + p.len();
+    while let Some(o) = stack.pop() {
+        push(out, &o, Span::new(o.at, end), Span::new(o.inner, end), stack.len(), false);
+    }
+}
+
+fn push(out: &mut Vec<Quote>, o: &Open, outer: Span, inner: Span, depth: usize, closed: bool) {
+    let index = out.len() as u32;
+    out.push(Quote {
+        outer,
+        inner,
+        mark: o.mark,
+        depth: depth.min(u8::MAX as usize) as u8,
+        closed,
+        first_part: o.continues.unwrap_or(index),
+    });
+}
+
+/// For each token, the index into `quotes` of the innermost quotation containing it, or
+/// `u32::MAX` when the token is in the outlet's own voice.
+pub fn token_quotes(buf: &TokenBuffer, quotes: &[Quote], out: &mut Vec<u32>) {
+    out.clear();
+    out.resize(buf.tokens.len(), u32::MAX);
+    for (qi, q) in quotes.iter().enumerate() {
+        // Quotes are sorted by start, outer before inner, so inner ones overwrite.
+        let first = buf.tokens.partition_point(|t| t.span.start < q.inner.start);
+        for (ti, t) in buf.tokens.iter().enumerate().skip(first) {
+            if t.span.end > q.inner.end {
+                break;
+            }
+            out[ti] = qi as u32;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::tokenize;
+
+    fn quotes(text: &str) -> Vec<(String, u8, bool)> {
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        let mut out = Vec::new();
+        find_quotes(text, &buf, &mut out);
+        out.iter().map(|q| (text[q.inner.range()].to_string(), q.depth, q.closed)).collect()
+    }
+
+    #[test]
+    fn typographic_and_straight_doubles() {
+        assert_eq!(
+            quotes("He said “we won” and \"they lost\"."),
+            vec![("we won".into(), 0, true), ("they lost".into(), 0, true)]
+        );
+    }
+
+    #[test]
+    fn apostrophes_are_not_quotes() {
+        assert_eq!(
+            quotes("Hamas’ leaders and the group’s ’90s don't 'regime' ones."),
+            vec![("regime".into(), 0, true)]
+        );
+        assert_eq!(
+            quotes("the players' union said ‘no deal’ today"),
+            vec![("no deal".into(), 0, true)]
+        );
+    }
+
+    #[test]
+    fn nesting_and_guillemets() {
+        assert_eq!(
+            quotes("“She called it ‘a disgrace’ twice,” he said."),
+            vec![
+                ("She called it ‘a disgrace’ twice,".into(), 0, true),
+                ("a disgrace".into(), 1, true),
+            ]
+        );
+        assert_eq!(quotes("Il a dit « non » hier."), vec![(" non ".into(), 0, true)]);
+    }
+
+    #[test]
+    fn quotations_over_several_paragraphs() {
+        let text = "“First part of it.\n\n“Second part,” she said.\n\nNot quoted.";
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        let mut out = Vec::new();
+        find_quotes(text, &buf, &mut out);
+        assert_eq!(out.len(), 2);
+        assert!(!out[0].closed);
+        assert!(out[1].closed);
+        assert_eq!(out[1].first_part, 0);
+        let mut tq = Vec::new();
+        token_quotes(&buf, &out, &mut tq);
+        let last = buf.tokens.len() - 1;
+        assert_eq!(tq[0], 0);
+        assert_eq!(tq[last], u32::MAX);
+    }
+
+    #[test]
+    fn an_unclosed_quote_ends_with_its_paragraph() {
+        let text = "He said “never again.\n\nThe end.";
+        let q = quotes(text);
+        assert_eq!(q, vec![("never again.".into(), 0, false)]);
+    }
+}

@@ -1,0 +1,74 @@
+//! `matches.csv`: one row per lexicon hit, with the text as it stands in the document,
+//! code-point and byte offsets into its section, and a short context on each side.
+
+use super::Table;
+use super::cells::{CellStyle, one_line, opt};
+use crate::analysis::{DocAnalysis, Section};
+use crate::corpus::Document;
+use crate::error::Result;
+use crate::lexicon::Lexicon;
+
+pub(super) const HEADER: [&str; 17] = [
+    "doc_id",
+    "outlet",
+    "section",
+    "sentence",
+    "lexicon",
+    "category",
+    "term",
+    "lemma",
+    "polarity",
+    "intensity",
+    "text",
+    "start",
+    "end",
+    "byte_start",
+    "byte_end",
+    "left",
+    "right",
+];
+
+/// Characters of context on each side.
+const CONTEXT: usize = 40;
+
+pub(super) fn write(
+    t: &mut Table,
+    lex: &Lexicon,
+    d: &Document,
+    a: &DocAnalysis,
+    c: &CellStyle,
+) -> Result<()> {
+    let id = c.text(&d.id);
+    let outlet = c.text(&d.outlet);
+    for m in &a.matches {
+        let text = match m.section {
+            Section::Title => d.title.as_deref().unwrap_or(""),
+            Section::Body => &d.text,
+        };
+        let e = lex.entry(m.entry);
+        let (s, end) = (m.bytes.start as usize, m.bytes.end as usize);
+        let left = &text[text[..s].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i)..s];
+        let right = &text
+            [end..text[end..].char_indices().nth(CONTEXT).map_or(text.len(), |(i, _)| end + i)];
+        t.row([
+            &*id,
+            &*outlet,
+            m.section.name(),
+            &m.sentence.to_string(),
+            &lex.file(e.file).name,
+            &lex.category(e.category).path,
+            &c.text(&e.term),
+            &c.text(e.lemma.as_deref().unwrap_or("")),
+            &opt(e.polarity),
+            &opt(e.intensity),
+            &c.text(&text[s..end]),
+            &m.chars.start.to_string(),
+            &m.chars.end.to_string(),
+            &s.to_string(),
+            &end.to_string(),
+            &c.text(&one_line(left)),
+            &c.text(&one_line(right)),
+        ])?;
+    }
+    Ok(())
+}

@@ -1,0 +1,135 @@
+//! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
+//! (`documents.csv`, `matches.csv`, `errors.csv`) are streamed as documents arrive; the
+//! aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`) and `manifest.json` are
+//! written by [`Reporter::finish`]. Every table is flat, sorted and fixed-precision.
+
+pub mod cells;
+mod documents;
+mod manifest;
+mod matches;
+mod tables;
+
+pub use cells::CellStyle;
+pub use manifest::{InputInfo, Manifest, RunInfo};
+
+use crate::aggregate::Aggregates;
+use crate::analysis::DocAnalysis;
+use crate::corpus::{Document, InputFailure};
+use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
+use crate::pipeline::Sink;
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Output options.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct ReportOptions {
+    /// Cell formatting.
+    pub cells: CellStyle,
+    /// Start every CSV with a UTF-8 byte-order mark (for Excel).
+    pub bom: bool,
+}
+
+/// A CSV writer on a buffered file, with its path for error messages.
+pub(crate) struct Table {
+    pub(crate) writer: csv::Writer<BufWriter<File>>,
+    path: PathBuf,
+}
+
+impl Table {
+    pub(crate) fn create(dir: &Path, name: &str, opts: &ReportOptions) -> Result<Table> {
+        let path = dir.join(name);
+        let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
+        let mut buf = BufWriter::with_capacity(1 << 16, file);
+        if opts.bom {
+            buf.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&path, e))?;
+        }
+        Ok(Table { writer: csv::WriterBuilder::new().from_writer(buf), path })
+    }
+
+    pub(crate) fn row<I, T>(&mut self, cells: I) -> Result<()>
+    where
+        I: IntoIterator<Item = T>,
+        T: AsRef<[u8]>,
+    {
+        self.writer.write_record(cells).map_err(|e| self.err(e))
+    }
+
+    fn err(&self, e: csv::Error) -> Error {
+        let io = match e.into_kind() {
+            csv::ErrorKind::Io(io) => io,
+            other => std::io::Error::other(format!("{other:?}")),
+        };
+        Error::io(&self.path, io)
+    }
+
+    pub(crate) fn finish(mut self) -> Result<()> {
+        self.writer.flush().map_err(|e| Error::io(&self.path, e))?;
+        let buf = self.writer.into_inner().map_err(|e| Error::io(&self.path, e.into_error()))?;
+        let file = buf.into_inner().map_err(|e| Error::io(&self.path, e.into_error()))?;
+        file.sync_all().map_err(|e| Error::io(&self.path, e))
+    }
+}
+
+/// Writes every output table into one folder.
+pub struct Reporter {
+    dir: PathBuf,
+    lexicon: Arc<Lexicon>,
+    opts: ReportOptions,
+    documents: Table,
+    matches: Table,
+    errors: Table,
+    aggregates: Aggregates,
+}
+
+impl Reporter {
+    /// Creates the streamed tables in `dir` (which must exist) and writes their headers.
+    pub fn create(dir: &Path, lexicon: Arc<Lexicon>, opts: ReportOptions) -> Result<Reporter> {
+        let mut documents = Table::create(dir, "documents.csv", &opts)?;
+        documents.row(documents::header(&lexicon))?;
+        let mut matches = Table::create(dir, "matches.csv", &opts)?;
+        matches.row(matches::HEADER)?;
+        let mut errors = Table::create(dir, "errors.csv", &opts)?;
+        errors.row(["input", "location", "doc_id", "reason"])?;
+        Ok(Reporter {
+            dir: dir.to_path_buf(),
+            lexicon,
+            opts,
+            documents,
+            matches,
+            errors,
+            aggregates: Aggregates::new(),
+        })
+    }
+
+    /// Writes the aggregate tables and the manifest, and flushes everything.
+    pub fn finish(self, manifest: &Manifest) -> Result<()> {
+        self.documents.finish()?;
+        self.matches.finish()?;
+        self.errors.finish()?;
+        tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
+        manifest.write(&self.dir.join("manifest.json"))
+    }
+}
+
+impl Sink for Reporter {
+    fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
+        documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
+        matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
+        self.aggregates.add(doc, a);
+        Ok(())
+    }
+
+    fn failure(&mut self, f: &InputFailure) -> Result<()> {
+        let c = &self.opts.cells;
+        let id = f.doc_id.as_deref().unwrap_or("");
+        self.errors.row([
+            &*c.text(&f.input),
+            &*c.text(&f.location),
+            &*c.text(id),
+            &*c.text(&f.reason),
+        ])
+    }
+}

@@ -1,0 +1,328 @@
+//! Text segmentation: paragraphs, sentences (UAX #29 plus abbreviation merging) and words
+//! (UAX #29), with a normalised form of each word (lowercase, typographic apostrophes as `'`).
+//!
+//! Owns [`TokenBuffer`], the reusable output of one section's segmentation. Offsets are byte
+//! offsets into the section text and are never altered by any later stage; the normalised form
+//! lives in a separate arena.
+
+mod abbreviations;
+mod normalize;
+mod sentences;
+
+pub use normalize::normalize_into;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A half-open byte range into the analysed text.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Span {
+    /// First byte.
+    pub start: u32,
+    /// One past the last byte.
+    pub end: u32,
+}
+
+impl Span {
+    /// A span from `usize` offsets.
+    pub fn new(start: usize, end: usize) -> Span {
+        Span { start: start as u32, end: end as u32 }
+    }
+
+    /// The range for slicing.
+    pub fn range(self) -> std::ops::Range<usize> {
+        self.start as usize..self.end as usize
+    }
+}
+
+/// Token flag: the first character is uppercase.
+pub const CAPITALIZED: u8 = 1;
+/// Token flag: every cased character is uppercase and there are at least two letters.
+pub const ALL_CAPS: u8 = 2;
+/// Token flag: the byte right before the token is a hyphen (`so-called`).
+pub const HYPHEN_BEFORE: u8 = 4;
+/// Token flag: the token starts with a digit.
+pub const NUMERIC: u8 = 8;
+/// Token flag: the first token of its sentence.
+pub const SENTENCE_START: u8 = 16;
+
+/// One word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Token {
+    /// Bytes of the word in the section text.
+    pub span: Span,
+    /// Bytes of the normalised form in [`TokenBuffer::arena`].
+    pub norm: Span,
+    /// Index of the sentence (into [`TokenBuffer::sentences`]).
+    pub sentence: u32,
+    /// Bit set of the flags above.
+    pub flags: u8,
+}
+
+/// One sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sentence {
+    /// Bytes of the sentence, trailing white space excluded.
+    pub span: Span,
+    /// Index of the paragraph (into [`TokenBuffer::paragraphs`]).
+    pub paragraph: u32,
+    /// Index of the sentence's first token; tokens of a sentence are contiguous.
+    pub first_token: u32,
+    /// One past the sentence's last token.
+    pub end_token: u32,
+}
+
+/// The segmentation of one text, reused across documents to avoid allocation.
+#[derive(Clone, Debug, Default)]
+pub struct TokenBuffer {
+    /// Words in text order.
+    pub tokens: Vec<Token>,
+    /// Sentences in text order.
+    pub sentences: Vec<Sentence>,
+    /// Paragraphs (lines with text) in text order.
+    pub paragraphs: Vec<Span>,
+    /// Normalised forms of all tokens, back to back.
+    pub arena: String,
+    bounds: Vec<Span>,
+}
+
+impl TokenBuffer {
+    /// An empty buffer.
+    pub fn new() -> TokenBuffer {
+        TokenBuffer::default()
+    }
+
+    /// The normalised form of `token`.
+    pub fn norm(&self, token: &Token) -> &str {
+        &self.arena[token.norm.range()]
+    }
+
+    /// Empties the buffer, keeping its allocations.
+    pub fn clear(&mut self) {
+        self.tokens.clear();
+        self.sentences.clear();
+        self.paragraphs.clear();
+        self.arena.clear();
+        self.bounds.clear();
+    }
+}
+
+/// Segments `text` into `buf` (cleared first).
+///
+/// Paragraphs are the lines of the text (split at `\n`, `\r` and U+2029). Sentences are
+/// found per paragraph, so one curly quote does not slow down the whole text, and a segment
+/// that ends in a known abbreviation (`Mr.`, `U.S.`) is merged with the next one.
+pub fn tokenize(text: &str, buf: &mut TokenBuffer) {
+    buf.clear();
+    assert!(text.len() < u32::MAX as usize, "sections are limited to 4 GiB");
+    for (start, end) in paragraphs(text) {
+        let paragraph = buf.paragraphs.len() as u32;
+        buf.paragraphs.push(Span::new(start, end));
+        let para = &text[start..end];
+        let mut bounds = std::mem::take(&mut buf.bounds);
+        sentences::split(para, &mut bounds);
+        for b in &bounds {
+            let s_start = start + b.start as usize;
+            let s_end = start + b.end as usize;
+            let first_token = buf.tokens.len() as u32;
+            let sentence = buf.sentences.len() as u32;
+            for (off, word) in text[s_start..s_end].unicode_word_indices() {
+                push_token(text, s_start + off, word, sentence, buf);
+            }
+            if let Some(t) = buf.tokens.get_mut(first_token as usize) {
+                t.flags |= SENTENCE_START;
+            }
+            buf.sentences.push(Sentence {
+                span: Span::new(s_start, s_end),
+                paragraph,
+                first_token,
+                end_token: buf.tokens.len() as u32,
+            });
+        }
+        buf.bounds = bounds;
+    }
+}
+
+fn push_token(text: &str, start: usize, word: &str, sentence: u32, buf: &mut TokenBuffer) {
+    let norm_start = buf.arena.len();
+    normalize_into(word, &mut buf.arena);
+    let mut flags = 0;
+    let mut chars = word.chars();
+    if let Some(c) = chars.next() {
+        if c.is_uppercase() {
+            flags |= CAPITALIZED;
+            if word.chars().filter(|c| c.is_alphabetic()).count() >= 2
+                && !word.chars().any(char::is_lowercase)
+            {
+                flags |= ALL_CAPS;
+            }
+        } else if c.is_ascii_digit() {
+            flags |= NUMERIC;
+        }
+    }
+    if start > 0 && text.as_bytes()[start - 1] == b'-' {
+        flags |= HYPHEN_BEFORE;
+    }
+    buf.tokens.push(Token {
+        span: Span::new(start, start + word.len()),
+        norm: Span::new(norm_start, buf.arena.len()),
+        sentence,
+        flags,
+    });
+}
+
+/// Byte ranges of the non-blank lines of `text`, trimmed of surrounding white space.
+pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut pos = 0;
+    std::iter::from_fn(move || {
+        while pos < text.len() {
+            let rest = &text[pos..];
+            let len = rest.find(['\n', '\r', '\u{2029}']).unwrap_or(rest.len());
+            let line_start = pos;
+            let line_end = pos + len;
+            pos = line_end + rest[len..].chars().next().map_or(0, char::len_utf8);
+            let line = &text[line_start..line_end];
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() {
+                continue;
+            }
+            let start = line_start + (line.len() - trimmed.len());
+            let end = start + trimmed.trim_end().len();
+            return Some((start, end));
+        }
+        None
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<(&str, String)> {
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        buf.tokens.iter().map(|t| (&text[t.span.range()], buf.norm(t).to_string())).collect()
+    }
+
+    fn sentences(text: &str) -> Vec<&str> {
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        buf.sentences.iter().map(|s| &text[s.span.range()]).collect()
+    }
+
+    #[test]
+    fn words_keep_offsets_and_normalise() {
+        let text = "Trump’s “regime” — So-called ÉLITES.";
+        let w = words(text);
+        assert_eq!(w[0], ("Trump’s", "trump's".to_string()));
+        assert_eq!(w[1], ("regime", "regime".to_string()));
+        assert_eq!(w[2], ("So", "so".to_string()));
+        assert_eq!(w[3], ("called", "called".to_string()));
+        assert_eq!(w[4], ("ÉLITES", "élites".to_string()));
+    }
+
+    #[test]
+    fn flags() {
+        let text = "The so-called NATO plan had 3 parts.";
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        let f = |i: usize| buf.tokens[i].flags;
+        assert_ne!(f(0) & CAPITALIZED, 0);
+        assert_ne!(f(0) & SENTENCE_START, 0);
+        assert_ne!(f(2) & HYPHEN_BEFORE, 0);
+        assert_ne!(f(3) & ALL_CAPS, 0);
+        assert_ne!(f(6) & NUMERIC, 0);
+    }
+
+    #[test]
+    fn abbreviations_do_not_end_sentences() {
+        let s = sentences("Mr. Smith met Dr. Jones in the U.S. Congress on Monday. He left.");
+        assert_eq!(s, vec!["Mr. Smith met Dr. Jones in the U.S. Congress on Monday.", "He left."]);
+        let s = sentences("They flew to the U.S. The talks failed.");
+        assert_eq!(s, vec!["They flew to the U.S.", "The talks failed."]);
+    }
+
+    #[test]
+    fn paragraphs_are_lines_and_sentences_do_not_cross_them() {
+        let text = "First line\n\n  Second one. Third.\r\nLast";
+        let p: Vec<_> = paragraphs(text).map(|(s, e)| &text[s..e]).collect();
+        assert_eq!(p, vec!["First line", "Second one. Third.", "Last"]);
+        assert_eq!(sentences(text), vec!["First line", "Second one.", "Third.", "Last"]);
+    }
+
+    #[test]
+    fn sentence_tokens_are_contiguous() {
+        let text = "One two. Three four five.\nSix.";
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        assert_eq!(buf.sentences.len(), 3);
+        assert_eq!((buf.sentences[1].first_token, buf.sentences[1].end_token), (2, 5));
+        assert_eq!(buf.sentences[2].paragraph, 1);
+        assert!(buf.tokens.iter().all(|t| {
+            let s = buf.sentences[t.sentence as usize];
+            s.span.start <= t.span.start && t.span.end <= s.span.end
+        }));
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// Text drawn from news-like pieces: words, curly and straight quotes, abbreviations,
+    /// line breaks, non-ASCII letters, emoji and combining marks.
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("word".to_string()),
+            Just("Mr.".to_string()),
+            Just("U.S.".to_string()),
+            Just("“quoted”".to_string()),
+            Just("don’t".to_string()),
+            Just("so-called".to_string()),
+            Just("é\u{301}".to_string()),
+            Just("👍🏽".to_string()),
+            Just(". ".to_string()),
+            Just("\n\n".to_string()),
+            Just("\r\n".to_string()),
+            Just(" ".to_string()),
+            "\\PC{0,6}",
+        ];
+        proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #[test]
+        fn offsets_are_char_boundaries_increasing_and_within_sentences(text in newsy()) {
+            let mut buf = TokenBuffer::new();
+            tokenize(&text, &mut buf);
+            let mut last_end = 0;
+            for t in &buf.tokens {
+                prop_assert!(text.is_char_boundary(t.span.start as usize));
+                prop_assert!(text.is_char_boundary(t.span.end as usize));
+                prop_assert!(t.span.start >= last_end && t.span.end > t.span.start);
+                last_end = t.span.end;
+                let s = buf.sentences[t.sentence as usize];
+                prop_assert!(s.span.start <= t.span.start && t.span.end <= s.span.end);
+                let p = buf.paragraphs[s.paragraph as usize];
+                prop_assert!(p.start <= s.span.start && s.span.end <= p.end);
+                // The normalised form is the lowercased word when nothing else was folded.
+                let word = &text[t.span.range()];
+                if !word.contains(['’', '‘', 'ʼ', '′', '＇']) {
+                    prop_assert_eq!(buf.norm(t), word.to_lowercase());
+                }
+            }
+        }
+
+        #[test]
+        fn reusing_a_buffer_gives_the_same_result(a in newsy(), b in newsy()) {
+            let mut fresh = TokenBuffer::new();
+            tokenize(&b, &mut fresh);
+            let mut reused = TokenBuffer::new();
+            tokenize(&a, &mut reused);
+            tokenize(&b, &mut reused);
+            prop_assert_eq!(fresh.tokens, reused.tokens);
+            prop_assert_eq!(fresh.sentences, reused.sentences);
+            prop_assert_eq!(fresh.arena, reused.arena);
+        }
+    }
+}

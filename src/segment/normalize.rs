@@ -1,0 +1,36 @@
+//! The normalised form of a word: lowercase, with typographic apostrophes folded to `'`.
+//! Used for tokens and for lexicon patterns alike, so both sides of a lookup agree.
+
+/// Appends the normalised form of `word` to `out`.
+pub fn normalize_into(word: &str, out: &mut String) {
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+        return;
+    }
+    for c in word.chars() {
+        match c {
+            '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => out.push('\''),
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn norm(s: &str) -> String {
+        let mut out = String::new();
+        normalize_into(s, &mut out);
+        out
+    }
+
+    #[test]
+    fn folds_case_and_apostrophes() {
+        assert_eq!(norm("Hamas’"), "hamas'");
+        assert_eq!(norm("DON’T"), "don't");
+        assert_eq!(norm("Über"), "über");
+        assert_eq!(norm("plain"), "plain");
+    }
+}

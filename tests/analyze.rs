@@ -1,0 +1,165 @@
+//! `framelens analyze` end to end on the fixtures: every input kind, offsets, failures,
+//! determinism across thread counts, and the output folder contract.
+
+use crate::util::{Workdir, fixture, repo};
+
+fn lex() -> String {
+    fixture("lexicons").display().to_string()
+}
+
+#[test]
+fn folder_input_counts_and_reports_the_empty_file() {
+    let w = Workdir::new();
+    let input = fixture("corpus_folder").display().to_string();
+    w.run_ok(&["analyze", &input, "-o", "out", "--lexicons", &lex(), "-q"], 1);
+    let docs = w.csv("out/documents.csv");
+    assert_eq!(docs.len(), 6);
+    assert!(docs.iter().all(|d| d["outlet"].starts_with("outlet-")));
+    assert!(docs.iter().any(|d| d["doc_id"] == "outlet-a/harbor-fire"));
+    let errors = w.csv("out/errors.csv");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["doc_id"], "outlet-c/empty");
+    assert!(errors[0]["reason"].contains("empty"), "{:?}", errors[0]);
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("out/manifest.json")).unwrap();
+    assert_eq!(manifest["counts"]["read"], 7);
+    assert_eq!(manifest["counts"]["analysed"], 6);
+    assert_eq!(manifest["counts"]["failed"], 1);
+    let loaded: u64 = docs.iter().map(|d| d["loaded_count"].parse::<u64>().unwrap()).sum();
+    assert_eq!(loaded, 6, "one loaded term per fixture document");
+}
+
+#[test]
+fn csv_and_jsonl_inputs_agree_and_bad_lines_are_reported() {
+    let w = Workdir::new();
+    let csv = fixture("corpus.csv").display().to_string();
+    let jsonl = fixture("corpus.jsonl").display().to_string();
+    w.run_ok(&["analyze", &csv, "-o", "a", "--lexicons", &lex(), "-q"], 0);
+    w.run_ok(&["analyze", &jsonl, "-o", "b", "--lexicons", &lex(), "-q"], 1);
+    let (a, b) = (w.csv("a/documents.csv"), w.csv("b/documents.csv"));
+    assert_eq!(a.len(), 6);
+    assert_eq!(a, b);
+    assert_eq!(w.read("a/matches.csv"), w.read("b/matches.csv"));
+    let errors = w.csv("b/errors.csv");
+    assert_eq!(errors.len(), 1);
+    assert_eq!(errors[0]["location"], "line 4");
+    assert!(errors[0]["reason"].starts_with("not valid JSON"));
+    assert!(!a[0].contains_key("extra_column"));
+}
+
+#[test]
+fn match_offsets_round_trip_as_code_points() {
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    w.run_ok(&["analyze", &input, "-o", "out", "--lexicons", &lex(), "-q"], 0);
+    let mut texts = std::collections::HashMap::new();
+    for line in std::fs::read_to_string(&input).unwrap().lines() {
+        let v: serde_json::Value = serde_json::from_str(line).unwrap();
+        texts.insert(v["id"].as_str().unwrap().to_string(), v);
+    }
+    let matches = w.csv("out/matches.csv");
+    assert!(matches.len() > 10);
+    for m in &matches {
+        let doc = &texts[&m["doc_id"]];
+        let section = if m["section"] == "title" { &doc["title"] } else { &doc["text"] };
+        let chars: Vec<char> = section.as_str().unwrap().chars().collect();
+        let (s, e): (usize, usize) = (m["start"].parse().unwrap(), m["end"].parse().unwrap());
+        let got: String = chars[s..e].iter().collect();
+        assert_eq!(got, m["text"].trim_start_matches('\''), "{m:?}");
+        let bytes = section.as_str().unwrap().as_bytes();
+        let (bs, be): (usize, usize) =
+            (m["byte_start"].parse().unwrap(), m["byte_end"].parse().unwrap());
+        assert_eq!(std::str::from_utf8(&bytes[bs..be]).unwrap(), got);
+    }
+}
+
+#[test]
+fn output_is_identical_for_one_and_two_threads() {
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    w.run_ok(&["analyze", &input, "-o", "t1", "--threads", "1", "-q"], 0);
+    w.run_ok(&["analyze", &input, "-o", "t2", "--threads", "2", "-q"], 0);
+    for f in
+        ["documents.csv", "matches.csv", "outlets.csv", "categories.csv", "terms.csv", "errors.csv"]
+    {
+        assert_eq!(w.read(&format!("t1/{f}")), w.read(&format!("t2/{f}")), "{f} differs");
+    }
+    let m1: serde_json::Value = serde_json::from_str(&w.read("t1/manifest.json")).unwrap();
+    let m2: serde_json::Value = serde_json::from_str(&w.read("t2/manifest.json")).unwrap();
+    assert_eq!(m1["inputs"], m2["inputs"]);
+    assert_eq!(m1["counts"], m2["counts"]);
+}
+
+#[test]
+fn existing_output_is_refused_without_force() {
+    let w = Workdir::new();
+    w.write("out/keep.txt", "mine");
+    let input = fixture("corpus.csv").display().to_string();
+    let out = w.run(&["analyze", &input, "-o", "out", "--lexicons", &lex()]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--force"));
+    assert_eq!(w.read("out/keep.txt"), "mine");
+    w.run_ok(&["analyze", &input, "-o", "out", "--lexicons", &lex(), "--force", "-q"], 0);
+    assert!(!w.path("out/keep.txt").exists());
+    assert!(w.path("out/documents.csv").exists());
+}
+
+#[test]
+fn missing_required_column_lists_the_columns_found() {
+    let w = Workdir::new();
+    w.write("in.csv", "id,source,body\n1,A,text\n");
+    let out = w.run(&["analyze", "in.csv", "-o", "out", "--lexicons", &lex()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("columns found: id, source, body"), "{err}");
+    assert!(!w.path("out").exists());
+    w.run_ok(
+        &[
+            "analyze",
+            "in.csv",
+            "-o",
+            "out",
+            "--lexicons",
+            &lex(),
+            "--column",
+            "outlet=source",
+            "--column",
+            "text=body",
+            "-q",
+        ],
+        0,
+    );
+    assert_eq!(w.csv("out/documents.csv")[0]["outlet"], "A");
+}
+
+#[test]
+fn jsonl_from_stdin_and_formula_cells_are_neutralised() {
+    use std::io::Write;
+    let w = Workdir::new();
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_framelens"))
+        .args(["analyze", "-", "-o", "out", "--lexicons", &lex(), "-q"])
+        .current_dir(w.path(""))
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let line = r#"{"id":"=1+1","outlet":"@Outlet","title":"-Shocking","text":"A fiasco."}"#;
+    child.stdin.take().unwrap().write_all(line.as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    let docs = w.csv("out/documents.csv");
+    assert_eq!(docs[0]["doc_id"], "'=1+1");
+    assert_eq!(docs[0]["outlet"], "'@Outlet");
+    assert_eq!(docs[0]["title"], "'-Shocking");
+}
+
+#[test]
+fn events_give_per_event_rows() {
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    w.run_ok(&["analyze", &input, "-o", "out", "-q"], 0);
+    let outlets = w.csv("out/outlets.csv");
+    let all: Vec<_> = outlets.iter().filter(|r| r["scope"] == "all").collect();
+    let events: Vec<_> = outlets.iter().filter(|r| r["scope"] == "event").collect();
+    assert_eq!(all.len(), 4);
+    assert_eq!(events.len(), 8);
+    let docs: u64 = all.iter().map(|r| r["docs"].parse::<u64>().unwrap()).sum();
+    assert_eq!(docs, 8);
+}

@@ -1,0 +1,6 @@
+//! Integration tests: run the real `framelens` binary on fixtures and parse its CSV output.
+
+mod util;
+
+mod analyze;
+mod lexicon;
