@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Validity against expert annotations of real news (../shared/data, read by path, never copied).
+#
+#   scripts/validate.sh [--check] [--data DIR] [--work DIR]
+#
+# Builds framelens (release), turns each annotated dataset into a JSONL input with the shared
+# eval's make_inputs.py, runs `framelens analyze` on it with the bundled lexicons, scores the
+# output with the shared scorers, prints one table and writes it to WORK/validation.tsv.
+# With --check, exits 1 when a figure is below its floor in validation/floors.tsv.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+data="$root/../shared/data"
+work=""
+check=0
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --check) check=1 ;;
+    --data) data="$2"; shift ;;
+    --work) work="$2"; shift ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    *) echo "validate.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+eval_dir="$(cd "$data/.." && pwd)/eval"
+[ -d "$data" ] || { echo "validate.sh: no data folder at $data" >&2; exit 2; }
+[ -f "$eval_dir/make_inputs.py" ] || { echo "validate.sh: no scorers at $eval_dir" >&2; exit 2; }
+[ -n "$work" ] || work=$(mktemp -d -t framelens-validate.XXXXXX)
+mkdir -p "$work"
+
+(cd "$root" && cargo build --release --quiet)
+bin="$root/target/release/framelens"
+
+python3 "$eval_dir/make_inputs.py" "$data" "$work/inputs" >/dev/null
+
+analyze() { # dataset -> OUT folder; exit 1 (some documents failed) is reported, not fatal
+  local ds=$1
+  local rc=0
+  "$bin" analyze "$work/inputs/$ds.jsonl" -o "$work/$ds" --sections body --raw-cells --force --quiet || rc=$?
+  if [ "$rc" -gt 1 ]; then echo "validate.sh: framelens failed on $ds (exit $rc)" >&2; exit 2; fi
+}
+
+for ds in ptc basil babe polnear; do
+  [ -f "$work/inputs/$ds.jsonl" ] || continue
+  analyze "$ds"
+  case "$ds" in
+    ptc|basil|babe)
+      python3 "$eval_dir/score_spans.py" --dataset "$ds" "$data" "$work/$ds/matches.csv" \
+        --categories 'loaded*' --json "$work/$ds.loaded.json" >/dev/null ;;
+    polnear)
+      if [ -f "$work/$ds/attributions.csv" ]; then
+        python3 "$eval_dir/score_attribution.py" "$data" "$work/$ds/attributions.csv" \
+          --json "$work/$ds.attribution.json" >/dev/null
+      fi ;;
+  esac
+done
+
+args=("$work" "$root/validation/floors.tsv")
+[ "$check" = 1 ] && args+=(--check)
+python3 "$root/scripts/validation_table.py" "${args[@]}"
