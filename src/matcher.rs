@@ -32,14 +32,17 @@ struct Keys {
 #[derive(Default)]
 pub struct MatchScratch {
     cache: FxHashMap<Box<str>, Keys>,
+    cache_bytes: usize,
     pool: Vec<u32>,
     keys: Vec<Keys>,
     next_free: Vec<u32>,
     best: Vec<(u32, EntryId, u32)>,
 }
 
-/// Above this many cached words the cache is dropped (memory stays bounded on huge corpora).
+/// Above this many cached words, or this many bytes of them, the cache is dropped between
+/// sections (memory stays bounded on huge corpora and on text full of long unique tokens).
 const CACHE_LIMIT: usize = 500_000;
+const CACHE_BYTES_LIMIT: usize = 32 << 20;
 
 impl MatchScratch {
     /// An empty scratch.
@@ -66,6 +69,7 @@ impl MatchScratch {
             }
         }
         let keys = Keys { stem, exact, pfx_start, pfx_len: self.pool.len() as u32 - pfx_start };
+        self.cache_bytes += norm.len();
         self.cache.insert(norm.into(), keys);
         keys
     }
@@ -92,9 +96,10 @@ pub fn find_hits(
     scratch: &mut MatchScratch,
     hits: &mut Vec<Hit>,
 ) {
-    if scratch.cache.len() > CACHE_LIMIT {
+    if scratch.cache.len() > CACHE_LIMIT || scratch.cache_bytes > CACHE_BYTES_LIMIT {
         scratch.cache.clear();
         scratch.pool.clear();
+        scratch.cache_bytes = 0;
     }
     scratch.keys.clear();
     for t in &buf.tokens {

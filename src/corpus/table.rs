@@ -1,11 +1,15 @@
-//! CSV (and TSV) input with a header row. The `outlet` and `text` columns are required (the
-//! error lists the columns found); other columns are ignored. A ragged or undecodable row
-//! becomes a failure naming its line, and reading goes on.
+//! CSV (and TSV) input with a header row, in UTF-8 or UTF-16 with a byte-order mark. The
+//! `outlet` and `text` columns are required (the error lists the columns found); other
+//! columns are ignored. A ragged or undecodable row becomes a failure naming its line, and
+//! reading goes on. A quote left open makes the CSV reader take the rest of the file as one
+//! field: that record becomes a failure saying so, naming the line where the quote opened.
 
-use super::decode::{HashingReader, decode};
+use super::decode::{HashingReader, Utf16Reader, decode, reject_nul, utf16_bom};
 use super::{FIELDS, Field, InputFailure, InputOptions, Record, assemble, input_name};
 use crate::error::{Error, Result};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 
 pub(super) fn read(
@@ -15,16 +19,40 @@ pub(super) fn read(
 ) -> Result<impl Iterator<Item = Record> + Send + use<>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let tsv = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+    let delimiter = if tsv { b'\t' } else { b',' };
+    let mut raw = BufReader::with_capacity(1 << 16, HashingReader { inner: file, digest });
+    let head = raw.fill_buf().map_err(|e| Error::io(path, e))?;
+    let mut utf16_replaced: Option<Arc<AtomicU64>> = None;
+    let source: Box<dyn Read + Send> = match utf16_bom(head) {
+        Some(little) => {
+            raw.consume(2);
+            let r = Utf16Reader::new(raw, little, opts.lossy);
+            utf16_replaced = Some(r.replaced());
+            Box::new(r)
+        }
+        None => Box::new(raw),
+    };
     let mut reader = csv::ReaderBuilder::new()
-        .delimiter(if tsv { b'\t' } else { b',' })
+        .delimiter(delimiter)
         .flexible(true)
         .has_headers(true)
-        .from_reader(HashingReader { inner: file, digest });
+        .from_reader(QuoteTracker::new(source, delimiter));
     let name = input_name(path);
-    let headers = reader.byte_headers().map_err(|e| Error::Input {
-        path: name.clone(),
-        message: format!("unreadable header row: {e}"),
-    })?;
+    let headers = reader
+        .byte_headers()
+        .map_err(|e| Error::Input {
+            path: name.clone(),
+            message: format!("unreadable header row: {e}"),
+        })?
+        .clone();
+    if let Some(line) = reader.get_ref().unclosed() {
+        return Err(Error::Input {
+            path: name,
+            message: format!(
+                "unclosed quote in the header row (opened on line {line}): the CSV reader took the rest of the file as part of the header"
+            ),
+        });
+    }
     let header: Vec<String> = headers
         .iter()
         .enumerate()
@@ -55,7 +83,7 @@ pub(super) fn read(
                     "no '{}' column (map one with --column {}=NAME); columns found: {}",
                     opts.fields.name(required),
                     required.name(),
-                    header.join(", ")
+                    list_columns(&header)
                 ),
             });
         }
@@ -74,6 +102,19 @@ pub(super) fn read(
         number += 1;
         let line = record.position().map_or(0, |p| p.line());
         let location = format!("line {line}");
+        if matches!(read, Ok(true)) {
+            if let Some(open) = reader.get_ref().unclosed() {
+                done = true;
+                return Some(Record::Failed(InputFailure {
+                    input: name.clone(),
+                    location: location.clone(),
+                    doc_id: None,
+                    reason: format!(
+                        "unclosed quote (opened on line {open}): the CSV reader took the rest of the file as one field, so this record and any after it were not analysed"
+                    ),
+                }));
+            }
+        }
         let failed = |reason: String| {
             Record::Failed(InputFailure {
                 input: name.clone(),
@@ -91,7 +132,11 @@ pub(super) fn read(
                     input: name.clone(),
                     location: format!("line {line}"),
                     doc_id: None,
-                    reason: format!("unreadable CSV record: {e}"),
+                    reason: if done {
+                        format!("unreadable CSV record, the rest of the file was not read: {e}")
+                    } else {
+                        format!("unreadable CSV record: {e}")
+                    },
                 }))
             }
             Ok(true) if record.len() != width => Some(failed(format!(
@@ -108,13 +153,20 @@ pub(super) fn read(
                     &opts.fields,
                     |f| {
                         let raw = record.get(columns[f as usize]?)?;
-                        match decode(raw, opts.lossy) {
-                            Ok(d) => {
+                        let column = format!("column '{}'", opts.fields.name(f));
+                        let checked = decode(raw, opts.lossy)
+                            .map_err(|e| format!("{column}: {e}"))
+                            .and_then(|d| {
                                 repaired |= d.repaired;
-                                Some(d.text)
+                                reject_nul(d.text, opts.lossy, &column)
+                            });
+                        match checked {
+                            Ok((text, fixed)) => {
+                                repaired |= fixed;
+                                Some(text)
                             }
                             Err(e) => {
-                                bad.get_or_insert(format!("column '{}': {e}", opts.fields.name(f)));
+                                bad.get_or_insert(e);
                                 None
                             }
                         }
@@ -124,10 +176,112 @@ pub(super) fn read(
                     return Some(failed(reason));
                 }
                 if let Record::Doc(d) = &mut rec {
-                    d.repaired = repaired;
+                    // UTF-16 replacements happen while streaming: flag the documents that
+                    // show a replacement character once any replacement was made.
+                    let utf16_fixed =
+                        utf16_replaced.as_ref().is_some_and(|n| n.load(Ordering::Relaxed) > 0)
+                            && (d.text.contains('\u{FFFD}')
+                                || d.title.as_ref().is_some_and(|t| t.contains('\u{FFFD}')));
+                    d.repaired = repaired || utf16_fixed;
                 }
                 Some(rec)
             }
         }
     }))
+}
+
+/// The header's column names for an error message, shortened when there are many or long ones.
+fn list_columns(header: &[String]) -> String {
+    const MAX_COLUMNS: usize = 30;
+    const MAX_CHARS: usize = 40;
+    let mut shown: Vec<String> = header
+        .iter()
+        .take(MAX_COLUMNS)
+        .map(|h| {
+            if h.chars().count() > MAX_CHARS {
+                format!("{}…", h.chars().take(MAX_CHARS).collect::<String>())
+            } else {
+                h.clone()
+            }
+        })
+        .collect();
+    if header.len() > MAX_COLUMNS {
+        shown.push(format!("… ({} more)", header.len() - MAX_COLUMNS));
+    }
+    shown.join(", ")
+}
+
+/// Where the CSV parser stands, as far as quoting goes (the csv crate's rules: a quote opens
+/// a field only at its start; `""` inside a quoted field is a quote; after the closing quote
+/// the field goes on unquoted).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Quoting {
+    FieldStart,
+    Unquoted,
+    Quoted,
+    QuoteInQuoted,
+}
+
+/// Passes the bytes to the CSV reader and follows their quoting, so that a quote still open
+/// at the end of the file can be reported with the line where it opened.
+struct QuoteTracker<R> {
+    inner: R,
+    delimiter: u8,
+    state: Quoting,
+    line: u64,
+    opened_on: u64,
+    eof: bool,
+}
+
+impl<R: Read> QuoteTracker<R> {
+    fn new(inner: R, delimiter: u8) -> QuoteTracker<R> {
+        QuoteTracker {
+            inner,
+            delimiter,
+            state: Quoting::FieldStart,
+            line: 1,
+            opened_on: 0,
+            eof: false,
+        }
+    }
+
+    /// The line of the quote left open, once the end of the input has been read.
+    fn unclosed(&self) -> Option<u64> {
+        (self.eof && self.state == Quoting::Quoted).then_some(self.opened_on)
+    }
+
+    fn track(&mut self, bytes: &[u8]) {
+        use Quoting::*;
+        let d = self.delimiter;
+        for &b in bytes {
+            if b == b'\n' {
+                self.line += 1;
+            }
+            self.state = match (self.state, b) {
+                (FieldStart, b'"') => {
+                    self.opened_on = self.line;
+                    Quoted
+                }
+                (FieldStart | Unquoted, b'\r' | b'\n') => FieldStart,
+                (FieldStart | Unquoted, b) if b == d => FieldStart,
+                (FieldStart | Unquoted, _) => Unquoted,
+                (Quoted, b'"') => QuoteInQuoted,
+                (Quoted, _) => Quoted,
+                (QuoteInQuoted, b'"') => Quoted,
+                (QuoteInQuoted, b) if b == d || b == b'\r' || b == b'\n' => FieldStart,
+                (QuoteInQuoted, _) => Unquoted,
+            };
+        }
+    }
+}
+
+impl<R: Read> Read for QuoteTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n == 0 && !buf.is_empty() {
+            self.eof = true;
+        }
+        self.track(&buf[..n]);
+        Ok(n)
+    }
 }

@@ -111,6 +111,11 @@ impl TokenBuffer {
 /// Paragraphs are the lines of the text (split at `\n`, `\r` and U+2029). Sentences are
 /// found per paragraph, so one curly quote does not slow down the whole text, and a segment
 /// that ends in a known abbreviation (`Mr.`, `U.S.`) is merged with the next one.
+///
+/// # Panics
+///
+/// If `text` is 4 GiB or longer (offsets are 32-bit). The pipeline fails such documents
+/// before analysis (see `pipeline::MAX_DOCUMENT_BYTES`).
 pub fn tokenize(text: &str, buf: &mut TokenBuffer) {
     buf.clear();
     assert!(text.len() < u32::MAX as usize, "sections are limited to 4 GiB");
