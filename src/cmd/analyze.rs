@@ -1,7 +1,9 @@
 //! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
-//! OUTDIR and renamed into place only when complete.
+//! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
+//! folder is removed and OUTDIR is left as it was.
 
-use super::{EXIT_PARTIAL, load_lexicon};
+use super::interrupt::{self, Partial};
+use super::{EXIT_PARTIAL, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
 use anyhow::{Context, bail};
 use framelens::corpus::FieldMap;
@@ -18,9 +20,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let input_opts =
         InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
     let out = &args.output;
-    if out.exists() && !args.force {
-        bail!("{}: output folder exists (use --force to replace it)", out.display());
-    }
+    check_output(out, &args)?;
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
@@ -30,7 +30,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
-    let tmp = partial_dir(out)?;
+    interrupt::install();
+    let partial = Partial::new(partial_dir(out)?);
+    let tmp = partial.path().to_path_buf();
     let result = (|| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
@@ -62,6 +64,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
                     kind: format!("{:?}", i.kind).to_lowercase(),
                     sha256: i.sha256(),
                     bytes: i.bytes_read(),
+                    skipped: i.skipped(),
                 })
                 .collect(),
             lexicons: Manifest::lexicon_info(&lexicon),
@@ -71,20 +74,27 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         reporter.finish(&manifest)?;
         Ok(counts)
     })();
-    let counts = match result {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
-        }
-    };
-    if out.exists() {
-        std::fs::remove_dir_all(out).with_context(|| format!("removing old {}", out.display()))?;
+    // On an error `partial` is dropped, which removes the temporary folder.
+    let counts = result
+        .with_context(|| format!("no results written ({} was left as it was)", out.display()))?;
+    partial.commit(|tmp| move_into_place(tmp, out))?;
+    if counts.read == 0 {
+        message(format_args!("framelens: warning: the inputs held no documents"));
     }
-    std::fs::rename(&tmp, out).with_context(|| format!("moving results into {}", out.display()))?;
     if !args.quiet {
+        for i in &inputs {
+            let s = i.skipped();
+            if s.not_txt + s.hidden > 0 {
+                message(format_args!(
+                    "framelens: {}: skipped {} files that are not *.txt and {} hidden entries",
+                    i.path.display(),
+                    s.not_txt,
+                    s.hidden
+                ));
+            }
+        }
         let secs = started.elapsed().as_secs_f64();
-        eprintln!(
+        message(format_args!(
             "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
             counts.analysed,
             counts.failed,
@@ -92,12 +102,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             secs,
             counts.text_bytes as f64 / 1e6 / secs.max(1e-9),
             out.display()
-        );
+        ));
         if counts.failed > 0 {
-            eprintln!(
+            message(format_args!(
                 "framelens: see {} for the documents that failed",
                 out.join("errors.csv").display()
-            );
+            ));
         }
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
@@ -128,14 +138,79 @@ fn parse_sections(list: &str) -> anyhow::Result<Sections> {
     Ok(s)
 }
 
-/// A fresh folder beside `out` that does not look like a finished result.
-fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
+/// Refuses an OUTDIR that exists (unless `--force`), and with `--force` one that is not a
+/// folder or that holds an input, the lexicons or the current folder, which replacing it
+/// would delete.
+fn check_output(out: &Path, args: &AnalyzeArgs) -> anyhow::Result<()> {
+    let Ok(meta) = std::fs::symlink_metadata(out) else { return Ok(()) };
+    if !args.force {
+        bail!("{}: output folder exists (use --force to replace it)", out.display());
+    }
+    if !meta.is_dir() && !meta.file_type().is_symlink() {
+        bail!(
+            "{}: exists and is not a folder; --force only replaces an output folder",
+            out.display()
+        );
+    }
+    let Ok(out_c) = std::fs::canonicalize(out) else { return Ok(()) };
+    let cwd = std::env::current_dir().ok();
+    let precious = args
+        .inputs
+        .iter()
+        .filter(|p| p.as_os_str() != "-")
+        .chain(args.lexicons.as_ref())
+        .chain(cwd.as_ref());
+    for p in precious {
+        if std::fs::canonicalize(p).is_ok_and(|c| c.starts_with(&out_c)) {
+            bail!(
+                "{}: not replacing it with --force: it holds {}, which would be deleted",
+                out.display(),
+                p.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// Moves the finished `tmp` folder to `out`. An old `out` is first renamed aside and deleted
+/// only once the new results are in place, so a failure leaves the old results.
+fn move_into_place(tmp: &Path, out: &Path) -> anyhow::Result<()> {
+    if std::fs::symlink_metadata(out).is_err() {
+        return std::fs::rename(tmp, out)
+            .with_context(|| format!("moving results into {}", out.display()));
+    }
+    let old = sibling(out, "old")?;
+    std::fs::rename(out, &old).with_context(|| format!("moving old {} aside", out.display()))?;
+    if let Err(e) = std::fs::rename(tmp, out) {
+        let _ = std::fs::rename(&old, out);
+        return Err(e).with_context(|| format!("moving results into {}", out.display()));
+    }
+    if let Err(e) = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old)) {
+        message(format_args!(
+            "framelens: warning: could not delete the old results in {}: {e}",
+            old.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `.NAME.<what>-PID` beside `out`: hidden, so it never looks like finished results.
+fn sibling(out: &Path, what: &str) -> anyhow::Result<PathBuf> {
     let name = out.file_name().map_or("framelens-out".into(), |n| n.to_string_lossy().into_owned());
     let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = parent.join(format!(".{name}.partial-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).with_context(|| format!("removing {}", tmp.display()))?;
+    let path = parent.join(format!(".{name}.{what}-{}", std::process::id()));
+    if std::fs::symlink_metadata(&path).is_ok() {
+        std::fs::remove_dir_all(&path)
+            .or_else(|_| std::fs::remove_file(&path))
+            .with_context(|| format!("removing {}", path.display()))?;
     }
-    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
+    Ok(path)
+}
+
+/// A fresh folder beside `out` that does not look like a finished result.
+fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
+    let tmp = sibling(out, "partial")?;
+    std::fs::create_dir_all(&tmp)
+        .with_context(|| format!("cannot create the output folder {}", tmp.display()))?;
     Ok(tmp)
 }

@@ -1,6 +1,7 @@
 //! Subcommands, one file each. Each returns the process exit code on success.
 
 mod analyze;
+mod interrupt;
 mod lexicon;
 
 use crate::cli::{Cli, Command, LexiconCommand};
@@ -9,6 +10,15 @@ use crate::cli::{Cli, Command, LexiconCommand};
 pub const EXIT_PARTIAL: u8 = 1;
 /// Exit code: usage or fatal error; no output folder was produced.
 pub const EXIT_ERROR: u8 = 2;
+/// Exit code: interrupted (Ctrl-C, SIGTERM, SIGHUP); no output folder was produced.
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// Writes one line to standard error, ignoring failure: a closed stderr (`2>&1 | head`) must
+/// not turn into a panic.
+pub fn message(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{args}");
+}
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {

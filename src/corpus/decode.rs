@@ -100,6 +100,8 @@ pub(crate) struct Utf16Reader<R> {
     odd: Option<u8>,
     offset: u64,
     eof: bool,
+    /// An error met while decoding, returned once the text before it has been read.
+    error: Option<std::io::Error>,
     replaced: Arc<AtomicU64>,
 }
 
@@ -117,6 +119,7 @@ impl<R: BufRead> Utf16Reader<R> {
             odd: None,
             offset: 2,
             eof: false,
+            error: None,
             replaced: Arc::new(AtomicU64::new(0)),
         }
     }
@@ -165,7 +168,12 @@ impl<R: BufRead> Utf16Reader<R> {
     fn refill(&mut self) -> std::io::Result<()> {
         self.out.clear();
         self.pos = 0;
-        let chunk = self.inner.fill_buf()?;
+        let chunk = loop {
+            match self.inner.fill_buf() {
+                Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                other => break other?,
+            }
+        };
         if chunk.is_empty() {
             self.eof = true;
             if let Some((_, at)) = self.high.take() {
@@ -181,9 +189,13 @@ impl<R: BufRead> Utf16Reader<R> {
         raw.clear();
         raw.extend_from_slice(chunk);
         self.inner.consume(raw.len());
-        let result = self.decode_chunk(&raw);
+        if let Err(e) = self.decode_chunk(&raw) {
+            // Deliver the text decoded before the error first; nothing after it.
+            self.error = Some(e);
+            self.eof = true;
+        }
         self.raw = raw;
-        result
+        Ok(())
     }
 
     fn decode_chunk(&mut self, mut bytes: &[u8]) -> std::io::Result<()> {
@@ -216,10 +228,16 @@ impl<R: BufRead> Utf16Reader<R> {
 impl<R: BufRead> Read for Utf16Reader<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
         while self.pos == self.out.len() {
+            if let Some(e) = self.error.take() {
+                return Err(e);
+            }
             if self.eof {
                 return Ok(0);
             }
-            self.refill()?;
+            if let Err(e) = self.refill() {
+                self.eof = true;
+                return Err(e);
+            }
         }
         let n = buf.len().min(self.out.len() - self.pos);
         buf[..n].copy_from_slice(&self.out[self.pos..self.pos + n]);
@@ -282,6 +300,64 @@ impl<R: Read> Read for HashingReader<R> {
 mod tests {
     use super::*;
 
+    fn utf16(text: &str, little: bool) -> Vec<u8> {
+        let mut out = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        for u in text.encode_utf16() {
+            out.extend(if little { u.to_le_bytes() } else { u.to_be_bytes() });
+        }
+        out
+    }
+
+    /// Streams `bytes` (with their mark) through a [`Utf16Reader`] reading `chunk` bytes at a time.
+    fn stream(bytes: &[u8], chunk: usize, lossy: bool) -> std::io::Result<(String, u64)> {
+        let little = utf16_bom(bytes).expect("a UTF-16 mark");
+        let inner = std::io::BufReader::with_capacity(chunk.max(1), &bytes[2..]);
+        let mut r = Utf16Reader::new(inner, little, lossy);
+        let replaced = r.replaced();
+        let mut out = String::new();
+        r.read_to_string(&mut out)?;
+        Ok((out, replaced.load(Ordering::Relaxed)))
+    }
+
+    #[test]
+    fn utf16_streaming_reports_invalid_units_by_byte() {
+        // "ab" then a lone high surrogate at byte 6, then "c".
+        let mut bad = utf16("ab", true);
+        bad.extend([0x00, 0xD8, b'c', 0x00]);
+        let err = stream(&bad, 3, false).unwrap_err();
+        assert_eq!(err.to_string(), "invalid UTF-16 at byte 6 (use --lossy to replace it)");
+        assert_eq!(stream(&bad, 3, true).unwrap(), ("ab\u{FFFD}c".to_string(), 1));
+        // The text before an error is delivered before the error.
+        let inner = std::io::BufReader::with_capacity(64, &bad[2..]);
+        let mut r = Utf16Reader::new(inner, true, false);
+        let mut buf = [0u8; 2];
+        assert_eq!(r.read(&mut buf).unwrap(), 2);
+        assert_eq!(&buf, b"ab");
+        assert!(r.read(&mut buf).is_err());
+        assert_eq!(r.read(&mut buf).unwrap(), 0);
+        // An odd final byte.
+        let mut odd = utf16("a", false);
+        odd.push(0x00);
+        assert!(stream(&odd, 2, false).unwrap_err().to_string().contains("at byte 4"));
+        assert_eq!(
+            decode(&odd, false).unwrap_err(),
+            stream(&odd, 5, false)
+                .unwrap_err()
+                .to_string()
+                .replace(" (use", ": an odd number of bytes (use")
+        );
+    }
+
+    #[test]
+    fn nul_characters_are_rejected_or_replaced() {
+        assert_eq!(reject_nul("plain".into(), false, "text").unwrap(), ("plain".into(), false));
+        assert_eq!(
+            reject_nul("ab\0c".into(), false, "column 'text'").unwrap_err(),
+            "column 'text' contains a NUL character at byte 2 (use --lossy to replace it)"
+        );
+        assert_eq!(reject_nul("ab\0c".into(), true, "x").unwrap(), ("ab\u{FFFD}c".into(), true));
+    }
+
     #[test]
     fn boms_and_invalid_bytes() {
         assert_eq!(decode(b"\xEF\xBB\xBFabc", false).unwrap().text, "abc");
@@ -291,5 +367,50 @@ mod tests {
         assert!(err.starts_with("invalid UTF-8 at byte 2"), "{err}");
         let d = decode(b"ab\xFFcd", true).unwrap();
         assert_eq!(d, Decoded { text: "ab\u{FFFD}cd".into(), repaired: true });
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        proptest! {
+            #[test]
+            fn utf16_round_trips_whole_and_streamed(text in "\\PC{0,40}", little: bool, chunk in 1usize..9) {
+                let bytes = utf16(&text, little);
+                prop_assert_eq!(decode(&bytes, false).unwrap(), Decoded { text: text.clone(), repaired: false });
+                prop_assert_eq!(stream(&bytes, chunk, false).unwrap(), (text, 0));
+            }
+
+            #[test]
+            fn lossy_never_fails_and_strict_names_the_first_bad_byte(bytes in proptest::collection::vec(any::<u8>(), 0..64)) {
+                let lossy = decode(&bytes, true).unwrap();
+                match decode(&bytes, false) {
+                    Ok(d) => prop_assert_eq!(d.text, lossy.text),
+                    Err(e) => {
+                        prop_assert!(lossy.repaired || utf16_bom(&bytes).is_some());
+                        if utf16_bom(&bytes).is_none() {
+                            let body = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(&bytes);
+                            let at = std::str::from_utf8(body).unwrap_err().valid_up_to()
+                                + (bytes.len() - body.len());
+                            let expected = format!("invalid UTF-8 at byte {at} ");
+                            prop_assert!(e.starts_with(&expected), "{}", e);
+                        }
+                    }
+                }
+            }
+
+            #[test]
+            fn utf16_lossy_stream_equals_whole_decoding(units in proptest::collection::vec(any::<u16>(), 0..24), little: bool, chunk in 1usize..9) {
+                let mut bytes = if little { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+                for u in &units {
+                    bytes.extend(if little { u.to_le_bytes() } else { u.to_be_bytes() });
+                }
+                let whole = decode(&bytes, true).unwrap();
+                let (streamed, replaced) = stream(&bytes, chunk, true).unwrap();
+                prop_assert_eq!(&whole.text, &streamed);
+                prop_assert_eq!(whole.repaired, replaced > 0);
+                prop_assert_eq!(decode(&bytes, false).is_ok(), stream(&bytes, chunk, false).is_ok());
+            }
+        }
     }
 }

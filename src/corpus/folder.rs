@@ -36,7 +36,7 @@ pub(super) fn read(
     let root = root.to_path_buf();
     let name = input_name(&root);
     let lossy = opts.lossy;
-    let records = items.into_iter().filter_map(move |item| {
+    let records = items.into_iter().map(move |item| {
         let fail = |path: &Path, reason: String| {
             Record::Failed(InputFailure {
                 input: name.clone(),
@@ -46,7 +46,7 @@ pub(super) fn read(
             })
         };
         match item {
-            Item::Problem(path, reason) => Some(fail(&path, reason)),
+            Item::Problem(path, reason) => fail(&path, reason),
             Item::File(path) => {
                 let relative = path.strip_prefix(&root).unwrap_or(&path);
                 let mut parts: Vec<String> = relative
@@ -54,14 +54,14 @@ pub(super) fn read(
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect();
                 if parts.len() < 2 {
-                    return Some(fail(
+                    return fail(
                         &path,
                         "not inside an outlet folder (expected OUTLET/DOC.txt)".into(),
-                    ));
+                    );
                 }
                 let bytes = match std::fs::read(&path) {
                     Ok(b) => b,
-                    Err(e) => return Some(fail(&path, format!("cannot read: {e}"))),
+                    Err(e) => return fail(&path, format!("cannot read: {e}")),
                 };
                 if let Ok(mut d) = digest.lock() {
                     d.update(rel(&root, &path).as_bytes());
@@ -83,32 +83,32 @@ pub(super) fn read(
                 };
                 let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
                 if !utf16 && bytes.contains(&0) {
-                    return Some(with_id(fail(
+                    return with_id(fail(
                         &path,
                         "contains NUL bytes: a binary file, not text".into(),
-                    )));
+                    ));
                 }
                 let decoded = match decode(&bytes, lossy) {
                     Ok(d) => d,
-                    Err(e) => return Some(with_id(fail(&path, e))),
+                    Err(e) => return with_id(fail(&path, e)),
                 };
                 if decoded.text.contains('\0') {
-                    return Some(with_id(fail(
+                    return with_id(fail(
                         &path,
                         "contains NUL characters: a binary file, not text".into(),
-                    )));
+                    ));
                 }
                 if decoded.text.trim().is_empty() {
-                    return Some(with_id(fail(&path, "empty document (no text)".into())));
+                    return with_id(fail(&path, "empty document (no text)".into()));
                 }
-                Some(Record::Doc(Box::new(Document {
+                Record::Doc(Box::new(Document {
                     id,
                     outlet,
                     text: decoded.text,
                     origin: format!("{name}: {}", rel(&root, &path)),
                     repaired: decoded.repaired,
                     ..Document::default()
-                })))
+                }))
             }
         }
     });

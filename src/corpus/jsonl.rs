@@ -66,7 +66,10 @@ fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
     buf.clear();
     let mut any = false;
     loop {
-        let chunk = r.fill_buf()?;
+        let chunk = match r.fill_buf() {
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            other => other?,
+        };
         if chunk.is_empty() {
             return Ok(any);
         }
@@ -220,6 +223,18 @@ mod tests {
 
     fn one(line: &str) -> Record {
         parse_line("in.jsonl", "in", 3, line.as_bytes(), &InputOptions::default())
+    }
+
+    #[test]
+    fn lines_end_in_lf_crlf_or_cr() {
+        let text = b"a\nb\r\nc\rd\r\r\ne";
+        let mut r = std::io::BufReader::with_capacity(2, &text[..]);
+        let mut buf = Vec::new();
+        let mut lines = Vec::new();
+        while read_line(&mut r, &mut buf).unwrap() {
+            lines.push(String::from_utf8(buf.clone()).unwrap());
+        }
+        assert_eq!(lines, ["a", "b", "c", "d", "", "e"]);
     }
 
     #[test]
