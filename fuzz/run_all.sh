@@ -23,7 +23,7 @@ for t in "${targets[@]}"; do
   cargo fuzz build --debug-assertions "$t"
   set +e
   cargo fuzz run --debug-assertions "$t" "$scratch/$t" "corpus/$t" -- \
-    -max_total_time="$secs" -timeout=10 -jobs=1 -workers=1 -print_final_stats=1 \
+    -max_total_time="$secs" -timeout=10 -print_final_stats=1 \
     > "$logs/$t.log" 2>&1
   rc=$?
   set -e
