@@ -36,6 +36,7 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod corpus;
+mod csv_quotes;
 mod error;
 mod language;
 pub mod lexicon;

@@ -4,3 +4,4 @@ mod util;
 
 mod analyze;
 mod lexicon;
+mod robustness;

@@ -208,7 +208,8 @@ fn parse_line(name: &str, stem: &str, line_no: u64, bytes: &[u8], opts: &InputOp
                 reason,
             });
         } else if let Record::Failed(f) = &mut record {
-            f.reason = format!("{}; {reason}", f.reason);
+            // The bad field is why a value is missing: say that instead.
+            f.reason = reason;
         }
     }
     if let Record::Doc(d) = &mut record {

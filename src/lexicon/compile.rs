@@ -196,6 +196,7 @@ impl LexiconBuilder {
             vocab: self.vocab,
             starts,
             tops: self.tops,
+            elem_texts: std::sync::OnceLock::new(),
         }
     }
 }
