@@ -106,24 +106,30 @@ pub fn find_hits(
         ];
         let prefixes = scratch.cache.prefixes[pfx].iter().map(|&p| Some(Elem::Prefix(p)));
         for first in firsts.into_iter().chain(prefixes).flatten() {
-            let Some(list) = lex.starts.get(&first) else { continue };
-            for &id in list.iter() {
-                let e = &lex.entries[id as usize];
-                if scratch.next_free[e.file as usize] > i as u32 {
+            for c in lex.starts.get(first) {
+                if scratch.next_free[c.file as usize] > i as u32 {
                     continue;
                 }
-                let len = e.elems.len() as u32;
-                if let Some(b) = scratch.best.iter().find(|b| b.0 == e.file) {
-                    if b.2 > len || (b.2 == len && b.1 < id) {
+                if let Some(b) = scratch.best.iter().find(|b| b.0 == c.file) {
+                    if b.2 > c.len || (b.2 == c.len && b.1 < c.entry) {
                         continue;
                     }
                 }
-                if !extends(e.elems.as_ref(), i, toks, text, &scratch.keys, &scratch.cache.prefixes)
-                {
-                    continue;
+                if let Some(second) = c.second {
+                    let next_matches = scratch
+                        .keys
+                        .get(i + 1)
+                        .is_some_and(|k| k.matches(second, &scratch.cache.prefixes));
+                    if !next_matches {
+                        continue;
+                    }
+                    let elems = &lex.entries[c.entry as usize].elems;
+                    if !extends(elems, i, toks, text, &scratch.keys, &scratch.cache.prefixes) {
+                        continue;
+                    }
                 }
-                scratch.best.retain(|b| b.0 != e.file);
-                scratch.best.push((e.file, id, len));
+                scratch.best.retain(|b| b.0 != c.file);
+                scratch.best.push((c.file, c.entry, c.len));
             }
         }
         scratch.best.sort_unstable();
