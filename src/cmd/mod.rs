@@ -3,6 +3,7 @@
 mod analyze;
 mod interrupt;
 mod lexicon;
+mod progress;
 
 use crate::cli::{Cli, Command, LexiconCommand};
 
