@@ -765,6 +765,16 @@ fn piping_into_a_command_that_closes_early_ends_quietly() {
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert_eq!(String::from_utf8_lossy(&out.stderr), "");
+    // The bundled lexicons, literally through a shell pipe.
+    let script = r#""$0" lexicon stems | head -1; echo "status=${PIPESTATUS[0]}""#;
+    let out = std::process::Command::new("bash")
+        .args(["-c", script, env!("CARGO_BIN_EXE_framelens")])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.starts_with("lexicon\tline\tpattern"), "{stdout}");
+    assert!(stdout.ends_with("status=0\n"), "{stdout}");
+    assert_eq!(String::from_utf8_lossy(&out.stderr), "");
     // A closed standard error (`2>&1 | head -0`) does not turn progress messages into a panic.
     w.write("in.jsonl", jsonl_line("d", "A", "fiasco"));
     let lexicons = lex();
