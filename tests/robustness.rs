@@ -510,6 +510,8 @@ fn folder_with_binary_empty_hidden_unreadable_and_special_files_and_symlink_loop
         let fifo = std::process::Command::new("mkfifo").arg(w.path("in/B/pipe.txt")).status();
         assert!(fifo.unwrap().success());
     }
+    // An unreadable file that stays unreadable as root (chmod 000 does not stop root):
+    // /proc/self/mem is a regular file, but reading its offset 0 fails with EIO.
     #[cfg(target_os = "linux")]
     std::os::unix::fs::symlink("/proc/self/mem", w.path("in/B/unreadable.txt")).unwrap();
     let started = Instant::now();
@@ -699,6 +701,7 @@ fn start_on_stdin(w: &Workdir, first: &str) -> (std::process::Child, std::path::
 fn a_full_disk_while_writing_is_fatal_and_leaves_no_output_folder() {
     let w = Workdir::new();
     let (mut child, partial) = start_on_stdin(&w, &jsonl_line("d1", "A", "A fiasco."));
+    // No small file system can be mounted here, but /dev/full fails every write with ENOSPC.
     // The aggregate tables are created at the end: make one of them land on a full disk.
     std::os::unix::fs::symlink("/dev/full", partial.join("outlets.csv")).unwrap();
     child.stdin.take().unwrap().write_all(jsonl_line("d2", "B", "A scandal.").as_bytes()).unwrap();
