@@ -121,9 +121,12 @@ fn utf8_and_utf16_byte_order_marks_are_read_and_not_counted_in_offsets() {
     w.write("excel.tsv", utf16(&tsv, true));
     w.write("in.csv", ["\u{FEFF}id,outlet,text\nc1,A,", text, "\n"].concat());
     w.write("be.jsonl", utf16(&jsonl_line("j1", "A", text), false));
-    w.write("bom8.jsonl", ["\u{FEFF}", &jsonl_line("j2", "A", text)].concat());
+    // Two files with marks joined by `cat`: the second mark starts line 2.
+    let joined =
+        ["\u{FEFF}", &jsonl_line("j2", "A", text), "\u{FEFF}", &jsonl_line("j3", "A", text)];
+    w.write("bom8.jsonl", joined.concat());
     analyze(&w, &["in", "excel.tsv", "in.csv", "be.jsonl", "bom8.jsonl"], &[], 0);
-    let ids = ["A/be", "A/le", "A/utf8", "t1", "c1", "j1", "j2"];
+    let ids = ["A/be", "A/le", "A/utf8", "t1", "c1", "j1", "j2", "j3"];
     let m = w.csv("out/matches.csv");
     for id in ids {
         let hits: Vec<_> = m.iter().filter(|r| r["doc_id"] == id).collect();

@@ -133,8 +133,8 @@ pub(super) fn read(
                     }));
                 }
             }
-            let bytes =
-                if line_no == 1 { buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf) } else { &buf };
+            // A byte-order mark may start any line: files joined with `cat` keep theirs.
+            let bytes = buf.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&buf);
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
