@@ -753,6 +753,23 @@ fn an_interrupted_run_never_leaves_a_folder_that_looks_finished() {
     assert!(partial.exists() && !partial.join("manifest.json").exists());
 }
 
+#[cfg(unix)]
+#[test]
+fn an_outdir_that_appears_during_the_run_is_not_replaced_without_force() {
+    let w = Workdir::new();
+    let (mut child, partial) = start_on_stdin(&w, &jsonl_line("d1", "A", "A fiasco."));
+    w.write("out/theirs.txt", "another program's file");
+    drop(child.stdin.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("out: appeared during the run and was not replaced"), "{err}");
+    assert_eq!(w.read("out/theirs.txt"), "another program's file");
+    // The finished results are kept, and the message says where.
+    assert!(partial.join("manifest.json").exists());
+    assert!(err.contains(&partial.file_name().unwrap().to_string_lossy().into_owned()), "{err}");
+}
+
 #[test]
 fn piping_into_a_command_that_closes_early_ends_quietly() {
     let w = Workdir::new();

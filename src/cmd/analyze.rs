@@ -81,6 +81,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     // On an error `partial` is dropped, which removes the temporary folder.
     let counts = result
         .with_context(|| format!("no results written ({} was left as it was)", out.display()))?;
+    if !args.force && std::fs::symlink_metadata(out).is_ok() {
+        let kept = partial.keep();
+        bail!(
+            "{}: appeared during the run and was not replaced (no --force); the complete results are in {}",
+            out.display(),
+            kept.display()
+        );
+    }
     partial.commit(|tmp| move_into_place(tmp, out))?;
     if counts.read == 0 {
         message(format_args!("framelens: warning: the inputs held no documents"));

@@ -43,6 +43,16 @@ impl Partial {
         &self.path
     }
 
+    /// Stops guarding the folder and leaves it where it is.
+    pub fn keep(self) -> PathBuf {
+        let mut guarded = lock();
+        if guarded.as_deref() == Some(self.path.as_path()) {
+            *guarded = None;
+        }
+        drop(guarded);
+        self.path.clone()
+    }
+
     /// Runs `finish` (which moves the folder into place) with interrupts held off; on success
     /// the folder is no longer removed.
     pub fn commit(self, finish: impl FnOnce(&Path) -> anyhow::Result<()>) -> anyhow::Result<()> {
