@@ -288,12 +288,14 @@ mod tests {
     }
 
     #[test]
-    fn deep_categories_do_not_recurse() {
-        let deep = vec!["x"; 50_000].join("/");
-        let l = lex(&[("d", &format!("a,{deep},,,,,team\nb,x/x,,,,,team\n"))]).unwrap();
-        assert_eq!(l.categories().len(), 50_000);
-        assert_eq!(l.lineage(l.entry(0).category).count(), 50_000);
+    fn every_level_of_a_deep_category_is_interned_once() {
+        let deep = vec!["x"; super::super::load::MAX_CATEGORY_LEVELS].join("/");
+        let l =
+            lex(&[("d", &format!("a,{deep},,,,,team\nb,x/x,,,,,team\nc,x/y,,,,,team\n"))]).unwrap();
+        assert_eq!(l.categories().len(), 17);
+        assert_eq!(l.lineage(l.entry(0).category).count(), 16);
         assert_eq!(l.entry(1).category, 1);
+        assert_eq!(l.category(l.entry(2).category).parent, Some(0));
         assert_eq!(l.top_categories(), &[0]);
     }
 

@@ -152,9 +152,17 @@ impl LineCounter<'_> {
     }
 }
 
+/// The most levels a category may have (`a/b/c` has 3). Every level is stored and counted
+/// for every hit, so an absurdly deep category is a mistake, not a taxonomy.
+pub const MAX_CATEGORY_LEVELS: usize = 16;
+
 fn check_category(category: &str) -> std::result::Result<(), String> {
     if category.is_empty() {
         return Err("empty category".into());
+    }
+    let levels = category.split('/').count();
+    if levels > MAX_CATEGORY_LEVELS {
+        return Err(format!("category has {levels} levels; at most {MAX_CATEGORY_LEVELS}"));
     }
     for seg in category.split('/') {
         if seg.is_empty() {
@@ -230,6 +238,11 @@ mod tests {
             "t.csv:3:2: unclosed quote: the rest of the file would be read as one cell"
         );
         assert!(err(&format!("{HEADER}x,a//b,,,,\n")).contains("empty level"));
+        let deep = vec!["x"; MAX_CATEGORY_LEVELS + 1].join("/");
+        assert_eq!(
+            err(&format!("{HEADER}y,{deep},,,,\n")),
+            "t.csv:2:2: category has 17 levels; at most 16"
+        );
         assert!(err(&format!("{HEADER}x,loaded,1,1,,team,extra\n")).starts_with("t.csv:2:7:"));
     }
 }

@@ -10,7 +10,7 @@ pub mod pattern;
 
 pub use bundled::{bundled_files, bundled_languages};
 pub use compile::LexiconBuilder;
-pub use load::{COLUMNS, RawEntry, parse_file};
+pub use load::{COLUMNS, MAX_CATEGORY_LEVELS, RawEntry, parse_file};
 pub use pattern::ElemKind;
 
 use crate::language::Language;
