@@ -3,4 +3,6 @@
 mod util;
 
 mod analyze;
+mod compare;
 mod lexicon;
+mod spreadsheet;
