@@ -1,11 +1,14 @@
 //! Analysing one document: segment each section (title, body), match it against the lexicon,
-//! and count. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O,
-//! so the drivers in `pipeline` can run it on any thread.
+//! find the framing devices around each hit (`devices`), score tone (`tone`), and count, by
+//! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
+//! the drivers in `pipeline` can run it on any thread.
 
 use crate::corpus::Document;
+use crate::devices::{DeviceScratch, Flags, Roles, ShortQuote, voice};
 use crate::lexicon::{EntryId, Lexicon};
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::segment::{Span, TokenBuffer, tokenize};
+use crate::tone::{SentenceTone, ToneScratch, score_sentences};
 use std::sync::Arc;
 
 /// Which part of a document a match is in.
@@ -55,6 +58,8 @@ pub struct Match {
     pub bytes: Span,
     /// Code-point offsets into the section text (what Python's `str` indexes).
     pub chars: Span,
+    /// The framing devices around the hit.
+    pub flags: Flags,
 }
 
 /// Everything counted in one document. Integers only, so totals are exact and independent
@@ -73,6 +78,26 @@ pub struct DocAnalysis {
     pub entry_counts: Vec<(EntryId, u32)>,
     /// Every hit, in section then text order.
     pub matches: Vec<Match>,
+    /// Words inside quotation marks (the rest are in the outlet's own voice).
+    pub quoted_tokens: u32,
+    /// Hits inside quotation marks per category id (authorial = all − quoted).
+    pub category_counts_quoted: Vec<u32>,
+    /// Hits inside quotation marks per entry, sorted by entry id, non-zero only.
+    pub entry_counts_quoted: Vec<(EntryId, u32)>,
+    /// Short quoted spans (scare quotes, attributed phrases, titles), in text order.
+    pub short_quotes: Vec<(Section, ShortQuote)>,
+    /// Sum of the sentence tones in millionths (see `tone`).
+    pub tone_micro: i64,
+    /// Sentences with at least one hit that carries valence.
+    pub toned_sentences: u32,
+}
+
+impl DocAnalysis {
+    /// Scare quotes in the document.
+    pub fn scare_quotes(&self) -> u32 {
+        let scare = crate::devices::QuoteKind::Scare;
+        self.short_quotes.iter().filter(|(_, q)| q.kind == scare).count() as u32
+    }
 }
 
 /// Per-thread reusable buffers.
@@ -83,6 +108,10 @@ pub struct Scratch {
     hits: Vec<Hit>,
     covered: Vec<bool>,
     entry_counts: Vec<u32>,
+    entry_counts_quoted: Vec<u32>,
+    devices: DeviceScratch,
+    tone: ToneScratch,
+    sentence_tones: Vec<SentenceTone>,
 }
 
 impl Scratch {
@@ -96,13 +125,15 @@ impl Scratch {
 #[derive(Clone, Debug)]
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
+    roles: Arc<Roles>,
     sections: Sections,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        Analyzer { lexicon, sections }
+        let roles = Arc::new(Roles::new(&lexicon));
+        Analyzer { lexicon, roles, sections }
     }
 
     /// The lexicon.
@@ -115,10 +146,13 @@ impl Analyzer {
         let lex = &*self.lexicon;
         let mut out = DocAnalysis {
             category_counts: vec![0; lex.categories().len()],
+            category_counts_quoted: vec![0; lex.categories().len()],
             ..DocAnalysis::default()
         };
         scratch.entry_counts.clear();
         scratch.entry_counts.resize(lex.entries().len(), 0);
+        scratch.entry_counts_quoted.clear();
+        scratch.entry_counts_quoted.resize(lex.entries().len(), 0);
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
@@ -126,13 +160,8 @@ impl Analyzer {
                 self.analyze_section(section, text, scratch, &mut out);
             }
         }
-        out.entry_counts = scratch
-            .entry_counts
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0)
-            .map(|(id, &n)| (id as EntryId, n))
-            .collect();
+        out.entry_counts = nonzero(&scratch.entry_counts);
+        out.entry_counts_quoted = nonzero(&scratch.entry_counts_quoted);
         out
     }
 
@@ -152,27 +181,71 @@ impl Analyzer {
         out.sentences += s.tokens.sentences.len() as u32;
         s.covered.clear();
         s.covered.resize(toks.len(), false);
+        let roles = &*self.roles;
+        let short_start = out.short_quotes.len();
+        let mut short = Vec::new();
+        s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut short);
+        out.short_quotes.extend(short.into_iter().map(|q| (section, q)));
+        out.quoted_tokens += voice::quoted_tokens(&s.devices.tok_quote);
         let mut chars = CharCursor::new(text);
+        for (_, q) in &mut out.short_quotes[short_start..] {
+            q.chars = Span {
+                start: chars.char_offset(q.bytes.start as usize),
+                end: chars.char_offset(q.bytes.end as usize),
+            };
+        }
         for h in &s.hits {
             let (first, last) = (&toks[h.first as usize], &toks[h.end as usize - 1]);
             let bytes = Span { start: first.span.start, end: last.span.end };
             let start = chars.char_offset(bytes.start as usize);
             let end = chars.char_offset(bytes.end as usize);
+            let flags = s.devices.flags(h, roles);
             out.matches.push(Match {
                 entry: h.entry,
                 section,
                 sentence: first.sentence,
                 bytes,
                 chars: Span { start, end },
+                flags,
             });
             s.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
             s.entry_counts[h.entry as usize] += 1;
+            let quoted = flags.contains(Flags::IN_QUOTE);
+            s.entry_counts_quoted[h.entry as usize] += u32::from(quoted);
             for c in lex.lineage(lex.entry(h.entry).category) {
                 out.category_counts[c as usize] += 1;
+                out.category_counts_quoted[c as usize] += u32::from(quoted);
             }
         }
         out.matched_tokens += s.covered.iter().filter(|&&c| c).count() as u32;
+        self.score_tone(text, s, out);
     }
+}
+
+impl Analyzer {
+    /// Adds the tone of every sentence of the section just prepared.
+    fn score_tone(&self, text: &str, s: &mut Scratch, out: &mut DocAnalysis) {
+        let d = &s.devices;
+        score_sentences(
+            text,
+            &s.tokens,
+            &s.hits,
+            &self.roles,
+            &d.units,
+            &d.marks,
+            &mut s.tone,
+            &mut s.sentence_tones,
+        );
+        for t in &s.sentence_tones {
+            out.tone_micro += i64::from(t.micro);
+            out.toned_sentences += u32::from(t.toned);
+        }
+    }
+}
+
+/// (entry, count) for the non-zero counts.
+fn nonzero(counts: &[u32]) -> Vec<(EntryId, u32)> {
+    counts.iter().enumerate().filter(|&(_, &n)| n > 0).map(|(id, &n)| (id as EntryId, n)).collect()
 }
 
 /// Converts byte offsets to code-point offsets, fast for increasing offsets.
