@@ -186,7 +186,8 @@ impl Analyzer {
         let mut short = Vec::new();
         s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut short);
         out.short_quotes.extend(short.into_iter().map(|q| (section, q)));
-        out.quoted_tokens += voice::quoted_tokens(&s.devices.tok_quote);
+        let d = &s.devices;
+        out.quoted_tokens += voice::quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind);
         let mut chars = CharCursor::new(text);
         for (_, q) in &mut out.short_quotes[short_start..] {
             q.chars = Span {

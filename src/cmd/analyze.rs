@@ -106,10 +106,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
 const OUTPUTS: &[&str] = &[
     "documents.csv",
     "matches.csv",
+    "scare_quotes.csv",
+    "tone.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
     "terms.csv",
+    "labels.csv",
     "manifest.json",
 ];
 

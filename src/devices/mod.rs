@@ -24,7 +24,8 @@ use crate::segment::TokenBuffer;
 pub struct Flags(pub u8);
 
 impl Flags {
-    /// Inside a direct quotation (any quotation marks, scare quotes included).
+    /// Inside a quotation (a scare quote that no other quotation contains is the outlet's
+    /// own voice, not a quotation).
     pub const IN_QUOTE: Flags = Flags(1);
     /// An odd number of negators in the short window before the hit, in its phrase.
     pub const NEGATED: Flags = Flags(2);
@@ -36,16 +37,6 @@ impl Flags {
     pub const HEDGED: Flags = Flags(16);
     /// Inside a short quoted span that no cue attributes to a speaker.
     pub const SCARE_QUOTE: Flags = Flags(32);
-
-    /// The flags in `matches.csv` column order, with their column names.
-    pub const COLUMNS: [(&'static str, Flags); 6] = [
-        ("in_quote", Flags::IN_QUOTE),
-        ("negated", Flags::NEGATED),
-        ("intensified", Flags::INTENSIFIED),
-        ("dampened", Flags::DAMPENED),
-        ("hedged", Flags::HEDGED),
-        ("scare_quote", Flags::SCARE_QUOTE),
-    ];
 
     /// Whether every flag of `other` is set.
     pub fn contains(self, other: Flags) -> bool {
@@ -69,12 +60,10 @@ pub struct DeviceScratch {
     pub tok_quote: Vec<u32>,
     /// Per token: its clause and phrase.
     pub units: clauses::Units,
-    /// Per token: negator and booster marks.
+    /// Per token: negator, booster, hedge and cue marks.
     pub marks: modifiers::Marks,
     /// Per quotation: what kind of quoted span it is.
     pub quote_kind: Vec<QuoteKind>,
-    /// Per sentence: the first attribution cue outside quotations, or `u32::MAX`.
-    sentence_cue: Vec<u32>,
 }
 
 impl DeviceScratch {
@@ -92,8 +81,8 @@ impl DeviceScratch {
         crate::quotes::token_quotes(buf, &self.quotes, &mut self.tok_quote);
         self.units.mark(text, buf);
         self.marks.mark(buf, hits, roles, &self.units);
-        scare::sentence_cues(buf, hits, roles, &self.tok_quote, &mut self.sentence_cue);
-        scare::classify(text, buf, &self.quotes, &self.sentence_cue, &mut self.quote_kind, short);
+        let ctx = (&self.units, &self.marks);
+        scare::classify(text, buf, &self.quotes, ctx, &mut self.quote_kind, short);
     }
 
     /// The flags of `hit` (after [`DeviceScratch::prepare`] on its section).
@@ -101,7 +90,7 @@ impl DeviceScratch {
         let first = hit.first as usize;
         let mut f = Flags::default();
         let q = self.tok_quote[first];
-        f.set(Flags::IN_QUOTE, q != u32::MAX);
+        f.set(Flags::IN_QUOTE, voice::is_quoted(q, &self.quotes, &self.quote_kind));
         f.set(Flags::SCARE_QUOTE, q != u32::MAX && self.quote_kind[q as usize] == QuoteKind::Scare);
         f.set(Flags::NEGATED, negation::is_negated(first, &self.units, &self.marks));
         let (up, down) = modifiers::boosted(first, &self.units, &self.marks);
@@ -144,7 +133,7 @@ pub(crate) mod testing {
             ),
             (
                 "hedges",
-                "pattern,category\nreportedly,hedge/reportive\nso-called,hedge/distancing\n",
+                "pattern,category\n=reportedly,hedge/reportive\nso-called,hedge/distancing\n",
             ),
             (
                 "attribution",

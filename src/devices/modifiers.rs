@@ -1,6 +1,6 @@
 //! Modifiers that act on a nearby hit: negators and boosters (marked on the last token of
-//! their hit, so distance is counted to the word nearest the target) and hedges (counted per
-//! clause). Reads the hits and their [`Roles`]; the window checks live in [`boosted`] and in
+//! their hit, so distance is counted to the word nearest the target), hedges (marked, and
+//! counted per clause) and attribution cues (marked on their first word). Reads the hits and their [`Roles`]; the window checks live in [`boosted`] and in
 //! `negation`.
 
 use super::clauses::Units;
@@ -21,6 +21,11 @@ pub const DAMP: u8 = 4;
 /// Token mark: a negator that does not negate because `only`/`just`/`merely` follows
 /// ("not only … but"); its sentence's `but` is then not contrastive.
 pub const NOT_ONLY: u8 = 8;
+
+/// Token mark: the last word of a hedge.
+pub const HEDGE: u8 = 16;
+/// Token mark: the first word of an attribution cue.
+pub const CUE: u8 = 32;
 
 /// Per-token modifier marks and per-clause hedge counts of one section.
 #[derive(Clone, Debug, Default)]
@@ -56,8 +61,12 @@ impl Marks {
                     self.bits[last] |= DAMP;
                     self.strength[last] = s;
                 }
-                Role::Hedge => self.hedges[units.clause[h.first as usize] as usize] += 1,
-                Role::Content | Role::Attribution => {}
+                Role::Hedge => {
+                    self.bits[last] |= HEDGE;
+                    self.hedges[units.clause[h.first as usize] as usize] += 1;
+                }
+                Role::Attribution => self.bits[h.first as usize] |= CUE,
+                Role::Content => {}
             }
         }
     }

@@ -1,16 +1,24 @@
-//! Short quoted spans (one to four words) and what they are: a phrase **attributed** to a
-//! speaker (a reporting cue from the attribution lexicon in the same sentence, or a naming
-//! cue such as `called`, `dubbed`, `described as`, `so-called` just before it), the **title**
-//! of a work (after `the book`, `the film`, `titled`…, or two or more words in title case),
-//! or a **scare quote**: words the outlet puts in quotation marks without giving them to
-//! anyone, to distance itself from them. Longer quotations, unclosed ones and quotations
-//! that make up their whole sentence are plain quotations. The decision is a function of the
-//! quotation, its sentence and the cue hits, so detected attributions can feed it later.
+//! Short quoted spans (one to four words) and what they are, decided in this order:
+//! - a **scare quote** when a hedge stands right before it (`its purported “inspection”`,
+//!   `so-called “security operations”`): the outlet's own distancing;
+//! - the **title** of a work after `the book`, `the film`, `titled`…;
+//! - **attributed** to a speaker by a naming cue just before it (`called it`, `dubbed`,
+//!   `described as`; not a self-designation such as `call themselves`), or by a reporting cue
+//!   from the attribution lexicon in its clause: before it, or at most ten words after it
+//!   (`“reckless,” the minister said`); a clause ending in `:` right before the quotation
+//!   counts as its clause;
+//! - a **title** when two or more words are in title case;
+//! - otherwise a **scare quote**: words the outlet puts in quotation marks without giving
+//!   them to anyone.
+//!
+//! Longer quotations, unclosed ones and quotations that make up their whole sentence are plain
+//! quotations. The decision is a function of the quotation, its clause and the cue hits, so
+//! detected attributions can feed it later.
 
-use super::roles::{Role, Roles};
-use crate::matcher::Hit;
+use super::clauses::Units;
+use super::modifiers::{CUE, HEDGE, Marks};
 use crate::quotes::Quote;
-use crate::segment::{CAPITALIZED, Span, TokenBuffer};
+use crate::segment::{CAPITALIZED, HYPHEN_BEFORE, Span, TokenBuffer};
 
 /// What a quoted span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -44,6 +52,8 @@ pub struct ShortQuote {
     pub kind: QuoteKind,
     /// Sentence index within the section.
     pub sentence: u32,
+    /// Byte offsets of that sentence.
+    pub sentence_bytes: Span,
     /// Byte offsets of the quoted words (marks excluded) in the section text.
     pub bytes: Span,
     /// Code-point offsets of the same (filled in by the analysis).
@@ -56,8 +66,14 @@ pub struct ShortQuote {
 pub const MAX_WORDS: usize = 4;
 /// How many words before the opening mark a naming cue may stand.
 const NAMING_WINDOW: usize = 4;
-/// How many words before the opening mark a work noun may stand.
+/// How many words before the opening mark a work noun or a hedge may stand.
 const WORK_WINDOW: usize = 2;
+/// How many words after the quotation a reporting cue may stand.
+const CUE_AFTER: usize = 10;
+
+/// English reflexives: after a naming cue they make a self-designation (`call themselves`).
+const REFLEXIVE: [&str; 7] =
+    ["themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"];
 
 /// English naming cues: words that give a quoted designation to someone ("what critics
 /// call", "dubbed", "described as", "so-called", "referred to as", "known as").
@@ -124,43 +140,31 @@ const WORKS: [&str; 22] = [
 const TITLE_SMALL: [&str; 14] =
     ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by"];
 
-/// Per sentence, the first token of an attribution cue outside quotation marks, or `u32::MAX`.
-pub fn sentence_cues(
-    buf: &TokenBuffer,
-    hits: &[Hit],
-    roles: &Roles,
-    tok_quote: &[u32],
-    out: &mut Vec<u32>,
-) {
-    out.clear();
-    out.resize(buf.sentences.len(), u32::MAX);
-    for h in hits {
-        if roles.role(h.entry) == Role::Attribution && tok_quote[h.first as usize] == u32::MAX {
-            let s = buf.tokens[h.first as usize].sentence as usize;
-            if out[s] == u32::MAX {
-                out[s] = h.first;
-            }
-        }
-    }
-}
-
 /// Classifies every quotation of a section into `kinds` (one per quotation) and appends the
 /// short ones to `short`.
 pub fn classify(
     text: &str,
     buf: &TokenBuffer,
     quotes: &[Quote],
-    sentence_cue: &[u32],
+    ctx: (&Units, &Marks),
     kinds: &mut Vec<QuoteKind>,
     short: &mut Vec<ShortQuote>,
 ) {
     kinds.clear();
     for q in quotes {
-        let (kind, cue, first) = classify_one(text, buf, q, sentence_cue);
+        let (kind, cue, first) = classify_one(text, buf, q, ctx);
         kinds.push(kind);
         if kind != QuoteKind::Long {
             let sentence = buf.tokens[first].sentence;
-            short.push(ShortQuote { kind, sentence, bytes: q.inner, chars: q.inner, cue });
+            let sentence_bytes = buf.sentences[sentence as usize].span;
+            short.push(ShortQuote {
+                kind,
+                sentence,
+                sentence_bytes,
+                bytes: q.inner,
+                chars: q.inner,
+                cue,
+            });
         }
     }
 }
@@ -169,7 +173,7 @@ fn classify_one(
     text: &str,
     buf: &TokenBuffer,
     q: &Quote,
-    sentence_cue: &[u32],
+    (units, marks): (&Units, &Marks),
 ) -> (QuoteKind, Option<Span>, usize) {
     let toks = &buf.tokens;
     let first = toks.partition_point(|t| t.span.start < q.inner.start);
@@ -187,17 +191,39 @@ fn classify_one(
         return long;
     }
     let sentence_start = sentence.first_token as usize;
+    let sentence_end = sentence.end_token as usize;
     let preceding = |window: usize| (sentence_start.max(first.saturating_sub(window))..first).rev();
+    let norm = |i: usize| buf.norm(&toks[i]);
     let span = |i: usize| Some(toks[i].span);
-    if let Some(i) = preceding(WORK_WINDOW).find(|&i| WORKS.contains(&buf.norm(&toks[i]))) {
+    if preceding(WORK_WINDOW).any(|i| marks.bits[i] & HEDGE != 0 || so_called(buf, i)) {
+        return (QuoteKind::Scare, None, first);
+    }
+    if let Some(i) = preceding(WORK_WINDOW).find(|&i| WORKS.contains(&norm(i))) {
         return (QuoteKind::Title, span(i), first);
     }
-    if let Some(i) = preceding(NAMING_WINDOW).find(|&i| NAMING.contains(&buf.norm(&toks[i]))) {
+    let naming = preceding(NAMING_WINDOW).find(|&i| {
+        NAMING.contains(&norm(i))
+            && !so_called(buf, i)
+            && !(i + 1 < first && REFLEXIVE.contains(&norm(i + 1)))
+    });
+    if let Some(i) = naming {
         return (QuoteKind::Attributed, span(i), first);
     }
-    let cue = sentence_cue[toks[first].sentence as usize];
-    if cue != u32::MAX {
-        return (QuoteKind::Attributed, span(cue as usize), first);
+    // Reporting cues: anywhere before the quotation in its clause (or in a clause that ends
+    // with a colon right before it), or shortly after it in its clause.
+    let colon = before.ends_with(':');
+    let clause = units.clause[first];
+    let from_clause = if colon { clause.saturating_sub(1) } else { clause };
+    let cue_before = preceding(first - sentence_start)
+        .take_while(|&i| units.clause[i] >= from_clause)
+        .filter(|&i| marks.bits[i] & CUE != 0)
+        .last();
+    let last_clause = units.clause[end - 1];
+    let cue_after = (end..sentence_end.min(end + CUE_AFTER))
+        .take_while(|&i| units.clause[i] == last_clause)
+        .find(|&i| marks.bits[i] & CUE != 0);
+    if let Some(i) = cue_before.or(cue_after) {
+        return (QuoteKind::Attributed, span(i), first);
     }
     let title_case = n >= 2
         && toks[first].flags & CAPITALIZED != 0
@@ -208,6 +234,15 @@ fn classify_one(
         return (QuoteKind::Title, None, first);
     }
     (QuoteKind::Scare, None, first)
+}
+
+/// Whether token `i` is the `called` of `so-called`.
+fn so_called(buf: &TokenBuffer, i: usize) -> bool {
+    let t = &buf.tokens[i];
+    i > 0
+        && t.flags & HYPHEN_BEFORE != 0
+        && buf.norm(t) == "called"
+        && buf.norm(&buf.tokens[i - 1]) == "so"
 }
 
 #[cfg(test)]
@@ -250,7 +285,18 @@ mod tests {
             ("scare", "".into())
         );
         assert!(flag_of("The “regime” fell.", "regime").contains(Flags::SCARE_QUOTE));
-        assert!(flag_of("The “regime” fell.", "regime").contains(Flags::IN_QUOTE));
+        assert!(!flag_of("The “regime” fell.", "regime").contains(Flags::IN_QUOTE));
+        // A hedge right before the quotation is the outlet's own distancing.
+        assert_eq!(one("The so-called “reform” passed."), ("scare", String::new()));
+        assert_eq!(one("He said its reportedly “heroic” raid failed."), ("scare", String::new()));
+        // A self-designation is not attribution.
+        assert_eq!(one("The militants, who call themselves “heroic,” fled."), ("scare", "".into()));
+        // A cue in another clause, or far after the quotation, does not attribute it.
+        assert_eq!(one("He claimed it was over — the “reform” had failed."), ("scare", "".into()));
+        assert_eq!(
+            one("The “reform” cut pensions and wages and jobs for years on end, he said."),
+            ("scare", "".into())
+        );
     }
 
     #[test]
@@ -260,7 +306,7 @@ mod tests {
             one("What critics describe as a ‘brutal reform’ passed."),
             ("attributed", "describe".into())
         );
-        assert_eq!(one("The so-called “reform” passed."), ("attributed", "called".into()));
+        assert_eq!(one("He said: “a disgrace.”"), ("attributed", "said".into()));
         assert_eq!(
             one("The minister said the “reform” would pass."),
             ("attributed", "said".into())

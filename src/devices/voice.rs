@@ -1,6 +1,11 @@
-//! Voice: whether words stand in the outlet's own (authorial) voice or inside quotation marks
-//! (quoted voice). Built on [`crate::quotes`]; a token is quoted when any quotation (scare
-//! quotes included) contains it, and a hit is quoted when its first word is.
+//! Voice: whether words stand in the outlet's own (authorial) voice or in someone else's
+//! (quoted voice). Built on [`crate::quotes`] and the quotation kinds of `scare`: a token is
+//! quoted when a quotation contains it, except the words of a scare quote that no other
+//! quotation contains, which are the outlet's own device; a hit is quoted when its first word
+//! is.
+
+use super::scare::QuoteKind;
+use crate::quotes::Quote;
 
 /// The voice of a word or hit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -12,15 +17,21 @@ pub enum Voice {
 }
 
 impl Voice {
-    /// The voice of a token, from its innermost quotation (`u32::MAX` when none).
-    pub fn of(tok_quote: u32) -> Voice {
-        if tok_quote == u32::MAX { Voice::Authorial } else { Voice::Quoted }
+    /// The voice of a token whose innermost quotation is `q` (see [`is_quoted`]).
+    pub fn of(q: u32, quotes: &[Quote], kinds: &[QuoteKind]) -> Voice {
+        if is_quoted(q, quotes, kinds) { Voice::Quoted } else { Voice::Authorial }
     }
 }
 
-/// Tokens inside quotation marks.
-pub fn quoted_tokens(tok_quote: &[u32]) -> u32 {
-    tok_quote.iter().filter(|&&q| q != u32::MAX).count() as u32
+/// Whether a token whose innermost quotation is `q` (`u32::MAX`: none) is in quoted voice.
+pub fn is_quoted(q: u32, quotes: &[Quote], kinds: &[QuoteKind]) -> bool {
+    let Some(quote) = quotes.get(q as usize) else { return false };
+    kinds[q as usize] != QuoteKind::Scare || quote.depth > 0
+}
+
+/// Tokens in quoted voice.
+pub fn quoted_tokens(tok_quote: &[u32], quotes: &[Quote], kinds: &[QuoteKind]) -> u32 {
+    tok_quote.iter().filter(|&&q| is_quoted(q, quotes, kinds)).count() as u32
 }
 
 #[cfg(test)]
@@ -28,16 +39,19 @@ mod tests {
     use super::*;
     use crate::devices::Flags;
     use crate::devices::testing::flag_of;
-    use crate::quotes::{find_quotes, token_quotes};
     use crate::segment::{TokenBuffer, tokenize};
 
     fn quoted(text: &str) -> u32 {
+        let lex = crate::devices::testing::lexicon();
+        let roles = crate::devices::Roles::new(&lex);
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
-        let (mut q, mut tq) = (Vec::new(), Vec::new());
-        find_quotes(text, &buf, &mut q);
-        token_quotes(&buf, &q, &mut tq);
-        quoted_tokens(&tq)
+        let mut hits = Vec::new();
+        let mut m = crate::matcher::MatchScratch::new();
+        crate::matcher::find_hits(&lex, text, &buf, &mut m, &mut hits);
+        let mut d = crate::devices::DeviceScratch::default();
+        d.prepare(text, &buf, &hits, &roles, &mut Vec::new());
+        quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind)
     }
 
     fn in_quote(text: &str, word: &str) -> bool {
@@ -50,7 +64,7 @@ mod tests {
         assert!(in_quote("He said \"the regime fell\" today.", "regime"));
         assert!(in_quote("He said ‘the regime fell’ today.", "regime"));
         assert!(in_quote("He said 'the regime fell' today.", "regime"));
-        assert!(in_quote("Il a dit « the regime fell » hier.", "regime"));
+        assert!(in_quote("Il a dit « the regime fell at dawn » hier.", "regime"));
         assert!(in_quote("“She called it ‘a brutal regime’,” he said.", "regime"));
         assert!(!in_quote("The militants’ regime and its ’90s “no” vote.", "regime"));
         assert!(!in_quote("The militants' leaders don't deny the regime 'ties.", "regime"));
@@ -64,7 +78,12 @@ mod tests {
         let got = crate::devices::testing::flags_of(&lex, text);
         let voices: Vec<bool> = got.iter().map(|(_, f)| f.contains(Flags::IN_QUOTE)).collect();
         assert_eq!(voices, vec![true, true, false, false]); // regime, massacre, said, regime
-        assert_eq!(quoted("A “b c” d ‘e’."), 3);
+        assert_eq!(quoted("He said “b c d e f” and ‘g’."), 6);
+        // A scare quote is the outlet's own voice.
+        assert_eq!(quoted("A “b c” d."), 0);
+        assert!(!in_quote("The “regime” fell.", "regime"));
+        // ... unless it stands inside a quotation.
+        assert!(in_quote("“Their ‘regime’ fell at last, we hope,” she said.", "regime"));
         assert_eq!(quoted("Nobody’s words."), 0);
     }
 }

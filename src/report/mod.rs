@@ -1,13 +1,17 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `errors.csv`) are streamed as documents arrive; the
-//! aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`) and `manifest.json` are
-//! written by [`Reporter::finish`]. Every table is flat, sorted and fixed-precision.
+//! (`documents.csv`, `matches.csv`, `scare_quotes.csv`, `tone.csv`, `errors.csv`) are
+//! streamed as documents arrive; the aggregate tables (`outlets.csv`, `categories.csv`,
+//! `terms.csv`, `labels.csv`) and `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and fixed-precision.
 
 pub mod cells;
 mod documents;
+mod labels;
 mod manifest;
 mod matches;
+mod scare_quotes;
 mod tables;
+mod tone;
+mod voice;
 
 pub use cells::CellStyle;
 pub use manifest::{InputInfo, Manifest, RunInfo};
@@ -80,6 +84,8 @@ pub struct Reporter {
     opts: ReportOptions,
     documents: Table,
     matches: Table,
+    scare_quotes: Table,
+    tone: Table,
     errors: Table,
     aggregates: Aggregates,
 }
@@ -91,6 +97,10 @@ impl Reporter {
         documents.row(documents::header(&lexicon))?;
         let mut matches = Table::create(dir, "matches.csv", &opts)?;
         matches.row(matches::HEADER)?;
+        let mut scare = Table::create(dir, "scare_quotes.csv", &opts)?;
+        scare.row(scare_quotes::HEADER)?;
+        let mut tone = Table::create(dir, "tone.csv", &opts)?;
+        tone.row(tone::HEADER)?;
         let mut errors = Table::create(dir, "errors.csv", &opts)?;
         errors.row(["input", "location", "doc_id", "reason"])?;
         Ok(Reporter {
@@ -99,6 +109,8 @@ impl Reporter {
             opts,
             documents,
             matches,
+            scare_quotes: scare,
+            tone,
             errors,
             aggregates: Aggregates::new(),
         })
@@ -108,6 +120,8 @@ impl Reporter {
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
         self.documents.finish()?;
         self.matches.finish()?;
+        self.scare_quotes.finish()?;
+        self.tone.finish()?;
         self.errors.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
         manifest.write(&self.dir.join("manifest.json"))
@@ -118,6 +132,8 @@ impl Sink for Reporter {
     fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
         documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
         matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
+        scare_quotes::write(&mut self.scare_quotes, doc, a, &self.opts.cells)?;
+        tone::write(&mut self.tone, doc, a, &self.opts.cells)?;
         self.aggregates.add(doc, a);
         Ok(())
     }
