@@ -137,7 +137,7 @@ pub(crate) mod testing {
             ),
             (
                 "attribution",
-                "pattern,category\n=said,attribution/neutral\n=claimed,attribution/doubting\n",
+                "pattern,category\n=said,attribution/neutral\n=claimed,attribution/doubting\n=claim,attribution/doubting\n",
             ),
             (
                 "labels",

@@ -66,7 +66,7 @@ impl Marks {
                     self.hedges[units.clause[h.first as usize] as usize] += 1;
                 }
                 Role::Attribution => self.bits[h.first as usize] |= CUE,
-                Role::Content => {}
+                Role::Content | Role::Label => {}
             }
         }
     }

@@ -1,7 +1,8 @@
 //! What each lexicon entry does for the device detectors, decided once per lexicon from its
 //! category: `negator…` entries negate, `booster/intensifier…` and `booster/dampener…`
-//! entries boost, `hedge…` entries hedge, `attribution…` entries are reporting cues, and
-//! every other entry with a polarity carries valence for the tone score. A lexicon without
+//! entries boost, `hedge…` entries hedge, `attribution…` entries are reporting cues, `label…`
+//! entries name a referent (their polarity is a connotation toward it, not tone), and every
+//! other entry with a polarity carries valence for the tone score. A lexicon without
 //! some of these files simply has no entries in that role.
 
 use crate::lexicon::{EntryId, Lexicon};
@@ -21,6 +22,8 @@ pub enum Role {
     Hedge,
     /// A reporting cue (`said`, `according to`).
     Attribution,
+    /// A label for a referent (`hostages`, `captives`).
+    Label,
 }
 
 /// Roles and tone valences of every entry of one lexicon.
@@ -46,6 +49,7 @@ impl Roles {
                 "booster" => Role::Intensifier(strength),
                 "hedge" => Role::Hedge,
                 "attribution" => Role::Attribution,
+                "label" => Role::Label,
                 _ => Role::Content,
             };
             let v = match role {
@@ -92,7 +96,8 @@ mod tests {
         assert_eq!(roles.role(find("somewhat")), Role::Dampener(1));
         assert_eq!(roles.role(find("reportedly")), Role::Hedge);
         assert_eq!(roles.role(find("said")), Role::Attribution);
-        assert_eq!(roles.role(find("hostage")), Role::Content);
+        assert_eq!(roles.role(find("hostage")), Role::Label);
+        assert_eq!(roles.valence(find("hostage")), 0.0);
         // −2 at intensity 3 → −4 (VADER's strongest); +1 at intensity 1 → +1.
         assert_eq!(roles.valence(find("terrorist")), -4.0);
         assert_eq!(roles.valence(find("justified")), 1.0);

@@ -4,9 +4,11 @@
 //! - the **title** of a work after `the book`, `the film`, `titled`…;
 //! - **attributed** to a speaker by a naming cue just before it (`called it`, `dubbed`,
 //!   `described as`; not a self-designation such as `call themselves`), or by a reporting cue
-//!   from the attribution lexicon in its clause: before it, or at most ten words after it
-//!   (`“reckless,” the minister said`); a clause ending in `:` right before the quotation
-//!   counts as its clause;
+//!   from the attribution lexicon in its clause: before it, or at most ten words after it and
+//!   near the end of its phrase (`“reckless,” the minister said on Monday`, but not
+//!   `the “delegation,” led by X, demanded the release of …`); a clause ending in `:` right
+//!   before the quotation counts as its clause; a cue after a determiner is a noun
+//!   (`a claim`) and attributes nothing;
 //! - a **title** when two or more words are in title case;
 //! - otherwise a **scare quote**: words the outlet puts in quotation marks without giving
 //!   them to anyone.
@@ -70,6 +72,14 @@ const NAMING_WINDOW: usize = 4;
 const WORK_WINDOW: usize = 2;
 /// How many words after the quotation a reporting cue may stand.
 const CUE_AFTER: usize = 10;
+
+/// Most words after a reporting cue that follows the quotation before its phrase ends
+/// (`“…,” he said on Monday.`); a cue followed by more is the verb of a new statement.
+const CUE_TAIL: usize = 5;
+
+/// English determiners: a cue right after one is a noun (`a claim`), not a reporting verb.
+const DETERMINERS: [&str; 12] =
+    ["a", "an", "the", "his", "her", "its", "their", "this", "these", "those", "our", "my"];
 
 /// English reflexives: after a naming cue they make a self-designation (`call themselves`).
 const REFLEXIVE: [&str; 7] =
@@ -211,17 +221,23 @@ fn classify_one(
     }
     // Reporting cues: anywhere before the quotation in its clause (or in a clause that ends
     // with a colon right before it), or shortly after it in its clause.
+    let is_cue =
+        |i: usize| marks.bits[i] & CUE != 0 && !(i > 0 && DETERMINERS.contains(&norm(i - 1)));
     let colon = before.ends_with(':');
     let clause = units.clause[first];
     let from_clause = if colon { clause.saturating_sub(1) } else { clause };
     let cue_before = preceding(first - sentence_start)
         .take_while(|&i| units.clause[i] >= from_clause)
-        .filter(|&i| marks.bits[i] & CUE != 0)
+        .filter(|&i| is_cue(i))
         .last();
     let last_clause = units.clause[end - 1];
     let cue_after = (end..sentence_end.min(end + CUE_AFTER))
         .take_while(|&i| units.clause[i] == last_clause)
-        .find(|&i| marks.bits[i] & CUE != 0);
+        .find(|&i| is_cue(i))
+        .filter(|&i| {
+            let tail = (i + 1..sentence_end).take_while(|&j| units.phrase[j] == units.phrase[i]);
+            tail.count() <= CUE_TAIL
+        });
     if let Some(i) = cue_before.or(cue_after) {
         return (QuoteKind::Attributed, span(i), first);
     }
@@ -297,6 +313,13 @@ mod tests {
             one("The “reform” cut pensions and wages and jobs for years on end, he said."),
             ("scare", "".into())
         );
+        // The quotation is the subject of the reporting verb, not its content.
+        assert_eq!(
+            one("The “heroic” unit, led by a colonel, said nothing about its pay or its dead."),
+            ("scare", "".into())
+        );
+        // A noun after a determiner is not a reporting verb.
+        assert_eq!(one("It was a claim about the “reform” plan."), ("scare", "".into()));
     }
 
     #[test]
