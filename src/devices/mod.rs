@@ -206,3 +206,89 @@ mod tests {
         assert!(flag_of("It reportedly, so-called, ended.", "reportedly").contains(Flags::HEDGED));
     }
 }
+
+#[cfg(test)]
+mod properties {
+    use super::testing::lexicon;
+    use super::*;
+    use crate::matcher::{MatchScratch, find_hits};
+    use crate::segment::tokenize;
+    use crate::tone::{SentenceTone, ToneScratch, score_sentences};
+    use proptest::prelude::*;
+
+    /// News-like text built from lexicon words, every kind of quotation mark, apostrophes,
+    /// clause punctuation, paragraph breaks and arbitrary characters.
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("the regime ".to_string()),
+            Just("not ".to_string()),
+            Just("very brutal ".to_string()),
+            Just("reportedly ".to_string()),
+            Just("so-called ".to_string()),
+            Just("he said ".to_string()),
+            Just("called it ".to_string()),
+            Just("the book ".to_string()),
+            Just("hostages ".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("\"".to_string()),
+            Just("'".to_string()),
+            Just("’".to_string()),
+            Just("‘".to_string()),
+            Just("«".to_string()),
+            Just("»".to_string()),
+            Just("town's ".to_string()),
+            Just(". ".to_string()),
+            Just(", but ".to_string()),
+            Just("; ".to_string()),
+            Just(" — ".to_string()),
+            Just("!".to_string()),
+            Just("\n\n".to_string()),
+            "\\PC{0,4}",
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn devices_never_panic_and_stay_consistent(text in newsy()) {
+            let lex = lexicon();
+            let roles = Roles::new(&lex);
+            let mut buf = TokenBuffer::new();
+            tokenize(&text, &mut buf);
+            let mut hits = Vec::new();
+            find_hits(&lex, &text, &buf, &mut MatchScratch::new(), &mut hits);
+            let mut d = DeviceScratch::default();
+            let mut short = Vec::new();
+            d.prepare(&text, &buf, &hits, &roles, &mut short);
+            for q in &short {
+                prop_assert!(text.get(q.bytes.range()).is_some());
+                prop_assert!(text.get(q.sentence_bytes.range()).is_some());
+                prop_assert!(q.kind != QuoteKind::Long);
+                if let Some(c) = q.cue {
+                    prop_assert!(text.get(c.range()).is_some());
+                }
+            }
+            for h in &hits {
+                let f = d.flags(h, &roles);
+                // A scare quote outside any other quotation is authorial voice.
+                let q = d.tok_quote[h.first as usize];
+                if f.contains(Flags::SCARE_QUOTE) && d.quotes[q as usize].depth == 0 {
+                    prop_assert!(!f.contains(Flags::IN_QUOTE));
+                }
+            }
+            let quoted = voice::quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind);
+            prop_assert!(quoted as usize <= buf.tokens.len());
+            let mut tones: Vec<SentenceTone> = Vec::new();
+            let mut ts = ToneScratch::default();
+            score_sentences(&text, &buf, &hits, &roles, &d.units, &d.marks, &mut ts, &mut tones);
+            prop_assert_eq!(tones.len(), buf.sentences.len());
+            for t in &tones {
+                prop_assert!(t.micro.abs() <= 1_000_000);
+                prop_assert!(t.toned || t.micro == 0);
+            }
+        }
+    }
+}

@@ -195,8 +195,10 @@ fn classify_one(
     }
     let sentence = &buf.sentences[toks[first].sentence as usize];
     // A quotation that is its whole sentence is an utterance, not a designation.
-    let before = text[sentence.span.start as usize..q.outer.start as usize].trim();
-    let after = text[q.outer.end as usize..sentence.span.end as usize].trim();
+    // (A quotation mark may fall outside the sentence span, e.g. after a sentence end.)
+    let between = |a: u32, b: u32| text.get(a as usize..b as usize).unwrap_or("").trim();
+    let before = between(sentence.span.start, q.outer.start);
+    let after = between(q.outer.end, sentence.span.end);
     if before.is_empty() && after.chars().all(|c| !c.is_alphanumeric()) {
         return long;
     }
@@ -353,6 +355,9 @@ mod tests {
         assert!(short("He said “the regime fell at dawn today”.").is_empty());
         assert!(short("“Never again.”").is_empty());
         assert!(short("She wrote “the regime\n\nfell.").is_empty());
+        // An opening mark before the sentence end of the words it quotes (no panic).
+        let q = short("He called it “. Reform” again.");
+        assert!(q.iter().all(|(w, _, _)| w.contains("Reform")), "{q:?}");
         // Apostrophes are not quotation marks.
         assert!(short("The militants’ ‘reform’ isn’t one.").len() == 1);
         assert!(short("The militants’ reform isn’t one.").is_empty());
