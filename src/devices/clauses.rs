@@ -26,13 +26,16 @@ impl Units {
         self.clause.clear();
         self.phrase.clear();
         let (mut clause, mut phrase) = (0u32, 0u32);
+        let (bytes, arena) = (text.as_bytes(), buf.arena.as_bytes());
         for (i, t) in buf.tokens.iter().enumerate() {
             if i > 0 {
                 let prev = &buf.tokens[i - 1];
-                let gap = &text[prev.span.end as usize..t.span.start as usize];
-                let (hard, soft) =
-                    if prev.sentence != t.sentence { (true, true) } else { gap_breaks(gap) };
-                let hard = hard || CONTRAST.contains(&buf.norm(t));
+                let (hard, soft) = if prev.sentence != t.sentence {
+                    (true, true)
+                } else {
+                    gap_breaks(&bytes[prev.span.end as usize..t.span.start as usize])
+                };
+                let hard = hard || is_contrast(&arena[t.norm.range()]);
                 if hard {
                     clause += 1;
                 }
@@ -52,13 +55,27 @@ impl Units {
     }
 }
 
-/// (ends a clause, ends a phrase) for the text between two words.
-fn gap_breaks(gap: &str) -> (bool, bool) {
+/// Whether a normalised word is a contrastive conjunction (cheap rejection first).
+fn is_contrast(norm: &[u8]) -> bool {
+    (3..=8).contains(&norm.len())
+        && matches!(norm[0], b'b' | b'a' | b't' | b'w')
+        && CONTRAST.iter().any(|c| c.as_bytes() == norm)
+}
+
+/// (ends a clause, ends a phrase) for the bytes between two words.
+fn gap_breaks(b: &[u8]) -> (bool, bool) {
+    if b == b" " {
+        return (false, false);
+    }
     let mut soft = false;
-    for c in gap.chars() {
+    for (i, &c) in b.iter().enumerate() {
         match c {
-            ';' | ':' | '(' | ')' | '[' | ']' | '—' | '–' | '―' => return (true, true),
-            ',' => soft = true,
+            b';' | b':' | b'(' | b')' | b'[' | b']' => return (true, true),
+            b',' => soft = true,
+            // — – ― are E2 80 94, E2 80 93, E2 80 95.
+            0xE2 if b.get(i + 1) == Some(&0x80) && matches!(b.get(i + 2), Some(0x93..=0x95)) => {
+                return (true, true);
+            }
             _ => {}
         }
     }
