@@ -107,8 +107,8 @@ pub struct Scratch {
     matcher: MatchScratch,
     hits: Vec<Hit>,
     covered: Vec<bool>,
-    entry_counts: Vec<u32>,
-    entry_counts_quoted: Vec<u32>,
+    entry_ids: Vec<EntryId>,
+    entry_ids_quoted: Vec<EntryId>,
     devices: DeviceScratch,
     tone: ToneScratch,
     sentence_tones: Vec<SentenceTone>,
@@ -149,10 +149,8 @@ impl Analyzer {
             category_counts_quoted: vec![0; lex.categories().len()],
             ..DocAnalysis::default()
         };
-        scratch.entry_counts.clear();
-        scratch.entry_counts.resize(lex.entries().len(), 0);
-        scratch.entry_counts_quoted.clear();
-        scratch.entry_counts_quoted.resize(lex.entries().len(), 0);
+        scratch.entry_ids.clear();
+        scratch.entry_ids_quoted.clear();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
@@ -160,8 +158,8 @@ impl Analyzer {
                 self.analyze_section(section, text, scratch, &mut out);
             }
         }
-        out.entry_counts = nonzero(&scratch.entry_counts);
-        out.entry_counts_quoted = nonzero(&scratch.entry_counts_quoted);
+        count_runs(&mut scratch.entry_ids, &mut out.entry_counts);
+        count_runs(&mut scratch.entry_ids_quoted, &mut out.entry_counts_quoted);
         out
     }
 
@@ -210,9 +208,11 @@ impl Analyzer {
                 flags,
             });
             s.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
-            s.entry_counts[h.entry as usize] += 1;
+            s.entry_ids.push(h.entry);
             let quoted = flags.contains(Flags::IN_QUOTE);
-            s.entry_counts_quoted[h.entry as usize] += u32::from(quoted);
+            if quoted {
+                s.entry_ids_quoted.push(h.entry);
+            }
             for c in lex.lineage(lex.entry(h.entry).category) {
                 out.category_counts[c as usize] += 1;
                 out.category_counts_quoted[c as usize] += u32::from(quoted);
@@ -244,9 +244,15 @@ impl Analyzer {
     }
 }
 
-/// (entry, count) for the non-zero counts.
-fn nonzero(counts: &[u32]) -> Vec<(EntryId, u32)> {
-    counts.iter().enumerate().filter(|&(_, &n)| n > 0).map(|(id, &n)| (id as EntryId, n)).collect()
+/// Counts hits per entry: sorts the (few) ids and counts runs into `out`.
+fn count_runs(ids: &mut [EntryId], out: &mut Vec<(EntryId, u32)>) {
+    ids.sort_unstable();
+    for &id in ids.iter() {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
+    }
 }
 
 /// Converts byte offsets to code-point offsets, fast for increasing offsets.
