@@ -7,22 +7,6 @@
 use super::scare::QuoteKind;
 use crate::quotes::Quote;
 
-/// The voice of a word or hit.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Voice {
-    /// The outlet's own words.
-    Authorial,
-    /// Inside quotation marks.
-    Quoted,
-}
-
-impl Voice {
-    /// The voice of a token whose innermost quotation is `q` (see [`is_quoted`]).
-    pub fn of(q: u32, quotes: &[Quote], kinds: &[QuoteKind]) -> Voice {
-        if is_quoted(q, quotes, kinds) { Voice::Quoted } else { Voice::Authorial }
-    }
-}
-
 /// Whether a token whose innermost quotation is `q` (`u32::MAX`: none) is in quoted voice.
 pub fn is_quoted(q: u32, quotes: &[Quote], kinds: &[QuoteKind]) -> bool {
     let Some(quote) = quotes.get(q as usize) else { return false };
