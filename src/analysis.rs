@@ -110,6 +110,7 @@ pub struct Scratch {
     entry_ids: Vec<EntryId>,
     entry_ids_quoted: Vec<EntryId>,
     devices: DeviceScratch,
+    short: Vec<ShortQuote>,
     tone: ToneScratch,
     sentence_tones: Vec<SentenceTone>,
 }
@@ -181,9 +182,9 @@ impl Analyzer {
         s.covered.resize(toks.len(), false);
         let roles = &*self.roles;
         let short_start = out.short_quotes.len();
-        let mut short = Vec::new();
-        s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut short);
-        out.short_quotes.extend(short.into_iter().map(|q| (section, q)));
+        s.short.clear();
+        s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut s.short);
+        out.short_quotes.extend(s.short.iter().map(|&q| (section, q)));
         let d = &s.devices;
         out.quoted_tokens += voice::quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind);
         let mut chars = CharCursor::new(text);

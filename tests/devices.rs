@@ -147,3 +147,45 @@ fn tone_is_the_mean_sentence_score() {
     let want = (-0.332012 * 2.0 + -0.570002 * 4.0) / 6.0;
     assert!((b["tone"].parse::<f64>().unwrap() - want).abs() < 2e-6, "{}", b["tone"]);
 }
+
+#[test]
+fn sample_corpus_scare_quotes_match_its_answer_key() {
+    // examples/README.md lists the scare quotes (no speaker) of every article.
+    let w = Workdir::new();
+    let input = crate::util::repo("examples/velmora.jsonl").display().to_string();
+    w.run_ok(&["analyze", &input, "-o", "out", "-q"], 0);
+    let found: Vec<(String, String)> = w
+        .csv("out/scare_quotes.csv")
+        .into_iter()
+        .filter(|r| r["kind"] == "scare")
+        .map(|r| {
+            let words = r["quoted"].trim_end_matches([',', '.', '?', '!']).to_string();
+            (r["doc_id"].clone(), words)
+        })
+        .collect();
+    let key = [
+        ("the-patriot-ledger/velmora-ship-seizure", "resistance"),
+        ("the-patriot-ledger/velmora-ship-seizure", "inspection"),
+        ("the-patriot-ledger/velmora-ship-seizure", "liberation"),
+        ("voice-of-aldra/velmora-ship-seizure", "security operations"),
+        ("harbor-daily/velmora-ship-seizure", "inspection"),
+        ("the-patriot-ledger/velmora-talks", "delegation"),
+        ("the-patriot-ledger/velmora-talks", "welfare video"),
+        ("the-patriot-ledger/velmora-talks", "resistance"),
+        ("the-patriot-ledger/velmora-talks", "fair wages"),
+        ("voice-of-aldra/velmora-talks", "maritime security zone"),
+        ("harbor-daily/velmora-talks", "welfare video"),
+    ];
+    for (doc, words) in key {
+        assert!(
+            found.iter().any(|(d, q)| d == doc && q == words),
+            "missed scare quote “{words}” in {doc}; found {found:?}"
+        );
+    }
+    // Precision: at most one scare quote the key does not list.
+    let extra: Vec<_> =
+        found.iter().filter(|(d, q)| !key.iter().any(|(kd, kq)| kd == d && kq == q)).collect();
+    assert!(extra.len() <= 1, "{extra:?}");
+    // Attributed short quotations of the key are not scare quotes.
+    assert!(!found.iter().any(|(_, q)| q == "technical contacts" || q == "regime"));
+}
