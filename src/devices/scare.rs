@@ -2,9 +2,9 @@
 //! - a **scare quote** when a hedge stands right before it (`its purported “inspection”`,
 //!   `so-called “security operations”`): the outlet's own distancing;
 //! - the **title** of a work after `the book`, `the film`, `titled`…;
-//! - **attributed** to a speaker by a naming cue just before it (`called it`, `dubbed`,
-//!   `described as`; not a self-designation such as `call themselves`), or by a reporting cue
-//!   from the attribution lexicon in its clause: before it, or at most ten words after it and
+//! - **attributed** to a speaker by a naming cue up to six words before it (`called it`,
+//!   `dubbed`, `described as`; not a self-designation such as `call themselves`), or by a cue
+//!   of the attribution lexicon in its clause: before it, or at most ten words after it and
 //!   near the end of its phrase (`“reckless,” the minister said on Monday`, but not
 //!   `the “delegation,” led by X, demanded the release of …`); a clause ending in `:` right
 //!   before the quotation counts as its clause; a cue after a determiner is a noun
@@ -67,7 +67,7 @@ pub struct ShortQuote {
 /// Most words a short quoted span may have.
 pub const MAX_WORDS: usize = 4;
 /// How many words before the opening mark a naming cue may stand.
-const NAMING_WINDOW: usize = 4;
+const NAMING_WINDOW: usize = 6;
 /// How many words before the opening mark a work noun or a hedge may stand.
 const WORK_WINDOW: usize = 2;
 /// How many words after the quotation a reporting cue may stand.
@@ -327,6 +327,10 @@ mod tests {
     #[test]
     fn attributed_phrases_are_not_scare_quotes() {
         assert_eq!(one("He called it “a disgrace” on Monday."), ("attributed", "called".into()));
+        assert_eq!(
+            one("She calls the militants’ raid a “brutal massacre” now."),
+            ("attributed", "calls".into())
+        );
         assert_eq!(
             one("What critics describe as a ‘brutal reform’ passed."),
             ("attributed", "describe".into())
