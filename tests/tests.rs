@@ -3,5 +3,8 @@
 mod util;
 
 mod analyze;
+mod compare;
+mod devices;
 mod lexicon;
 mod robustness;
+mod spreadsheet;

@@ -1,16 +1,15 @@
 //! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
-//! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
-//! folder is removed and OUTDIR is left as it was.
+//! OUTDIR and renamed into place only when complete (see `output`). On an error or an
+//! interrupt the temporary folder is removed and OUTDIR is left as it was.
 
-use super::interrupt::{self, Partial};
+use super::output::{check_absent, write_atomically};
 use super::progress::Progress;
-use super::{EXIT_PARTIAL, load_lexicon, message};
+use super::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use framelens::corpus::FieldMap;
-use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo};
+use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo, xlsx};
 use framelens::{Analyzer, Input, InputOptions, Sections, pipeline};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -21,7 +20,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let input_opts =
         InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
     let out = &args.output;
-    check_output(out, &args)?;
+    let mut keep: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    keep.extend(args.lexicons.as_deref());
+    check_absent(out, args.force, &keep)?;
+    let compare = compare_options(&args.stats, &[])?;
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
@@ -31,15 +33,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
-    interrupt::install();
-    let partial = Partial::new(partial_dir(out)?);
-    let tmp = partial.path().to_path_buf();
-    let result = (|| -> anyhow::Result<pipeline::RunCounts> {
+    let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
         };
-        let mut reporter = Reporter::create(&tmp, lexicon.clone(), opts)?;
+        let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
+        reporter.set_compare_options(compare.clone());
         let analyzer = Analyzer::new(lexicon.clone(), sections);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, !args.quiet);
@@ -60,6 +60,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
                 "lossy": args.lossy,
                 "excel": args.excel,
                 "raw_cells": args.raw_cells,
+                "compare": compare.to_json(),
+                "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
             }),
             inputs: inputs
                 .iter()
@@ -76,20 +78,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
         };
         reporter.finish(&manifest)?;
+        if let Some(path) = &args.xlsx {
+            xlsx::write_workbook(tmp, OUTPUTS, path)?;
+        }
         Ok(counts)
-    })();
-    // On an error `partial` is dropped, which removes the temporary folder.
-    let counts = result
-        .with_context(|| format!("no results written ({} was left as it was)", out.display()))?;
-    if !args.force && std::fs::symlink_metadata(out).is_ok() {
-        let kept = partial.keep();
-        bail!(
-            "{}: appeared during the run and was not replaced (no --force); the complete results are in {}",
-            out.display(),
-            kept.display()
-        );
-    }
-    partial.commit(|tmp| move_into_place(tmp, out))?;
+    })?;
     if counts.read == 0 {
         message(format_args!("framelens: warning: the inputs held no documents"));
     }
@@ -128,10 +121,17 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
 const OUTPUTS: &[&str] = &[
     "documents.csv",
     "matches.csv",
+    "scare_quotes.csv",
+    "tone.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
     "terms.csv",
+    "doc_terms.csv",
+    "compare.csv",
+    "rates.csv",
+    "compare_paired.csv",
+    "labels.csv",
     "manifest.json",
 ];
 
@@ -148,81 +148,4 @@ fn parse_sections(list: &str) -> anyhow::Result<Sections> {
         bail!("--sections: name at least one of title, body");
     }
     Ok(s)
-}
-
-/// Refuses an OUTDIR that exists (unless `--force`), and with `--force` one that is not a
-/// folder or that holds an input, the lexicons or the current folder, which replacing it
-/// would delete.
-fn check_output(out: &Path, args: &AnalyzeArgs) -> anyhow::Result<()> {
-    let Ok(meta) = std::fs::symlink_metadata(out) else { return Ok(()) };
-    if !args.force {
-        bail!("{}: output folder exists (use --force to replace it)", out.display());
-    }
-    if !meta.is_dir() && !meta.file_type().is_symlink() {
-        bail!(
-            "{}: exists and is not a folder; --force only replaces an output folder",
-            out.display()
-        );
-    }
-    let Ok(out_c) = std::fs::canonicalize(out) else { return Ok(()) };
-    let cwd = std::env::current_dir().ok();
-    let precious = args
-        .inputs
-        .iter()
-        .filter(|p| p.as_os_str() != "-")
-        .chain(args.lexicons.as_ref())
-        .chain(cwd.as_ref());
-    for p in precious {
-        if std::fs::canonicalize(p).is_ok_and(|c| c.starts_with(&out_c)) {
-            bail!(
-                "{}: not replacing it with --force: it holds {}, which would be deleted",
-                out.display(),
-                p.display()
-            );
-        }
-    }
-    Ok(())
-}
-
-/// Moves the finished `tmp` folder to `out`. An old `out` is first renamed aside and deleted
-/// only once the new results are in place, so a failure leaves the old results.
-fn move_into_place(tmp: &Path, out: &Path) -> anyhow::Result<()> {
-    if std::fs::symlink_metadata(out).is_err() {
-        return std::fs::rename(tmp, out)
-            .with_context(|| format!("moving results into {}", out.display()));
-    }
-    let old = sibling(out, "old")?;
-    std::fs::rename(out, &old).with_context(|| format!("moving old {} aside", out.display()))?;
-    if let Err(e) = std::fs::rename(tmp, out) {
-        let _ = std::fs::rename(&old, out);
-        return Err(e).with_context(|| format!("moving results into {}", out.display()));
-    }
-    if let Err(e) = std::fs::remove_dir_all(&old).or_else(|_| std::fs::remove_file(&old)) {
-        message(format_args!(
-            "framelens: warning: could not delete the old results in {}: {e}",
-            old.display()
-        ));
-    }
-    Ok(())
-}
-
-/// `.NAME.<what>-PID` beside `out`: hidden, so it never looks like finished results.
-fn sibling(out: &Path, what: &str) -> anyhow::Result<PathBuf> {
-    let name = out.file_name().map_or("framelens-out".into(), |n| n.to_string_lossy().into_owned());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let path = parent.join(format!(".{name}.{what}-{}", std::process::id()));
-    if std::fs::symlink_metadata(&path).is_ok() {
-        std::fs::remove_dir_all(&path)
-            .or_else(|_| std::fs::remove_file(&path))
-            .with_context(|| format!("removing {}", path.display()))?;
-    }
-    Ok(path)
-}
-
-/// A fresh folder beside `out` that does not look like a finished result.
-fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
-    let tmp = sibling(out, "partial")?;
-    std::fs::create_dir_all(&tmp)
-        .with_context(|| format!("cannot create the output folder {}", tmp.display()))?;
-    Ok(tmp)
 }
