@@ -95,6 +95,34 @@ pub fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or(String::new(), |v| v.to_string())
 }
 
+/// The part of `text[lo..hi]` around `text[start..end]`: at most `side` characters on each
+/// side of it, single-line, with `…` where it was cut. Costs O(`side`), not O(`hi - lo`), so a
+/// huge sentence does not make every row that quotes it huge. Requires
+/// `lo <= start <= end <= hi <= text.len()`, all on char boundaries.
+pub fn around(
+    text: &str,
+    (lo, hi): (usize, usize),
+    (start, end): (usize, usize),
+    side: usize,
+) -> String {
+    let from = text[lo..start]
+        .char_indices()
+        .rev()
+        .nth(side.saturating_sub(1))
+        .map_or(lo, |(i, _)| lo + i);
+    let from = if side == 0 { start } else { from };
+    let to = text[end..hi].char_indices().nth(side).map_or(hi, |(i, _)| end + i);
+    let mut out = String::new();
+    if from > lo {
+        out.push('…');
+    }
+    out.push_str(&one_line(&text[from..to]));
+    if to < hi {
+        out.push('…');
+    }
+    out
+}
+
 /// Text made single-line for context cells: runs of white space become one space.
 pub fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -127,6 +155,18 @@ mod tests {
         assert_eq!(opt::<i8>(None), "");
         assert_eq!(opt(Some(-2)), "-2");
         assert_eq!(one_line(" a \n\n b\tc "), "a b c");
+    }
+
+    #[test]
+    fn around_keeps_a_bounded_window() {
+        let text = "one two “three” four five";
+        let (s, e) = (text.find('“').unwrap(), text.find('”').unwrap() + '”'.len_utf8());
+        assert_eq!(around(text, (0, text.len()), (s, e), 100), text);
+        assert_eq!(around(text, (0, text.len()), (s, e), 4), "…two “three” fou…");
+        assert_eq!(around(text, (4, 20), (s, e), 0), "…“three”…");
+        let long = "x ".repeat(100_000);
+        // 3 characters each side (" x " and " x "), trimmed, and the two cut marks.
+        assert_eq!(around(&long, (0, long.len()), (100, 101), 3), "…x x x…");
         assert_eq!(fixed(Some(-3.05365909333356), 10), "-3.0536590933");
         assert_eq!(fixed(Some(-1e-12), 10), "0.0000000000");
         assert_eq!(fixed(Some(f64::NAN), 10), "");

@@ -7,6 +7,7 @@ use super::cells::CellStyle;
 use crate::analysis::{DocAnalysis, Section};
 use crate::corpus::Document;
 use crate::error::Result;
+use crate::segment::Span;
 
 pub(super) const HEADER: [&str; 12] = [
     "doc_id",
@@ -22,6 +23,18 @@ pub(super) const HEADER: [&str; 12] = [
     "cue",
     "sentence_text",
 ];
+
+/// Characters of the sentence kept on each side of the quoted span in `sentence_text`.
+const SIDE: usize = 200;
+
+/// The sentence around the quote, bounded (a text without sentence ends is one sentence).
+/// The quotation marks may fall outside the sentence span, so the window covers both.
+fn sentence_text(text: &str, sentence: Span, quote: Span) -> String {
+    let lo = sentence.start.min(quote.start) as usize;
+    let hi = (sentence.end.max(quote.end) as usize).min(text.len());
+    let (start, end) = (quote.start as usize, (quote.end as usize).min(hi));
+    super::cells::around(text, (lo, hi), (start, end), SIDE)
+}
 
 pub(super) fn write(t: &mut Table, d: &Document, a: &DocAnalysis, c: &CellStyle) -> Result<()> {
     let id = c.text(&d.id);
@@ -44,7 +57,7 @@ pub(super) fn write(t: &mut Table, d: &Document, a: &DocAnalysis, c: &CellStyle)
             &q.bytes.start.to_string(),
             &q.bytes.end.to_string(),
             &c.text(cue),
-            &c.text(&super::cells::one_line(&text[q.sentence_bytes.range()])),
+            &c.text(&sentence_text(text, q.sentence_bytes, q.bytes)),
         ])?;
     }
     Ok(())
