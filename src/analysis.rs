@@ -143,6 +143,12 @@ impl Analyzer {
     }
 
     /// Analyses one document.
+    ///
+    /// # Panics
+    ///
+    /// May panic if the title and text together exceed
+    /// [`crate::pipeline::MAX_DOCUMENT_BYTES`] (offsets are 32-bit); the
+    /// pipeline turns such documents into failures instead of analysing them.
     pub fn analyze(&self, doc: &Document, scratch: &mut Scratch) -> DocAnalysis {
         let lex = &*self.lexicon;
         let mut out = DocAnalysis {

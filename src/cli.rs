@@ -80,6 +80,10 @@ pub struct StatsArgs {
     /// Bootstrap replicates per rate interval (0 leaves the intervals empty).
     #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_BOOTSTRAP)]
     pub bootstrap: u32,
+    /// Pairwise (outlet vs outlet) rows only in scopes with at most N outlets or groups; larger
+    /// scopes still get every outlet-vs-rest row (N(N-1)/2 pairs grow fast: use --group).
+    #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_MAX_PAIR_GROUPS)]
+    pub max_pair_outlets: usize,
 }
 
 #[derive(Args, Debug)]

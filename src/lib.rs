@@ -39,6 +39,7 @@ pub mod aggregate;
 pub mod analysis;
 pub mod compare;
 pub mod corpus;
+mod csv_quotes;
 pub mod devices;
 mod error;
 pub mod labels;

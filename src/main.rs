@@ -1,5 +1,6 @@
 //! The `framelens` command: parses arguments, dispatches to a subcommand, and maps the
-//! outcome to the documented exit codes (0 success, 1 some documents failed, 2 error).
+//! outcome to the documented exit codes (0 success, 1 some documents failed, 2 error,
+//! 130 interrupted).
 
 mod cli;
 mod cmd;
@@ -22,7 +23,7 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("framelens: error: {e:#}");
+            cmd::message(format_args!("framelens: error: {e:#}"));
             ExitCode::from(cmd::EXIT_ERROR)
         }
     }

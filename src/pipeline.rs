@@ -29,6 +29,10 @@ pub struct RunCounts {
     pub text_bytes: u64,
 }
 
+/// The largest document analysed, title and text together: offsets are 32-bit. A larger one
+/// becomes a failure before analysis.
+pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize - 1;
+
 /// Batch limits for the parallel driver: whichever is reached first.
 const BATCH_DOCS: usize = 1024;
 const BATCH_BYTES: usize = 8 << 20;
@@ -51,7 +55,7 @@ fn run_batched(
     sink: &mut dyn Sink,
     batch_docs: usize,
 ) -> Result<RunCounts> {
-    let mut state = State::default();
+    let mut state = State::new(MAX_DOCUMENT_BYTES);
     if threads <= 1 {
         let mut scratch = Scratch::new();
         for record in records {
@@ -101,14 +105,18 @@ fn run_batched(
     Ok(state.counts)
 }
 
-/// Order-dependent bookkeeping done serially: counts and duplicate ids.
-#[derive(Default)]
+/// Order-dependent bookkeeping done serially: counts, duplicate ids, the size limit.
 struct State {
     counts: RunCounts,
     seen: FxHashMap<String, String>,
+    max_bytes: usize,
 }
 
 impl State {
+    fn new(max_bytes: usize) -> State {
+        State { counts: RunCounts::default(), seen: FxHashMap::default(), max_bytes }
+    }
+
     /// A document to analyse, or the failure it becomes (also for a duplicate id).
     fn check(&mut self, record: Record) -> std::result::Result<Box<Document>, InputFailure> {
         self.counts.read += 1;
@@ -116,14 +124,24 @@ impl State {
             Record::Doc(doc) => doc,
             Record::Failed(f) => return Err(f),
         };
-        if let Some(first) = self.seen.get(&doc.id) {
+        let failure = |reason: String| {
             let (input, location) = doc.origin.split_once(": ").unwrap_or((&doc.origin, ""));
-            return Err(InputFailure {
+            InputFailure {
                 input: input.to_string(),
                 location: location.to_string(),
                 doc_id: Some(doc.id.clone()),
-                reason: format!("duplicate document id (first seen at {first})"),
-            });
+                reason,
+            }
+        };
+        if let Some(first) = self.seen.get(&doc.id) {
+            return Err(failure(format!("duplicate document id (first seen at {first})")));
+        }
+        let bytes = doc.text.len() + doc.title.as_ref().map_or(0, String::len);
+        if bytes > self.max_bytes {
+            return Err(failure(format!(
+                "document too large: {bytes} bytes of title and text (the limit is {})",
+                self.max_bytes
+            )));
         }
         self.seen.insert(doc.id.clone(), doc.origin.clone());
         Ok(doc)
@@ -232,5 +250,27 @@ mod tests {
             prop_assert_eq!(c1.read, docs.len() as u64);
             prop_assert_eq!(serial, parallel);
         }
+    }
+
+    #[test]
+    fn oversized_and_duplicate_documents_fail_before_analysis() {
+        let mut state = State::new(10);
+        let doc = |id: &str, text: &str| {
+            Record::Doc(Box::new(Document {
+                id: id.into(),
+                outlet: "A".into(),
+                text: text.into(),
+                title: Some("Head".into()),
+                origin: "in.jsonl: line 1".into(),
+                ..Document::default()
+            }))
+        };
+        assert!(state.check(doc("a", "small")).is_ok());
+        let big = state.check(doc("b", "far too long")).unwrap_err();
+        assert_eq!(big.reason, "document too large: 16 bytes of title and text (the limit is 10)");
+        assert_eq!((big.input.as_str(), big.location.as_str()), ("in.jsonl", "line 1"));
+        let dup = state.check(doc("a", "x")).unwrap_err();
+        assert!(dup.reason.starts_with("duplicate document id (first seen at in.jsonl: line 1)"));
+        assert_eq!(state.counts.read, 3);
     }
 }

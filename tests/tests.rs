@@ -6,4 +6,5 @@ mod analyze;
 mod compare;
 mod devices;
 mod lexicon;
+mod robustness;
 mod spreadsheet;

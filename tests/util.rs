@@ -35,13 +35,16 @@ impl Workdir {
         p
     }
 
+    /// A `framelens` command with `args`, to run in this folder.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_framelens"));
+        c.args(args).current_dir(self.dir.path());
+        c
+    }
+
     /// Runs `framelens` with `args` in this folder.
     pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_framelens"))
-            .args(args)
-            .current_dir(self.dir.path())
-            .output()
-            .expect("running framelens")
+        self.command(args).output().expect("running framelens")
     }
 
     /// Runs and asserts the exit code, returning stdout.

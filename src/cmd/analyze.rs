@@ -1,9 +1,10 @@
 //! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
-//! OUTDIR and renamed into place only when complete.
+//! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
+//! folder is removed and OUTDIR is left as it was (see `output`).
 
-use super::output::{check_absent, write_atomically};
+use super::output::{check_output, write_atomically};
 use super::progress::Progress;
-use super::{EXIT_PARTIAL, compare_options, load_lexicon};
+use super::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
 use framelens::corpus::FieldMap;
@@ -19,7 +20,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let input_opts =
         InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
     let out = &args.output;
-    check_absent(out, args.force)?;
+    let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    precious.extend(args.lexicons.as_deref());
+    precious.extend(args.xlsx.as_deref());
+    check_output(out, args.force, &precious)?;
     let compare = compare_options(&args.stats, &[])?;
     let mut inputs = Vec::new();
     for path in &args.inputs {
@@ -30,7 +34,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
-    let counts = write_atomically(out, |tmp| -> anyhow::Result<pipeline::RunCounts> {
+    let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
@@ -67,6 +71,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
                     kind: format!("{:?}", i.kind).to_lowercase(),
                     sha256: i.sha256(),
                     bytes: i.bytes_read(),
+                    skipped: i.skipped(),
                 })
                 .collect(),
             lexicons: Manifest::lexicon_info(&lexicon),
@@ -79,9 +84,23 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         }
         Ok(counts)
     })?;
+    if counts.read == 0 {
+        message(format_args!("framelens: warning: the inputs held no documents"));
+    }
     if !args.quiet {
+        for i in &inputs {
+            let s = i.skipped();
+            if s.not_txt + s.hidden > 0 {
+                message(format_args!(
+                    "framelens: {}: skipped {} files that are not *.txt and {} hidden entries",
+                    i.path.display(),
+                    s.not_txt,
+                    s.hidden
+                ));
+            }
+        }
         let secs = started.elapsed().as_secs_f64();
-        eprintln!(
+        message(format_args!(
             "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
             counts.analysed,
             counts.failed,
@@ -89,12 +108,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             secs,
             counts.text_bytes as f64 / 1e6 / secs.max(1e-9),
             out.display()
-        );
+        ));
         if counts.failed > 0 {
-            eprintln!(
+            message(format_args!(
                 "framelens: see {} for the documents that failed",
                 out.join("errors.csv").display()
-            );
+            ));
         }
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })

@@ -3,14 +3,14 @@
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
 use super::compare_options;
-use super::output::{check_absent, write_atomically};
+use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{CompareInput, OUTPUTS, write_tables};
 use framelens::report::{CellStyle, ReportOptions, xlsx};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
-    check_absent(&args.output, args.force)?;
+    check_output(&args.output, args.force, &[args.source.as_path()])?;
     let input = CompareInput::read_dir(&args.source)?;
     let source_manifest = std::fs::read_to_string(args.source.join("manifest.json"))
         .ok()
@@ -18,7 +18,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
     let mut outputs: Vec<&str> = OUTPUTS.to_vec();
     outputs.push("manifest.json");
-    write_atomically(&args.output, |tmp| {
+    write_atomically(&args.output, args.force, |tmp| {
         write_tables(tmp, &input, &opts, &report)?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),

@@ -13,11 +13,12 @@ pub fn check(args: LexiconArgs) -> anyhow::Result<u8> {
         writeln!(out, "{}: {}: {}", f.location, f.kind, f.message)?;
     }
     let entries = lex.entries().len();
-    eprintln!(
+    out.flush()?;
+    super::message(format_args!(
         "framelens: {} lexicon files, {entries} entries, {} findings",
         lex.files().len(),
         findings.len()
-    );
+    ));
     Ok(if findings.is_empty() { 0 } else { super::EXIT_PARTIAL })
 }
 

@@ -2,6 +2,7 @@
 
 mod analyze;
 mod compare;
+mod interrupt;
 mod lexicon;
 mod output;
 mod progress;
@@ -12,6 +13,15 @@ use crate::cli::{Cli, Command, LexiconCommand};
 pub const EXIT_PARTIAL: u8 = 1;
 /// Exit code: usage or fatal error; no output folder was produced.
 pub const EXIT_ERROR: u8 = 2;
+/// Exit code: interrupted (Ctrl-C, SIGTERM, SIGHUP); no output folder was produced.
+pub const EXIT_INTERRUPTED: u8 = 130;
+
+/// Writes one line to standard error, ignoring failure: a closed stderr (`2>&1 | head`) must
+/// not turn into a panic.
+pub fn message(args: std::fmt::Arguments) {
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr().lock(), "{args}");
+}
 
 pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
@@ -31,6 +41,7 @@ pub fn compare_options(
         prior_strength: stats.prior_strength,
         seed: stats.seed,
         bootstrap: stats.bootstrap,
+        max_pair_groups: stats.max_pair_outlets,
         groups: framelens::compare::GroupMap::parse(groups)?,
     };
     opts.validate()?;

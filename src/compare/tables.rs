@@ -266,6 +266,9 @@ fn write_contrasts(
             write_contrast_rows(t, row, features, &rows)?;
         }
     }
+    if groups.len() > opts.max_pair_groups {
+        return Ok(());
+    }
     row.raw(2, "pair");
     for (i, a) in groups.iter().enumerate() {
         for b in &groups[i + 1..] {

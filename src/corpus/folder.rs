@@ -1,7 +1,8 @@
 //! Folder input: `ROOT/OUTLET/.../DOC.txt`. The outlet is the first folder below the root and
 //! the document id is the path below the root without `.txt`. Files are read in path order;
-//! hidden entries are skipped, symbolic-link loops are not followed twice, and a file that is
-//! unreadable, binary or not UTF-8 becomes a failure.
+//! hidden entries and files that are not `*.txt` are skipped (and counted), a folder reached
+//! twice through symbolic links is read once, and a `.txt` entry that is unreadable, not a
+//! regular file (a pipe would block), binary or not UTF-8 becomes a failure.
 
 use super::decode::decode;
 use super::{Document, InputFailure, InputOptions, Record, input_name};
@@ -15,18 +16,27 @@ enum Item {
     Problem(PathBuf, String),
 }
 
+/// Entries of a folder input that are not documents, by reason.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
+pub struct Skipped {
+    /// Hidden files and folders (name starting with `.`), not looked into.
+    pub hidden: u64,
+    /// Files whose name does not end in `.txt`.
+    pub not_txt: u64,
+}
+
 pub(super) fn read(
     root: &Path,
     opts: &InputOptions,
     digest: Arc<Mutex<super::decode::Digest>>,
-) -> Result<impl Iterator<Item = Record> + Send + use<>> {
-    let mut items = Vec::new();
-    let mut seen = HashSet::new();
-    walk(root, &mut items, &mut seen).map_err(|e| Error::io(root, e))?;
+) -> Result<(impl Iterator<Item = Record> + Send + use<>, Skipped)> {
+    let mut walker = Walker::default();
+    walker.walk(root).map_err(|e| Error::io(root, e))?;
+    let Walker { items, skipped, .. } = walker;
     let root = root.to_path_buf();
     let name = input_name(&root);
     let lossy = opts.lossy;
-    Ok(items.into_iter().filter_map(move |item| {
+    let records = items.into_iter().map(move |item| {
         let fail = |path: &Path, reason: String| {
             Record::Failed(InputFailure {
                 input: name.clone(),
@@ -36,26 +46,22 @@ pub(super) fn read(
             })
         };
         match item {
-            Item::Problem(path, reason) => Some(fail(&path, reason)),
+            Item::Problem(path, reason) => fail(&path, reason),
             Item::File(path) => {
                 let relative = path.strip_prefix(&root).unwrap_or(&path);
-                let is_txt = path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"));
-                if !is_txt {
-                    return None;
-                }
                 let mut parts: Vec<String> = relative
                     .components()
                     .map(|c| c.as_os_str().to_string_lossy().into_owned())
                     .collect();
                 if parts.len() < 2 {
-                    return Some(fail(
+                    return fail(
                         &path,
                         "not inside an outlet folder (expected OUTLET/DOC.txt)".into(),
-                    ));
+                    );
                 }
                 let bytes = match std::fs::read(&path) {
                     Ok(b) => b,
-                    Err(e) => return Some(fail(&path, format!("cannot read: {e}"))),
+                    Err(e) => return fail(&path, format!("cannot read: {e}")),
                 };
                 if let Ok(mut d) = digest.lock() {
                     d.update(rel(&root, &path).as_bytes());
@@ -77,62 +83,97 @@ pub(super) fn read(
                 };
                 let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
                 if !utf16 && bytes.contains(&0) {
-                    return Some(with_id(fail(
+                    return with_id(fail(
                         &path,
                         "contains NUL bytes: a binary file, not text".into(),
-                    )));
+                    ));
                 }
                 let decoded = match decode(&bytes, lossy) {
                     Ok(d) => d,
-                    Err(e) => return Some(with_id(fail(&path, e))),
+                    Err(e) => return with_id(fail(&path, e)),
                 };
-                if decoded.text.trim().is_empty() {
-                    return Some(with_id(fail(&path, "empty document (no text)".into())));
+                if decoded.text.contains('\0') {
+                    return with_id(fail(
+                        &path,
+                        "contains NUL characters: a binary file, not text".into(),
+                    ));
                 }
-                Some(Record::Doc(Box::new(Document {
+                if decoded.text.trim().is_empty() {
+                    return with_id(fail(&path, "empty document (no text)".into()));
+                }
+                Record::Doc(Box::new(Document {
                     id,
                     outlet,
                     text: decoded.text,
                     origin: format!("{name}: {}", rel(&root, &path)),
                     repaired: decoded.repaired,
                     ..Document::default()
-                })))
+                }))
             }
         }
-    }))
+    });
+    Ok((records, skipped))
 }
 
 fn rel(root: &Path, path: &Path) -> String {
     path.strip_prefix(root).unwrap_or(path).to_string_lossy().replace('\\', "/")
 }
 
-/// Collects files below `dir` in path order, skipping hidden entries and recording problems.
-fn walk(dir: &Path, out: &mut Vec<Item>, seen: &mut HashSet<PathBuf>) -> std::io::Result<()> {
-    let canonical = std::fs::canonicalize(dir)?;
-    if !seen.insert(canonical) {
-        out.push(Item::Problem(
-            dir.to_path_buf(),
-            "symbolic link loop: folder already read".into(),
-        ));
-        return Ok(());
-    }
-    let mut entries: Vec<PathBuf> =
-        std::fs::read_dir(dir)?.filter_map(|e| e.ok().map(|e| e.path())).collect();
-    entries.sort();
-    for path in entries {
-        let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        if hidden {
-            continue;
+fn is_txt(path: &Path) -> bool {
+    path.extension().is_some_and(|e| e.eq_ignore_ascii_case("txt"))
+}
+
+/// Collects the `.txt` files below a folder in path order, and the problems met on the way.
+#[derive(Default)]
+struct Walker {
+    items: Vec<Item>,
+    skipped: Skipped,
+    seen: HashSet<PathBuf>,
+}
+
+impl Walker {
+    fn walk(&mut self, dir: &Path) -> std::io::Result<()> {
+        let canonical = std::fs::canonicalize(dir)?;
+        if !self.seen.insert(canonical) {
+            self.items.push(Item::Problem(
+                dir.to_path_buf(),
+                "symbolic link to a folder already read (a loop or a second link): not read again"
+                    .into(),
+            ));
+            return Ok(());
         }
-        match std::fs::metadata(&path) {
-            Ok(m) if m.is_dir() => {
-                if let Err(e) = walk(&path, out, seen) {
-                    out.push(Item::Problem(path, format!("cannot read folder: {e}")));
-                }
+        let mut entries = Vec::new();
+        for entry in std::fs::read_dir(dir)? {
+            match entry {
+                Ok(e) => entries.push(e.path()),
+                Err(e) => self
+                    .items
+                    .push(Item::Problem(dir.to_path_buf(), format!("cannot list folder: {e}"))),
             }
-            Ok(_) => out.push(Item::File(path)),
-            Err(e) => out.push(Item::Problem(path, format!("cannot read: {e}"))),
         }
+        entries.sort();
+        for path in entries {
+            let hidden = path.file_name().is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                self.skipped.hidden += 1;
+                continue;
+            }
+            match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => {
+                    if let Err(e) = self.walk(&path) {
+                        self.items.push(Item::Problem(path, format!("cannot read folder: {e}")));
+                    }
+                }
+                Ok(_) if !is_txt(&path) => self.skipped.not_txt += 1,
+                Ok(m) if m.is_file() => self.items.push(Item::File(path)),
+                Ok(_) => self.items.push(Item::Problem(
+                    path,
+                    "not a regular file (a pipe, socket or device): not read".into(),
+                )),
+                // A dangling link or a link loop: it may have been meant as a folder or a file.
+                Err(e) => self.items.push(Item::Problem(path, format!("cannot read: {e}"))),
+            }
+        }
+        Ok(())
     }
-    Ok(())
 }

@@ -8,8 +8,9 @@ mod folder;
 mod jsonl;
 mod table;
 
-pub use decode::{Decoded, decode};
+pub use decode::{Decoded, decode, reject_nul};
 pub use fields::{FIELDS, Field, FieldMap};
+pub use folder::Skipped;
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -110,6 +111,7 @@ pub struct Input {
     pub kind: InputKind,
     records: Box<dyn Iterator<Item = Record> + Send>,
     digest: std::sync::Arc<std::sync::Mutex<decode::Digest>>,
+    skipped: Skipped,
 }
 
 impl Input {
@@ -118,12 +120,22 @@ impl Input {
     pub fn open(path: &Path, opts: &InputOptions) -> Result<Input> {
         let kind = InputKind::detect(path)?;
         let digest = std::sync::Arc::new(std::sync::Mutex::new(decode::Digest::new()));
+        let mut skipped = Skipped::default();
         let records: Box<dyn Iterator<Item = Record> + Send> = match kind {
-            InputKind::Folder => Box::new(folder::read(path, opts, digest.clone())?),
+            InputKind::Folder => {
+                let (records, s) = folder::read(path, opts, digest.clone())?;
+                skipped = s;
+                Box::new(records)
+            }
             InputKind::Csv => Box::new(table::read(path, opts, digest.clone())?),
             InputKind::Jsonl => Box::new(jsonl::read(path, opts, digest.clone())?),
         };
-        Ok(Input { path: path.to_path_buf(), kind, records, digest })
+        Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped })
+    }
+
+    /// Entries of a folder input that are not documents (all zero for CSV and JSONL).
+    pub fn skipped(&self) -> Skipped {
+        self.skipped
     }
 
     /// SHA-256 of everything read so far (of all files, in order, for a folder).

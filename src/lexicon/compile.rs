@@ -142,19 +142,33 @@ impl LexiconBuilder {
         });
     }
 
+    /// The id of category `path`, interning it and its ancestors (iteratively: a category
+    /// may have many levels).
     fn intern_category(&mut self, path: &str) -> CategoryId {
         if let Some(&id) = self.category_ids.get(path) {
             return id;
         }
-        let parent = path.rfind('/').map(|i| self.intern_category(&path[..i]));
-        let id = self.categories.len() as CategoryId;
-        let top = parent.map_or(id, |p| self.categories[p as usize].top);
-        self.categories.push(Category { path: path.into(), parent, top });
-        self.category_ids.insert(path.to_string(), id);
-        if parent.is_none() {
-            self.tops.push(id);
+        // The nearest ancestor already known, then every missing level below it.
+        let mut parent = None;
+        let mut missing = vec![path.len()];
+        for (i, _) in path.rmatch_indices('/') {
+            if let Some(&id) = self.category_ids.get(&path[..i]) {
+                parent = Some(id);
+                break;
+            }
+            missing.push(i);
         }
-        id
+        for &end in missing.iter().rev() {
+            let id = self.categories.len() as CategoryId;
+            let top = parent.map_or(id, |p| self.categories[p as usize].top);
+            self.categories.push(Category { path: path[..end].into(), parent, top });
+            self.category_ids.insert(path[..end].to_string(), id);
+            if parent.is_none() {
+                self.tops.push(id);
+            }
+            parent = Some(id);
+        }
+        parent.unwrap_or_default()
     }
 
     /// The compiled, immutable lexicon.
@@ -203,6 +217,7 @@ impl LexiconBuilder {
             vocab: self.vocab,
             starts,
             tops: self.tops,
+            elem_texts: std::sync::OnceLock::new(),
         }
     }
 }
@@ -270,6 +285,16 @@ mod tests {
         assert_eq!(err.to_string(), "x.csv:3:1: pattern 'so called' duplicates line 2");
         let err = lex(&[("x", "--,hedge,,,,,team\n")]).unwrap_err();
         assert!(err.to_string().starts_with("x.csv:2:1: '--' has no letters"), "{err}");
+    }
+
+    #[test]
+    fn deep_categories_do_not_recurse() {
+        let deep = vec!["x"; 50_000].join("/");
+        let l = lex(&[("d", &format!("a,{deep},,,,,team\nb,x/x,,,,,team\n"))]).unwrap();
+        assert_eq!(l.categories().len(), 50_000);
+        assert_eq!(l.lineage(l.entry(0).category).count(), 50_000);
+        assert_eq!(l.entry(1).category, 1);
+        assert_eq!(l.top_categories(), &[0]);
     }
 
     #[test]

@@ -36,6 +36,16 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<RawEntry>> {
     if text.trim().is_empty() {
         return Err(Error::lexicon(file, 1, 0, "empty lexicon file (a header row is required)"));
     }
+    let mut quotes = crate::csv_quotes::QuoteState::new(b',');
+    quotes.feed(text.as_bytes());
+    if let Some((line, field)) = quotes.open_quote() {
+        return Err(Error::lexicon(
+            file,
+            line,
+            field,
+            "unclosed quote: the rest of the file would be read as one cell",
+        ));
+    }
     let mut reader = csv::ReaderBuilder::new().flexible(true).from_reader(text.as_bytes());
     let headers = reader
         .headers()
@@ -215,6 +225,10 @@ mod tests {
         assert!(err("pattern,category,colour\n").starts_with("t.csv:1:3: unknown column 'colour'"));
         assert!(err("pattern,note\n").contains("missing required column 'category'"));
         assert!(err("").contains("empty lexicon file"));
+        assert_eq!(
+            err(&format!("{HEADER}ok,loaded\nx,\"loaded\ny,z\n")),
+            "t.csv:3:2: unclosed quote: the rest of the file would be read as one cell"
+        );
         assert!(err(&format!("{HEADER}x,a//b,,,,\n")).contains("empty level"));
         assert!(err(&format!("{HEADER}x,loaded,1,1,,team,extra\n")).starts_with("t.csv:2:7:"));
     }

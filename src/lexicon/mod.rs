@@ -147,6 +147,8 @@ pub struct Lexicon {
     pub(crate) starts: Starts,
     /// Top-level categories in order of first appearance.
     pub(crate) tops: Vec<CategoryId>,
+    /// Texts of stems, exact forms and prefixes by id, built on first use by `elem_text`.
+    pub(crate) elem_texts: std::sync::OnceLock<[Vec<Box<str>>; 3]>,
 }
 
 impl Lexicon {
@@ -231,13 +233,21 @@ impl Lexicon {
 
     /// The stems a pattern element compiled to, for `lexicon stems`.
     pub fn elem_text(&self, elem: Elem) -> &str {
-        fn find(map: &FxHashMap<Box<str>, u32>, id: u32) -> &str {
-            map.iter().find(|(_, v)| **v == id).map(|(k, _)| &**k).unwrap_or("")
+        fn by_id(map: &FxHashMap<Box<str>, u32>) -> Vec<Box<str>> {
+            let mut v = vec![Box::<str>::default(); map.len()];
+            for (text, &id) in map {
+                v[id as usize] = text.clone();
+            }
+            v
         }
-        match elem {
-            Elem::Stem(id) => find(&self.vocab.stems, id),
-            Elem::Exact(id) => find(&self.vocab.exacts, id),
-            Elem::Prefix(id) => find(&self.vocab.prefixes, id),
-        }
+        let texts = self.elem_texts.get_or_init(|| {
+            [by_id(&self.vocab.stems), by_id(&self.vocab.exacts), by_id(&self.vocab.prefixes)]
+        });
+        let (kind, id) = match elem {
+            Elem::Stem(id) => (0, id),
+            Elem::Exact(id) => (1, id),
+            Elem::Prefix(id) => (2, id),
+        };
+        texts[kind].get(id as usize).map_or("", |t| t)
     }
 }

@@ -32,14 +32,17 @@ struct Entry {
 const EMPTY: Entry =
     Entry { word: [0; INLINE], len: 0, pfx_len: 0, pfx_start: 0, stem: 0, exact: 0 };
 
-/// Above this many words the cache starts again (memory stays bounded on huge corpora).
+/// Above this many words, or this many bytes of long words, the cache starts again (memory
+/// stays bounded on huge corpora and on text full of long unique tokens, such as base64).
 const LIMIT: usize = 1 << 19;
+const LONG_BYTES_LIMIT: usize = 32 << 20;
 
 #[derive(Default)]
 pub(super) struct WordCache {
     table: Vec<Entry>,
     used: usize,
     long: FxHashMap<Box<str>, Keys>,
+    long_bytes: usize,
     /// Prefix ids of cached words.
     pub(super) prefixes: Vec<u32>,
 }
@@ -61,10 +64,11 @@ impl WordCache {
     /// Starts again when the cache has grown past its limit. Call only between texts: keys
     /// handed out before refer to `prefixes`.
     pub(super) fn trim(&mut self) {
-        if self.used + self.long.len() >= LIMIT {
+        if self.used + self.long.len() >= LIMIT || self.long_bytes >= LONG_BYTES_LIMIT {
             self.table.iter_mut().for_each(|e| *e = EMPTY);
             self.used = 0;
             self.long.clear();
+            self.long_bytes = 0;
             self.prefixes.clear();
         }
         if self.table.is_empty() {
@@ -101,6 +105,7 @@ impl WordCache {
                 return *k;
             }
             let k = compute(&mut self.prefixes);
+            self.long_bytes += w.len();
             self.long.insert(word.into(), k);
             return k;
         }
@@ -127,6 +132,7 @@ impl WordCache {
         }
         let keys = compute(&mut self.prefixes);
         if keys.pfx_len > u32::from(u8::MAX) {
+            self.long_bytes += w.len();
             self.long.insert(word.into(), keys);
             return keys;
         }

@@ -18,6 +18,8 @@ pub struct InputInfo {
     pub sha256: String,
     /// Bytes read.
     pub bytes: u64,
+    /// Entries of a folder input that are not documents (hidden, not `*.txt`).
+    pub skipped: crate::corpus::Skipped,
 }
 
 /// Details of this particular run that may differ between equivalent runs.

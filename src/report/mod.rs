@@ -171,3 +171,38 @@ impl Sink for Reporter {
         ])
     }
 }
+
+#[cfg(all(test, target_os = "linux"))]
+mod tests {
+    use super::*;
+    use crate::language::Language;
+    use crate::lexicon::LexiconBuilder;
+
+    /// A full disk under a streamed table surfaces as an error naming the file, not a panic
+    /// and not a silently short table.
+    #[test]
+    fn a_full_disk_is_an_error_naming_the_table() {
+        let dir = tempfile::tempdir().unwrap();
+        std::os::unix::fs::symlink("/dev/full", dir.path().join("matches.csv")).unwrap();
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        b.add_text("l.csv", "l", "pattern,category\nfiasco,loaded\n").unwrap();
+        let lex = Arc::new(b.build());
+        let analyzer = crate::Analyzer::new(lex.clone(), crate::Sections::default());
+        let mut r = Reporter::create(dir.path(), lex, ReportOptions::default()).unwrap();
+        let doc = Document {
+            id: "d".into(),
+            outlet: "A".into(),
+            text: "A fiasco. ".repeat(2000),
+            ..Document::default()
+        };
+        let a = analyzer.analyze(&doc, &mut crate::Scratch::new());
+        let mut result = Ok(());
+        for _ in 0..20 {
+            result = result.and_then(|()| r.document(&doc, &a));
+        }
+        let err = result.and_then(|()| r.matches.writer.flush().map_err(|e| Error::io("x", e)));
+        let err = err.unwrap_err().to_string();
+        assert!(err.contains("No space left on device"), "{err}");
+        assert!(err.contains("matches.csv") || err.starts_with("x:"), "{err}");
+    }
+}

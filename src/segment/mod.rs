@@ -117,6 +117,11 @@ pub fn word_spans(text: &str, f: impl FnMut(usize, &str)) {
 /// paragraph (a fast path for ASCII and common typographic punctuation, unicode-segmentation
 /// otherwise), then sentence ends are decided in the gaps between words, with abbreviations
 /// (`Mr.`, `U.S.`) merged.
+///
+/// # Panics
+///
+/// If `text` is 4 GiB or longer (offsets are 32-bit). The pipeline fails such documents
+/// before analysis (see `pipeline::MAX_DOCUMENT_BYTES`).
 pub fn tokenize(text: &str, buf: &mut TokenBuffer) {
     buf.clear();
     assert!(text.len() < u32::MAX as usize, "sections are limited to 4 GiB");
