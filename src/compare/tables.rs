@@ -267,10 +267,21 @@ fn write_contrasts(
         }
     }
     row.raw(2, "pair");
+    let mut used = Vec::with_capacity(scope.features.len());
     for (i, a) in groups.iter().enumerate() {
         for b in &groups[i + 1..] {
+            // A pair is compared on the features either side uses: a feature neither uses
+            // carries no evidence, and leaving it out keeps it out of the q-value family.
+            used.clear();
+            used.extend(
+                scope
+                    .features
+                    .iter()
+                    .copied()
+                    .filter(|&f| a.counts[f as usize] > 0 || b.counts[f as usize] > 0),
+            );
             let rows = contrast(
-                &scope.features,
+                &used,
                 features,
                 a.tokens,
                 b.tokens,
