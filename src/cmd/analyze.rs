@@ -70,11 +70,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
         };
         reporter.finish(&manifest)?;
-        if let Some(path) = &args.xlsx {
-            xlsx::write_workbook(tmp, OUTPUTS, path)?;
-        }
         Ok(counts)
     })?;
+    // From the finished folder, so FILE may also be inside OUTDIR.
+    if let Some(path) = &args.xlsx {
+        xlsx::write_workbook(out, OUTPUTS, path)?;
+    }
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(

@@ -37,11 +37,11 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         let mut text = serde_json::to_string_pretty(&manifest)?;
         text.push('\n');
         std::fs::write(tmp.join("manifest.json"), text)?;
-        if let Some(path) = &args.xlsx {
-            xlsx::write_workbook(tmp, &outputs, path)?;
-        }
         Ok(())
     })?;
+    if let Some(path) = &args.xlsx {
+        xlsx::write_workbook(&args.output, &outputs, path)?;
+    }
     if !args.quiet {
         eprintln!(
             "framelens: compared {} documents of {} -> {}",
