@@ -4,6 +4,7 @@ mod analyze;
 mod compare;
 mod lexicon;
 mod output;
+mod progress;
 
 use crate::cli::{Cli, Command, LexiconCommand};
 
