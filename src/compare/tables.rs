@@ -117,8 +117,8 @@ impl Row {
     /// `kind, lexicon, category, term` from column `i`.
     fn feature(&mut self, i: usize, f: &Feature) {
         self.raw(i, f.kind.name());
-        self.raw(i + 1, &f.lexicon);
-        self.raw(i + 2, &f.category);
+        self.text(i + 1, &f.lexicon);
+        self.text(i + 2, &f.category);
         self.text(i + 3, &f.term);
     }
     fn write(&self, t: &mut Table) -> Result<()> {
