@@ -116,6 +116,11 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     assert_eq!(groups, ["Meridian Wire", "partisan", "tabloid"]);
     let partisan = rates.iter().find(|r| r["outlet"] == "partisan").unwrap();
     assert_eq!(partisan["docs"], "4");
+    let out = w.run(&["compare", "out", "-o", "out", "--force"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(w.path("out/documents.csv").exists(), "the analysis is kept");
+    let out = w.run(&["compare", "out", "-o", "big", "--bootstrap", "1000000"]);
+    assert_eq!(out.status.code(), Some(2));
     let out = w.run(&["compare", "out", "-o", "typo", "--group", "Nobody=x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no outlet 'Nobody'"));

@@ -11,6 +11,12 @@ use framelens::report::{CellStyle, ReportOptions, xlsx};
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
     check_absent(&args.output, args.force)?;
+    if same_folder(&args.source, &args.output) {
+        anyhow::bail!(
+            "{}: DEST must differ from OUTDIR (it would replace the analysis)",
+            args.output.display()
+        );
+    }
     let input = CompareInput::read_dir(&args.source)?;
     let source_manifest = std::fs::read_to_string(args.source.join("manifest.json"))
         .ok()
@@ -51,4 +57,12 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         );
     }
     Ok(0)
+}
+
+/// Whether two paths name the same existing folder.
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }
