@@ -8,7 +8,10 @@
 //! [`lexicon`] entries (stem, exact, prefix and phrase patterns; leftmost-longest) →
 //! [`analysis`] counts integers per document → [`pipeline`] drives documents serially or in
 //! parallel, in input order, to a [`pipeline::Sink`] such as [`report::Reporter`], which
-//! folds [`aggregate`] totals and writes CSV tables.
+//! folds [`aggregate`] totals and writes CSV tables. At the end, [`compare`] compares the
+//! outlets with the statistics of [`stats`] (log-odds with an informative Dirichlet prior,
+//! G², Benjamini–Hochberg, bootstrap intervals, sign tests), and [`report::xlsx`] can put
+//! every table into one workbook.
 //!
 //! ```
 //! use std::sync::Arc;

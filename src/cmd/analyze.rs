@@ -73,6 +73,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             counts,
             outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
         };
+        if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            eprintln!("framelens: writing the aggregate and comparison tables...");
+        }
         reporter.finish(&manifest)?;
         Ok(counts)
     })?;
