@@ -6,9 +6,11 @@
 //! The pipeline: [`corpus`] reads documents → [`segment`] splits each section into
 //! paragraphs, sentences and words (byte offsets never change) → [`matcher`] finds
 //! [`lexicon`] entries (stem, exact, prefix and phrase patterns; leftmost-longest) →
-//! [`analysis`] counts integers per document → [`pipeline`] drives documents serially or in
-//! parallel, in input order, to a [`pipeline::Sink`] such as [`report::Reporter`], which
-//! folds [`aggregate`] totals and writes CSV tables. At the end, [`compare`] compares the
+//! [`devices`] flag each hit's context (quoted voice, negation, boosters, hedges, scare
+//! quotes) and [`tone`] scores sentences → [`analysis`] counts integers per document, by
+//! voice → [`pipeline`] drives documents serially or in parallel, in input order, to a
+//! [`pipeline::Sink`] such as [`report::Reporter`], which folds [`aggregate`] totals and
+//! writes CSV tables (label shares via [`labels`]). At the end, [`compare`] compares the
 //! outlets with the statistics of [`stats`] (log-odds with an informative Dirichlet prior,
 //! G², Benjamini–Hochberg, bootstrap intervals, sign tests), and [`report::xlsx`] can put
 //! every table into one workbook.
@@ -40,7 +42,9 @@ pub mod aggregate;
 pub mod analysis;
 pub mod compare;
 pub mod corpus;
+pub mod devices;
 mod error;
+pub mod labels;
 mod language;
 pub mod lexicon;
 pub mod matcher;
@@ -50,6 +54,7 @@ pub mod report;
 pub mod segment;
 pub mod stats;
 mod stem;
+pub mod tone;
 mod util;
 
 pub use analysis::{Analyzer, DocAnalysis, Match, Scratch, Section, Sections};

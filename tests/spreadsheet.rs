@@ -44,9 +44,11 @@ fn lex() -> String {
     "lex".into()
 }
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 13] = [
     "documents.csv",
     "matches.csv",
+    "scare_quotes.csv",
+    "tone.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
@@ -55,6 +57,7 @@ const TABLES: [&str; 10] = [
     "compare.csv",
     "rates.csv",
     "compare_paired.csv",
+    "labels.csv",
 ];
 
 #[test]

@@ -4,5 +4,6 @@ mod util;
 
 mod analyze;
 mod compare;
+mod devices;
 mod lexicon;
 mod spreadsheet;

@@ -107,6 +107,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
 const OUTPUTS: &[&str] = &[
     "documents.csv",
     "matches.csv",
+    "scare_quotes.csv",
+    "tone.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
@@ -115,6 +117,7 @@ const OUTPUTS: &[&str] = &[
     "compare.csv",
     "rates.csv",
     "compare_paired.csv",
+    "labels.csv",
     "manifest.json",
 ];
 
