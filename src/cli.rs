@@ -77,7 +77,7 @@ pub struct StatsArgs {
     /// Seed of the bootstrap; the same seed gives the same intervals.
     #[arg(long, default_value_t = framelens::compare::DEFAULT_SEED)]
     pub seed: u64,
-    /// Bootstrap replicates per rate interval (0 leaves the intervals empty).
+    /// Bootstrap replicates per rate interval, at most 100000 (0 leaves the intervals empty).
     #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_BOOTSTRAP)]
     pub bootstrap: u32,
     /// Pairwise (outlet vs outlet) rows only in scopes with at most N outlets or groups; larger

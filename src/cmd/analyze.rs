@@ -22,7 +22,6 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let out = &args.output;
     let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
     precious.extend(args.lexicons.as_deref());
-    precious.extend(args.xlsx.as_deref());
     check_output(out, args.force, &precious)?;
     let compare = compare_options(&args.stats, &[])?;
     let mut inputs = Vec::new();
@@ -78,14 +77,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             counts,
             outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
         };
-        reporter.finish(&manifest)?;
-        if let Some(path) = &args.xlsx {
-            xlsx::write_workbook(tmp, OUTPUTS, path)?;
+        if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            eprintln!("framelens: writing the aggregate and comparison tables...");
         }
+        reporter.finish(&manifest)?;
         Ok(counts)
     })?;
     if counts.read == 0 {
         message(format_args!("framelens: warning: the inputs held no documents"));
+    }
+    // From the finished folder, so FILE may also be inside OUTDIR.
+    if let Some(path) = &args.xlsx {
+        xlsx::write_workbook(out, OUTPUTS, path)?;
     }
     if !args.quiet {
         for i in &inputs {

@@ -40,6 +40,9 @@ pub const DEFAULT_PRIOR_STRENGTH: f64 = 1000.0;
 pub const DEFAULT_SEED: u64 = 1;
 /// Default number of bootstrap replicates.
 pub const DEFAULT_BOOTSTRAP: u32 = 1000;
+/// Most bootstrap replicates accepted: the replicate rates of one outlet's features are held
+/// in memory (8 bytes × features × replicates).
+pub const MAX_BOOTSTRAP: u32 = 100_000;
 
 /// Default limit on the outlets (or groups) of a scope for pairwise rows: 20 outlets make
 /// 190 pairs; beyond that the pairs dwarf everything else (159 outlets: 12,561 pairs).
@@ -79,6 +82,12 @@ impl CompareOptions {
             return Err(Error::Usage(format!(
                 "--prior-strength must be a positive number (got {})",
                 self.prior_strength
+            )));
+        }
+        if self.bootstrap > MAX_BOOTSTRAP {
+            return Err(Error::Usage(format!(
+                "--bootstrap: at most {MAX_BOOTSTRAP} replicates (got {})",
+                self.bootstrap
             )));
         }
         Ok(())
