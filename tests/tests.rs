@@ -3,4 +3,5 @@
 mod util;
 
 mod analyze;
+mod bundled_lexicons;
 mod lexicon;
