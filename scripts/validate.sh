@@ -1,23 +1,26 @@
 #!/usr/bin/env bash
 # Validity against expert annotations of real news (../shared/data, read by path, never copied).
 #
-#   scripts/validate.sh [--check] [--data DIR] [--work DIR]
+#   scripts/validate.sh [--check] [--data DIR] [--work DIR] [--lexicons DIR]
 #
 # Builds framelens (release), turns each annotated dataset into a JSONL input with the shared
-# eval's make_inputs.py, runs `framelens analyze` on it with the bundled lexicons, scores the
-# output with the shared scorers, prints one table and writes it to WORK/validation.tsv.
-# With --check, exits 1 when a figure is below its floor in validation/floors.tsv.
+# eval's make_inputs.py, runs `framelens analyze` on it with the bundled lexicons (or those of
+# --lexicons DIR), scores the output with the shared scorers, prints one table and writes it
+# to WORK/validation.tsv. With --check, exits 1 when a figure is below its floor in
+# validation/floors.tsv.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="$root/../shared/data"
 work=""
 check=0
+lexicons=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --check) check=1 ;;
     --data) data="$2"; shift ;;
     --work) work="$2"; shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --lexicons) lexicons=(--lexicons "$(cd "$2" && pwd)"); shift ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
     *) echo "validate.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -36,7 +39,8 @@ python3 "$eval_dir/make_inputs.py" "$data" "$work/inputs" >/dev/null
 analyze() { # dataset -> OUT folder; exit 1 (some documents failed) is reported, not fatal
   local ds=$1
   local rc=0
-  "$bin" analyze "$work/inputs/$ds.jsonl" -o "$work/$ds" --sections body --raw-cells --force --quiet || rc=$?
+  "$bin" analyze "$work/inputs/$ds.jsonl" -o "$work/$ds" --sections body --raw-cells --force --quiet \
+    ${lexicons[@]+"${lexicons[@]}"} || rc=$?
   if [ "$rc" -gt 1 ]; then echo "validate.sh: framelens failed on $ds (exit $rc)" >&2; exit 2; fi
 }
 
