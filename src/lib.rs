@@ -35,6 +35,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod compare;
 pub mod corpus;
 mod error;
 mod language;
@@ -44,6 +45,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod report;
 pub mod segment;
+pub mod stats;
 mod stem;
 mod util;
 

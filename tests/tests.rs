@@ -4,4 +4,6 @@ mod util;
 
 mod analyze;
 mod bundled_lexicons;
+mod compare;
 mod lexicon;
+mod spreadsheet;

@@ -1,19 +1,25 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `errors.csv`) are streamed as documents arrive; the
-//! aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`) and `manifest.json` are
-//! written by [`Reporter::finish`]. Every table is flat, sorted and fixed-precision.
+//! (`documents.csv`, `matches.csv`, `doc_terms.csv`, `errors.csv`) are streamed as documents
+//! arrive; the aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`), the
+//! comparison tables of [`crate::compare`] and `manifest.json` are written by
+//! [`Reporter::finish`]. Every table is flat, sorted and fixed-precision. [`xlsx`] turns
+//! finished tables into one workbook.
 
 pub mod cells;
+mod doc_terms;
 mod documents;
 mod manifest;
 mod matches;
+mod schema;
 mod tables;
+pub mod xlsx;
 
 pub use cells::CellStyle;
 pub use manifest::{InputInfo, Manifest, RunInfo};
 
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
+use crate::compare::CompareOptions;
 use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -81,7 +87,10 @@ pub struct Reporter {
     documents: Table,
     matches: Table,
     errors: Table,
+    doc_terms: Table,
+    terms: doc_terms::DocTerms,
     aggregates: Aggregates,
+    compare: CompareOptions,
 }
 
 impl Reporter {
@@ -93,6 +102,8 @@ impl Reporter {
         matches.row(matches::HEADER)?;
         let mut errors = Table::create(dir, "errors.csv", &opts)?;
         errors.row(["input", "location", "doc_id", "reason"])?;
+        let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
+        doc_terms.row(doc_terms::HEADER)?;
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -100,8 +111,16 @@ impl Reporter {
             documents,
             matches,
             errors,
+            doc_terms,
+            terms: doc_terms::DocTerms::default(),
             aggregates: Aggregates::new(),
+            compare: CompareOptions::default(),
         })
+    }
+
+    /// Options of the comparison tables written at the end (default: [`CompareOptions::default`]).
+    pub fn set_compare_options(&mut self, opts: CompareOptions) {
+        self.compare = opts;
     }
 
     /// Writes the aggregate tables and the manifest, and flushes everything.
@@ -109,7 +128,9 @@ impl Reporter {
         self.documents.finish()?;
         self.matches.finish()?;
         self.errors.finish()?;
+        self.doc_terms.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
+        crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts)?;
         manifest.write(&self.dir.join("manifest.json"))
     }
 }
@@ -118,6 +139,7 @@ impl Sink for Reporter {
     fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
         documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
         matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
+        self.terms.add(&mut self.doc_terms, &self.lexicon, doc, a, &self.opts.cells)?;
         self.aggregates.add(doc, a);
         Ok(())
     }
