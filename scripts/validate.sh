@@ -7,7 +7,7 @@
 # eval's make_inputs.py, runs `framelens analyze` on it with the bundled lexicons (or those of
 # --lexicons DIR), scores the output with the shared scorers, prints one table and writes it
 # to WORK/validation.tsv. With --check, exits 1 when a figure is below its floor in
-# validation/floors.tsv.
+# validation/floors.tsv. Takes well under a minute after the build.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="$root/../shared/data"
@@ -20,7 +20,7 @@ while [ $# -gt 0 ]; do
     --data) data="$2"; shift ;;
     --work) work="$2"; shift ;;
     --lexicons) lexicons=(--lexicons "$(cd "$2" && pwd)"); shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
     *) echo "validate.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -49,8 +49,13 @@ for ds in ptc basil babe polnear; do
   analyze "$ds"
   case "$ds" in
     ptc|basil|babe)
+      # `loaded`: loaded.csv only (the floored measure). `stance`: loaded.csv plus the
+      # attribution verbs whose stance is itself an evaluation (doubting, confrontational).
       python3 "$eval_dir/score_spans.py" --dataset "$ds" "$data" "$work/$ds/matches.csv" \
-        --categories 'loaded*' --json "$work/$ds.loaded.json" >/dev/null ;;
+        --categories 'loaded*' --json "$work/$ds.loaded.json" >/dev/null
+      python3 "$eval_dir/score_spans.py" --dataset "$ds" "$data" "$work/$ds/matches.csv" \
+        --categories 'loaded*,attribution/doubting,attribution/confrontational' \
+        --json "$work/$ds.stance.json" >/dev/null ;;
     polnear)
       if [ -f "$work/$ds/attributions.csv" ]; then
         python3 "$eval_dir/score_attribution.py" "$data" "$work/$ds/attributions.csv" \
