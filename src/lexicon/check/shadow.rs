@@ -13,6 +13,9 @@ use super::{Ctx, Findings};
 use crate::lexicon::{Elem, EntryId};
 use rustc_hash::FxHashSet;
 
+/// Porter2 stems that do not begin their words (dying → die, lying → lie, tying → tie).
+const IRREGULAR_STEMS: &[&str] = &["die", "lie", "tie"];
+
 impl Ctx<'_> {
     /// Whether every token that `narrow` matches is also matched by `wide`.
     fn subsumes(&self, wide: Elem, narrow: Elem) -> bool {
@@ -23,10 +26,13 @@ impl Ctx<'_> {
                 self.text(narrow).starts_with(self.text(wide))
             }
             // A word with stem `s` starts with `s` minus its last character (Porter2 rewrites
-            // at most the final letter it keeps: hope → hoping, possibl ← possibility).
+            // at most the final letter it keeps: hope → hoping, possibl ← possibility), except
+            // for its special forms dying, lying and tying.
             (Elem::Prefix(_), Elem::Stem(_)) => {
                 let (p, s) = (self.text(wide), self.text(narrow));
-                s.starts_with(p) && p.chars().count() < s.chars().count()
+                s.starts_with(p)
+                    && p.chars().count() < s.chars().count()
+                    && !IRREGULAR_STEMS.contains(&s)
             }
             _ => false,
         }
@@ -94,6 +100,47 @@ mod tests {
                 .map(|l| ("shadowed", l.to_string()))
                 .collect::<Vec<_>>()
         );
+    }
+
+    /// `Prefix(p)` subsumes `Stem(s)` when `p` is a prefix of `s` shorter than `s`; that rests on
+    /// Porter2 changing at most the last letter it keeps, checked here on its rewriting rules.
+    #[test]
+    fn a_stem_without_its_last_letter_prefixes_the_word() {
+        let stemmer = crate::stem::Stemmer::new(crate::language::Language::ENGLISH);
+        for w in [
+            "possibility",
+            "possibly",
+            "hoping",
+            "hopping",
+            "cries",
+            "cried",
+            "creation",
+            "creator",
+            "relational",
+            "sensitivity",
+            "activity",
+            "troubling",
+            "luxuriating",
+            "generously",
+            "terrorists",
+            "terrorist's",
+            "dying",
+            "lying",
+            "skies",
+            "happiness",
+            "ability",
+            "conditional",
+            "valency",
+            "hesitancy",
+            "digitizer",
+            "formalism",
+            "hopefulness",
+        ] {
+            let stem = stemmer.stem(w);
+            let keep: String = stem.chars().take(stem.chars().count().saturating_sub(1)).collect();
+            let irregular = super::IRREGULAR_STEMS.contains(&&*stem);
+            assert!(w.starts_with(&keep) != irregular, "{w} -> {stem}");
+        }
     }
 
     #[test]
