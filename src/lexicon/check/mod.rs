@@ -2,8 +2,9 @@
 //! [`Finding`] type, the list of [`KINDS`] and their order; each family of lints lives in its
 //! own submodule and only reads the compiled [`Lexicon`].
 //!
-//! Every lint is sound for the matcher as it is: a finding names an entry that can never
-//! match, can never be counted, or matches words its author did not write.
+//! The matching lints are sound for the matcher as it is: each names an entry that can never
+//! match, can never be counted, or matches words its author did not write. The others check
+//! specificity (short stems and prefixes), completeness (verb families) and provenance.
 
 mod families;
 mod function_words;
