@@ -44,7 +44,7 @@ analyze() { # dataset -> OUT folder; exit 1 (some documents failed) is reported,
   if [ "$rc" -gt 1 ]; then echo "validate.sh: framelens failed on $ds (exit $rc)" >&2; exit 2; fi
 }
 
-for ds in ptc basil babe polnear; do
+for ds in ptc basil babe polnear nyt; do
   [ -f "$work/inputs/$ds.jsonl" ] || continue
   analyze "$ds"
   case "$ds" in
@@ -56,6 +56,9 @@ for ds in ptc basil babe polnear; do
       python3 "$eval_dir/score_spans.py" --dataset "$ds" "$data" "$work/$ds/matches.csv" \
         --categories 'loaded*,attribution/doubting,attribution/confrontational' \
         --json "$work/$ds.stance.json" >/dev/null ;;
+    nyt) # held-out valence ratings: present only where the rated snippets are
+      python3 "$eval_dir/score_tone.py" "$data" "$work/$ds/tone.csv" \
+        --json "$work/$ds.tone.json" >/dev/null ;;
     polnear)
       if [ -f "$work/$ds/attributions.csv" ]; then
         python3 "$eval_dir/score_attribution.py" "$data" "$work/$ds/attributions.csv" \

@@ -25,6 +25,43 @@ pub struct GroupTotals {
     pub category_docs: Vec<u64>,
     /// (hits, documents) per entry.
     pub entries: FxHashMap<EntryId, (u64, u64)>,
+    /// Voice, scare quotes and tone (see [`DeviceTotals`]).
+    pub devices: DeviceTotals,
+}
+
+/// The framing-device part of a group's totals: counts by voice, scare quotes, tone sums.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct DeviceTotals {
+    /// Tokens inside quotation marks.
+    pub quoted_tokens: u64,
+    /// Hits inside quotation marks per category id.
+    pub categories_quoted: Vec<u64>,
+    /// Hits inside quotation marks per entry.
+    pub entries_quoted: FxHashMap<EntryId, u64>,
+    /// Scare quotes.
+    pub scare_quotes: u64,
+    /// Sum of sentence tones in millionths.
+    pub tone_micro: i64,
+    /// Sentences with a valence-bearing hit.
+    pub toned_sentences: u64,
+}
+
+impl DeviceTotals {
+    fn add(&mut self, a: &DocAnalysis) {
+        if self.categories_quoted.len() < a.category_counts_quoted.len() {
+            self.categories_quoted.resize(a.category_counts_quoted.len(), 0);
+        }
+        self.quoted_tokens += u64::from(a.quoted_tokens);
+        for (i, &n) in a.category_counts_quoted.iter().enumerate() {
+            self.categories_quoted[i] += u64::from(n);
+        }
+        for &(id, n) in &a.entry_counts_quoted {
+            *self.entries_quoted.entry(id).or_default() += u64::from(n);
+        }
+        self.scare_quotes += u64::from(a.scare_quotes());
+        self.tone_micro += a.tone_micro;
+        self.toned_sentences += u64::from(a.toned_sentences);
+    }
 }
 
 impl GroupTotals {
@@ -46,6 +83,7 @@ impl GroupTotals {
             e.0 += u64::from(n);
             e.1 += 1;
         }
+        self.devices.add(a);
     }
 }
 
@@ -101,6 +139,12 @@ mod tests {
             category_counts: vec![1, 0],
             entry_counts: vec![(3, 1)],
             matches: vec![],
+            quoted_tokens: 4,
+            category_counts_quoted: vec![1, 0],
+            entry_counts_quoted: vec![(3, 1)],
+            short_quotes: vec![],
+            tone_micro: -250_000,
+            toned_sentences: 1,
         };
         let d1 = Document { outlet: "A".into(), event: Some("e1".into()), ..Document::default() };
         let d2 = Document { outlet: "A".into(), ..Document::default() };
@@ -109,6 +153,9 @@ mod tests {
         let all = &agg.groups[&GroupKey { event: None, outlet: "A".into() }];
         assert_eq!((all.docs, all.tokens, all.categories[0], all.category_docs[0]), (2, 20, 2, 2));
         assert_eq!(all.entries[&3], (2, 2));
+        let d = &all.devices;
+        assert_eq!((d.quoted_tokens, d.categories_quoted[0], d.entries_quoted[&3]), (8, 2, 2));
+        assert_eq!((d.tone_micro, d.toned_sentences, d.scare_quotes), (-500_000, 2, 0));
         let e1 = &agg.groups[&GroupKey { event: Some("e1".into()), outlet: "A".into() }];
         assert_eq!(e1.docs, 1);
         assert!(agg.has_events());

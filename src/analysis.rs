@@ -1,11 +1,14 @@
 //! Analysing one document: segment each section (title, body), match it against the lexicon,
-//! and count. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O,
-//! so the drivers in `pipeline` can run it on any thread.
+//! find the framing devices around each hit (`devices`), score tone (`tone`), and count, by
+//! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
+//! the drivers in `pipeline` can run it on any thread.
 
 use crate::corpus::Document;
+use crate::devices::{DeviceScratch, Flags, Roles, ShortQuote, voice};
 use crate::lexicon::{EntryId, Lexicon};
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::segment::{Span, TokenBuffer, tokenize};
+use crate::tone::{SentenceTone, ToneScratch, score_sentences};
 use std::sync::Arc;
 
 /// Which part of a document a match is in.
@@ -55,6 +58,8 @@ pub struct Match {
     pub bytes: Span,
     /// Code-point offsets into the section text (what Python's `str` indexes).
     pub chars: Span,
+    /// The framing devices around the hit.
+    pub flags: Flags,
 }
 
 /// Everything counted in one document. Integers only, so totals are exact and independent
@@ -73,6 +78,26 @@ pub struct DocAnalysis {
     pub entry_counts: Vec<(EntryId, u32)>,
     /// Every hit, in section then text order.
     pub matches: Vec<Match>,
+    /// Words inside quotation marks (the rest are in the outlet's own voice).
+    pub quoted_tokens: u32,
+    /// Hits inside quotation marks per category id (authorial = all − quoted).
+    pub category_counts_quoted: Vec<u32>,
+    /// Hits inside quotation marks per entry, sorted by entry id, non-zero only.
+    pub entry_counts_quoted: Vec<(EntryId, u32)>,
+    /// Short quoted spans (scare quotes, attributed phrases, titles), in text order.
+    pub short_quotes: Vec<(Section, ShortQuote)>,
+    /// Sum of the sentence tones in millionths (see `tone`).
+    pub tone_micro: i64,
+    /// Sentences with at least one hit that carries valence.
+    pub toned_sentences: u32,
+}
+
+impl DocAnalysis {
+    /// Scare quotes in the document.
+    pub fn scare_quotes(&self) -> u32 {
+        let scare = crate::devices::QuoteKind::Scare;
+        self.short_quotes.iter().filter(|(_, q)| q.kind == scare).count() as u32
+    }
 }
 
 /// Per-thread reusable buffers.
@@ -83,6 +108,11 @@ pub struct Scratch {
     hits: Vec<Hit>,
     covered: Vec<bool>,
     entry_ids: Vec<EntryId>,
+    entry_ids_quoted: Vec<EntryId>,
+    devices: DeviceScratch,
+    short: Vec<ShortQuote>,
+    tone: ToneScratch,
+    sentence_tones: Vec<SentenceTone>,
 }
 
 impl Scratch {
@@ -96,13 +126,15 @@ impl Scratch {
 #[derive(Clone, Debug)]
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
+    roles: Arc<Roles>,
     sections: Sections,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        Analyzer { lexicon, sections }
+        let roles = Arc::new(Roles::new(&lexicon));
+        Analyzer { lexicon, roles, sections }
     }
 
     /// The lexicon.
@@ -115,9 +147,11 @@ impl Analyzer {
         let lex = &*self.lexicon;
         let mut out = DocAnalysis {
             category_counts: vec![0; lex.categories().len()],
+            category_counts_quoted: vec![0; lex.categories().len()],
             ..DocAnalysis::default()
         };
         scratch.entry_ids.clear();
+        scratch.entry_ids_quoted.clear();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
@@ -125,14 +159,8 @@ impl Analyzer {
                 self.analyze_section(section, text, scratch, &mut out);
             }
         }
-        // Count hits per entry: sort the (few) ids and count runs.
-        scratch.entry_ids.sort_unstable();
-        for &id in &scratch.entry_ids {
-            match out.entry_counts.last_mut() {
-                Some((last, n)) if *last == id => *n += 1,
-                _ => out.entry_counts.push((id, 1)),
-            }
-        }
+        count_runs(&mut scratch.entry_ids, &mut out.entry_counts);
+        count_runs(&mut scratch.entry_ids_quoted, &mut out.entry_counts_quoted);
         out
     }
 
@@ -152,26 +180,79 @@ impl Analyzer {
         out.sentences += s.tokens.sentences.len() as u32;
         s.covered.clear();
         s.covered.resize(toks.len(), false);
+        let roles = &*self.roles;
+        let short_start = out.short_quotes.len();
+        s.short.clear();
+        s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut s.short);
+        out.short_quotes.extend(s.short.iter().map(|&q| (section, q)));
+        let d = &s.devices;
+        out.quoted_tokens += voice::quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind);
         let mut chars = CharCursor::new(text);
+        for (_, q) in &mut out.short_quotes[short_start..] {
+            q.chars = Span {
+                start: chars.char_offset(q.bytes.start as usize),
+                end: chars.char_offset(q.bytes.end as usize),
+            };
+        }
         for h in &s.hits {
             let (first, last) = (&toks[h.first as usize], &toks[h.end as usize - 1]);
             let bytes = Span { start: first.span.start, end: last.span.end };
             let start = chars.char_offset(bytes.start as usize);
             let end = chars.char_offset(bytes.end as usize);
+            let flags = s.devices.flags(h, roles);
             out.matches.push(Match {
                 entry: h.entry,
                 section,
                 sentence: first.sentence,
                 bytes,
                 chars: Span { start, end },
+                flags,
             });
             s.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
             s.entry_ids.push(h.entry);
+            let quoted = flags.contains(Flags::IN_QUOTE);
+            if quoted {
+                s.entry_ids_quoted.push(h.entry);
+            }
             for c in lex.lineage(lex.entry(h.entry).category) {
                 out.category_counts[c as usize] += 1;
+                out.category_counts_quoted[c as usize] += u32::from(quoted);
             }
         }
         out.matched_tokens += s.covered.iter().filter(|&&c| c).count() as u32;
+        self.score_tone(text, s, out);
+    }
+}
+
+impl Analyzer {
+    /// Adds the tone of every sentence of the section just prepared.
+    fn score_tone(&self, text: &str, s: &mut Scratch, out: &mut DocAnalysis) {
+        let d = &s.devices;
+        score_sentences(
+            text,
+            &s.tokens,
+            &s.hits,
+            &self.roles,
+            &d.units,
+            &d.marks,
+            &mut s.tone,
+            &mut s.sentence_tones,
+        );
+        for t in &s.sentence_tones {
+            out.tone_micro += i64::from(t.micro);
+            out.toned_sentences += u32::from(t.toned);
+        }
+    }
+}
+
+/// Counts hits per entry: sorts the (few) ids and counts runs into `out`.
+fn count_runs(ids: &mut [EntryId], out: &mut Vec<(EntryId, u32)>) {
+    ids.sort_unstable();
+    for &id in ids.iter() {
+        match out.last_mut() {
+            Some((last, n)) if *last == id => *n += 1,
+            _ => out.push((id, 1)),
+        }
     }
 }
 

@@ -6,9 +6,11 @@
 //! The pipeline: [`corpus`] reads documents → [`segment`] splits each section into
 //! paragraphs, sentences and words (byte offsets never change) → [`matcher`] finds
 //! [`lexicon`] entries (stem, exact, prefix and phrase patterns; leftmost-longest) →
-//! [`analysis`] counts integers per document → [`pipeline`] drives documents serially or in
-//! parallel, in input order, to a [`pipeline::Sink`] such as [`report::Reporter`], which
-//! folds [`aggregate`] totals and writes CSV tables.
+//! [`devices`] flag each hit's context (quoted voice, negation, boosters, hedges, scare
+//! quotes) and [`tone`] scores sentences → [`analysis`] counts integers per document, by
+//! voice → [`pipeline`] drives documents serially or in parallel, in input order, to a
+//! [`pipeline::Sink`] such as [`report::Reporter`], which folds [`aggregate`] totals and
+//! writes CSV tables (label shares via [`labels`]).
 //!
 //! ```
 //! use std::sync::Arc;
@@ -37,7 +39,9 @@ pub mod aggregate;
 pub mod analysis;
 pub mod compare;
 pub mod corpus;
+pub mod devices;
 mod error;
+pub mod labels;
 mod language;
 pub mod lexicon;
 pub mod matcher;
@@ -47,6 +51,7 @@ pub mod report;
 pub mod segment;
 pub mod stats;
 mod stem;
+pub mod tone;
 mod util;
 
 pub use analysis::{Analyzer, DocAnalysis, Match, Scratch, Section, Sections};

@@ -40,15 +40,22 @@ pub fn find_quotes(text: &str, buf: &TokenBuffer, out: &mut Vec<Quote>) {
     out.clear();
     // Index of the quotation left open at the end of the previous paragraph, if any.
     let mut carried: Option<u32> = None;
+    let mut stack = Vec::new();
     for para in &buf.paragraphs {
         let p = &text[para.range()];
+        // Most paragraphs have no quotation mark at all: skip them with a byte scan.
+        if !p.bytes().any(|b| matches!(b, b'"' | b'\'' | 0xC2 | 0xE2)) {
+            carried = None;
+            continue;
+        }
         let continues = carried.filter(|_| p.starts_with(['“', '"', '«', '‘']));
-        scan_paragraph(text, *para, continues, out);
-        carried = out
+        let before = out.len();
+        scan_paragraph(text, *para, continues, &mut stack, out);
+        carried = out[before..]
             .iter()
             .enumerate()
             .rev()
-            .find(|(_, q)| q.depth == 0 && q.outer.start >= para.start)
+            .find(|(_, q)| q.depth == 0)
             .filter(|(_, q)| !q.closed && q.mark == QuoteMark::Double)
             .map(|(_, q)| q.first_part);
     }
@@ -62,14 +69,29 @@ struct Open {
     continues: Option<u32>,
 }
 
-fn scan_paragraph(text: &str, para: Span, continues: Option<u32>, out: &mut Vec<Quote>) {
+/// Characters that may be quotation marks.
+fn is_mark(c: char) -> bool {
+    matches!(c, '“' | '„' | '”' | '«' | '‹' | '»' | '›' | '"' | '‘' | '’' | '\'')
+}
+
+fn scan_paragraph(
+    text: &str,
+    para: Span,
+    continues: Option<u32>,
+    stack: &mut Vec<Open>,
+    out: &mut Vec<Quote>,
+) {
     let base = para.start as usize;
     let p = &text[para.range()];
-    let mut stack: Vec<Open> = Vec::new();
-    let mut prev: Option<char> = None;
-    let mut chars = p.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+    stack.clear();
+    for (i, &b) in p.as_bytes().iter().enumerate() {
+        // Every quotation mark starts with one of these bytes; decode only there.
+        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+            continue;
+        }
+        let Some(c) = p[i..].chars().next().filter(|&c| is_mark(c)) else { continue };
+        let prev = p[..i].chars().next_back();
+        let next = p[i + c.len_utf8()..].chars().next();
         let at = base + i;
         let after = at + c.len_utf8();
         let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«".contains(p));
@@ -98,28 +120,19 @@ fn scan_paragraph(text: &str, para: Span, continues: Option<u32>, out: &mut Vec<
             }
             _ => None,
         };
-        if let Some((mark, opening)) = action {
-            if opening {
-                let cont = if i == 0 && stack.is_empty() { continues } else { None };
-                stack.push(Open { mark, at, inner: after, continues: cont });
-            } else if let Some(pos) = stack.iter().rposition(|o| o.mark == mark) {
-                // Close it; anything opened inside it and left open closes with it.
-                while stack.len() > pos {
-                    let o = stack.pop().expect("non-empty");
-                    let closed = stack.len() == pos;
-                    let end = if closed { after } else { at };
-                    push(
-                        out,
-                        &o,
-                        Span::new(o.at, end),
-                        Span::new(o.inner, at),
-                        stack.len(),
-                        closed,
-                    );
-                }
+        let Some((mark, opening)) = action else { continue };
+        if opening {
+            let cont = if i == 0 && stack.is_empty() { continues } else { None };
+            stack.push(Open { mark, at, inner: after, continues: cont });
+        } else if let Some(pos) = stack.iter().rposition(|o| o.mark == mark) {
+            // Close it; anything opened inside it and left open closes with it.
+            while stack.len() > pos {
+                let o = stack.pop().expect("non-empty");
+                let closed = stack.len() == pos;
+                let end = if closed { after } else { at };
+                push(out, &o, Span::new(o.at, end), Span::new(o.inner, at), stack.len(), closed);
             }
         }
-        prev = Some(c);
     }
     let end = base + p.len();
     while let Some(o) = stack.pop() {

@@ -89,6 +89,9 @@ fn output_is_identical_for_one_and_two_threads() {
         "compare.csv",
         "rates.csv",
         "compare_paired.csv",
+        "scare_quotes.csv",
+        "tone.csv",
+        "labels.csv",
     ] {
         assert_eq!(w.read(&format!("t1/{f}")), w.read(&format!("t2/{f}")), "{f} differs");
     }

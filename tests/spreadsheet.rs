@@ -39,9 +39,11 @@ fn lex() -> String {
     fixture("lexicons").display().to_string()
 }
 
-const TABLES: [&str; 10] = [
+const TABLES: [&str; 13] = [
     "documents.csv",
     "matches.csv",
+    "scare_quotes.csv",
+    "tone.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
@@ -50,6 +52,7 @@ const TABLES: [&str; 10] = [
     "compare.csv",
     "rates.csv",
     "compare_paired.csv",
+    "labels.csv",
 ];
 
 #[test]

@@ -5,5 +5,6 @@ mod util;
 mod analyze;
 mod bundled_lexicons;
 mod compare;
+mod devices;
 mod lexicon;
 mod spreadsheet;

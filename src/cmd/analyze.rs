@@ -103,6 +103,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
 const OUTPUTS: &[&str] = &[
     "documents.csv",
     "matches.csv",
+    "scare_quotes.csv",
+    "tone.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
@@ -111,6 +113,7 @@ const OUTPUTS: &[&str] = &[
     "compare.csv",
     "rates.csv",
     "compare_paired.csv",
+    "labels.csv",
     "manifest.json",
 ];
 

@@ -84,6 +84,12 @@ pub fn sci(x: Option<f64>) -> String {
     s
 }
 
+/// A mean tone in −1..1 with 6 decimals from a sum of tones in millionths over `n` items;
+/// empty when `n` is zero.
+pub fn tone(sum_micro: i64, n: u64) -> String {
+    if n == 0 { String::new() } else { format!("{:.6}", sum_micro as f64 / 1e6 / n as f64) }
+}
+
 /// An optional integer; empty when absent.
 pub fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or(String::new(), |v| v.to_string())
@@ -116,6 +122,8 @@ mod tests {
         assert_eq!(per_1k(0, 0), "");
         assert_eq!(share(1, 3), "0.333333");
         assert_eq!(share(0, 0), "");
+        assert_eq!(tone(-1_500_000, 3), "-0.500000");
+        assert_eq!(tone(5, 0), "");
         assert_eq!(opt::<i8>(None), "");
         assert_eq!(opt(Some(-2)), "-2");
         assert_eq!(one_line(" a \n\n b\tc "), "a b c");

@@ -1,8 +1,10 @@
 //! `documents.csv`: one row per analysed document, with a count and a rate per 1,000 tokens
-//! for every top-level category, and lexicon coverage.
+//! for every top-level category, and lexicon coverage; then the same by voice, scare quotes
+//! and tone (`voice`).
 
 use super::Table;
 use super::cells::{CellStyle, per_1k, share};
+use super::voice;
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::error::Result;
@@ -20,6 +22,7 @@ pub(super) fn header(lex: &Lexicon) -> Vec<String> {
     }
     h.push("coverage".into());
     h.push("repaired".into());
+    h.extend(voice::header(lex));
     h
 }
 
@@ -49,5 +52,6 @@ pub(super) fn write(
     }
     row.push(share(u64::from(a.matched_tokens), tokens));
     row.push(if d.repaired { "1" } else { "0" }.into());
+    row.extend(voice::document(lex, a));
     t.row(&row)
 }

@@ -1,14 +1,16 @@
 //! `matches.csv`: one row per lexicon hit, with the text as it stands in the document,
-//! code-point and byte offsets into its section, and a short context on each side.
+//! code-point and byte offsets into its section, a short context on each side, and the
+//! framing-device flags (0/1).
 
 use super::Table;
 use super::cells::{CellStyle, one_line, opt};
 use crate::analysis::{DocAnalysis, Section};
 use crate::corpus::Document;
+use crate::devices::Flags;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 
-pub(super) const HEADER: [&str; 17] = [
+pub(super) const HEADER: [&str; 23] = [
     "doc_id",
     "outlet",
     "section",
@@ -26,6 +28,12 @@ pub(super) const HEADER: [&str; 17] = [
     "byte_end",
     "left",
     "right",
+    "in_quote",
+    "negated",
+    "intensified",
+    "dampened",
+    "hedged",
+    "scare_quote",
 ];
 
 /// Characters of context on each side.
@@ -68,7 +76,17 @@ pub(super) fn write(
             &end.to_string(),
             &c.text(&one_line(left)),
             &c.text(&one_line(right)),
+            flag(m.flags, Flags::IN_QUOTE),
+            flag(m.flags, Flags::NEGATED),
+            flag(m.flags, Flags::INTENSIFIED),
+            flag(m.flags, Flags::DAMPENED),
+            flag(m.flags, Flags::HEDGED),
+            flag(m.flags, Flags::SCARE_QUOTE),
         ])?;
     }
     Ok(())
+}
+
+fn flag(flags: Flags, f: Flags) -> &'static str {
+    if flags.contains(f) { "1" } else { "0" }
 }

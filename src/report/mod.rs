@@ -1,17 +1,21 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `doc_terms.csv`, `errors.csv`) are streamed as documents
-//! arrive; the aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`), the
-//! comparison tables of [`crate::compare`] and `manifest.json` are written by
-//! [`Reporter::finish`]. Every table is flat, sorted and fixed-precision. [`xlsx`] turns
-//! finished tables into one workbook.
+//! (`documents.csv`, `matches.csv`, `doc_terms.csv`, `scare_quotes.csv`, `tone.csv`,
+//! `errors.csv`) are streamed as documents arrive; the aggregate tables (`outlets.csv`,
+//! `categories.csv`, `terms.csv`, `labels.csv`), the comparison tables of [`crate::compare`]
+//! and `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and
+//! fixed-precision. [`xlsx`] turns finished tables into one workbook.
 
 pub mod cells;
 mod doc_terms;
 mod documents;
+mod labels;
 mod manifest;
 mod matches;
+mod scare_quotes;
 mod schema;
 mod tables;
+mod tone;
+mod voice;
 pub mod xlsx;
 
 pub use cells::CellStyle;
@@ -86,6 +90,8 @@ pub struct Reporter {
     opts: ReportOptions,
     documents: Table,
     matches: Table,
+    scare_quotes: Table,
+    tone: Table,
     errors: Table,
     doc_terms: Table,
     terms: doc_terms::DocTerms,
@@ -100,6 +106,10 @@ impl Reporter {
         documents.row(documents::header(&lexicon))?;
         let mut matches = Table::create(dir, "matches.csv", &opts)?;
         matches.row(matches::HEADER)?;
+        let mut scare = Table::create(dir, "scare_quotes.csv", &opts)?;
+        scare.row(scare_quotes::HEADER)?;
+        let mut tone = Table::create(dir, "tone.csv", &opts)?;
+        tone.row(tone::HEADER)?;
         let mut errors = Table::create(dir, "errors.csv", &opts)?;
         errors.row(["input", "location", "doc_id", "reason"])?;
         let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
@@ -110,6 +120,8 @@ impl Reporter {
             opts,
             documents,
             matches,
+            scare_quotes: scare,
+            tone,
             errors,
             doc_terms,
             terms: doc_terms::DocTerms::default(),
@@ -127,6 +139,8 @@ impl Reporter {
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
         self.documents.finish()?;
         self.matches.finish()?;
+        self.scare_quotes.finish()?;
+        self.tone.finish()?;
         self.errors.finish()?;
         self.doc_terms.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
@@ -140,6 +154,8 @@ impl Sink for Reporter {
         documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
         matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
         self.terms.add(&mut self.doc_terms, &self.lexicon, doc, a, &self.opts.cells)?;
+        scare_quotes::write(&mut self.scare_quotes, doc, a, &self.opts.cells)?;
+        tone::write(&mut self.tone, doc, a, &self.opts.cells)?;
         self.aggregates.add(doc, a);
         Ok(())
     }

@@ -57,6 +57,11 @@ pub const TABLES: &[TableSchema] = &[
             ("sentences", I, "sentences in the analysed sections"),
             ("coverage", N, "share of tokens covered by any lexicon hit (0..1, 6 decimals)"),
             ("repaired", I, "1 when --lossy replaced invalid bytes in this document"),
+            ("authorial_tokens", I, "tokens outside quotations (the outlet's own voice)"),
+            ("quoted_tokens", I, "tokens inside direct quotations"),
+            ("scare_quote_count", I, "scare quotes"),
+            ("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
+            ("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
         ],
     },
     TableSchema {
@@ -80,6 +85,59 @@ pub const TABLES: &[TableSchema] = &[
             ("byte_end", I, "UTF-8 byte end offset (exclusive)"),
             ("left", T, "up to 40 characters of context before"),
             ("right", T, "up to 40 characters of context after"),
+            ("in_quote", I, "1 when the hit is inside a direct quotation (quoted voice)"),
+            ("negated", I, "1 when an odd number of negators precede it in its clause (3 words)"),
+            ("intensified", I, "1 when an intensifying booster precedes it (3 words)"),
+            ("dampened", I, "1 when a dampening booster precedes it (3 words)"),
+            ("hedged", I, "1 when a hedge governs its clause"),
+            ("scare_quote", I, "1 when it sits in a short unattributed quotation"),
+        ],
+    },
+    TableSchema {
+        file: "scare_quotes.csv",
+        about: "one row per short quotation (1-4 words): scare quote, attributed phrase or title",
+        columns: &[
+            ("doc_id", T, "the document"),
+            ("outlet", T, "its outlet"),
+            ("section", T, "title or body"),
+            ("sentence", I, "0-based sentence index within the section"),
+            ("kind", T, "scare, attributed or title"),
+            ("quoted", T, "the quoted words"),
+            ("start", I, "code-point offset of the quoted words in the section"),
+            ("end", I, "code-point end offset (exclusive)"),
+            ("byte_start", I, "UTF-8 byte offset"),
+            ("byte_end", I, "UTF-8 byte end offset (exclusive)"),
+            ("cue", T, "the naming or reporting word that attributes it, when one does"),
+            ("sentence_text", T, "the whole sentence"),
+        ],
+    },
+    TableSchema {
+        file: "tone.csv",
+        about: "mean sentence tone per document (VADER-style rules over the lexicon polarities)",
+        columns: &[
+            ("doc_id", T, "the document"),
+            ("outlet", T, "its outlet"),
+            ("event", T, "its event"),
+            ("sentences", I, "sentences analysed"),
+            ("toned_sentences", I, "sentences with at least one word that carries tone"),
+            ("score", N, "mean sentence tone in -1..1 (6 decimals)"),
+        ],
+    },
+    TableSchema {
+        file: "labels.csv",
+        about: "label choice: per outlet and referent, each competing label's count and share",
+        columns: &[
+            SCOPE,
+            EVENT,
+            ("outlet", T, "the outlet"),
+            ("referent", T, "what is named (label set of lexicons/en/labels.csv)"),
+            ("label", T, "the label chosen"),
+            ("count", I, "uses of the label"),
+            ("share", N, "count / all uses of labels of this referent by the group (6 decimals)"),
+            ("authorial_count", I, "uses in the outlet's own voice"),
+            ("authorial_share", N, "share among authorial uses of the referent's labels"),
+            ("quoted_count", I, "uses inside quotations"),
+            ("quoted_share", N, "share among quoted uses of the referent's labels"),
         ],
     },
     TableSchema {
@@ -103,6 +161,11 @@ pub const TABLES: &[TableSchema] = &[
             ("tokens", I, "tokens"),
             ("sentences", I, "sentences"),
             ("coverage", N, "share of tokens covered by any lexicon hit"),
+            ("authorial_tokens", I, "tokens outside quotations (the outlet's own voice)"),
+            ("quoted_tokens", I, "tokens inside direct quotations"),
+            ("scare_quote_count", I, "scare quotes"),
+            ("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
+            ("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
         ],
     },
     TableSchema {
@@ -251,6 +314,14 @@ pub fn column(file: &str, name: &str) -> Option<(ColumnType, String)> {
         return Some((ty, doc.to_string()));
     }
     if matches!(file, "documents.csv" | "outlets.csv") {
+        for voice in ["authorial", "quoted"] {
+            if let Some(cat) = name.strip_suffix(&format!("_{voice}_count")) {
+                return Some((I, format!("hits in the top-level category {cat}, {voice} voice")));
+            }
+            if let Some(cat) = name.strip_suffix(&format!("_{voice}_per_1k")) {
+                return Some((N, format!("{cat} hits per 1,000 {voice} tokens (4 decimals)")));
+            }
+        }
         if let Some(cat) = name.strip_suffix("_count") {
             return Some((I, format!("hits in the top-level category {cat}")));
         }

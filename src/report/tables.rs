@@ -3,7 +3,7 @@
 //! every category level) and `terms.csv` (long: every lexicon entry that occurred).
 
 use super::cells::{CellStyle, per_1k, share};
-use super::{ReportOptions, Table};
+use super::{ReportOptions, Table, voice};
 use crate::aggregate::{Aggregates, GroupKey, GroupTotals};
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -17,10 +17,11 @@ pub(super) fn write_all(
 ) -> Result<()> {
     outlets(dir, lex, agg, opts)?;
     categories(dir, lex, agg, opts)?;
-    terms(dir, lex, agg, opts)
+    terms(dir, lex, agg, opts)?;
+    super::labels::write(dir, lex, agg, opts)
 }
 
-fn scope(k: &GroupKey, c: &CellStyle) -> [String; 3] {
+pub(super) fn scope(k: &GroupKey, c: &CellStyle) -> [String; 3] {
     match &k.event {
         None => ["all".into(), String::new(), c.text(&k.outlet).into_owned()],
         Some(e) => ["event".into(), c.text(e).into_owned(), c.text(&k.outlet).into_owned()],
@@ -41,6 +42,7 @@ fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) ->
         header.push(format!("{name}_per_1k"));
     }
     header.push("coverage".into());
+    header.extend(voice::header(lex));
     t.row(&header)?;
     for (k, g) in &agg.groups {
         let mut row: Vec<String> = scope(k, &opts.cells).into();
@@ -51,6 +53,7 @@ fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) ->
             row.push(per_1k(n, g.tokens));
         }
         row.push(share(g.matched_tokens, g.tokens));
+        row.extend(voice::group(lex, g));
         t.row(&row)?;
     }
     t.finish()
