@@ -118,7 +118,7 @@ pub struct CompareArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum LexiconCommand {
-    /// Lint lexicons: duplicates, shadowed entries, stem collisions, incomplete verb families.
+    /// Lint lexicons: dead or shadowed entries, stem collisions, verb families, provenance.
     Check(LexiconArgs),
     /// Print every entry with the stems it matches (tab-separated).
     Stems(LexiconArgs),

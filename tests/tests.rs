@@ -3,6 +3,7 @@
 mod util;
 
 mod analyze;
+mod bundled_lexicons;
 mod compare;
 mod devices;
 mod lexicon;
