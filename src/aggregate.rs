@@ -101,6 +101,7 @@ mod tests {
             category_counts: vec![1, 0],
             entry_counts: vec![(3, 1)],
             matches: vec![],
+            attributions: vec![],
         };
         let d1 = Document { outlet: "A".into(), event: Some("e1".into()), ..Document::default() };
         let d2 = Document { outlet: "A".into(), ..Document::default() };

@@ -2,8 +2,9 @@
 //! and count. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O,
 //! so the drivers in `pipeline` can run it on any thread.
 
+use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
-use crate::lexicon::{EntryId, Lexicon};
+use crate::lexicon::{EntryId, FileId, Lexicon};
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::segment::{Span, TokenBuffer, tokenize};
 use std::sync::Arc;
@@ -73,6 +74,8 @@ pub struct DocAnalysis {
     pub entry_counts: Vec<(EntryId, u32)>,
     /// Every hit, in section then text order.
     pub matches: Vec<Match>,
+    /// Every attribution (cue, source, content), in section then text order.
+    pub attributions: Vec<Attribution>,
 }
 
 /// Per-thread reusable buffers.
@@ -83,6 +86,7 @@ pub struct Scratch {
     hits: Vec<Hit>,
     covered: Vec<bool>,
     entry_counts: Vec<u32>,
+    attribution: AttributionScratch,
 }
 
 impl Scratch {
@@ -97,12 +101,15 @@ impl Scratch {
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     sections: Sections,
+    /// The lexicon file whose hits are attribution cues, if loaded.
+    attribution: Option<FileId>,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        Analyzer { lexicon, sections }
+        let attribution = lexicon.file_named("attribution");
+        Analyzer { lexicon, sections, attribution }
     }
 
     /// The lexicon.
@@ -119,6 +126,7 @@ impl Analyzer {
         };
         scratch.entry_counts.clear();
         scratch.entry_counts.resize(lex.entries().len(), 0);
+        scratch.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
@@ -172,6 +180,18 @@ impl Analyzer {
             }
         }
         out.matched_tokens += s.covered.iter().filter(|&&c| c).count() as u32;
+        if let Some(file) = self.attribution {
+            detect_section(
+                lex,
+                file,
+                section,
+                text,
+                &s.tokens,
+                &s.hits,
+                &mut s.attribution,
+                &mut out.attributions,
+            );
+        }
     }
 }
 

@@ -35,6 +35,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod attribution;
 pub mod corpus;
 mod error;
 mod language;
