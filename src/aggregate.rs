@@ -4,7 +4,7 @@
 
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
-use crate::lexicon::EntryId;
+use crate::lexicon::{CategoryId, EntryId};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -25,6 +25,13 @@ pub struct GroupTotals {
     pub category_docs: Vec<u64>,
     /// (hits, documents) per entry.
     pub entries: FxHashMap<EntryId, (u64, u64)>,
+    /// Attributions.
+    pub attributions: u64,
+    /// Attributions per cue class, in [`CueClass::ALL`](crate::attribution::CueClass::ALL) order.
+    pub attribution_classes: [u64; 6],
+    /// (attributions, documents) per (resolved source, cue category); the source is empty
+    /// when it could not be resolved.
+    pub sources: BTreeMap<(Box<str>, CategoryId), (u64, u64)>,
 }
 
 impl GroupTotals {
@@ -44,6 +51,24 @@ impl GroupTotals {
         for &(id, n) in &a.entry_counts {
             let e = self.entries.entry(id).or_default();
             e.0 += u64::from(n);
+            e.1 += 1;
+        }
+        self.add_attributions(a);
+    }
+
+    fn add_attributions(&mut self, a: &DocAnalysis) {
+        self.attributions += a.attributions.len() as u64;
+        let mut in_doc: BTreeMap<(&str, CategoryId), u64> = BTreeMap::new();
+        for at in &a.attributions {
+            if let Some(c) = at.class {
+                self.attribution_classes[c.index()] += 1;
+            }
+            *in_doc.entry((at.source_resolved.as_deref().unwrap_or(""), at.category)).or_default() +=
+                1;
+        }
+        for ((source, cat), n) in in_doc {
+            let e = self.sources.entry((source.into(), cat)).or_default();
+            e.0 += n;
             e.1 += 1;
         }
     }

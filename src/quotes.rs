@@ -1,6 +1,7 @@
 //! Direct quotations: spans of a section between quotation marks, found per paragraph with a
-//! stack. Handles typographic and straight double quotes, single quotes used as quotation
-//! marks (not apostrophes), guillemets, nesting, and quotations that run over several
+//! stack. Handles typographic and straight double quotes (also typed as two straight single
+//! quotes, `''`), single quotes used as quotation marks (not apostrophes), guillemets,
+//! nesting, and quotations that run over several
 //! paragraphs (a paragraph that opens a quote without closing it, followed by a paragraph that
 //! starts with an opening mark). Works on byte offsets of the section text; no I/O.
 
@@ -69,9 +70,23 @@ fn scan_paragraph(text: &str, para: Span, continues: Option<u32>, out: &mut Vec<
     let mut prev: Option<char> = None;
     let mut chars = p.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
-        let next = chars.peek().map(|&(_, n)| n);
+        let mut next = chars.peek().map(|&(_, n)| n);
         let at = base + i;
-        let after = at + c.len_utf8();
+        let mut after = at + c.len_utf8();
+        // Two straight single quotes stand for a double one (`''Yes,'' he said`) where a
+        // double quote could open or close.
+        let doubled = c == '\''
+            && next == Some('\'')
+            && (prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+                || stack.iter().any(|o| o.mark == QuoteMark::Double));
+        let c = if doubled {
+            chars.next();
+            next = chars.peek().map(|&(_, n)| n);
+            after += 1;
+            '"'
+        } else {
+            c
+        };
         let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«".contains(p));
         let top = stack.last().map(|o| o.mark);
         let action = match c {
@@ -187,6 +202,15 @@ mod tests {
             quotes("the players' union said ‘no deal’ today"),
             vec![("no deal".into(), 0, true)]
         );
+    }
+
+    #[test]
+    fn two_single_quotes_are_a_double_quote() {
+        assert_eq!(
+            quotes("''We won,'' she said, and ''they lost.''"),
+            vec![("We won,".into(), 0, true), ("they lost.".into(), 0, true)]
+        );
+        assert_eq!(quotes("the players'' union"), vec![]);
     }
 
     #[test]

@@ -124,6 +124,16 @@ impl<'a> Ctx<'a> {
         (q != OUTSIDE).then_some(q as usize)
     }
 
+    /// Whether token `i` is quoted speech: inside a closed quotation, or in an unclosed one
+    /// that runs on into the next paragraph (a stray mark quotes nothing).
+    pub(super) fn in_quotation(&self, i: usize) -> bool {
+        let Some(k) = self.quote_of(i) else { return false };
+        let q = &self.quotes[k];
+        q.closed
+            || q.first_part as usize != k
+            || self.quotes[k + 1..].iter().any(|p| p.first_part as usize == k)
+    }
+
     /// A possessive (`Sand’s`, `Hamas’`), but not a contraction (`he's`, `it's`).
     pub(super) fn is_possessive(&self, i: usize) -> bool {
         let n = self.norm(i);

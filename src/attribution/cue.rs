@@ -1,5 +1,6 @@
-//! Cues: the attribution lexicon's hits that are used as reporting expressions here. Drops
-//! nouns and adjectives that look like reporting verbs (`the claims`, `Trump’s charges`,
+//! Cues: the attribution lexicon's hits that are used as reporting expressions in the
+//! outlet's own voice. Drops hits inside quotations (the quoted speaker's reports), nouns and
+//! adjectives that look like reporting verbs (`the claims`, `Trump’s charges`,
 //! `a purported deal`, `12 states`, `United States`), adverbs (`reportedly`), and
 //! prepositional cues (`in a statement`) that only repeat a verb cue of the same sentence;
 //! tells what shape each remaining cue has.
@@ -44,6 +45,10 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
             continue;
         }
         let (first, end) = (h.first as usize, h.end as usize);
+        // Inside a quotation the quoted speaker reports, not the outlet.
+        if ctx.in_quotation(first) {
+            continue;
+        }
         let form = form(ctx, first, end, e.term_lemma());
         if form_is_verbal(form) && !used_as_verb(ctx, first) {
             continue;
@@ -130,6 +135,7 @@ mod tests {
         assert!(cues(&lex, "A purported deal was reportedly near.").is_empty());
         assert!(cues(&lex, "Reports of unrest spread.").is_empty());
         assert_eq!(cues(&lex, "They all said no."), vec!["said/Verb"]);
+        assert_eq!(cues(&lex, "“They said no,” she said."), vec!["said/Verb"]);
     }
 
     #[test]

@@ -24,7 +24,7 @@ mod words;
 pub use content::QuoteType;
 
 use crate::analysis::Section;
-use crate::lexicon::{EntryId, FileId, Lexicon};
+use crate::lexicon::{CategoryId, EntryId, FileId, Lexicon};
 use crate::matcher::Hit;
 use crate::quotes::{Quote, find_quotes, token_quotes};
 use crate::segment::{Span, TokenBuffer};
@@ -73,6 +73,11 @@ impl CueClass {
         }
     }
 
+    /// Position in [`CueClass::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
     /// The class named `name`, if it is one of the six.
     pub fn from_name(name: &str) -> Option<CueClass> {
         CueClass::ALL.into_iter().find(|c| c.name() == name)
@@ -103,6 +108,8 @@ pub struct Attribution {
     pub sentence: u32,
     /// The attribution lexicon entry of the cue.
     pub entry: EntryId,
+    /// The entry's category (`attribution/doubting`).
+    pub category: CategoryId,
     /// The cue's stance class, when it is one of the six of [`CueClass`].
     pub class: Option<CueClass>,
     /// The cue (`said`, `according to`).
@@ -187,6 +194,7 @@ pub fn detect_section(
             section,
             sentence: sent,
             entry: cue.entry,
+            category: entry.category,
             class: CueClass::from_name(class_name(&lex.category(entry.category).path)),
             cue: extent(ctx.tokens_span(cue.first, cue.end)),
             source: Some(extent(ctx.tokens_span(src.first, src.end))),

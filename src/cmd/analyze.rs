@@ -106,10 +106,12 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
 const OUTPUTS: &[&str] = &[
     "documents.csv",
     "matches.csv",
+    "attributions.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
     "terms.csv",
+    "sources.csv",
     "manifest.json",
 ];
 

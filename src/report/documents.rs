@@ -1,5 +1,6 @@
 //! `documents.csv`: one row per analysed document, with a count and a rate per 1,000 tokens
-//! for every top-level category, and lexicon coverage.
+//! for every top-level category, lexicon coverage, and the attribution rate and cue-class
+//! shares.
 
 use super::Table;
 use super::cells::{CellStyle, per_1k, share};
@@ -20,6 +21,7 @@ pub(super) fn header(lex: &Lexicon) -> Vec<String> {
     }
     h.push("coverage".into());
     h.push("repaired".into());
+    h.extend(super::tables::attribution_columns());
     h
 }
 
@@ -49,5 +51,12 @@ pub(super) fn write(
     }
     row.push(share(u64::from(a.matched_tokens), tokens));
     row.push(if d.repaired { "1" } else { "0" }.into());
+    let mut classes = [0u64; 6];
+    for at in &a.attributions {
+        if let Some(c) = at.class {
+            classes[c.index()] += 1;
+        }
+    }
+    row.extend(super::tables::attribution_cells(a.attributions.len() as u64, &classes, tokens));
     t.row(&row)
 }

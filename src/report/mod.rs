@@ -1,12 +1,15 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `errors.csv`) are streamed as documents arrive; the
-//! aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`) and `manifest.json` are
-//! written by [`Reporter::finish`]. Every table is flat, sorted and fixed-precision.
+//! (`documents.csv`, `matches.csv`, `attributions.csv`, `errors.csv`) are streamed as
+//! documents arrive; the aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`,
+//! `sources.csv`) and `manifest.json` are written by [`Reporter::finish`]. Every table is
+//! flat, sorted and fixed-precision.
 
+mod attributions;
 pub mod cells;
 mod documents;
 mod manifest;
 mod matches;
+mod sources;
 mod tables;
 
 pub use cells::CellStyle;
@@ -81,6 +84,7 @@ pub struct Reporter {
     documents: Table,
     matches: Table,
     errors: Table,
+    attributions: Table,
     aggregates: Aggregates,
 }
 
@@ -93,6 +97,8 @@ impl Reporter {
         matches.row(matches::HEADER)?;
         let mut errors = Table::create(dir, "errors.csv", &opts)?;
         errors.row(["input", "location", "doc_id", "reason"])?;
+        let mut attributions = Table::create(dir, "attributions.csv", &opts)?;
+        attributions.row(attributions::HEADER)?;
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -100,6 +106,7 @@ impl Reporter {
             documents,
             matches,
             errors,
+            attributions,
             aggregates: Aggregates::new(),
         })
     }
@@ -109,6 +116,7 @@ impl Reporter {
         self.documents.finish()?;
         self.matches.finish()?;
         self.errors.finish()?;
+        self.attributions.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
         manifest.write(&self.dir.join("manifest.json"))
     }
@@ -118,6 +126,7 @@ impl Sink for Reporter {
     fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
         documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
         matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
+        attributions::write(&mut self.attributions, &self.lexicon, doc, a, &self.opts.cells)?;
         self.aggregates.add(doc, a);
         Ok(())
     }
