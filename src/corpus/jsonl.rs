@@ -130,8 +130,10 @@ mod tests {
         let Record::Failed(f) = one("{oops") else { panic!() };
         assert!(f.reason.starts_with("not valid JSON"), "{}", f.reason);
         assert_eq!(f.location, "line 3");
-        let Record::Failed(f) = one(r#"{"text":"x"}"#) else { panic!() };
-        assert_eq!(f.reason, "no 'outlet' value");
+        let Record::Doc(d) = one(r#"{"text":"x","outlet":" "}"#) else { panic!() };
+        assert_eq!(d.outlet, "(unknown)");
+        let Record::Failed(f) = one(r#"{"outlet":"A"}"#) else { panic!() };
+        assert_eq!(f.reason, "no 'text' value");
         let Record::Failed(f) = one(r#"{"outlet":"A","text":["x"]}"#) else { panic!() };
         assert!(f.reason.contains("'text' is not a string"), "{}", f.reason);
         let Record::Failed(f) = one("[1]") else { panic!() };

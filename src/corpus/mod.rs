@@ -149,6 +149,9 @@ pub(crate) fn input_name(path: &Path) -> String {
     if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() }
 }
 
+/// The outlet of documents whose record names none.
+pub const UNKNOWN_OUTLET: &str = "(unknown)";
+
 /// Builds a document from field values, or says why the record is not one.
 pub(crate) fn assemble(
     input: &str,
@@ -166,9 +169,11 @@ pub(crate) fn assemble(
             reason,
         })
     };
+    // A record without an outlet is still analysed (annotated corpora often lack one); it
+    // counts under a visible placeholder rather than being lost.
     let outlet = match get(Field::Outlet).map(|s| s.trim().to_string()) {
         Some(o) if !o.is_empty() => o,
-        _ => return fail(format!("no '{}' value", fields.name(Field::Outlet)), id),
+        _ => UNKNOWN_OUTLET.to_string(),
     };
     let Some(text) = get(Field::Text) else {
         return fail(format!("no '{}' value", fields.name(Field::Text)), id);

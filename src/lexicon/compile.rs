@@ -159,21 +159,42 @@ impl LexiconBuilder {
 
     /// The compiled, immutable lexicon.
     pub fn build(self) -> Lexicon {
-        let mut starts: FxHashMap<Elem, Vec<EntryId>> = FxHashMap::default();
+        let mut lists: [Vec<Vec<EntryId>>; 3] = [
+            vec![Vec::new(); self.vocab.stems.len()],
+            vec![Vec::new(); self.vocab.exacts.len()],
+            vec![Vec::new(); self.vocab.prefixes.len()],
+        ];
         for (id, e) in self.entries.iter().enumerate() {
-            starts.entry(e.elems[0]).or_default().push(id as EntryId);
+            let (kind, k) = match e.elems[0] {
+                Elem::Stem(k) => (0, k),
+                Elem::Exact(k) => (1, k),
+                Elem::Prefix(k) => (2, k),
+            };
+            lists[kind][k as usize].push(id as EntryId);
         }
         let entries = &self.entries;
-        let starts = starts
-            .into_iter()
-            .map(|(k, mut v)| {
-                v.sort_by_key(|&id| {
-                    let e = &entries[id as usize];
-                    (e.file, std::cmp::Reverse(e.elems.len()), id)
-                });
-                (k, v.into_boxed_slice())
-            })
-            .collect();
+        let [stem, exact, prefix] = lists.map(|kind| {
+            kind.into_iter()
+                .map(|mut v| {
+                    v.sort_by_key(|&id| {
+                        let e = &entries[id as usize];
+                        (e.file, std::cmp::Reverse(e.elems.len()), id)
+                    });
+                    v.into_iter()
+                        .map(|id| {
+                            let e = &entries[id as usize];
+                            super::Candidate {
+                                entry: id,
+                                file: e.file,
+                                len: e.elems.len() as u32,
+                                second: e.elems.get(1).copied(),
+                            }
+                        })
+                        .collect::<Box<[_]>>()
+                })
+                .collect()
+        });
+        let starts = super::Starts { stem, exact, prefix };
         Lexicon {
             stemmer: self.stemmer,
             files: self.files,

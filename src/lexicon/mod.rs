@@ -103,6 +103,38 @@ pub(crate) struct Vocab {
     pub(crate) prefix_lens: Vec<usize>,
 }
 
+/// A candidate entry as the matcher sees it: compact, so scanning a list stays in cache.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Candidate {
+    pub(crate) entry: EntryId,
+    pub(crate) file: FileId,
+    /// Number of elements (tokens).
+    pub(crate) len: u32,
+    /// The second element, checked before the entry is looked at.
+    pub(crate) second: Option<Elem>,
+}
+
+/// Entries by their first element, in dense arrays indexed by stem, exact and prefix id.
+#[derive(Debug, Default)]
+pub(crate) struct Starts {
+    pub(crate) stem: Vec<Box<[Candidate]>>,
+    pub(crate) exact: Vec<Box<[Candidate]>>,
+    pub(crate) prefix: Vec<Box<[Candidate]>>,
+}
+
+impl Starts {
+    /// Entries whose first element is `elem`, sorted by (file, length descending, id).
+    #[inline]
+    pub(crate) fn get(&self, elem: Elem) -> &[Candidate] {
+        let (v, id) = match elem {
+            Elem::Stem(id) => (&self.stem, id),
+            Elem::Exact(id) => (&self.exact, id),
+            Elem::Prefix(id) => (&self.prefix, id),
+        };
+        v.get(id as usize).map_or(&[], |l| l)
+    }
+}
+
 /// A compiled set of lexicon files. Built once, immutable, `Send + Sync`.
 #[derive(Debug)]
 pub struct Lexicon {
@@ -112,7 +144,7 @@ pub struct Lexicon {
     pub(crate) entries: Vec<Entry>,
     pub(crate) vocab: Vocab,
     /// Entries by first element, each list sorted by (file, length descending, id).
-    pub(crate) starts: FxHashMap<Elem, Box<[EntryId]>>,
+    pub(crate) starts: Starts,
     /// Top-level categories in order of first appearance.
     pub(crate) tops: Vec<CategoryId>,
 }

@@ -8,10 +8,9 @@
 mod abbreviations;
 mod normalize;
 mod sentences;
+mod words;
 
 pub use normalize::normalize_into;
-
-use unicode_segmentation::UnicodeSegmentation;
 
 /// A half-open byte range into the analysed text.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -82,7 +81,7 @@ pub struct TokenBuffer {
     pub paragraphs: Vec<Span>,
     /// Normalised forms of all tokens, back to back.
     pub arena: String,
-    bounds: Vec<Span>,
+    bounds: Vec<(u32, Span)>,
 }
 
 impl TokenBuffer {
@@ -108,41 +107,41 @@ impl TokenBuffer {
 
 /// Segments `text` into `buf` (cleared first).
 ///
-/// Paragraphs are the lines of the text (split at `\n`, `\r` and U+2029). Sentences are
-/// found per paragraph, so one curly quote does not slow down the whole text, and a segment
-/// that ends in a known abbreviation (`Mr.`, `U.S.`) is merged with the next one.
+/// Paragraphs are the lines of the text (split at `\n`, `\r` and U+2029). Words are found per
+/// paragraph (a fast path for ASCII and common typographic punctuation, unicode-segmentation
+/// otherwise), then sentence ends are decided in the gaps between words, with abbreviations
+/// (`Mr.`, `U.S.`) merged.
 pub fn tokenize(text: &str, buf: &mut TokenBuffer) {
     buf.clear();
     assert!(text.len() < u32::MAX as usize, "sections are limited to 4 GiB");
     for (start, end) in paragraphs(text) {
         let paragraph = buf.paragraphs.len() as u32;
-        buf.paragraphs.push(Span::new(start, end));
-        let para = &text[start..end];
+        let para = Span::new(start, end);
+        buf.paragraphs.push(para);
+        let first = buf.tokens.len();
+        words::for_each_word(&text[start..end], |off, word| {
+            push_token(text, start + off, word, buf)
+        });
         let mut bounds = std::mem::take(&mut buf.bounds);
-        sentences::split(para, &mut bounds);
-        for b in &bounds {
-            let s_start = start + b.start as usize;
-            let s_end = start + b.end as usize;
-            let first_token = buf.tokens.len() as u32;
+        sentences::split(text, para, &buf.tokens[first..], &mut bounds);
+        for (k, &(rel, span)) in bounds.iter().enumerate() {
             let sentence = buf.sentences.len() as u32;
-            for (off, word) in text[s_start..s_end].unicode_word_indices() {
-                push_token(text, s_start + off, word, sentence, buf);
+            let first_token = (first + rel as usize) as u32;
+            let end_token =
+                bounds.get(k + 1).map_or(buf.tokens.len(), |b| first + b.0 as usize) as u32;
+            for t in &mut buf.tokens[first_token as usize..end_token as usize] {
+                t.sentence = sentence;
             }
-            if let Some(t) = buf.tokens.get_mut(first_token as usize) {
-                t.flags |= SENTENCE_START;
+            if first_token < end_token {
+                buf.tokens[first_token as usize].flags |= SENTENCE_START;
             }
-            buf.sentences.push(Sentence {
-                span: Span::new(s_start, s_end),
-                paragraph,
-                first_token,
-                end_token: buf.tokens.len() as u32,
-            });
+            buf.sentences.push(Sentence { span, paragraph, first_token, end_token });
         }
         buf.bounds = bounds;
     }
 }
 
-fn push_token(text: &str, start: usize, word: &str, sentence: u32, buf: &mut TokenBuffer) {
+fn push_token(text: &str, start: usize, word: &str, buf: &mut TokenBuffer) {
     let norm_start = buf.arena.len();
     normalize_into(word, &mut buf.arena);
     let mut flags = 0;
@@ -165,7 +164,7 @@ fn push_token(text: &str, start: usize, word: &str, sentence: u32, buf: &mut Tok
     buf.tokens.push(Token {
         span: Span::new(start, start + word.len()),
         norm: Span::new(norm_start, buf.arena.len()),
-        sentence,
+        sentence: 0,
         flags,
     });
 }

@@ -2,9 +2,11 @@
 //! non-overlapping, so one token is counted at most once per file. Reads tokens, writes
 //! [`Hit`]s; no I/O and no scoring here.
 
+mod cache;
+
 use crate::lexicon::{Elem, EntryId, Lexicon};
 use crate::segment::{Token, TokenBuffer};
-use rustc_hash::FxHashMap;
+use cache::{Keys, WordCache};
 
 /// A lexicon entry found at a run of tokens.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -19,56 +21,40 @@ pub struct Hit {
 
 const NONE: u32 = u32::MAX;
 
-/// What a token can match: its stem id, exact-form id and prefix ids (in the scratch pool).
-#[derive(Clone, Copy, Debug)]
-struct Keys {
-    stem: u32,
-    exact: u32,
-    pfx_start: u32,
-    pfx_len: u32,
-}
-
-/// Reusable per-thread state: a cache from normalised word to its keys, and buffers.
+/// Reusable per-thread state: the word cache and buffers.
 #[derive(Default)]
 pub struct MatchScratch {
-    cache: FxHashMap<Box<str>, Keys>,
-    pool: Vec<u32>,
+    cache: WordCache,
+    hashes: Vec<u64>,
     keys: Vec<Keys>,
     next_free: Vec<u32>,
     best: Vec<(u32, EntryId, u32)>,
 }
-
-/// Above this many cached words the cache is dropped (memory stays bounded on huge corpora).
-const CACHE_LIMIT: usize = 500_000;
 
 impl MatchScratch {
     /// An empty scratch.
     pub fn new() -> MatchScratch {
         MatchScratch::default()
     }
+}
 
-    fn keys_of(&mut self, lex: &Lexicon, norm: &str) -> Keys {
-        if let Some(k) = self.cache.get(norm) {
-            return *k;
+/// What a normalised word can match in `lex`; prefix ids are appended to `pool`.
+fn compute_keys(lex: &Lexicon, norm: &str, pool: &mut Vec<u32>) -> Keys {
+    let v = &lex.vocab;
+    let stem = v.stems.get(&*lex.stemmer.stem(norm)).copied().unwrap_or(NONE);
+    let exact = v.exacts.get(norm).copied().unwrap_or(NONE);
+    let pfx_start = pool.len() as u32;
+    for &len in &v.prefix_lens {
+        if len > norm.len() {
+            break;
         }
-        let v = &lex.vocab;
-        let stem = v.stems.get(&*lex.stemmer.stem(norm)).copied().unwrap_or(NONE);
-        let exact = v.exacts.get(norm).copied().unwrap_or(NONE);
-        let pfx_start = self.pool.len() as u32;
-        for &len in &v.prefix_lens {
-            if len > norm.len() {
-                break;
-            }
-            if norm.is_char_boundary(len) {
-                if let Some(&id) = v.prefixes.get(&norm[..len]) {
-                    self.pool.push(id);
-                }
+        if norm.is_char_boundary(len) {
+            if let Some(&id) = v.prefixes.get(&norm[..len]) {
+                pool.push(id);
             }
         }
-        let keys = Keys { stem, exact, pfx_start, pfx_len: self.pool.len() as u32 - pfx_start };
-        self.cache.insert(norm.into(), keys);
-        keys
     }
+    Keys { stem, exact, pfx_start, pfx_len: pool.len() as u32 - pfx_start }
 }
 
 impl Keys {
@@ -92,13 +78,19 @@ pub fn find_hits(
     scratch: &mut MatchScratch,
     hits: &mut Vec<Hit>,
 ) {
-    if scratch.cache.len() > CACHE_LIMIT {
-        scratch.cache.clear();
-        scratch.pool.clear();
-    }
+    scratch.cache.trim();
     scratch.keys.clear();
-    for t in &buf.tokens {
-        let k = scratch.keys_of(lex, buf.norm(t));
+    scratch.hashes.clear();
+    scratch.hashes.extend(buf.tokens.iter().map(|t| cache::hash(buf.norm(t).as_bytes())));
+    // Look words up with their table slots prefetched a few tokens ahead: the cache is larger
+    // than the processor's, and waiting for memory would dominate.
+    const AHEAD: usize = 8;
+    for (i, t) in buf.tokens.iter().enumerate() {
+        if let Some(&h) = scratch.hashes.get(i + AHEAD) {
+            scratch.cache.prefetch(h);
+        }
+        let norm = buf.norm(t);
+        let k = scratch.cache.get(norm, scratch.hashes[i], |pool| compute_keys(lex, norm, pool));
         scratch.keys.push(k);
     }
     scratch.next_free.clear();
@@ -112,25 +104,32 @@ pub fn find_hits(
             (k.stem != NONE).then_some(Elem::Stem(k.stem)),
             (k.exact != NONE).then_some(Elem::Exact(k.exact)),
         ];
-        let prefixes = scratch.pool[pfx].iter().map(|&p| Some(Elem::Prefix(p)));
+        let prefixes = scratch.cache.prefixes[pfx].iter().map(|&p| Some(Elem::Prefix(p)));
         for first in firsts.into_iter().chain(prefixes).flatten() {
-            let Some(list) = lex.starts.get(&first) else { continue };
-            for &id in list.iter() {
-                let e = &lex.entries[id as usize];
-                if scratch.next_free[e.file as usize] > i as u32 {
+            for c in lex.starts.get(first) {
+                if scratch.next_free[c.file as usize] > i as u32 {
                     continue;
                 }
-                let len = e.elems.len() as u32;
-                if let Some(b) = scratch.best.iter().find(|b| b.0 == e.file) {
-                    if b.2 > len || (b.2 == len && b.1 < id) {
+                if let Some(b) = scratch.best.iter().find(|b| b.0 == c.file) {
+                    if b.2 > c.len || (b.2 == c.len && b.1 < c.entry) {
                         continue;
                     }
                 }
-                if !extends(e.elems.as_ref(), i, toks, text, &scratch.keys, &scratch.pool) {
-                    continue;
+                if let Some(second) = c.second {
+                    let next_matches = scratch
+                        .keys
+                        .get(i + 1)
+                        .is_some_and(|k| k.matches(second, &scratch.cache.prefixes));
+                    if !next_matches {
+                        continue;
+                    }
+                    let elems = &lex.entries[c.entry as usize].elems;
+                    if !extends(elems, i, toks, text, &scratch.keys, &scratch.cache.prefixes) {
+                        continue;
+                    }
                 }
-                scratch.best.retain(|b| b.0 != e.file);
-                scratch.best.push((e.file, id, len));
+                scratch.best.retain(|b| b.0 != c.file);
+                scratch.best.push((c.file, c.entry, c.len));
             }
         }
         scratch.best.sort_unstable();
