@@ -63,8 +63,9 @@ impl GroupTotals {
             if let Some(c) = at.class {
                 self.attribution_classes[c.index()] += 1;
             }
-            *in_doc.entry((at.source_resolved.as_deref().unwrap_or(""), at.category)).or_default() +=
-                1;
+            *in_doc
+                .entry((at.source_resolved.as_deref().unwrap_or(""), at.category))
+                .or_default() += 1;
         }
         for ((source, cat), n) in in_doc {
             let e = self.sources.entry((source.into(), cat)).or_default();

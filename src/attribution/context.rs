@@ -125,11 +125,15 @@ impl<'a> Ctx<'a> {
     }
 
     /// Whether token `i` is quoted speech: inside a closed quotation, or in an unclosed one
-    /// that runs on into the next paragraph (a stray mark quotes nothing).
+    /// that opens its paragraph or runs on into the next one (a stray mark in mid-paragraph
+    /// quotes nothing).
     pub(super) fn in_quotation(&self, i: usize) -> bool {
         let Some(k) = self.quote_of(i) else { return false };
         let q = &self.quotes[k];
+        let para =
+            self.buf.paragraphs[self.buf.sentences[self.sentence(i) as usize].paragraph as usize];
         q.closed
+            || q.outer.start == para.start
             || q.first_part as usize != k
             || self.quotes[k + 1..].iter().any(|p| p.first_part as usize == k)
     }

@@ -6,7 +6,7 @@
 //! tells what shape each remaining cue has.
 
 use super::context::Ctx;
-use super::words::{is_determiner, is_preposition};
+use super::words::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
 use crate::lexicon::{EntryId, Lexicon};
 use crate::matcher::Hit;
 
@@ -44,13 +44,14 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
         if e.file != file {
             continue;
         }
-        let (first, end) = (h.first as usize, h.end as usize);
+        let Some((first, end)) = trim(ctx, h.first as usize, h.end as usize) else { continue };
         // Inside a quotation the quoted speaker reports, not the outlet.
         if ctx.in_quotation(first) {
             continue;
         }
-        let form = form(ctx, first, end, e.term_lemma());
-        if form_is_verbal(form) && !used_as_verb(ctx, first) {
+        let verbal = used_as_verb(ctx, first);
+        let form = form(ctx, first, end, e.term_lemma(), verbal);
+        if form_is_verbal(form) && !verbal {
             continue;
         }
         out.push(Cue { first, end, entry: h.entry, form });
@@ -75,12 +76,34 @@ fn form_is_verbal(form: Form) -> bool {
     matches!(form, Form::Verb | Form::Participle | Form::Citing)
 }
 
-fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str) -> Form {
+/// The lexical part of a matched phrase: without leading pronouns, auxiliaries and adverbs
+/// (`he stated`, `has learned`, `verbally attacked`) and without a final `that`
+/// (`found that`).
+fn trim(ctx: &Ctx, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    while end - first > 1 {
+        let w = ctx.norm(first);
+        if pronoun(w).is_some() || is_auxiliary(w) || is_adverb(w) {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    if end - first > 1 && ctx.norm(end - 1) == "that" {
+        end -= 1;
+    }
+    (end > first).then_some((first, end))
+}
+
+fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str, verbal: bool) -> Form {
     let head = ctx.norm(first);
-    if end - first > 1 && is_preposition(ctx.norm(end - 1)) {
-        Form::Object
-    } else if end - first > 1 && is_preposition(head) {
+    let last = ctx.norm(end - 1);
+    if end - first > 1 && is_preposition(head) {
         Form::Adjunct
+    } else if end - first > 1
+        && matches!(last, "to" | "by")
+        && (head == "according" || !verbal || ctx.is_sentence_start(first))
+    {
+        Form::Object
     } else if head.ends_with("ing") && matches!(lemma, "cite" | "quote") {
         Form::Citing
     } else if head.ends_with("ing") {
@@ -148,5 +171,8 @@ mod tests {
         assert_eq!(cues(&lex, "In a statement, the mayor said no."), vec!["said/Verb"]);
         assert_eq!(cues(&lex, "In a statement, the mayor left."), vec!["In a statement/Adjunct"]);
         assert_eq!(cues(&lex, "Velm Daily Says Mayor Quit"), vec!["Says/Verb"]);
+        assert_eq!(cues(&lex, "Then he stated that it was over."), vec!["stated/Verb"]);
+        assert_eq!(cues(&lex, "Claims by rivals were denied."), vec!["Claims by/Object"]);
+        assert_eq!(cues(&lex, "She was quoted as saying no."), vec!["quoted as saying/Verb"]);
     }
 }

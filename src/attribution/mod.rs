@@ -287,6 +287,11 @@ pub(crate) mod tests {
         }
         rows.push_str("=according =to,attribution/neutral,,,according to\n");
         rows.push_str("=in =a =statement,attribution/neutral,,,statement\n");
+        rows.push_str(
+            "=he =stated,attribution/neutral,,,state\n=stated =that,attribution/neutral,,,state\n",
+        );
+        rows.push_str("=claims =by,attribution/doubting,,,claim\n");
+        rows.push_str("=was =quoted =as =saying,attribution/neutral,,,quote\n");
         let mut b = LexiconBuilder::new(Language::ENGLISH);
         b.add_text("attribution.csv", "attribution", &rows).unwrap();
         b.add_text("loaded.csv", "loaded", "pattern,category\nregime,loaded/x\n").unwrap();
@@ -435,7 +440,7 @@ pub(crate) mod tests {
         );
         assert_eq!(
             who("Brandt was quoted as saying the port was safe."),
-            vec![t("saying", "Brandt", "Brandt")]
+            vec![t("quoted as saying", "Brandt", "Brandt")]
         );
         assert_eq!(
             who("The mayor was accused by rivals of lying."),

@@ -71,8 +71,10 @@ fn verb(
     earlier: &[(usize, Source)],
     cues: &[Cue],
 ) -> Option<Source> {
-    // Passive: `was accused by S`; without `by` the subject is not the speaker.
-    if passive(ctx, cue.first, sent.start) {
+    // Passive: `was accused by S`; without `by` the subject is not the speaker, except in
+    // `was quoted as saying`.
+    let quoted_as = (cue.first + 1..cue.end).any(|t| ctx.norm(t) == "as");
+    if !quoted_as && passive(ctx, cue.first, sent.start) {
         let by = cue.end;
         if by < sent.end && ctx.norm(by) == "by" && ctx.joined(by) {
             let (first, end) = np_right(ctx, by + 1, sent.end, cues, true)?;
@@ -185,6 +187,7 @@ fn inverted(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Option<S
     let closes = end == sent.end
         || !ctx.joined(end)
         || is_preposition(ctx.norm(end))
+        || is_clause_word(ctx.norm(end))
         || is_time_word(ctx.norm(end))
         || is_cue_token(cues, end);
     closes.then_some(Source { first, end, place: Place::After })
@@ -208,22 +211,33 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue]) -> Left {
             return Left::None;
         }
         if !comma_seen && !ctx.joined(p) {
-            let gap = ctx.gap_before(p);
-            if ctx.sentence(p - 1) != ctx.sentence(p) || !gap.trim_start().starts_with(',') {
+            let gap = ctx.gap_before(p).trim();
+            if ctx.sentence(p - 1) != ctx.sentence(p) {
+                return Left::None;
+            }
+            if gap == ")" {
+                // `Paul Ryan (R-Wis.) said`: skip the brackets.
+                match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
+                    Some(k) if p - k <= 6 => {
+                        p = k;
+                        comma_seen = true;
+                        continue;
+                    }
+                    _ => return Left::None,
+                }
+            }
+            if !gap.starts_with(',') && !gap.starts_with("),") {
                 return Left::None;
             }
             // A comma: a parenthetical or an appositive lies between the subject and the verb.
-            let Some(open) = previous_comma(ctx, p - 1, floor) else { return Left::None };
-            let inner = open..p;
-            if parenthetical(ctx, &inner) {
-                p = open;
-                comma_seen = true;
-                continue;
-            }
-            if appositive(ctx, &inner) && open > floor && ctx.is_cap(open - 1) {
-                return found_np(ctx, open - 1, floor, cues);
-            }
-            return Left::None;
+            return match aside(ctx, p, floor, cues) {
+                Aside::Skip(open) => {
+                    p = open;
+                    comma_seen = true;
+                    continue;
+                }
+                Aside::Source(l) => l,
+            };
         }
         comma_seen = false;
         let t = p - 1;
@@ -259,11 +273,52 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue]) -> Left {
     Left::None
 }
 
+enum Aside {
+    /// A parenthetical (`, however,`) opening at this token: the subject is before it.
+    Skip(usize),
+    /// What the appositions before the verb give.
+    Source(Left),
+}
+
+/// Reads the comma-separated segments before the verb at `p`, right to left (at most three):
+/// `Odo Brandt, the spokesman, said` → `Odo Brandt`; `the press secretary, Josh Earnest,
+/// said` → `Josh Earnest`; `Marley Anderson, 21, a student, said` → `Marley Anderson`.
+fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue]) -> Aside {
+    let mut end = p;
+    for level in 0..3 {
+        let Some(open) = previous_comma(ctx, end - 1, floor) else {
+            return Aside::Source(Left::None);
+        };
+        let inner = open..end;
+        if level == 0 && parenthetical(ctx, &inner) {
+            return Aside::Skip(open);
+        }
+        if !appositive(ctx, &inner) || open <= floor {
+            return Aside::Source(Left::None);
+        }
+        let anchor = open - 1;
+        if ctx.is_cap(anchor) {
+            return Aside::Source(found_np(ctx, anchor, floor, cues));
+        }
+        // The segment itself is a name: `…secretary, Josh Earnest, said`.
+        if inner.clone().all(|t| ctx.is_cap(t)) && !is_cue_token(cues, inner.start) {
+            return Aside::Source(Left::Found(inner.start, inner.end));
+        }
+        // `Marley Anderson, 21, a student, said`: the anchor belongs to another segment.
+        end = open;
+    }
+    Aside::Source(Left::None)
+}
+
 fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> Left {
     if pronoun(ctx.norm(head)).is_some() {
         return Left::Found(head, head + 1);
     }
-    if !content_word(ctx, head) || is_cue_token(cues, head) {
+    let quantifier = matches!(
+        ctx.norm(head),
+        "many" | "some" | "most" | "all" | "both" | "others" | "several" | "few" | "none"
+    );
+    if !(content_word(ctx, head) || quantifier) || is_cue_token(cues, head) {
         return Left::None;
     }
     let first = np_left(ctx, head, floor, cues);
@@ -275,14 +330,14 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> Left {
 }
 
 /// Index of the token that follows the closest comma before token `i` (searching back to
-/// `floor`), if that comma is at most six tokens away.
+/// `floor`), if that comma is at most sixteen tokens away.
 fn previous_comma(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
     let mut k = i;
-    while k > floor && i - k < 8 {
+    while k > floor && i - k < 16 {
         if ctx.sentence(k - 1) != ctx.sentence(k) {
             return None;
         }
-        if ctx.gap_before(k).trim_start().starts_with(',') {
+        if ctx.gap_before(k).contains(',') {
             return Some(k);
         }
         k -= 1;
@@ -304,10 +359,12 @@ fn parenthetical(ctx: &Ctx, r: &Range<usize>) -> bool {
         })
 }
 
-/// `the spokesman for X`, `23`, `a student from Fresno`: a description of the name before it.
+/// `the spokesman for X`, `23`, `Clinton's campaign manager`, `who has not endorsed anyone`,
+/// `struck by her story`: a description of the name before it. Anything short enough that
+/// does not open with a pronoun (`…, he said` is no apposition).
 fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
     let w = ctx.norm(r.start);
-    r.len() <= 10 && (is_determiner(w) || ctx.is_numeric(r.start) || super::words::is_title(w))
+    r.len() <= 16 && (pronoun(w).is_none() || matches!(w, "who" | "which"))
 }
 
 /// The first token of the noun phrase whose head is `head` (for antecedents of `who`).
@@ -334,11 +391,9 @@ fn np_left(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
             break;
         }
         if is_np_preposition(w) {
-            if ctx.is_cap(first) || ctx.is_numeric(first) {
-                if let Some(k) = np_preposition_before(ctx, first, floor) {
-                    first = k;
-                    continue;
-                }
+            if let Some(k) = np_preposition_before(ctx, first, floor) {
+                first = k;
+                continue;
             }
             break;
         }

@@ -221,9 +221,9 @@ pub(super) fn is_preposition(w: &str) -> bool {
 }
 
 /// Prepositions a noun phrase may contain between two nouns (`officials in Washington`,
-/// `sources familiar with the matter`).
+/// `sources familiar with the matter`, `aides to Clinton`).
 pub(super) fn is_np_preposition(w: &str) -> bool {
-    matches!(w, "of" | "for" | "with" | "from" | "at" | "in")
+    matches!(w, "of" | "for" | "with" | "from" | "at" | "in" | "to")
 }
 
 /// What a pronoun tells about its referent.

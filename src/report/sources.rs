@@ -24,7 +24,12 @@ pub(super) const HEADER: [&str; 9] = [
     "outlet_share",
 ];
 
-pub(super) fn write(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<()> {
+pub(super) fn write(
+    dir: &Path,
+    lex: &Lexicon,
+    agg: &Aggregates,
+    opts: &ReportOptions,
+) -> Result<()> {
     let mut t = Table::create(dir, "sources.csv", opts)?;
     t.row(HEADER)?;
     for (k, g) in &agg.groups {
