@@ -127,13 +127,21 @@ fn used_as_verb(ctx: &Ctx, i: usize) -> bool {
             return false;
         }
     }
-    if i + 1 < ctx.len()
-        && ctx.joined(i + 1)
-        && ctx.norm(i + 1) == "of"
-        && w.ends_with('s')
-        && !w.ends_with("ss")
-    {
+    // Markup such as `<tweet …>` or `</tweet>`; part of a compound (`self-described`).
+    if ctx.gap_before(i).ends_with(['<', '/', '-']) || ctx.gap_after(i).starts_with(['>', '-']) {
         return false;
+    }
+    if i + 1 < ctx.len() && ctx.joined(i + 1) {
+        let next = ctx.norm(i + 1);
+        // `reports of unrest`; `the report could`, `his remarks were`: a noun. (Past forms
+        // are verbs whatever follows: `officials said will`.)
+        let noun_form = !w.ends_with("ed")
+            && !matches!(w, "said" | "says" | "say" | "told" | "tells" | "wrote" | "spoke");
+        if next == "of" && w.ends_with('s') && !w.ends_with("ss")
+            || noun_form && is_auxiliary(next) && next != "not" && next != "never"
+        {
+            return false;
+        }
     }
     if !ctx.joined(i) {
         return true;
@@ -157,6 +165,9 @@ mod tests {
         assert!(cues(&lex, "Voters in 12 states backed the United States plan.").is_empty());
         assert!(cues(&lex, "A purported deal was reportedly near.").is_empty());
         assert!(cues(&lex, "Reports of unrest spread.").is_empty());
+        assert!(cues(&lex, "The report was false and the claims have faded.").is_empty());
+        assert!(cues(&lex, "<tweet id=\"1\">Hi</tweet>").is_empty());
+        assert!(cues(&lex, "The self-stated expert left.").is_empty());
         assert_eq!(cues(&lex, "They all said no."), vec!["said/Verb"]);
         assert_eq!(cues(&lex, "“They said no,” she said."), vec!["said/Verb"]);
     }

@@ -278,6 +278,7 @@ pub(crate) mod tests {
             ("insist", "insistent", &["insist", "insists", "insisted", "insisting"]),
             ("accuse", "confrontational", &["accuse", "accuses", "accused", "accusing"]),
             ("state", "neutral", &["state", "states", "stated", "stating"]),
+            ("tweet", "neutral", &["tweet", "tweets", "tweeted"]),
             ("report", "neutral", &["reportedly"]),
         ];
         for (lemma, class, forms) in verbs {

@@ -89,7 +89,7 @@ fn verb(
             return Some(s);
         }
     }
-    match left(ctx, cue.first, sent.start, cues) {
+    match left(ctx, cue.first, sent.start, cues, true) {
         Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
         // `… and said`: the subject of the first verb.
         Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
@@ -115,7 +115,7 @@ fn participle(
     if prev == "as" && i - 1 > sent.start && ctx.joined(i - 1) {
         let verb = i - 2;
         if ctx.norm(verb).ends_with("ed") {
-            return match left(ctx, verb, sent.start, cues) {
+            return match left(ctx, verb, sent.start, cues, true) {
                 Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
                 _ => None,
             };
@@ -125,7 +125,8 @@ fn participle(
         // `while raising`, `by saying`, `and saying`
         return subject_of_clause(ctx, cue, sent, earlier, cues);
     }
-    match left(ctx, i, sent.start, cues) {
+    // A participle may modify an object: `issued a statement saying`.
+    match left(ctx, i, sent.start, cues, false) {
         Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
         Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
         Left::None => None,
@@ -203,9 +204,10 @@ enum Left {
 /// The subject to the left of the token at `at`: skips auxiliaries, adverbs, time phrases,
 /// `to` + verb, and a parenthetical between commas (`, however,`); takes the appositive's
 /// anchor (`S, the spokesman for X, said`) or the noun phrase ending right there.
-fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue]) -> Left {
+fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
     let mut p = at; // the token the subject must precede
     let mut comma_seen = false; // the comma before `p` was already read (an aside)
+    let mut infinitive = false; // `to` + verb was skipped
     for _ in 0..16 {
         if p <= floor {
             return Left::None;
@@ -230,7 +232,7 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue]) -> Left {
                 return Left::None;
             }
             // A comma: a parenthetical or an appositive lies between the subject and the verb.
-            return match aside(ctx, p, floor, cues) {
+            return match aside(ctx, p, floor, cues, finite) {
                 Aside::Skip(open) => {
                     p = open;
                     comma_seen = true;
@@ -262,13 +264,18 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue]) -> Left {
             let vw = ctx.norm(v);
             if !ctx.is_cap(v) && !is_determiner(vw) && pronoun(vw).is_none() {
                 p = v;
+                infinitive = true;
                 continue;
             }
+        }
+        // `it is fair to say`: no speaker.
+        if infinitive && matches!(w, "it" | "it's") {
+            return Left::None;
         }
         if matches!(w, "and" | "but" | "then") {
             return Left::Coordinated;
         }
-        return found_np(ctx, t, floor, cues);
+        return found_np(ctx, t, floor, cues, finite);
     }
     Left::None
 }
@@ -283,7 +290,7 @@ enum Aside {
 /// Reads the comma-separated segments before the verb at `p`, right to left (at most three):
 /// `Odo Brandt, the spokesman, said` → `Odo Brandt`; `the press secretary, Josh Earnest,
 /// said` → `Josh Earnest`; `Marley Anderson, 21, a student, said` → `Marley Anderson`.
-fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue]) -> Aside {
+fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside {
     let mut end = p;
     for level in 0..3 {
         let Some(open) = previous_comma(ctx, end - 1, floor) else {
@@ -298,7 +305,7 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue]) -> Aside {
         }
         let anchor = open - 1;
         if ctx.is_cap(anchor) {
-            return Aside::Source(found_np(ctx, anchor, floor, cues));
+            return Aside::Source(found_np(ctx, anchor, floor, cues, finite));
         }
         // The segment itself is a name: `…secretary, Josh Earnest, said`.
         if inner.clone().all(|t| ctx.is_cap(t)) && !is_cue_token(cues, inner.start) {
@@ -310,7 +317,9 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue]) -> Aside {
     Aside::Source(Left::None)
 }
 
-fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> Left {
+/// The noun phrase whose head is `head`, if it can be the subject of a verb (`finite`: of a
+/// finite verb, so that it cannot follow another verb as its object).
+fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
     if pronoun(ctx.norm(head)).is_some() {
         return Left::Found(head, head + 1);
     }
@@ -322,9 +331,17 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> Left {
         return Left::None;
     }
     let first = np_left(ctx, head, floor, cues);
-    // A noun phrase right after a preposition is that preposition's object, not a subject.
-    if first > floor && ctx.joined(first) && is_preposition(ctx.norm(first - 1)) {
-        return Left::None;
+    // A noun phrase right after a preposition or a verb is its object, not a subject.
+    if first > floor && ctx.joined(first) {
+        let w = ctx.norm(first - 1);
+        let verb = finite
+            && content_word(ctx, first - 1)
+            && !ctx.is_cap(first - 1)
+            && !is_adverb(w)
+            && !is_time_word(w);
+        if is_preposition(w) || verb {
+            return Left::None;
+        }
     }
     Left::Found(first, head + 1)
 }
