@@ -61,8 +61,11 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
     let limit = next.filter(|&n| n > last).unwrap_or(sent.end);
     let (span, quoted) = if let Some(q) = quote_after(ctx, last) {
         (Some(q), true)
-    } else if let Some(q) = quote_before(ctx, first) {
+    } else if let Some(q) = quote_before(ctx, first).filter(|_| own_clause) {
         (Some(q), true)
+    } else if !own_clause {
+        // `…, saying C`: a participle's content follows it.
+        (after(ctx, last, limit), false)
     } else if cue.form == Form::Object && !opens_sentence(ctx, cue.first, sent.start) {
         (before(ctx, sent.start, cue.first), false)
     } else if cue.form != Form::Object && ends_clause(ctx, first, last, limit, sent.start) {
@@ -70,6 +73,13 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
     } else {
         (after(ctx, last, limit), false)
     };
+    // `noted that "C."`: indirect in form, but the content is one quotation.
+    let quoted = quoted
+        || span.is_some_and(|s| {
+            ctx.quotes
+                .iter()
+                .any(|q| q.depth == 0 && q.outer.start == s.start && q.outer.end == s.end)
+        });
     let direct = quoted || span.is_some_and(|s| has_direct_quote(ctx, s));
     let mut parts =
         [(ctx.span(src.first).start, b'S'), (ctx.span(cue.first).start, b'V'), (0, b'C')];
@@ -164,9 +174,9 @@ fn after(ctx: &Ctx, last: usize, limit: usize) -> Option<Span> {
 
 /// Whether a quotation of several words (or one that starts the content) lies in `span`.
 fn has_direct_quote(ctx: &Ctx, span: Span) -> bool {
-    ctx.quotes.iter().any(|q| {
-        let inside = q.inner.start >= span.start && q.inner.start < span.end;
+    let first = ctx.quotes.partition_point(|q| q.inner.start < span.start);
+    ctx.quotes[first..].iter().take_while(|q| q.inner.start < span.end).any(|q| {
         let words = ctx.text[q.inner.range()].split_whitespace().count();
-        inside && q.depth == 0 && (words >= DIRECT_WORDS || q.outer.start == span.start)
+        q.depth == 0 && (words >= DIRECT_WORDS || q.outer.start == span.start)
     })
 }

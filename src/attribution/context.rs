@@ -147,12 +147,19 @@ impl<'a> Ctx<'a> {
         n.ends_with("'s") || (n.ends_with('s') && self.gap_after(i).starts_with(['\'', '’']))
     }
 
-    /// The quotation whose closing mark is in the gap right before token `i`.
+    /// The quotation whose closing mark is in the gap right before token `i`, within the
+    /// sentence of token `i`.
     pub(super) fn quote_closing_before(&self, i: usize) -> Option<usize> {
         let gap_start = if i == 0 { 0 } else { self.span(i - 1).end };
         let gap_end = self.span(i).start;
-        self.quotes.iter().rposition(|q| {
-            q.depth == 0 && q.closed && q.inner.end >= gap_start && q.outer.end <= gap_end
+        let sentence_start = self.sentence_span(i).start;
+        let end = self.quotes.partition_point(|q| q.outer.start < gap_end);
+        self.quotes[..end].iter().rposition(|q| {
+            q.depth == 0
+                && q.closed
+                && q.inner.end >= gap_start
+                && q.outer.end <= gap_end
+                && q.outer.end > sentence_start
         })
     }
 

@@ -56,7 +56,8 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
         }
         out.push(Cue { first, end, entry: h.entry, form });
     }
-    // `said in a statement`: the verb carries the attribution.
+    // `said in a statement`: the verb carries the attribution. `reports say`: the first is
+    // the subject of the second.
     let mut k = 0;
     while k < out.len() {
         let c = out[k];
@@ -64,7 +65,10 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
             && out
                 .iter()
                 .any(|o| o.form != Form::Adjunct && ctx.sentence(o.first) == ctx.sentence(c.first));
-        if repeated {
+        let subject = out
+            .get(k + 1)
+            .is_some_and(|n| n.first == c.end && ctx.joined(n.first) && form_is_verbal(n.form));
+        if repeated || subject {
             out.remove(k);
         } else {
             k += 1;
@@ -168,6 +172,7 @@ mod tests {
         assert!(cues(&lex, "The report was false and the claims have faded.").is_empty());
         assert!(cues(&lex, "<tweet id=\"1\">Hi</tweet>").is_empty());
         assert!(cues(&lex, "The self-stated expert left.").is_empty());
+        assert_eq!(cues(&lex, "He is alive, reports say."), vec!["say/Verb"]);
         assert_eq!(cues(&lex, "They all said no."), vec!["said/Verb"]);
         assert_eq!(cues(&lex, "“They said no,” she said."), vec!["said/Verb"]);
     }
