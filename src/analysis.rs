@@ -85,7 +85,7 @@ pub struct Scratch {
     matcher: MatchScratch,
     hits: Vec<Hit>,
     covered: Vec<bool>,
-    entry_counts: Vec<u32>,
+    entry_ids: Vec<EntryId>,
     attribution: AttributionScratch,
 }
 
@@ -124,8 +124,7 @@ impl Analyzer {
             category_counts: vec![0; lex.categories().len()],
             ..DocAnalysis::default()
         };
-        scratch.entry_counts.clear();
-        scratch.entry_counts.resize(lex.entries().len(), 0);
+        scratch.entry_ids.clear();
         scratch.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
@@ -134,13 +133,14 @@ impl Analyzer {
                 self.analyze_section(section, text, scratch, &mut out);
             }
         }
-        out.entry_counts = scratch
-            .entry_counts
-            .iter()
-            .enumerate()
-            .filter(|&(_, &n)| n > 0)
-            .map(|(id, &n)| (id as EntryId, n))
-            .collect();
+        // Count hits per entry: sort the (few) ids and count runs.
+        scratch.entry_ids.sort_unstable();
+        for &id in &scratch.entry_ids {
+            match out.entry_counts.last_mut() {
+                Some((last, n)) if *last == id => *n += 1,
+                _ => out.entry_counts.push((id, 1)),
+            }
+        }
         out
     }
 
@@ -174,7 +174,7 @@ impl Analyzer {
                 chars: Span { start, end },
             });
             s.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
-            s.entry_counts[h.entry as usize] += 1;
+            s.entry_ids.push(h.entry);
             for c in lex.lineage(lex.entry(h.entry).category) {
                 out.category_counts[c as usize] += 1;
             }

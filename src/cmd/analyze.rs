@@ -1,6 +1,7 @@
 //! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
 //! OUTDIR and renamed into place only when complete.
 
+use super::progress::Progress;
 use super::{EXIT_PARTIAL, load_lexicon};
 use crate::cli::AnalyzeArgs;
 use anyhow::{Context, bail};
@@ -39,10 +40,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         let mut reporter = Reporter::create(&tmp, lexicon.clone(), opts)?;
         let analyzer = Analyzer::new(lexicon.clone(), sections);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
+        let mut progress = Progress::new(&mut reporter, !args.quiet);
         let counts = pool.install(|| {
             let records = inputs.iter_mut().flat_map(|i| i.by_ref());
-            pipeline::run(records, &analyzer, threads, &mut reporter)
-        })?;
+            pipeline::run(records, &analyzer, threads, &mut progress)
+        });
+        progress.finish();
+        let counts = counts?;
         let manifest = Manifest {
             framelens_version: env!("CARGO_PKG_VERSION").into(),
             run: RunInfo { command: std::env::args().collect(), threads },

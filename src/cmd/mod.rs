@@ -2,6 +2,7 @@
 
 mod analyze;
 mod lexicon;
+mod progress;
 
 use crate::cli::{Cli, Command, LexiconCommand};
 

@@ -105,6 +105,12 @@ impl TokenBuffer {
     }
 }
 
+/// Calls `f(byte_offset, word)` for every UAX #29 word of `text` that contains a letter or
+/// digit (what `unicode_word_indices` yields), using the fast path where it applies.
+pub fn word_spans(text: &str, f: impl FnMut(usize, &str)) {
+    words::for_each_word(text, f);
+}
+
 /// Segments `text` into `buf` (cleared first).
 ///
 /// Paragraphs are the lines of the text (split at `\n`, `\r` and U+2029). Words are found per
@@ -145,8 +151,18 @@ fn push_token(text: &str, start: usize, word: &str, buf: &mut TokenBuffer) {
     let norm_start = buf.arena.len();
     normalize_into(word, &mut buf.arena);
     let mut flags = 0;
-    let mut chars = word.chars();
-    if let Some(c) = chars.next() {
+    let first = word.as_bytes()[0];
+    if first.is_ascii_lowercase() {
+        // The common case: nothing to flag from the word itself.
+    } else if first.is_ascii_uppercase() && word.is_ascii() {
+        flags |= CAPITALIZED;
+        let b = word.as_bytes();
+        if b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2
+            && !b.iter().any(u8::is_ascii_lowercase)
+        {
+            flags |= ALL_CAPS;
+        }
+    } else if let Some(c) = word.chars().next() {
         if c.is_uppercase() {
             flags |= CAPITALIZED;
             if word.chars().filter(|c| c.is_alphabetic()).count() >= 2

@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# End-to-end throughput and memory of `framelens analyze` (default lexicons, every analysis)
+# on real news from ../shared/data/article_bias_prediction, repeated to 100 MB and 1 GB, side
+# by side with the Python peer pipeline (liwc + NLTK Snowball) on the same file.
+#
+#   scripts/bench.sh [--work DIR] [--skip-1gb] [--skip-peer]
+#
+# Prints one line per run: label, wall s, CPU s, MB/s (text MB / wall), peak RSS MB; then ratios.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+work=${TMPDIR:-/tmp}/framelens-bench
+big=1
+peer=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --work) work="$2"; shift ;;
+    --skip-1gb) big=0 ;;
+    --skip-peer) peer=0 ;;
+    *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+src="$root/../shared/data/article_bias_prediction/articles_event_groups.jsonl"
+[ -f "$src" ] || { echo "bench.sh: $src not found" >&2; exit 2; }
+mkdir -p "$work"
+(cd "$root" && cargo build --release --quiet)
+bin="$root/target/release/framelens"
+
+[ -f "$work/abp-100MB.jsonl" ] || python3 "$root/scripts/bench_corpus.py" "$src" "$work/abp-100MB.jsonl" 100
+if [ "$big" = 1 ]; then
+  [ -f "$work/abp-1GB.jsonl" ] || python3 "$root/scripts/bench_corpus.py" "$src" "$work/abp-1GB.jsonl" 1000
+fi
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(date -u +%Y-%m-%d)"
+echo -e "run\twall_s\tcpu_s\tMB/s\tpeak_rss_MB"
+run() { # label MB input threads
+  python3 "$root/scripts/bench_run.py" "$1" "$2" -- "$bin" analyze "$3" -o "$work/out-$1" --force --quiet --threads "$4"
+}
+run framelens-100MB-t1 100 "$work/abp-100MB.jsonl" 1 | tee "$work/t1.tsv"
+run framelens-100MB-t2 100 "$work/abp-100MB.jsonl" 2 | tee "$work/t2.tsv"
+if [ "$big" = 1 ]; then
+  run framelens-1GB-t2 1000 "$work/abp-1GB.jsonl" 2 | tee "$work/t1g.tsv"
+fi
+# Startup: a one-document run.
+printf '{"id":"1","outlet":"A","text":"The regime said so."}\n' > "$work/one.jsonl"
+python3 "$root/scripts/bench_run.py" framelens-one-document 0.00002 -- "$bin" analyze "$work/one.jsonl" -o "$work/out-one" --force --quiet
+if [ "$peer" = 1 ]; then
+  python3 -c "import liwc, nltk" 2>/dev/null || python3 -m pip install --quiet liwc nltk
+  python3 "$root/scripts/bench_run.py" python-liwc-100MB 100 -- python3 "$root/scripts/liwc_peer.py" "$root/lexicons/en/loaded.csv" "$work/abp-100MB.jsonl" | tee "$work/peer.tsv"
+fi
+python3 - "$work" <<'PY'
+import sys, pathlib
+w = pathlib.Path(sys.argv[1])
+def mbs(name):
+    p = w / name
+    return float(p.read_text().split("\t")[3]) if p.exists() else None
+def rss(name):
+    p = w / name
+    return float(p.read_text().split("\t")[4]) if p.exists() else None
+t1, t2, peer = mbs("t1.tsv"), mbs("t2.tsv"), mbs("peer.tsv")
+if t1 and t2:
+    print(f"2 threads / 1 thread: {t2 / t1:.2f}x")
+if t2 and peer:
+    print(f"framelens (2 threads) / python liwc: {t2 / peer:.1f}x; framelens (1 thread) / python liwc: {t1 / peer:.1f}x")
+if rss("t1g.tsv") and rss("t2.tsv"):
+    print(f"peak RSS 1 GB / 100 MB: {rss('t1g.tsv') / rss('t2.tsv'):.2f}x")
+PY
