@@ -78,9 +78,16 @@ fn output_is_identical_for_one_and_two_threads() {
     let input = repo("examples/velmora.jsonl").display().to_string();
     w.run_ok(&["analyze", &input, "-o", "t1", "--threads", "1", "-q"], 0);
     w.run_ok(&["analyze", &input, "-o", "t2", "--threads", "2", "-q"], 0);
-    for f in
-        ["documents.csv", "matches.csv", "outlets.csv", "categories.csv", "terms.csv", "errors.csv"]
-    {
+    for f in [
+        "documents.csv",
+        "matches.csv",
+        "attributions.csv",
+        "outlets.csv",
+        "categories.csv",
+        "terms.csv",
+        "sources.csv",
+        "errors.csv",
+    ] {
         assert_eq!(w.read(&format!("t1/{f}")), w.read(&format!("t2/{f}")), "{f} differs");
     }
     let m1: serde_json::Value = serde_json::from_str(&w.read("t1/manifest.json")).unwrap();

@@ -3,4 +3,5 @@
 mod util;
 
 mod analyze;
+mod attribution;
 mod lexicon;

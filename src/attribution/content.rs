@@ -114,7 +114,7 @@ fn quote_after(ctx: &Ctx, last: usize) -> Option<Span> {
 
 /// `"C," she said`: a quotation closing right before the clause.
 fn quote_before(ctx: &Ctx, first: usize) -> Option<Span> {
-    let k = ctx.quote_closing_before(first)?;
+    let k = ctx.speech_closing_before(first)?;
     let q = &ctx.quotes[k];
     let start = ctx.quotes[q.first_part as usize].inner.start;
     Some(Span { start, end: q.inner.end })

@@ -163,6 +163,19 @@ impl<'a> Ctx<'a> {
         })
     }
 
+    /// Like [`Ctx::quote_closing_before`], for a quotation that reads as speech: it ends with
+    /// punctuation (`"We won,"`, `"Never!"`) or a comma follows it, unlike a scare quote (`the
+    /// "welfare video" told`).
+    pub(super) fn speech_closing_before(&self, i: usize) -> Option<usize> {
+        let k = self.quote_closing_before(i)?;
+        let q = &self.quotes[k];
+        let inner = self.text[q.inner.range()].trim_end();
+        let after = &self.text[q.outer.end as usize..self.span(i).start as usize];
+        let speech = inner.ends_with([',', '.', '!', '?', '…', '—', '–', '-', ':', ';'])
+            || after.trim_start().starts_with(',');
+        speech.then_some(k)
+    }
+
     /// The quotation whose opening mark is in the gap right after token `i` (or, when `i` is
     /// the last token before it, anywhere up to the next token).
     pub(super) fn quote_opening_after(&self, i: usize) -> Option<usize> {

@@ -141,7 +141,10 @@ fn used_as_verb(ctx: &Ctx, i: usize) -> bool {
         // are verbs whatever follows: `officials said will`.)
         let noun_form = !w.ends_with("ed")
             && !matches!(w, "said" | "says" | "say" | "told" | "tells" | "wrote" | "spoke");
-        if next == "of" && w.ends_with('s') && !w.ends_with("ss")
+        let plural = noun_form && w.ends_with('s') && !w.ends_with("ss");
+        let noun_prep = matches!(next, "of" | "in" | "on" | "from" | "against" | "at" | "by");
+        if plural && noun_prep
+            || next == "of" && w.ends_with('s') && !w.ends_with("ss")
             || noun_form && is_auxiliary(next) && next != "not" && next != "never"
         {
             return false;

@@ -188,7 +188,7 @@ pub fn detect_section(
             shares.then_some(n.first)
         });
         let content = content::find(&ctx, cue, &src, next);
-        let resolved = resolver.resolve(&ctx, src.first, src.end);
+        let resolved = resolver.resolve(&ctx, src.first, src.end, cues);
         let entry = lex.entry(cue.entry);
         out.push(Attribution {
             section,

@@ -8,9 +8,10 @@
 //! for one document; allocation happens per source, never per token.
 
 use super::context::Ctx;
+use super::cue::Cue;
 use super::words::{
-    Pronoun, is_determiner, is_institution, is_mouthpiece, is_publication, is_title, pronoun,
-    title_gender,
+    Pronoun, is_determiner, is_institution, is_mouthpiece, is_preposition, is_publication,
+    is_title, pronoun, title_gender,
 };
 
 /// How far back (in tokens) a description looks for a modifier (`the Estravan regime`).
@@ -67,14 +68,28 @@ impl Resolver {
 
     /// The entity the source `first..end` refers to, by name; `None` for a pronoun with no
     /// compatible antecedent.
-    pub(super) fn resolve(&mut self, ctx: &Ctx, first: usize, end: usize) -> Option<String> {
-        self.resolve_depth(ctx, first, end, 0)
+    /// `cues` are the section's cues: a noun phrase never runs into one.
+    pub(super) fn resolve(
+        &mut self,
+        ctx: &Ctx,
+        first: usize,
+        end: usize,
+        cues: &[Cue],
+    ) -> Option<String> {
+        self.resolve_depth(ctx, first, end, cues, 0)
     }
 
-    fn resolve_depth(&mut self, ctx: &Ctx, first: usize, end: usize, depth: u8) -> Option<String> {
+    fn resolve_depth(
+        &mut self,
+        ctx: &Ctx,
+        first: usize,
+        end: usize,
+        cues: &[Cue],
+        depth: u8,
+    ) -> Option<String> {
         if end - first == 1 {
             if let Some(p) = pronoun(ctx.norm(first)) {
-                let id = self.pronoun_antecedent(ctx, first, p, depth)?;
+                let id = self.pronoun_antecedent(ctx, first, p, cues, depth)?;
                 self.recent.push(id as u32);
                 return Some(self.entities[id].name.clone());
             }
@@ -85,7 +100,14 @@ impl Resolver {
         Some(self.entities[id].name.clone())
     }
 
-    fn pronoun_antecedent(&mut self, ctx: &Ctx, at: usize, p: Pronoun, depth: u8) -> Option<usize> {
+    fn pronoun_antecedent(
+        &mut self,
+        ctx: &Ctx,
+        at: usize,
+        p: Pronoun,
+        cues: &[Cue],
+        depth: u8,
+    ) -> Option<usize> {
         let fits = |e: &Entity| match p {
             Pronoun::Male | Pronoun::Female => {
                 e.person != Some(false) && !e.plural && e.gender.is_none_or(|g| g == p)
@@ -106,8 +128,8 @@ impl Resolver {
                 if ctx.quote_of(head).is_some() || pronoun(ctx.norm(head)).is_some() {
                     return None;
                 }
-                let first = super::source::np_before(ctx, head, sent.start);
-                self.resolve_depth(ctx, first, head + 1, depth + 1)?;
+                let first = super::source::np_before(ctx, head, sent.start, cues);
+                self.resolve_depth(ctx, first, head + 1, cues, depth + 1)?;
                 self.recent.pop().map(|id| id as usize)
             }
             _ => {
@@ -295,17 +317,19 @@ fn owner_at(ctx: &Ctx, t: usize) -> Option<String> {
     if t > 0 && ctx.joined(t) && ctx.is_possessive(t - 1) && ctx.is_name_like(t - 1) {
         return Some(strip_titles(ctx, name_run_start(ctx, t - 1), t));
     }
-    if t + 2 < ctx.len()
-        && ctx.joined(t + 1)
-        && ctx.joined(t + 2)
-        && matches!(ctx.norm(t + 1), "by" | "from" | "in" | "of")
-        && ctx.is_name_like(t + 2)
+    // `a report by (the) X`
+    let by = t + 1;
+    let name = if by + 1 < ctx.len() && ctx.norm(by + 1) == "the" { by + 2 } else { by + 1 };
+    if name < ctx.len()
+        && (by..=name).all(|k| ctx.joined(k))
+        && matches!(ctx.norm(by), "by" | "from" | "in" | "of")
+        && ctx.is_name_like(name)
     {
-        let mut e = t + 2;
+        let mut e = name;
         while e + 1 < ctx.len() && ctx.joined(e + 1) && ctx.is_name_like(e + 1) {
             e += 1;
         }
-        return Some(strip_titles(ctx, t + 2, e + 1));
+        return Some(strip_titles(ctx, name, e + 1));
     }
     if t >= 3
         && ctx.joined(t)
@@ -313,6 +337,8 @@ fn owner_at(ctx: &Ctx, t: usize) -> Option<String> {
         && ctx.joined(t - 2)
         && is_determiner(ctx.norm(t - 1))
         && !ctx.is_cap(t - 2)
+        && !is_preposition(ctx.norm(t - 2))
+        && !is_determiner(ctx.norm(t - 2))
         && ctx.is_name_like(t - 3)
     {
         return Some(strip_titles(ctx, name_run_start(ctx, t - 3), t - 2));
@@ -320,11 +346,33 @@ fn owner_at(ctx: &Ctx, t: usize) -> Option<String> {
     None
 }
 
-/// `… Secretary Maren Holt`: the capitalised words after the last title, when the phrase
-/// ends with them.
+/// `… Secretary Maren Holt`, `union boss Hanna Loewe`, `the news website Capitol Ledger`:
+/// the capitalised words that end the phrase after the last title, or after a lowercase noun
+/// describing them.
 fn titled_name(ctx: &Ctx, first: usize, end: usize) -> Option<Described> {
-    let title = (first..end).rev().find(|&t| is_title(ctx.norm(t)))?;
-    if title + 1 >= end || !(title + 1..end).all(|t| ctx.is_cap(t)) {
+    let run = (first..end)
+        .rev()
+        .take_while(|&t| ctx.is_cap(t) && (t + 1 == end || !ctx.is_possessive(t)))
+        .last()?;
+    let title = match (first..end).rev().find(|&t| is_title(ctx.norm(t))) {
+        Some(t) if t + 1 >= run && t + 1 < end => t,
+        _ => {
+            // A lowercase role noun right before the name.
+            let role = run.checked_sub(1).filter(|&r| r >= first)?;
+            let w = ctx.norm(role);
+            let noun = !ctx.is_cap(role)
+                && !is_determiner(w)
+                && !is_preposition(w)
+                && pronoun(w).is_none()
+                && !super::words::is_clause_word(w)
+                && ctx.joined(run);
+            if !noun {
+                return None;
+            }
+            role
+        }
+    };
+    if !(title + 1..end).all(|t| ctx.is_cap(t)) {
         return None;
     }
     let gender = (first..end).find_map(|t| title_gender(ctx.norm(t)));
@@ -359,7 +407,13 @@ fn name_run_start(ctx: &Ctx, t: usize) -> usize {
 fn head_of(ctx: &Ctx, first: usize, end: usize) -> usize {
     let cut = (first + 1..end).find(|&t| super::words::is_np_preposition(ctx.norm(t)));
     match cut {
-        Some(c) if c >= first + 2 && adjective_like(ctx.norm(c - 1)) => c - 2,
+        Some(c)
+            if c >= first + 2
+                && adjective_like(ctx.norm(c - 1))
+                && !is_determiner(ctx.norm(c - 2)) =>
+        {
+            c - 2
+        }
         Some(c) => c - 1,
         None => end - 1,
     }
@@ -367,9 +421,7 @@ fn head_of(ctx: &Ctx, first: usize, end: usize) -> usize {
 
 /// Suffixes of adjectives that take a preposition (`familiar with`, `close to`).
 fn adjective_like(w: &str) -> bool {
-    ["iar", "ble", "ent", "ant", "ous", "ive", "ful", "less", "ic", "al"]
-        .iter()
-        .any(|s| w.ends_with(s))
+    ["iar", "ble", "ous", "ive", "ful", "less"].iter().any(|s| w.ends_with(s))
         || matches!(w, "close" | "aware" | "loyal" | "opposed" | "involved" | "briefed")
 }
 

@@ -83,7 +83,7 @@ fn verb(
         return None;
     }
     // `"C," said S` before `S, the spokesman, said`; after a plain comma, the other way round.
-    let after_quote = ctx.quote_closing_before(cue.first).is_some();
+    let after_quote = ctx.speech_closing_before(cue.first).is_some();
     if after_quote {
         if let Some(s) = inverted(ctx, cue, sent, cues) {
             return Some(s);
@@ -178,8 +178,8 @@ fn inverted(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Option<S
         return None;
     }
     let after_content = i == sent.start
-        || ctx.gap_before(i).contains([',', '”', '"', '’', '—', '–'])
-        || ctx.quote_closing_before(i).is_some();
+        || ctx.gap_before(i).contains([',', '—', '–'])
+        || ctx.speech_closing_before(i).is_some();
     let next = ctx.norm(cue.end);
     if !after_content || is_clause_word(next) || is_preposition(next) || is_auxiliary(next) {
         return None;
@@ -217,7 +217,7 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
             if ctx.sentence(p - 1) != ctx.sentence(p) {
                 return Left::None;
             }
-            if gap == ")" {
+            if gap.ends_with(')') && !gap.contains(',') {
                 // `Paul Ryan (R-Wis.) said`: skip the brackets.
                 match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
                     Some(k) if p - k <= 6 => {
@@ -226,6 +226,21 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
                         continue;
                     }
                     _ => return Left::None,
+                }
+            }
+            if matches!(gap, "—" | "–" | "--") {
+                // `Murphy — after a pause — told me`: skip the aside between dashes.
+                let dash = (floor + 1..p - 1)
+                    .rev()
+                    .take(16)
+                    .find(|&k| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--"));
+                match dash {
+                    Some(k) => {
+                        p = k;
+                        comma_seen = true;
+                        continue;
+                    }
+                    None => return Left::None,
                 }
             }
             if !gap.starts_with(',') && !gap.starts_with("),") {
@@ -246,6 +261,9 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
         let w = ctx.norm(t);
         if is_cue_token(cues, t) {
             return Left::None;
+        }
+        if matches!(w, "and" | "but" | "then") {
+            return Left::Coordinated;
         }
         if (is_auxiliary(w) || is_adverb(w)) && !ctx.is_cap(t) || is_time_word(w) {
             p = t;
@@ -271,9 +289,6 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
         // `it is fair to say`: no speaker.
         if infinitive && matches!(w, "it" | "it's") {
             return Left::None;
-        }
-        if matches!(w, "and" | "but" | "then") {
-            return Left::Coordinated;
         }
         return found_np(ctx, t, floor, cues, finite);
     }
@@ -304,7 +319,8 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside
             return Aside::Source(Left::None);
         }
         let anchor = open - 1;
-        if ctx.is_cap(anchor) {
+        let relative = matches!(ctx.norm(inner.start), "who" | "which");
+        if ctx.is_cap(anchor) || relative {
             return Aside::Source(found_np(ctx, anchor, floor, cues, finite));
         }
         // The segment itself is a name: `…secretary, Josh Earnest, said`.
@@ -327,7 +343,15 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
         ctx.norm(head),
         "many" | "some" | "most" | "all" | "both" | "others" | "several" | "few" | "none"
     );
-    if !(content_word(ctx, head) || quantifier) || is_cue_token(cues, head) {
+    // A lowercase `-ed` word is a verb or participle (`exchanged written messages`).
+    let w = ctx.norm(head);
+    let after_determiner = head > floor && ctx.joined(head) && is_determiner(ctx.norm(head - 1));
+    let verb_form = !ctx.is_cap(head)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !after_determiner;
+    if !(content_word(ctx, head) || quantifier) || verb_form || is_cue_token(cues, head) {
         return Left::None;
     }
     let first = np_left(ctx, head, floor, cues);
@@ -337,6 +361,7 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
         let verb = finite
             && content_word(ctx, first - 1)
             && !ctx.is_cap(first - 1)
+            && !super::words::is_title(w)
             && !is_adverb(w)
             && !is_time_word(w);
         if is_preposition(w) || verb {
@@ -385,8 +410,8 @@ fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
 }
 
 /// The first token of the noun phrase whose head is `head` (for antecedents of `who`).
-pub(super) fn np_before(ctx: &Ctx, head: usize, floor: usize) -> usize {
-    np_left(ctx, head, floor, &[])
+pub(super) fn np_before(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
+    np_left(ctx, head, floor, cues)
 }
 
 /// Extends a noun phrase leftwards from its head.
@@ -469,7 +494,8 @@ fn np_right(
             end += 1;
             continue;
         }
-        if is_np_preposition(w) && matches!(w, "of" | "for" | "with" | "at" | "from") {
+        let close_to = w == "to" && matches!(ctx.norm(end - 1), "close" | "closer" | "near");
+        if is_np_preposition(w) && matches!(w, "of" | "for" | "with" | "at" | "from") || close_to {
             let next = end + 1;
             if next < limit
                 && ctx.joined(next)
@@ -554,6 +580,9 @@ pub(super) fn sentence_subject(
 /// A word that can be part of a noun phrase: not a function word.
 fn content_word(ctx: &Ctx, i: usize) -> bool {
     let w = ctx.norm(i);
+    if ctx.is_cap(i) && !ctx.is_sentence_start(i) && pronoun(w).is_none() && w != "i" {
+        return true; // a name, even `Will`
+    }
     !(is_determiner(w)
         || is_auxiliary(w)
         || is_clause_word(w)

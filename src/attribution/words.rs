@@ -120,6 +120,16 @@ pub(super) fn is_adverb(w: &str) -> bool {
             | "however"
             | "though"
             | "meanwhile"
+            | "far"
+            | "yet"
+            | "ago"
+            | "instead"
+            | "almost"
+            | "nearly"
+            | "rather"
+            | "quite"
+            | "perhaps"
+            | "maybe"
     ) || (w.len() > 4 && w.ends_with("ly") && !matches!(w, "only" | "family" | "italy" | "ally"))
 }
 
@@ -221,9 +231,10 @@ pub(super) fn is_preposition(w: &str) -> bool {
 }
 
 /// Prepositions a noun phrase may contain between two nouns (`officials in Washington`,
-/// `sources familiar with the matter`, `aides to Clinton`).
+/// `sources familiar with the matter`, `aides to Clinton`, `the committee on Benghazi`,
+/// `critics like Huffman`).
 pub(super) fn is_np_preposition(w: &str) -> bool {
-    matches!(w, "of" | "for" | "with" | "from" | "at" | "in" | "to")
+    matches!(w, "of" | "for" | "with" | "from" | "at" | "in" | "to" | "on" | "like")
 }
 
 /// What a pronoun tells about its referent.
@@ -362,6 +373,7 @@ pub(super) fn is_title(w: &str) -> bool {
             | "activist"
             | "author"
             | "head"
+            | "boss"
             | "chairperson"
             | "administrator"
             | "superintendent"
