@@ -45,6 +45,8 @@ pub(super) struct Content {
     pub(super) span: Option<Span>,
     pub(super) quote_type: QuoteType,
     pub(super) direct: bool,
+    /// Nothing is reported (`declined to comment.`): not an attribution.
+    pub(super) said_nothing: bool,
 }
 
 /// A quotation of at least this many words inside indirect content makes it direct (shorter
@@ -61,18 +63,22 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
     let limit = next.filter(|&n| n > last).unwrap_or(sent.end);
     let (span, quoted) = if let Some(q) = quote_after(ctx, last) {
         (Some(q), true)
-    } else if let Some(q) = quote_before(ctx, first).filter(|_| own_clause) {
+    } else if let Some(q) =
+        quote_before(ctx, first).filter(|_| own_clause && short_tail(ctx, last, limit))
+    {
         (Some(q), true)
-    } else if !own_clause {
-        // `…, saying C`: a participle's content follows it.
-        (after(ctx, last, limit), false)
     } else if cue.form == Form::Object && !opens_sentence(ctx, cue.first, sent.start) {
         (before(ctx, sent.start, cue.first), false)
-    } else if cue.form != Form::Object && ends_clause(ctx, first, last, limit, sent.start) {
+    } else if own_clause
+        && cue.form != Form::Object
+        && ends_clause(ctx, first, last, limit, sent.start)
+    {
         (before(ctx, sent.start, first), false)
     } else {
+        // `…, saying C`: a participle's content follows it, like a verb's.
         (after(ctx, last, limit), false)
     };
+    let said_nothing = span.is_none();
     // `noted that "C."`: indirect in form, but the content is one quotation.
     let quoted = quoted
         || span.is_some_and(|s| {
@@ -90,7 +96,14 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
         }
         None => 2,
     };
-    Content { span, quote_type: QuoteType::new(&mut parts[..n], quoted), direct }
+    Content { span, quote_type: QuoteType::new(&mut parts[..n], quoted), direct, said_nothing }
+}
+
+/// Whether at most a few words, and no `that`, follow the clause ending at `last`
+/// (`"C," she said during a briefing.`).
+fn short_tail(ctx: &Ctx, last: usize, limit: usize) -> bool {
+    let rest = last + 1..limit;
+    rest.len() <= 6 && !rest.clone().any(|k| ctx.norm(k) == "that")
 }
 
 /// `said: "C"`, `said, "C"`, `asserted, "C"`: a quotation opening right after the clause.
@@ -114,7 +127,7 @@ fn quote_after(ctx: &Ctx, last: usize) -> Option<Span> {
 
 /// `"C," she said`: a quotation closing right before the clause.
 fn quote_before(ctx: &Ctx, first: usize) -> Option<Span> {
-    let k = ctx.speech_closing_before(first)?;
+    let k = ctx.quote_closing_before(first)?;
     let q = &ctx.quotes[k];
     let start = ctx.quotes[q.first_part as usize].inner.start;
     Some(Span { start, end: q.inner.end })

@@ -148,18 +148,19 @@ impl<'a> Ctx<'a> {
     }
 
     /// The quotation whose closing mark is in the gap right before token `i`, within the
-    /// sentence of token `i`.
+    /// paragraph of token `i` (`"We won!" Holt said` splits into two sentences).
     pub(super) fn quote_closing_before(&self, i: usize) -> Option<usize> {
         let gap_start = if i == 0 { 0 } else { self.span(i - 1).end };
         let gap_end = self.span(i).start;
-        let sentence_start = self.sentence_span(i).start;
+        let paragraph = self.buf.sentences[self.sentence(i) as usize].paragraph;
+        let sentence_start = self.buf.paragraphs[paragraph as usize].start;
         let end = self.quotes.partition_point(|q| q.outer.start < gap_end);
         self.quotes[..end].iter().rposition(|q| {
             q.depth == 0
                 && q.closed
                 && q.inner.end >= gap_start
                 && q.outer.end <= gap_end
-                && q.outer.end > sentence_start
+                && q.outer.start >= sentence_start
         })
     }
 

@@ -188,6 +188,9 @@ pub fn detect_section(
             shares.then_some(n.first)
         });
         let content = content::find(&ctx, cue, &src, next);
+        if content.said_nothing {
+            continue;
+        }
         let resolved = resolver.resolve(&ctx, src.first, src.end, cues);
         let entry = lex.entry(cue.entry);
         out.push(Attribution {
