@@ -16,6 +16,8 @@ pub struct Cli {
 pub enum Command {
     /// Analyse a corpus and write the comparison tables to OUTDIR.
     Analyze(AnalyzeArgs),
+    /// Recompute the comparison tables of an `analyze` output folder, without the texts.
+    Compare(CompareArgs),
     /// Inspect lexicons: lint them, or list the stems of every entry.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -56,6 +58,55 @@ pub struct AnalyzeArgs {
     /// Write text cells verbatim, without neutralising spreadsheet formulas (for pipelines).
     #[arg(long)]
     pub raw_cells: bool,
+    /// No progress messages on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+    #[command(flatten)]
+    pub stats: StatsArgs,
+    /// Also write every table into one Excel workbook FILE (.xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
+}
+
+/// Options of the comparison statistics, shared by `analyze` and `compare`.
+#[derive(Args, Debug)]
+pub struct StatsArgs {
+    /// α₀, the total pseudo-count of the informative Dirichlet prior of the log-odds ratios.
+    #[arg(long, value_name = "ALPHA0", default_value_t = framelens::compare::DEFAULT_PRIOR_STRENGTH)]
+    pub prior_strength: f64,
+    /// Seed of the bootstrap; the same seed gives the same intervals.
+    #[arg(long, default_value_t = framelens::compare::DEFAULT_SEED)]
+    pub seed: u64,
+    /// Bootstrap replicates per rate interval (0 leaves the intervals empty).
+    #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_BOOTSTRAP)]
+    pub bootstrap: u32,
+}
+
+#[derive(Args, Debug)]
+pub struct CompareArgs {
+    /// An output folder of `framelens analyze` (reads documents.csv and doc_terms.csv).
+    #[arg(value_name = "OUTDIR")]
+    pub source: PathBuf,
+    /// Folder for the comparison tables (must not exist unless --force).
+    #[arg(short, long, value_name = "DEST")]
+    pub output: PathBuf,
+    /// Compare groups of outlets: OUTLET=GROUP (repeatable); unmapped outlets stay alone.
+    #[arg(long = "group", value_name = "OUTLET=GROUP")]
+    pub groups: Vec<String>,
+    #[command(flatten)]
+    pub stats: StatsArgs,
+    /// Replace DEST if it exists.
+    #[arg(long)]
+    pub force: bool,
+    /// Start every CSV with a UTF-8 byte-order mark so Excel reads it correctly.
+    #[arg(long)]
+    pub excel: bool,
+    /// Write text cells verbatim, without neutralising spreadsheet formulas (for pipelines).
+    #[arg(long)]
+    pub raw_cells: bool,
+    /// Also write the tables into one Excel workbook FILE (.xlsx).
+    #[arg(long, value_name = "FILE")]
+    pub xlsx: Option<PathBuf>,
     /// No progress messages on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -36,6 +36,7 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod attribution;
+pub mod compare;
 pub mod corpus;
 mod error;
 mod language;
@@ -45,6 +46,7 @@ pub mod pipeline;
 pub mod quotes;
 pub mod report;
 pub mod segment;
+pub mod stats;
 mod stem;
 mod util;
 

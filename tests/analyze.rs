@@ -87,6 +87,10 @@ fn output_is_identical_for_one_and_two_threads() {
         "terms.csv",
         "sources.csv",
         "errors.csv",
+        "doc_terms.csv",
+        "compare.csv",
+        "rates.csv",
+        "compare_paired.csv",
     ] {
         assert_eq!(w.read(&format!("t1/{f}")), w.read(&format!("t2/{f}")), "{f} differs");
     }

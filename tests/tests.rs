@@ -4,4 +4,6 @@ mod util;
 
 mod analyze;
 mod attribution;
+mod compare;
 mod lexicon;
+mod spreadsheet;

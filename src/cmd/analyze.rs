@@ -1,14 +1,14 @@
 //! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
 //! OUTDIR and renamed into place only when complete.
 
+use super::output::{check_absent, write_atomically};
 use super::progress::Progress;
-use super::{EXIT_PARTIAL, load_lexicon};
+use super::{EXIT_PARTIAL, compare_options, load_lexicon};
 use crate::cli::AnalyzeArgs;
-use anyhow::{Context, bail};
+use anyhow::bail;
 use framelens::corpus::FieldMap;
-use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo};
+use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo, xlsx};
 use framelens::{Analyzer, Input, InputOptions, Sections, pipeline};
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -19,9 +19,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let input_opts =
         InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
     let out = &args.output;
-    if out.exists() && !args.force {
-        bail!("{}: output folder exists (use --force to replace it)", out.display());
-    }
+    check_absent(out, args.force)?;
+    let compare = compare_options(&args.stats, &[])?;
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
@@ -31,13 +30,13 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
-    let tmp = partial_dir(out)?;
-    let result = (|| -> anyhow::Result<pipeline::RunCounts> {
+    let counts = write_atomically(out, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
         };
-        let mut reporter = Reporter::create(&tmp, lexicon.clone(), opts)?;
+        let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
+        reporter.set_compare_options(compare.clone());
         let analyzer = Analyzer::new(lexicon.clone(), sections);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, !args.quiet);
@@ -58,6 +57,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
                 "lossy": args.lossy,
                 "excel": args.excel,
                 "raw_cells": args.raw_cells,
+                "compare": compare.to_json(),
+                "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
             }),
             inputs: inputs
                 .iter()
@@ -73,19 +74,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
         };
         reporter.finish(&manifest)?;
-        Ok(counts)
-    })();
-    let counts = match result {
-        Ok(c) => c,
-        Err(e) => {
-            let _ = std::fs::remove_dir_all(&tmp);
-            return Err(e);
+        if let Some(path) = &args.xlsx {
+            xlsx::write_workbook(tmp, OUTPUTS, path)?;
         }
-    };
-    if out.exists() {
-        std::fs::remove_dir_all(out).with_context(|| format!("removing old {}", out.display()))?;
-    }
-    std::fs::rename(&tmp, out).with_context(|| format!("moving results into {}", out.display()))?;
+        Ok(counts)
+    })?;
     if !args.quiet {
         let secs = started.elapsed().as_secs_f64();
         eprintln!(
@@ -116,6 +109,10 @@ const OUTPUTS: &[&str] = &[
     "categories.csv",
     "terms.csv",
     "sources.csv",
+    "doc_terms.csv",
+    "compare.csv",
+    "rates.csv",
+    "compare_paired.csv",
     "manifest.json",
 ];
 
@@ -132,16 +129,4 @@ fn parse_sections(list: &str) -> anyhow::Result<Sections> {
         bail!("--sections: name at least one of title, body");
     }
     Ok(s)
-}
-
-/// A fresh folder beside `out` that does not look like a finished result.
-fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
-    let name = out.file_name().map_or("framelens-out".into(), |n| n.to_string_lossy().into_owned());
-    let parent = out.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let tmp = parent.join(format!(".{name}.partial-{}", std::process::id()));
-    if tmp.exists() {
-        std::fs::remove_dir_all(&tmp).with_context(|| format!("removing {}", tmp.display()))?;
-    }
-    std::fs::create_dir_all(&tmp).with_context(|| format!("creating {}", tmp.display()))?;
-    Ok(tmp)
 }

@@ -61,7 +61,7 @@ pub(super) fn write(
             &at.sentence.to_string(),
             &c.text(&text[at.cue.bytes.range()]),
             &c.text(e.term_lemma()),
-            class_name(&lex.category(at.category).path),
+            &c.text(class_name(&lex.category(at.category).path)),
             &cue_start,
             &cue_end,
             &c.text(source),

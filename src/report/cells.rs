@@ -42,6 +42,48 @@ pub fn share(part: u64, whole: u64) -> String {
     if whole == 0 { String::new() } else { format!("{:.6}", part as f64 / whole as f64) }
 }
 
+/// Decimals of real numbers in the comparison tables (`compare.csv`, `rates.csv`,
+/// `compare_paired.csv`): enough to recompute every statistic to 1e-9.
+pub const STAT_DECIMALS: usize = 10;
+
+/// Writes `x` with `decimals` fixed decimals into `out` (cleared first); empty for `None`,
+/// NaN or infinity. A value that rounds to zero is written without a minus sign.
+pub fn fixed_into(out: &mut String, x: Option<f64>, decimals: usize) {
+    use std::fmt::Write;
+    out.clear();
+    if let Some(x) = x.filter(|x| x.is_finite()) {
+        let _ = write!(out, "{x:.decimals$}");
+        if out.starts_with('-') && out.bytes().all(|b| matches!(b, b'-' | b'0' | b'.')) {
+            out.remove(0);
+        }
+    }
+}
+
+/// Writes a probability in scientific notation with 10 significant digits
+/// (`3.141592654e-5`, `1.000000000e0`) into `out` (cleared first), so tiny p-values keep
+/// their precision; empty for `None`, NaN or infinity.
+pub fn sci_into(out: &mut String, x: Option<f64>) {
+    use std::fmt::Write;
+    out.clear();
+    if let Some(x) = x.filter(|x| x.is_finite()) {
+        let _ = write!(out, "{x:.9e}");
+    }
+}
+
+/// [`fixed_into`] as a new string.
+pub fn fixed(x: Option<f64>, decimals: usize) -> String {
+    let mut s = String::new();
+    fixed_into(&mut s, x, decimals);
+    s
+}
+
+/// [`sci_into`] as a new string.
+pub fn sci(x: Option<f64>) -> String {
+    let mut s = String::new();
+    sci_into(&mut s, x);
+    s
+}
+
 /// An optional integer; empty when absent.
 pub fn opt<T: ToString>(v: Option<T>) -> String {
     v.map_or(String::new(), |v| v.to_string())
@@ -77,5 +119,12 @@ mod tests {
         assert_eq!(opt::<i8>(None), "");
         assert_eq!(opt(Some(-2)), "-2");
         assert_eq!(one_line(" a \n\n b\tc "), "a b c");
+        assert_eq!(fixed(Some(-3.05365909333356), 10), "-3.0536590933");
+        assert_eq!(fixed(Some(-1e-12), 10), "0.0000000000");
+        assert_eq!(fixed(Some(f64::NAN), 10), "");
+        assert_eq!(fixed(None, 4), "");
+        assert_eq!(sci(Some(0.000191449712729744)), "1.914497127e-4");
+        assert_eq!(sci(Some(1.0)), "1.000000000e0");
+        assert_eq!(sci(Some(f64::INFINITY)), "");
     }
 }

@@ -1,22 +1,27 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `attributions.csv`, `errors.csv`) are streamed as
-//! documents arrive; the aggregate tables (`outlets.csv`, `categories.csv`, `terms.csv`,
-//! `sources.csv`) and `manifest.json` are written by [`Reporter::finish`]. Every table is
-//! flat, sorted and fixed-precision.
+//! (`documents.csv`, `matches.csv`, `attributions.csv`, `doc_terms.csv`, `errors.csv`) are
+//! streamed as documents arrive; the aggregate tables (`outlets.csv`, `categories.csv`,
+//! `terms.csv`, `sources.csv`), the comparison tables of [`crate::compare`] and
+//! `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and
+//! fixed-precision. [`xlsx`] turns finished tables into one workbook.
 
 mod attributions;
 pub mod cells;
+mod doc_terms;
 mod documents;
 mod manifest;
 mod matches;
+mod schema;
 mod sources;
 mod tables;
+pub mod xlsx;
 
 pub use cells::CellStyle;
 pub use manifest::{InputInfo, Manifest, RunInfo};
 
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
+use crate::compare::CompareOptions;
 use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -85,7 +90,10 @@ pub struct Reporter {
     matches: Table,
     errors: Table,
     attributions: Table,
+    doc_terms: Table,
+    terms: doc_terms::DocTerms,
     aggregates: Aggregates,
+    compare: CompareOptions,
 }
 
 impl Reporter {
@@ -99,6 +107,8 @@ impl Reporter {
         errors.row(["input", "location", "doc_id", "reason"])?;
         let mut attributions = Table::create(dir, "attributions.csv", &opts)?;
         attributions.row(attributions::HEADER)?;
+        let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
+        doc_terms.row(doc_terms::HEADER)?;
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -107,8 +117,16 @@ impl Reporter {
             matches,
             errors,
             attributions,
+            doc_terms,
+            terms: doc_terms::DocTerms::default(),
             aggregates: Aggregates::new(),
+            compare: CompareOptions::default(),
         })
+    }
+
+    /// Options of the comparison tables written at the end (default: [`CompareOptions::default`]).
+    pub fn set_compare_options(&mut self, opts: CompareOptions) {
+        self.compare = opts;
     }
 
     /// Writes the aggregate tables and the manifest, and flushes everything.
@@ -117,7 +135,9 @@ impl Reporter {
         self.matches.finish()?;
         self.errors.finish()?;
         self.attributions.finish()?;
+        self.doc_terms.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
+        crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts)?;
         manifest.write(&self.dir.join("manifest.json"))
     }
 }
@@ -127,6 +147,7 @@ impl Sink for Reporter {
         documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
         matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
         attributions::write(&mut self.attributions, &self.lexicon, doc, a, &self.opts.cells)?;
+        self.terms.add(&mut self.doc_terms, &self.lexicon, doc, a, &self.opts.cells)?;
         self.aggregates.add(doc, a);
         Ok(())
     }

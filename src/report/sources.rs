@@ -50,7 +50,7 @@ pub(super) fn write(
                 &e,
                 &o,
                 &*opts.cells.text(source),
-                class,
+                &*opts.cells.text(class),
                 &n.to_string(),
                 &docs.to_string(),
                 &share(n, of_source),

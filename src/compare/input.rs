@@ -1,0 +1,244 @@
+//! What the comparison reads: per-document token totals and term counts, keyed by the strings
+//! the output tables show (outlet, event, lexicon, category, term). `analyze` fills it while
+//! documents stream; `framelens compare` reads it back from `documents.csv` and
+//! `doc_terms.csv` ([`CompareInput::read_dir`]). Both paths give the same input, so both
+//! give the same bytes. Integers only.
+
+use crate::error::{Error, Result};
+use rustc_hash::FxHashMap;
+use std::path::Path;
+
+/// A lexicon entry as the tables name it.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct TermKey {
+    /// The lexicon file (`loaded`).
+    pub lexicon: String,
+    /// Its category path (`loaded/violence`).
+    pub category: String,
+    /// The entry (`war crimes`).
+    pub term: String,
+}
+
+/// One document: where it belongs, its tokens and its term counts.
+#[derive(Clone, Debug)]
+pub(crate) struct DocEntry {
+    pub(crate) outlet: u32,
+    pub(crate) event: Option<u32>,
+    pub(crate) tokens: u64,
+    /// Range into [`CompareInput::counts`].
+    pub(crate) counts: std::ops::Range<usize>,
+}
+
+/// Per-document counts for the whole corpus, in document order.
+#[derive(Clone, Debug, Default)]
+pub struct CompareInput {
+    pub(crate) outlets: Vec<String>,
+    outlet_ids: FxHashMap<String, u32>,
+    pub(crate) events: Vec<String>,
+    event_ids: FxHashMap<String, u32>,
+    pub(crate) terms: Vec<TermKey>,
+    term_ids: FxHashMap<TermKey, u32>,
+    pub(crate) docs: Vec<DocEntry>,
+    /// (term id, count), per document in the order given.
+    pub(crate) counts: Vec<(u32, u32)>,
+}
+
+fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, name: &str) -> u32 {
+    if let Some(&id) = ids.get(name) {
+        return id;
+    }
+    let id = names.len() as u32;
+    names.push(name.to_string());
+    ids.insert(name.to_string(), id);
+    id
+}
+
+impl CompareInput {
+    /// No documents yet.
+    pub fn new() -> CompareInput {
+        CompareInput::default()
+    }
+
+    /// The id of a term, interning it on first use.
+    pub fn term_id(&mut self, lexicon: &str, category: &str, term: &str) -> u32 {
+        let key = TermKey {
+            lexicon: lexicon.to_string(),
+            category: category.to_string(),
+            term: term.to_string(),
+        };
+        if let Some(&id) = self.term_ids.get(&key) {
+            return id;
+        }
+        let id = self.terms.len() as u32;
+        self.terms.push(key.clone());
+        self.term_ids.insert(key, id);
+        id
+    }
+
+    /// Adds a document with its (term id, count) pairs; duplicates are summed later.
+    pub fn add_document(
+        &mut self,
+        outlet: &str,
+        event: Option<&str>,
+        tokens: u64,
+        terms: &[(u32, u32)],
+    ) {
+        let outlet = intern(&mut self.outlets, &mut self.outlet_ids, outlet);
+        let event = event.map(|e| intern(&mut self.events, &mut self.event_ids, e));
+        let start = self.counts.len();
+        self.counts.extend(terms.iter().copied().filter(|&(_, n)| n > 0));
+        self.docs.push(DocEntry { outlet, event, tokens, counts: start..self.counts.len() });
+    }
+
+    /// Documents added.
+    pub fn len(&self) -> usize {
+        self.docs.len()
+    }
+
+    /// Whether no document was added.
+    pub fn is_empty(&self) -> bool {
+        self.docs.is_empty()
+    }
+
+    /// The outlet names, in order of first appearance.
+    pub fn outlets(&self) -> &[String] {
+        &self.outlets
+    }
+
+    /// Reads `documents.csv` (columns `doc_id`, `outlet`, `event`, `tokens`; others are
+    /// ignored) and `doc_terms.csv` (`doc_id`, `lexicon`, `category`, `term`, `count`) of an
+    /// `analyze` output folder. Errors name the file and line.
+    pub fn read_dir(dir: &Path) -> Result<CompareInput> {
+        let mut input = CompareInput::new();
+        let docs_path = dir.join("documents.csv");
+        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
+        let mut rows: Vec<(String, Option<String>, u64)> = Vec::new();
+        read_table(&docs_path, &["doc_id", "outlet", "event", "tokens"], |line, cells| {
+            let tokens = parse_int(&docs_path, line, "tokens", cells[3])?;
+            if ids.insert(cells[0].to_string(), rows.len()).is_some() {
+                return Err(bad(&docs_path, line, format!("duplicate doc_id '{}'", cells[0])));
+            }
+            let event = (!cells[2].is_empty()).then(|| cells[2].to_string());
+            rows.push((cells[1].to_string(), event, tokens));
+            Ok(())
+        })?;
+        let terms_path = dir.join("doc_terms.csv");
+        let mut per_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); rows.len()];
+        read_table(
+            &terms_path,
+            &["doc_id", "lexicon", "category", "term", "count"],
+            |line, cells| {
+                let Some(&doc) = ids.get(cells[0]) else {
+                    return Err(bad(
+                        &terms_path,
+                        line,
+                        format!("doc_id '{}' is not in documents.csv", cells[0]),
+                    ));
+                };
+                let count = parse_int(&terms_path, line, "count", cells[4])?;
+                let count = u32::try_from(count)
+                    .map_err(|_| bad(&terms_path, line, format!("count {count} is too large")))?;
+                let term = input.term_id(cells[1], cells[2], cells[3]);
+                per_doc[doc].push((term, count));
+                Ok(())
+            },
+        )?;
+        for ((outlet, event, tokens), terms) in rows.iter().zip(&per_doc) {
+            input.add_document(outlet, event.as_deref(), *tokens, terms);
+        }
+        Ok(input)
+    }
+}
+
+fn bad(path: &Path, line: u64, message: String) -> Error {
+    Error::Input { path: format!("{}:{line}", path.display()), message }
+}
+
+fn parse_int(path: &Path, line: u64, column: &str, cell: &str) -> Result<u64> {
+    cell.parse()
+        .map_err(|_| bad(path, line, format!("column '{column}': '{cell}' is not a whole number")))
+}
+
+/// Reads a CSV file with a header row (a UTF-8 byte-order mark is skipped), handing the
+/// cells of `columns`, in that order, to `row` with the record's 1-based line.
+fn read_table(
+    path: &Path,
+    columns: &[&str],
+    mut row: impl FnMut(u64, &[&str]) -> Result<()>,
+) -> Result<()> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(std::io::BufReader::new(file));
+    let csv_err = |e: csv::Error| {
+        let line = e.position().map_or(0, |p| p.line());
+        bad(path, line, e.to_string())
+    };
+    let headers = reader.headers().map_err(csv_err)?.clone();
+    let index: Vec<usize> = columns
+        .iter()
+        .map(|c| {
+            headers.iter().position(|h| h.trim_start_matches('\u{feff}') == *c).ok_or_else(|| {
+                bad(
+                    path,
+                    1,
+                    format!(
+                        "no column '{c}' (columns found: {})",
+                        headers.iter().collect::<Vec<_>>().join(", ")
+                    ),
+                )
+            })
+        })
+        .collect::<Result<_>>()?;
+    let mut record = csv::StringRecord::new();
+    loop {
+        match reader.read_record(&mut record) {
+            Ok(false) => return Ok(()),
+            Ok(true) => {}
+            Err(e) => return Err(csv_err(e)),
+        }
+        let line = record.position().map_or(0, |p| p.line());
+        let cells: Vec<&str> = index.iter().map(|&i| record.get(i).unwrap_or("")).collect();
+        row(line, &cells)?;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_an_output_folder_and_reports_bad_rows() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("documents.csv"),
+            "\u{feff}doc_id,outlet,event,title,tokens,extra\nd1,A,e1,t,10,x\nd2,B,,t,4,y\n",
+        )
+        .unwrap();
+        std::fs::write(
+            dir.path().join("doc_terms.csv"),
+            "doc_id,lexicon,category,term,count\nd1,loaded,loaded/x,regime,2\nd2,loaded,loaded/x,regime,1\nd2,hedges,hedge,reportedly,1\n",
+        )
+        .unwrap();
+        let input = CompareInput::read_dir(dir.path()).unwrap();
+        assert_eq!(input.len(), 2);
+        assert_eq!(input.outlets(), ["A", "B"]);
+        assert_eq!(input.events, ["e1"]);
+        assert_eq!(input.docs[1].event, None);
+        assert_eq!(input.docs[0].tokens, 10);
+        assert_eq!(&input.counts[input.docs[1].counts.clone()], &[(0, 1), (1, 1)]);
+
+        std::fs::write(
+            dir.path().join("doc_terms.csv"),
+            "doc_id,lexicon,category,term,count\nd1,loaded,loaded/x,regime,2\nd9,loaded,loaded/x,regime,1\n",
+        )
+        .unwrap();
+        let err = CompareInput::read_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("doc_terms.csv:3") && err.contains("'d9'"), "{err}");
+        std::fs::write(dir.path().join("documents.csv"), "doc_id,outlet,event,tokens\nd1,A,,ten\n")
+            .unwrap();
+        let err = CompareInput::read_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("documents.csv:2") && err.contains("'ten'"), "{err}");
+        std::fs::write(dir.path().join("documents.csv"), "doc_id,outlet\nd1,A\n").unwrap();
+        let err = CompareInput::read_dir(dir.path()).unwrap_err().to_string();
+        assert!(err.contains("no column 'event'"), "{err}");
+    }
+}

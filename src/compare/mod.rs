@@ -1,0 +1,105 @@
+//! Comparing outlets: turns the integer counts of a run ([`CompareInput`]) into the
+//! comparison tables `compare.csv`, `rates.csv` and `compare_paired.csv`. Everything here is
+//! computed once, serially, after the documents are analysed, from integer sums, so the
+//! bytes depend only on the input and the options ([`CompareOptions`]), never on threads.
+//!
+//! - [`input`]: what is read (per-document tokens and term counts), from memory or a folder;
+//! - [`features`]: categories at every level and terms, in one sorted index space;
+//! - [`groups`]: `--group OUTLET=GROUP` mappings;
+//! - `scopes`: all documents, then each event, with per-group integer sums;
+//! - `contrast`: one comparison (group vs rest, group vs group) with its statistics;
+//! - `paired`: the paired summary across events;
+//! - `tables`: the CSV writers.
+//!
+//! The formulas are in [`crate::stats`] and in README.md ("Comparing outlets").
+
+pub mod features;
+pub mod groups;
+pub mod input;
+
+mod contrast;
+mod paired;
+mod scopes;
+mod tables;
+
+pub use features::{Feature, FeatureKind};
+pub use groups::GroupMap;
+pub use input::{CompareInput, TermKey};
+pub use tables::{COMPARE_HEADER, PAIRED_HEADER, RATES_HEADER};
+
+use crate::error::{Error, Result};
+use crate::report::ReportOptions;
+use std::path::Path;
+
+/// The files [`write_tables`] writes.
+pub const OUTPUTS: [&str; 3] = ["compare.csv", "rates.csv", "compare_paired.csv"];
+
+/// Default α₀ of the informative Dirichlet prior.
+pub const DEFAULT_PRIOR_STRENGTH: f64 = 1000.0;
+/// Default seed of the bootstrap.
+pub const DEFAULT_SEED: u64 = 1;
+/// Default number of bootstrap replicates.
+pub const DEFAULT_BOOTSTRAP: u32 = 1000;
+
+/// How the comparison runs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareOptions {
+    /// α₀: the total pseudo-count of the informative Dirichlet prior (> 0).
+    pub prior_strength: f64,
+    /// Seed of the bootstrap generator.
+    pub seed: u64,
+    /// Bootstrap replicates per rate interval (0: no intervals).
+    pub bootstrap: u32,
+    /// Outlet → group mappings.
+    pub groups: GroupMap,
+}
+
+impl Default for CompareOptions {
+    fn default() -> CompareOptions {
+        CompareOptions {
+            prior_strength: DEFAULT_PRIOR_STRENGTH,
+            seed: DEFAULT_SEED,
+            bootstrap: DEFAULT_BOOTSTRAP,
+            groups: GroupMap::default(),
+        }
+    }
+}
+
+impl CompareOptions {
+    /// Checks the options that cannot work.
+    pub fn validate(&self) -> Result<()> {
+        if !(self.prior_strength > 0.0 && self.prior_strength.is_finite()) {
+            return Err(Error::Usage(format!(
+                "--prior-strength must be a positive number (got {})",
+                self.prior_strength
+            )));
+        }
+        Ok(())
+    }
+
+    /// The options as recorded in a manifest.
+    pub fn to_json(&self) -> serde_json::Value {
+        let groups: serde_json::Map<String, serde_json::Value> =
+            self.groups.mappings().map(|(o, g)| (o.to_string(), g.into())).collect();
+        serde_json::json!({
+            "prior_strength": self.prior_strength,
+            "seed": self.seed,
+            "bootstrap": self.bootstrap,
+            "confidence": tables::CONFIDENCE,
+            "groups": groups,
+        })
+    }
+}
+
+/// Writes the comparison tables for `input` into `dir`.
+pub fn write_tables(
+    dir: &Path,
+    input: &CompareInput,
+    opts: &CompareOptions,
+    report: &ReportOptions,
+) -> Result<()> {
+    opts.validate()?;
+    opts.groups.check(input.outlets())?;
+    let prepared = scopes::Prepared::new(input, &opts.groups);
+    tables::write(dir, &prepared, opts, report)
+}

@@ -1,0 +1,180 @@
+//! The corpus as the comparison sees it: documents assigned to groups (outlets, or the groups
+//! of `--group`), and the scopes in which groups are compared — all documents, then each
+//! event. A scope's sums are integers over its documents, in document order.
+
+use super::features::FeatureTable;
+use super::groups::GroupMap;
+use super::input::CompareInput;
+
+/// One document, with its counts expanded to features.
+#[derive(Clone, Debug)]
+pub(crate) struct PreparedDoc {
+    pub(crate) group: u32,
+    pub(crate) event: Option<u32>,
+    pub(crate) tokens: u64,
+    pub(crate) counts: std::ops::Range<usize>,
+}
+
+/// Documents with group and event ids in name order, and counts per feature.
+#[derive(Clone, Debug)]
+pub(crate) struct Prepared {
+    pub(crate) table: FeatureTable,
+    /// Group names, sorted; ids are positions.
+    pub(crate) groups: Vec<String>,
+    /// Event names, sorted; ids are positions.
+    pub(crate) events: Vec<String>,
+    pub(crate) docs: Vec<PreparedDoc>,
+    /// (feature, count) runs, sorted by feature within each document.
+    pub(crate) counts: Vec<(u32, u64)>,
+}
+
+/// Where a comparison runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ScopeKind {
+    /// Every document.
+    All,
+    /// The documents of one event.
+    Event(u32),
+}
+
+/// Integer sums of one group within a scope.
+#[derive(Clone, Debug)]
+pub(crate) struct GroupSums {
+    pub(crate) group: u32,
+    /// Its documents, in input order.
+    pub(crate) docs: Vec<u32>,
+    pub(crate) tokens: u64,
+    /// Per feature (dense).
+    pub(crate) counts: Vec<u64>,
+    /// Documents with at least one occurrence, per feature (dense).
+    pub(crate) docs_with: Vec<u64>,
+}
+
+/// A scope: its groups in name order and the pooled sums.
+#[derive(Clone, Debug)]
+pub(crate) struct Scope {
+    pub(crate) kind: ScopeKind,
+    pub(crate) groups: Vec<GroupSums>,
+    pub(crate) tokens: u64,
+    pub(crate) docs: u64,
+    pub(crate) pooled: Vec<u64>,
+    /// Features that occur in the scope, ascending.
+    pub(crate) features: Vec<u32>,
+}
+
+/// Position of every name in the sorted, deduplicated list.
+fn ranks(names: &[&str]) -> (Vec<String>, Vec<u32>) {
+    let mut sorted: Vec<&str> = names.to_vec();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let ids = names.iter().map(|n| sorted.binary_search(n).unwrap_or(0) as u32).collect();
+    (sorted.into_iter().map(String::from).collect(), ids)
+}
+
+impl Prepared {
+    pub(crate) fn new(input: &CompareInput, groups: &GroupMap) -> Prepared {
+        let table = FeatureTable::new(&input.terms);
+        let mapped: Vec<&str> = input.outlets.iter().map(|o| groups.group(o)).collect();
+        let (group_names, group_of_outlet) = ranks(&mapped);
+        let event_refs: Vec<&str> = input.events.iter().map(String::as_str).collect();
+        let (event_names, event_rank) = ranks(&event_refs);
+        let mut counts = Vec::with_capacity(input.counts.len() * 2);
+        let mut buf = Vec::new();
+        let docs = input
+            .docs
+            .iter()
+            .map(|d| {
+                table.expand(&input.counts[d.counts.clone()], &mut buf);
+                let start = counts.len();
+                counts.extend_from_slice(&buf);
+                PreparedDoc {
+                    group: group_of_outlet[d.outlet as usize],
+                    event: d.event.map(|e| event_rank[e as usize]),
+                    tokens: d.tokens,
+                    counts: start..counts.len(),
+                }
+            })
+            .collect();
+        Prepared { table, groups: group_names, events: event_names, docs, counts }
+    }
+
+    /// The scopes in output order: all documents, then each event by name.
+    pub(crate) fn scope_kinds(&self) -> impl Iterator<Item = ScopeKind> {
+        std::iter::once(ScopeKind::All).chain((0..self.events.len() as u32).map(ScopeKind::Event))
+    }
+
+    /// A document's (feature, count) pairs.
+    pub(crate) fn doc_counts(&self, doc: u32) -> &[(u32, u64)] {
+        &self.counts[self.docs[doc as usize].counts.clone()]
+    }
+
+    /// Sums every group of a scope.
+    pub(crate) fn scope(&self, kind: ScopeKind) -> Scope {
+        let nf = self.table.features.len();
+        let mut by_group: Vec<Option<GroupSums>> = vec![None; self.groups.len()];
+        for (i, d) in self.docs.iter().enumerate() {
+            if let ScopeKind::Event(e) = kind {
+                if d.event != Some(e) {
+                    continue;
+                }
+            }
+            let g = by_group[d.group as usize].get_or_insert_with(|| GroupSums {
+                group: d.group,
+                docs: Vec::new(),
+                tokens: 0,
+                counts: vec![0; nf],
+                docs_with: vec![0; nf],
+            });
+            g.docs.push(i as u32);
+            g.tokens += d.tokens;
+            for &(f, n) in &self.counts[d.counts.clone()] {
+                g.counts[f as usize] += n;
+                g.docs_with[f as usize] += 1;
+            }
+        }
+        let groups: Vec<GroupSums> = by_group.into_iter().flatten().collect();
+        let mut pooled = vec![0u64; nf];
+        for g in &groups {
+            pooled.iter_mut().zip(&g.counts).for_each(|(p, &c)| *p += c);
+        }
+        let features = (0..nf as u32).filter(|&f| pooled[f as usize] > 0).collect();
+        Scope {
+            kind,
+            tokens: groups.iter().map(|g| g.tokens).sum(),
+            docs: groups.iter().map(|g| g.docs.len() as u64).sum(),
+            groups,
+            pooled,
+            features,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn groups_events_and_sums() {
+        let mut input = CompareInput::new();
+        let t = input.term_id("loaded", "loaded/x", "regime");
+        input.add_document("B", Some("e2"), 10, &[(t, 1)]);
+        input.add_document("A", Some("e1"), 20, &[]);
+        input.add_document("C", None, 5, &[(t, 2)]);
+        let map = GroupMap::parse(&["C=B".into()]).unwrap();
+        let p = Prepared::new(&input, &map);
+        assert_eq!(p.groups, ["A", "B"]);
+        assert_eq!(p.events, ["e1", "e2"]);
+        let all = p.scope(ScopeKind::All);
+        assert_eq!((all.tokens, all.docs, all.groups.len()), (35, 3, 2));
+        let b = &all.groups[1];
+        assert_eq!((b.group, b.tokens, &b.docs[..]), (1, 15, &[0, 2][..]));
+        // Features: loaded, loaded/x, regime — each counted 3 times, in 2 documents.
+        assert_eq!(b.counts, vec![3, 3, 3]);
+        assert_eq!(b.docs_with, vec![2, 2, 2]);
+        assert_eq!(all.features, vec![0, 1, 2]);
+        let e1 = p.scope(ScopeKind::Event(0));
+        assert_eq!((e1.groups.len(), e1.tokens), (1, 20));
+        assert!(e1.features.is_empty());
+        assert_eq!(p.scope_kinds().count(), 3);
+    }
+}

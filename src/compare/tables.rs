@@ -1,0 +1,364 @@
+//! Writing the comparison tables. Rows are produced scope by scope (all documents, then each
+//! event by name) and written as they are computed; only one scope's sums are in memory at a
+//! time, plus the per-event sums the paired summary needs.
+
+use super::CompareOptions;
+use super::contrast::{ContrastRow, contrast};
+use super::features::{Feature, FeatureKind};
+use super::paired::{EventSums, paired};
+use super::scopes::{GroupSums, Prepared, Scope, ScopeKind};
+use crate::error::Result;
+use crate::report::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
+use crate::report::{ReportOptions, Table};
+use crate::stats::bootstrap::{SplitMix64, Unit, ratio_intervals};
+use crate::stats::fdr::bh;
+use std::fmt::Write;
+use std::path::Path;
+
+/// Coverage of the bootstrap intervals, and the quantiles that bound them.
+pub(crate) const CONFIDENCE: f64 = 0.95;
+const QUANTILES: (f64, f64) = (0.025, 0.975);
+
+/// Columns of `compare.csv`.
+pub const COMPARE_HEADER: [&str; 26] = [
+    "scope",
+    "event",
+    "comparison",
+    "outlet_a",
+    "outlet_b",
+    "kind",
+    "lexicon",
+    "category",
+    "term",
+    "docs_a",
+    "tokens_a",
+    "count_a",
+    "per_1k_a",
+    "docs_b",
+    "tokens_b",
+    "count_b",
+    "per_1k_b",
+    "prior",
+    "log_odds",
+    "se",
+    "z",
+    "z_p",
+    "z_q",
+    "g2",
+    "g2_p",
+    "g2_q",
+];
+
+/// Columns of `rates.csv`.
+pub const RATES_HEADER: [&str; 15] = [
+    "scope",
+    "event",
+    "outlet",
+    "kind",
+    "lexicon",
+    "category",
+    "term",
+    "docs",
+    "tokens",
+    "count",
+    "docs_with",
+    "per_1k",
+    "per_1k_low",
+    "per_1k_high",
+    "replicates",
+];
+
+/// Columns of `compare_paired.csv`.
+pub const PAIRED_HEADER: [&str; 14] = [
+    "outlet_a",
+    "outlet_b",
+    "kind",
+    "lexicon",
+    "category",
+    "term",
+    "events",
+    "a_higher",
+    "b_higher",
+    "ties",
+    "mean_per_1k_a",
+    "mean_per_1k_b",
+    "sign_p",
+    "sign_q",
+];
+
+/// A reusable row of cells.
+struct Row {
+    cells: Vec<String>,
+    style: CellStyle,
+}
+
+impl Row {
+    fn new(n: usize, style: CellStyle) -> Row {
+        Row { cells: vec![String::new(); n], style }
+    }
+    fn raw(&mut self, i: usize, s: &str) {
+        self.cells[i].clear();
+        self.cells[i].push_str(s);
+    }
+    fn text(&mut self, i: usize, s: &str) {
+        let t = self.style.text(s);
+        self.raw(i, &t);
+    }
+    fn int(&mut self, i: usize, v: u64) {
+        self.cells[i].clear();
+        let _ = write!(self.cells[i], "{v}");
+    }
+    fn real(&mut self, i: usize, v: Option<f64>) {
+        fixed_into(&mut self.cells[i], v, STAT_DECIMALS);
+    }
+    fn prob(&mut self, i: usize, v: Option<f64>) {
+        sci_into(&mut self.cells[i], v);
+    }
+    /// `kind, lexicon, category, term` from column `i`.
+    fn feature(&mut self, i: usize, f: &Feature) {
+        self.raw(i, f.kind.name());
+        self.raw(i + 1, &f.lexicon);
+        self.raw(i + 2, &f.category);
+        self.text(i + 3, &f.term);
+    }
+    fn write(&self, t: &mut Table) -> Result<()> {
+        t.row(&self.cells)
+    }
+}
+
+fn rate(count: u64, tokens: u64) -> Option<f64> {
+    (tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64)
+}
+
+fn scope_cells(p: &Prepared, kind: ScopeKind) -> (&'static str, &str) {
+    match kind {
+        ScopeKind::All => ("all", ""),
+        ScopeKind::Event(e) => ("event", &p.events[e as usize]),
+    }
+}
+
+pub(super) fn write(
+    dir: &Path,
+    p: &Prepared,
+    opts: &CompareOptions,
+    report: &ReportOptions,
+) -> Result<()> {
+    let style = report.cells;
+    let mut compare = Table::create(dir, "compare.csv", report)?;
+    compare.row(COMPARE_HEADER)?;
+    let mut rates = Table::create(dir, "rates.csv", report)?;
+    rates.row(RATES_HEADER)?;
+    let mut crow = Row::new(COMPARE_HEADER.len(), style);
+    let mut rrow = Row::new(RATES_HEADER.len(), style);
+    let mut local = vec![u32::MAX; p.table.features.len()];
+    let mut by_event: Vec<Vec<EventSums>> = vec![Vec::new(); p.groups.len()];
+    for kind in p.scope_kinds() {
+        let scope = p.scope(kind);
+        for g in &scope.groups {
+            write_rates(&mut rates, &mut rrow, p, &scope, g, opts, &mut local)?;
+        }
+        write_contrasts(&mut compare, &mut crow, p, &scope, opts)?;
+        if let ScopeKind::Event(e) = kind {
+            for g in &scope.groups {
+                let counts = scope
+                    .features
+                    .iter()
+                    .filter(|&&f| g.counts[f as usize] > 0)
+                    .map(|&f| (f, g.counts[f as usize]))
+                    .collect();
+                by_event[g.group as usize].push(EventSums { event: e, tokens: g.tokens, counts });
+            }
+        }
+    }
+    compare.finish()?;
+    rates.finish()?;
+    write_paired(dir, p, &by_event, report)
+}
+
+fn write_rates(
+    t: &mut Table,
+    row: &mut Row,
+    p: &Prepared,
+    scope: &Scope,
+    g: &GroupSums,
+    opts: &CompareOptions,
+    local: &mut [u32],
+) -> Result<()> {
+    // Bootstrap only the features the group uses; the others are 0 in every replicate.
+    let used: Vec<u32> =
+        scope.features.iter().copied().filter(|&f| g.counts[f as usize] > 0).collect();
+    for (i, &f) in used.iter().enumerate() {
+        local[f as usize] = i as u32;
+    }
+    let mut flat: Vec<(u32, u64)> = Vec::new();
+    let mut spans = Vec::with_capacity(g.docs.len());
+    for &d in &g.docs {
+        let start = flat.len();
+        flat.extend(p.doc_counts(d).iter().map(|&(f, n)| (local[f as usize], n)));
+        spans.push((p.docs[d as usize].tokens, start..flat.len()));
+    }
+    let units: Vec<Unit> =
+        spans.iter().map(|(total, r)| Unit { total: *total, counts: &flat[r.clone()] }).collect();
+    let (scope_name, event) = scope_cells(p, scope.kind);
+    let group = &p.groups[g.group as usize];
+    let key = format!("{scope_name}\u{1f}{event}\u{1f}{group}");
+    let mut rng = SplitMix64::for_stream(opts.seed, key.as_bytes());
+    let boot = ratio_intervals(&units, used.len(), opts.bootstrap, 1000.0, QUANTILES, &mut rng);
+    row.raw(0, scope_name);
+    row.text(1, event);
+    row.text(2, group);
+    row.int(7, g.docs.len() as u64);
+    row.int(8, g.tokens);
+    row.int(14, u64::from(boot.valid));
+    for &f in &scope.features {
+        let n = g.counts[f as usize];
+        row.feature(3, &p.table.features[f as usize]);
+        row.int(9, n);
+        row.int(10, g.docs_with[f as usize]);
+        row.real(11, rate(n, g.tokens));
+        let iv = if n > 0 {
+            boot.intervals[local[f as usize] as usize].map(|i| (i.low, i.high))
+        } else {
+            (boot.valid > 0).then_some((0.0, 0.0))
+        };
+        row.real(12, iv.map(|i| i.0));
+        row.real(13, iv.map(|i| i.1));
+        row.write(t)?;
+    }
+    for &f in &used {
+        local[f as usize] = u32::MAX;
+    }
+    Ok(())
+}
+
+fn write_contrasts(
+    t: &mut Table,
+    row: &mut Row,
+    p: &Prepared,
+    scope: &Scope,
+    opts: &CompareOptions,
+) -> Result<()> {
+    let (scope_name, event) = scope_cells(p, scope.kind);
+    row.raw(0, scope_name);
+    row.text(1, event);
+    let groups: Vec<&GroupSums> = scope.groups.iter().filter(|g| g.tokens > 0).collect();
+    let pooled = |f: u32| scope.pooled[f as usize];
+    let features = &p.table.features;
+    if groups.len() >= 2 {
+        row.raw(2, "rest");
+        row.raw(4, "");
+        for g in &groups {
+            let rest_tokens = scope.tokens - g.tokens;
+            let rows = contrast(
+                &scope.features,
+                features,
+                g.tokens,
+                rest_tokens,
+                |f| g.counts[f as usize],
+                |f| scope.pooled[f as usize] - g.counts[f as usize],
+                pooled,
+                scope.tokens,
+                opts.prior_strength,
+            );
+            row.text(3, &p.groups[g.group as usize]);
+            row.int(9, g.docs.len() as u64);
+            row.int(13, scope.docs - g.docs.len() as u64);
+            write_contrast_rows(t, row, features, &rows)?;
+        }
+    }
+    row.raw(2, "pair");
+    for (i, a) in groups.iter().enumerate() {
+        for b in &groups[i + 1..] {
+            let rows = contrast(
+                &scope.features,
+                features,
+                a.tokens,
+                b.tokens,
+                |f| a.counts[f as usize],
+                |f| b.counts[f as usize],
+                pooled,
+                scope.tokens,
+                opts.prior_strength,
+            );
+            row.text(3, &p.groups[a.group as usize]);
+            row.text(4, &p.groups[b.group as usize]);
+            row.int(9, a.docs.len() as u64);
+            row.int(13, b.docs.len() as u64);
+            write_contrast_rows(t, row, features, &rows)?;
+        }
+    }
+    Ok(())
+}
+
+fn write_contrast_rows(
+    t: &mut Table,
+    row: &mut Row,
+    features: &[Feature],
+    rows: &[ContrastRow],
+) -> Result<()> {
+    for r in rows {
+        row.feature(5, &features[r.feature as usize]);
+        row.int(10, r.a.tokens);
+        row.int(11, r.a.count);
+        row.real(12, rate(r.a.count, r.a.tokens));
+        row.int(14, r.b.tokens);
+        row.int(15, r.b.count);
+        row.real(16, rate(r.b.count, r.b.tokens));
+        row.real(17, r.prior);
+        row.real(18, r.log_odds.map(|l| l.delta));
+        row.real(19, r.log_odds.map(|l| l.se));
+        row.real(20, r.log_odds.map(|l| l.z));
+        row.prob(21, r.z_p);
+        row.prob(22, r.z_q);
+        row.real(23, r.g2);
+        row.prob(24, r.g2_p);
+        row.prob(25, r.g2_q);
+        row.write(t)?;
+    }
+    Ok(())
+}
+
+fn write_paired(
+    dir: &Path,
+    p: &Prepared,
+    by_event: &[Vec<EventSums>],
+    report: &ReportOptions,
+) -> Result<()> {
+    let mut t = Table::create(dir, "compare_paired.csv", report)?;
+    t.row(PAIRED_HEADER)?;
+    let mut row = Row::new(PAIRED_HEADER.len(), report.cells);
+    let features = &p.table.features;
+    for a in 0..p.groups.len() {
+        for b in a + 1..p.groups.len() {
+            let (events, rows) = paired(&by_event[a], &by_event[b]);
+            if events == 0 {
+                continue;
+            }
+            let mut q = vec![None; rows.len()];
+            for kind in [FeatureKind::Category, FeatureKind::Term] {
+                let family: Vec<usize> = (0..rows.len())
+                    .filter(|&i| features[rows[i].feature as usize].kind == kind)
+                    .collect();
+                let fq = bh(&family.iter().map(|&i| Some(rows[i].p)).collect::<Vec<_>>());
+                for (k, &i) in family.iter().enumerate() {
+                    q[i] = fq[k];
+                }
+            }
+            row.text(0, &p.groups[a]);
+            row.text(1, &p.groups[b]);
+            row.int(6, events);
+            for (r, q) in rows.iter().zip(q) {
+                row.feature(2, &features[r.feature as usize]);
+                row.int(7, r.a_higher);
+                row.int(8, r.b_higher);
+                row.int(9, events - r.a_higher - r.b_higher);
+                row.real(10, Some(r.mean_a));
+                row.real(11, Some(r.mean_b));
+                row.prob(12, Some(r.p));
+                row.prob(13, q);
+                row.write(&mut t)?;
+            }
+        }
+    }
+    t.finish()
+}

@@ -1,0 +1,53 @@
+//! Benjamini–Hochberg false discovery rate control: Benjamini & Hochberg (1995), "Controlling
+//! the False Discovery Rate: A Practical and Powerful Approach to Multiple Testing", *JRSS B*
+//! 57(1), 289–300. The q-value of the i-th smallest of m p-values is
+//! q₍ᵢ₎ = min over j ≥ i of min(1, p₍ⱼ₎ · m / j), the adjusted p-value R's
+//! `p.adjust(method = "BH")` returns. Undefined p-values are not counted in m.
+
+/// q-values for `p`, in the same order; `None` stays `None`.
+pub fn bh(p: &[Option<f64>]) -> Vec<Option<f64>> {
+    let mut order: Vec<(usize, f64)> = p
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.filter(|x| !x.is_nan()).map(|x| (i, x)))
+        .collect();
+    // Ascending p; ties keep their input order (they get the same q either way).
+    order.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    let m = order.len() as f64;
+    let mut q = vec![None; p.len()];
+    let mut running = 1.0f64;
+    for (rank, &(i, pv)) in order.iter().enumerate().rev() {
+        running = running.min(pv * m / (rank + 1) as f64);
+        q[i] = Some(running.min(1.0));
+    }
+    q
+}
+
+#[cfg(test)]
+mod tests {
+    use super::bh;
+
+    #[test]
+    fn matches_hand_computation() {
+        // m = 4: sorted 0.01, 0.02, 0.03, 0.5 → 0.04, 0.04, 0.04, 0.5 after the running min
+        // (0.01·4/1 = 0.04, 0.02·4/2 = 0.04, 0.03·4/3 = 0.04, 0.5·4/4 = 0.5).
+        let q = bh(&[Some(0.5), Some(0.01), None, Some(0.03), Some(0.02)]);
+        let want = [Some(0.5), Some(0.04), None, Some(0.04), Some(0.04)];
+        for (g, w) in q.iter().zip(want) {
+            match (g, w) {
+                (Some(g), Some(w)) => assert!((g - w).abs() < 1e-15, "{q:?}"),
+                (None, None) => {}
+                _ => panic!("{q:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn monotone_capped_and_tied() {
+        let q = bh(&[Some(0.04), Some(0.04), Some(0.9), Some(1.0)]);
+        // 0.04·4/2 = 0.08 for both ties; 0.9·4/3 = 1.2 → min with 1.0·4/4 = 1 → 1.
+        assert_eq!(q, vec![Some(0.08), Some(0.08), Some(1.0), Some(1.0)]);
+        assert!(bh(&[]).is_empty());
+        assert_eq!(bh(&[None]), vec![None]);
+    }
+}

@@ -1,0 +1,157 @@
+//! The comparison layer end to end: `analyze` writes compare.csv, rates.csv and
+//! compare_paired.csv; an independent Python reference recomputes them from the other tables;
+//! `framelens compare` reproduces them from the output folder and regroups outlets.
+
+use crate::util::{Workdir, fixture, repo};
+use std::collections::HashMap;
+use std::process::Command;
+
+fn velmora() -> String {
+    repo("examples/velmora.jsonl").display().to_string()
+}
+
+fn reference(dir: &std::path::Path) -> std::process::Output {
+    Command::new("python3")
+        .arg(repo("scripts/check_compare.py"))
+        .arg(dir)
+        .output()
+        .expect("python3 is required for the reference check")
+}
+
+#[test]
+fn python_reference_recomputes_every_statistic() {
+    let w = Workdir::new();
+    w.run_ok(&["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "200"], 0);
+    let ok = reference(&w.path("out"));
+    assert!(
+        ok.status.success(),
+        "{}\n{}",
+        String::from_utf8_lossy(&ok.stdout),
+        String::from_utf8_lossy(&ok.stderr)
+    );
+    let rows = w.csv("out/compare.csv");
+    assert!(rows.iter().any(|r| r["scope"] == "event" && r["comparison"] == "pair"));
+    assert!(!w.csv("out/compare_paired.csv").is_empty());
+
+    // The check can fail: one changed digit in one statistic is caught.
+    let text = w.read("out/compare.csv");
+    let mut lines: Vec<String> = text.lines().map(String::from).collect();
+    let row = &mut lines[5];
+    let mut cells: Vec<String> = row.split(',').map(String::from).collect();
+    let z = cells[20].parse::<f64>().unwrap();
+    cells[20] = format!("{:.10}", z + 1e-6);
+    *row = cells.join(",");
+    w.write("out/compare.csv", lines.join("\n") + "\n");
+    let bad = reference(&w.path("out"));
+    assert_eq!(bad.status.code(), Some(1), "{}", String::from_utf8_lossy(&bad.stdout));
+    assert!(String::from_utf8_lossy(&bad.stdout).contains("column z"));
+}
+
+#[test]
+fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
+    let w = Workdir::new();
+    w.run_ok(&["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "100", "--seed", "7"], 0);
+    w.run_ok(&["compare", "out", "-o", "same", "-q", "--bootstrap", "100", "--seed", "7"], 0);
+    for f in ["compare.csv", "rates.csv", "compare_paired.csv"] {
+        assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("same/{f}")), "{f}");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("same/manifest.json")).unwrap();
+    assert_eq!(manifest["documents"], 8);
+    assert_eq!(manifest["options"]["compare"]["seed"], 7);
+
+    // Another seed moves the intervals, never the rates (on a corpus with enough documents
+    // per outlet for the resamples to differ).
+    let mut lines = String::new();
+    for i in 0..12 {
+        for outlet in ["A", "B"] {
+            let loaded = "a fiasco and a scandal. ".repeat(i % 4);
+            let plain = "The council met. ".repeat(1 + i % 3);
+            lines.push_str(&format!(
+                "{{\"id\":\"{outlet}{i}\",\"outlet\":\"{outlet}\",\"text\":\"{plain}{loaded}Critics said so.\"}}\n"
+            ));
+        }
+    }
+    w.write("many.jsonl", lines);
+    let lex = fixture("lexicons").display().to_string();
+    w.run_ok(&["analyze", "many.jsonl", "-o", "many", "--lexicons", &lex, "-q", "--seed", "1"], 0);
+    w.run_ok(&["compare", "many", "-o", "seed", "-q", "--seed", "2"], 0);
+    let (a, b) = (w.csv("many/rates.csv"), w.csv("seed/rates.csv"));
+    assert!(a.iter().zip(&b).all(|(x, y)| x["per_1k"] == y["per_1k"]));
+    assert!(a.iter().zip(&b).any(|(x, y)| x["per_1k_low"] != y["per_1k_low"]));
+    w.run_ok(&["compare", "many", "-o", "seed_again", "-q", "--seed", "2"], 0);
+    assert_eq!(w.read("seed/rates.csv"), w.read("seed_again/rates.csv"));
+
+    // Another prior moves the log-odds, never G².
+    w.run_ok(&["compare", "out", "-o", "prior", "-q", "--prior-strength", "5"], 0);
+    let (a, b) = (w.csv("out/compare.csv"), w.csv("prior/compare.csv"));
+    assert!(a.iter().zip(&b).all(|(x, y)| x["g2"] == y["g2"]));
+    assert!(a.iter().zip(&b).any(|(x, y)| x["log_odds"] != y["log_odds"]));
+
+    // Grouping: three outlets become two groups.
+    w.run_ok(
+        &[
+            "compare",
+            "out",
+            "-o",
+            "grouped",
+            "-q",
+            "--group",
+            "The Patriot Ledger=partisan",
+            "--group",
+            "Voice of Aldra=partisan",
+            "--group",
+            "Harbor Daily=tabloid",
+        ],
+        0,
+    );
+    let rates = w.csv("grouped/rates.csv");
+    let mut groups: Vec<&str> =
+        rates.iter().filter(|r| r["scope"] == "all").map(|r| r["outlet"].as_str()).collect();
+    groups.dedup();
+    assert_eq!(groups, ["Meridian Wire", "partisan", "tabloid"]);
+    let partisan = rates.iter().find(|r| r["outlet"] == "partisan").unwrap();
+    assert_eq!(partisan["docs"], "4");
+    let out = w.run(&["compare", "out", "-o", "typo", "--group", "Nobody=x"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no outlet 'Nobody'"));
+    assert!(!w.path("typo").exists());
+}
+
+#[test]
+fn small_corpus_with_zero_counts_gives_finite_values() {
+    let w = Workdir::new();
+    w.write(
+        "tiny.jsonl",
+        concat!(
+            r#"{"id":"a1","outlet":"A","text":"The fiasco was a scandal, critics said."}"#,
+            "\n",
+            r#"{"id":"b1","outlet":"B","text":"The council said the plan was approved."}"#,
+            "\n"
+        ),
+    );
+    let lex = fixture("lexicons").display().to_string();
+    w.run_ok(&["analyze", "tiny.jsonl", "-o", "out", "--lexicons", &lex, "-q"], 0);
+    let rows = w.csv("out/compare.csv");
+    let fiasco: Vec<&HashMap<String, String>> =
+        rows.iter().filter(|r| r["term"] == "fiasco" && r["comparison"] == "pair").collect();
+    assert_eq!(fiasco.len(), 1);
+    let r = fiasco[0];
+    assert_eq!((r["count_a"].as_str(), r["count_b"].as_str()), ("1", "0"));
+    for col in ["prior", "log_odds", "se", "z", "z_p", "z_q", "g2", "g2_p", "g2_q"] {
+        let v: f64 = r[col].parse().unwrap_or_else(|_| panic!("{col} = {:?}", r[col]));
+        assert!(v.is_finite(), "{col}");
+    }
+    assert!(r["log_odds"].parse::<f64>().unwrap() > 0.0);
+    // One document per outlet: the interval collapses onto the rate.
+    let rates = w.csv("out/rates.csv");
+    let a = rates.iter().find(|r| r["outlet"] == "A" && r["term"] == "fiasco").unwrap();
+    assert_eq!(
+        (a["per_1k_low"].as_str(), a["per_1k_high"].as_str()),
+        (a["per_1k"].as_str(), a["per_1k"].as_str())
+    );
+    // No events: the paired table has its header only.
+    assert!(w.csv("out/compare_paired.csv").is_empty());
+    assert!(w.read("out/compare_paired.csv").starts_with("outlet_a,outlet_b,"));
+    let ok = reference(&w.path("out"));
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+}

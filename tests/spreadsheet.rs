@@ -1,0 +1,210 @@
+//! Spreadsheet safety and the workbook: hostile cell contents are neutralised in every CSV
+//! (and kept verbatim with --raw-cells), --excel writes a byte-order mark that `compare`
+//! still reads, and --xlsx writes a workbook whose sheets, headers and cell types are checked
+//! by reading it back with calamine.
+
+use crate::util::{Workdir, fixture, read_csv};
+use calamine::{Data, Reader, Xlsx, open_workbook};
+use std::io::Read;
+
+const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Two outlets, two events, and formula-like text in every free-text field.
+fn hostile(w: &Workdir) {
+    let lines = [
+        r#"{"id":"=HYPERLINK(\"http://x\",\"y\")","outlet":"+Outlet","event":"-ev","title":"@SUM(A1)","url":"=cmd|' /C calc'!A0","text":"=1+1 a fiasco, critics said. A scandal."}"#,
+        r#"{"id":"\tTab","outlet":"Plain","event":"-ev","title":"-2 dead","text":"The mayor said it was fine."}"#,
+        r#"{"id":"d3","outlet":"+Outlet","event":"calm","title":"ok","text":"Officials said the fiasco is over."}"#,
+        r#"{"id":"d4","outlet":"Plain","event":"calm","title":"\rCR","text":"A reckless plan, she claimed."}"#,
+        r#"{"id":"@broken","outlet":"Plain","text": not json"#,
+    ];
+    w.write("=evil.jsonl", lines.join("\n") + "\n");
+    // Metadata fields are trimmed on input, so a leading tab or carriage return can only
+    // reach a cell through a path: these inputs fail and are named in errors.csv.
+    w.write("\ttab.jsonl", "{not json}\n");
+    w.write("\rcr.jsonl", "{not json}\n");
+}
+
+const INPUTS: [&str; 3] = ["=evil.jsonl", "\ttab.jsonl", "\rcr.jsonl"];
+
+/// `analyze` on the hostile inputs with `extra` options.
+fn analyze<'a>(extra: &[&'a str]) -> Vec<&'a str> {
+    let mut v = vec!["analyze"];
+    v.extend(INPUTS);
+    v.extend(extra);
+    v
+}
+
+fn lex() -> String {
+    fixture("lexicons").display().to_string()
+}
+
+const TABLES: [&str; 12] = [
+    "documents.csv",
+    "matches.csv",
+    "attributions.csv",
+    "errors.csv",
+    "outlets.csv",
+    "categories.csv",
+    "terms.csv",
+    "sources.csv",
+    "doc_terms.csv",
+    "compare.csv",
+    "rates.csv",
+    "compare_paired.csv",
+];
+
+#[test]
+fn hostile_cells_are_neutralised_everywhere_unless_raw() {
+    let w = Workdir::new();
+    hostile(&w);
+    w.run_ok(&analyze(&["-o", "safe", "--lexicons", &lex(), "-q"]), 1);
+    for f in TABLES {
+        for row in read_csv(&w.path(&format!("safe/{f}"))) {
+            for (col, cell) in &row {
+                let risky = cell.starts_with(TRIGGERS);
+                assert!(!risky || cell.parse::<f64>().is_ok(), "{f} {col}: {cell:?}");
+            }
+        }
+    }
+    let docs = w.csv("safe/documents.csv");
+    assert_eq!(docs[0]["doc_id"], "'=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(docs[0]["outlet"], "'+Outlet");
+    assert_eq!(docs[0]["event"], "'-ev");
+    assert_eq!(docs[0]["title"], "'@SUM(A1)");
+    assert_eq!(docs[0]["url"], "'=cmd|' /C calc'!A0");
+    assert_eq!(docs[1]["doc_id"], "Tab");
+    assert_eq!(docs[1]["title"], "'-2 dead");
+    let matches = w.csv("safe/matches.csv");
+    assert!(matches.iter().any(|m| m["left"] == "'=1+1 a"), "{matches:?}");
+    let errors: Vec<String> = w.csv("safe/errors.csv").iter().map(|e| e["input"].clone()).collect();
+    assert_eq!(errors, ["'=evil.jsonl", "'\ttab.jsonl", "'\rcr.jsonl"]);
+    let compare = w.csv("safe/compare.csv");
+    assert!(compare.iter().any(|r| r["outlet_a"] == "'+Outlet" && r["event"] == "'-ev"));
+    assert!(w.csv("safe/compare_paired.csv").iter().all(|r| r["outlet_a"] == "'+Outlet"));
+    assert!(w.csv("safe/doc_terms.csv").iter().any(|r| r["doc_id"].starts_with("'=HYPERLINK")));
+    let attributions = w.csv("safe/attributions.csv");
+    assert!(
+        attributions
+            .iter()
+            .any(|r| r["doc_id"].starts_with("'=HYPERLINK") && r["source"] == "critics")
+    );
+    assert!(
+        w.csv("safe/sources.csv").iter().any(|r| r["outlet"] == "'+Outlet" && r["event"] == "'-ev")
+    );
+
+    // --raw-cells: verbatim, for pipelines.
+    w.run_ok(&analyze(&["-o", "raw", "--lexicons", &lex(), "-q", "--raw-cells"]), 1);
+    let docs = w.csv("raw/documents.csv");
+    assert_eq!(docs[0]["doc_id"], "=HYPERLINK(\"http://x\",\"y\")");
+    assert_eq!(docs[1]["title"], "-2 dead");
+    assert!(w.csv("raw/rates.csv").iter().any(|r| r["outlet"] == "+Outlet"));
+    // compare keeps the folder's cells as written and neutralises its own output by default.
+    w.run_ok(&["compare", "raw", "-o", "recompared", "-q"], 0);
+    assert!(w.csv("recompared/rates.csv").iter().any(|r| r["outlet"] == "'+Outlet"));
+}
+
+#[test]
+fn excel_bom_is_written_and_read_back() {
+    let w = Workdir::new();
+    hostile(&w);
+    w.run_ok(&analyze(&["-o", "bom", "--lexicons", &lex(), "-q", "--excel"]), 1);
+    for f in TABLES {
+        let bytes = std::fs::read(w.path(&format!("bom/{f}"))).unwrap();
+        assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{f}");
+        assert!(!bytes[3..].starts_with(b"\xEF\xBB\xBF"), "{f}: one mark only");
+    }
+    w.run_ok(&analyze(&["-o", "plain", "--lexicons", &lex(), "-q"]), 1);
+    w.run_ok(&["compare", "bom", "-o", "from_bom", "-q"], 0);
+    for f in ["compare.csv", "rates.csv", "compare_paired.csv"] {
+        assert_eq!(w.read(&format!("plain/{f}")), w.read(&format!("from_bom/{f}")), "{f}");
+    }
+}
+
+fn cell_text(d: &Data) -> String {
+    match d {
+        Data::String(s) => s.clone(),
+        Data::Empty => String::new(),
+        other => format!("{other:?}"),
+    }
+}
+
+#[test]
+fn workbook_has_typed_cells_frozen_headers_and_filters() {
+    let w = Workdir::new();
+    hostile(&w);
+    w.run_ok(&analyze(&["-o", "out", "--lexicons", &lex(), "-q", "--xlsx", "book.xlsx"]), 1);
+    let mut book: Xlsx<_> = open_workbook(w.path("book.xlsx")).unwrap();
+    let mut want = vec!["README".to_string()];
+    want.extend(TABLES.iter().map(|t| t.trim_end_matches(".csv").to_string()));
+    assert_eq!(book.sheet_names(), want);
+    let readme = book.worksheet_range("README").unwrap();
+    let documented: Vec<(String, String)> =
+        readme.rows().map(|r| (cell_text(&r[0]), cell_text(&r[1]))).collect();
+    assert!(readme.rows().any(|r| cell_text(&r[0]) == "framelens_version"));
+    assert!(readme.rows().any(|r| cell_text(&r[0]) == "options.compare.prior_strength"));
+
+    for table in TABLES {
+        let sheet = table.trim_end_matches(".csv");
+        let range = book.worksheet_range(sheet).unwrap();
+        let mut reader = csv::Reader::from_path(w.path(&format!("out/{table}"))).unwrap();
+        let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
+        let mut rows = range.rows();
+        let got_header: Vec<String> = rows.next().unwrap().iter().map(cell_text).collect();
+        assert_eq!(got_header[..header.len()], header[..], "{sheet}");
+        for h in &header {
+            assert!(
+                documented.contains(&(sheet.to_string(), h.clone())),
+                "{sheet}.{h} undocumented"
+            );
+        }
+        let records: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+        assert_eq!(range.height(), records.len() + 1, "{sheet}");
+        for (rec, row) in records.iter().zip(rows) {
+            for (i, cell) in rec.iter().enumerate() {
+                let got = row.get(i).unwrap_or(&Data::Empty);
+                let text_column = [
+                    "doc_id", "outlet", "event", "title", "url", "text", "left", "right", "term",
+                    "input", "location", "reason", "outlet_a", "outlet_b", "date",
+                ]
+                .contains(&header[i].as_str());
+                match got {
+                    Data::Empty => assert!(cell.is_empty(), "{sheet}.{}: {cell:?}", header[i]),
+                    Data::Float(x) => {
+                        assert!(!text_column, "{sheet}.{} typed as number", header[i]);
+                        let want: f64 = cell.parse().unwrap();
+                        assert!(
+                            (x - want).abs() <= 1e-12 * want.abs().max(1.0),
+                            "{sheet}.{}",
+                            header[i]
+                        );
+                    }
+                    Data::Int(x) => assert_eq!(x.to_string(), cell),
+                    Data::String(s) => {
+                        assert_eq!(s, cell, "{sheet}.{}", header[i]);
+                        assert!(
+                            cell.parse::<f64>().is_err() || text_column,
+                            "{sheet}.{}: number as text",
+                            header[i]
+                        );
+                    }
+                    other => panic!("{sheet}.{}: unexpected {other:?}", header[i]),
+                }
+            }
+        }
+        let formulas = book.worksheet_formula(sheet).unwrap();
+        assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{sheet} has formulas");
+    }
+    // Numbers in the comparison sheet are numbers.
+    let compare = book.worksheet_range("compare").unwrap();
+    let z_col = 20;
+    assert!(compare.rows().skip(1).all(|r| matches!(r[z_col], Data::Float(_))));
+    // Frozen header row and autofilter on a data sheet (read from the sheet XML).
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(w.path("book.xlsx")).unwrap()).unwrap();
+    let mut xml = String::new();
+    zip.by_name("xl/worksheets/sheet9.xml").unwrap().read_to_string(&mut xml).unwrap();
+    assert!(xml.contains("state=\"frozen\""), "{xml:.400}");
+    assert!(xml.contains("<autoFilter"));
+    assert!(xml.contains("<col "), "column widths");
+    assert!(!w.path(".book.xlsx.partial").exists());
+}
