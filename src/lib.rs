@@ -40,6 +40,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod attribution;
 pub mod compare;
 pub mod corpus;
 mod csv_quotes;

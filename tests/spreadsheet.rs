@@ -44,15 +44,17 @@ fn lex() -> String {
     "lex".into()
 }
 
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 15] = [
     "documents.csv",
     "matches.csv",
     "scare_quotes.csv",
     "tone.csv",
+    "attributions.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
     "terms.csv",
+    "sources.csv",
     "doc_terms.csv",
     "compare.csv",
     "rates.csv",
@@ -99,6 +101,15 @@ fn hostile_cells_are_neutralised_everywhere_unless_raw() {
         .output()
         .unwrap();
     assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let attributions = w.csv("safe/attributions.csv");
+    assert!(
+        attributions
+            .iter()
+            .any(|r| r["doc_id"].starts_with("'=HYPERLINK") && r["source"] == "critics")
+    );
+    assert!(
+        w.csv("safe/sources.csv").iter().any(|r| r["outlet"] == "'+Outlet" && r["event"] == "'-ev")
+    );
 
     // --raw-cells: verbatim, for pipelines.
     w.run_ok(&analyze(&["-o", "raw", "--lexicons", &lex(), "-q", "--raw-cells"]), 1);

@@ -3,6 +3,7 @@
 mod util;
 
 mod analyze;
+mod attribution;
 mod bundled_lexicons;
 mod compare;
 mod devices;
