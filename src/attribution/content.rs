@@ -82,9 +82,12 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
     // `noted that "C."`: indirect in form, but the content is one quotation.
     let quoted = quoted
         || span.is_some_and(|s| {
-            ctx.quotes
+            // Quotations are sorted by start: look only at those starting where the span does.
+            let from = ctx.quotes.partition_point(|q| q.outer.start < s.start);
+            ctx.quotes[from..]
                 .iter()
-                .any(|q| q.depth == 0 && q.outer.start == s.start && q.outer.end == s.end)
+                .take_while(|q| q.outer.start == s.start)
+                .any(|q| q.depth == 0 && q.outer.end == s.end)
         });
     let direct = quoted || span.is_some_and(|s| has_direct_quote(ctx, s));
     let mut parts =

@@ -11,6 +11,12 @@ use std::ops::Range;
 const OUTSIDE: u32 = u32::MAX;
 
 /// One section as the rules see it.
+/// Tokens an attribution may reach on each side of its cue within a sentence.
+pub(super) const REACH: usize = 400;
+
+/// Quotations looked back at for one ending right before a token.
+const NEAR_QUOTES: usize = 8;
+
 pub(super) struct Ctx<'a> {
     pub(super) text: &'a str,
     pub(super) buf: &'a TokenBuffer,
@@ -47,9 +53,14 @@ impl<'a> Ctx<'a> {
     }
 
     /// Token range of the sentence that token `i` is in.
+    ///
+    /// Clamped to [`REACH`] tokens on each side of `i`: no attribution spans more, and a
+    /// run-on "sentence" of megabytes must not make every cue scan all of it.
     pub(super) fn sentence_tokens(&self, i: usize) -> Range<usize> {
         let s = &self.buf.sentences[self.sentence(i) as usize];
-        s.first_token as usize..s.end_token as usize
+        let start = (s.first_token as usize).max(i.saturating_sub(REACH));
+        let end = (s.end_token as usize).min(i + REACH);
+        start..end
     }
 
     /// Byte span of the sentence that token `i` is in.
@@ -155,13 +166,18 @@ impl<'a> Ctx<'a> {
         let paragraph = self.buf.sentences[self.sentence(i) as usize].paragraph;
         let sentence_start = self.buf.paragraphs[paragraph as usize].start;
         let end = self.quotes.partition_point(|q| q.outer.start < gap_end);
-        self.quotes[..end].iter().rposition(|q| {
-            q.depth == 0
-                && q.closed
-                && q.inner.end >= gap_start
-                && q.outer.end <= gap_end
-                && q.outer.start >= sentence_start
-        })
+        // Top-level quotations do not overlap: only the last few before the gap can end in it.
+        let lo = end.saturating_sub(NEAR_QUOTES);
+        self.quotes[lo..end]
+            .iter()
+            .rposition(|q| {
+                q.depth == 0
+                    && q.closed
+                    && q.inner.end >= gap_start
+                    && q.outer.end <= gap_end
+                    && q.outer.start >= sentence_start
+            })
+            .map(|k| lo + k)
     }
 
     /// Like [`Ctx::quote_closing_before`], for a quotation that reads as speech: it ends with
@@ -183,10 +199,9 @@ impl<'a> Ctx<'a> {
         let gap_start = self.span(i).end;
         let gap_end = self.buf.tokens.get(i + 1).map_or(self.text.len() as u32, |t| t.span.start);
         let first = self.quotes.partition_point(|q| q.outer.start < gap_start);
-        self.quotes[first..]
-            .iter()
-            .position(|q| q.outer.start < gap_end)
-            .map(|k| first + k)
+        // Quotations are sorted by start: only the first one after the gap's start can open in it.
+        Some(first)
+            .filter(|&k| self.quotes.get(k).is_some_and(|q| q.outer.start < gap_end))
             .filter(|&k| self.quotes[k].depth == 0)
     }
 }

@@ -108,7 +108,11 @@ pub const TABLES: &[TableSchema] = &[
             ("byte_start", I, "UTF-8 byte offset"),
             ("byte_end", I, "UTF-8 byte end offset (exclusive)"),
             ("cue", T, "the naming or reporting word that attributes it, when one does"),
-            ("sentence_text", T, "the whole sentence"),
+            (
+                "sentence_text",
+                T,
+                "the sentence around the quotation: up to 200 characters on each side, … where cut",
+            ),
         ],
     },
     TableSchema {
