@@ -156,6 +156,8 @@ def expected_compare(out, alpha0):
             block = []
             for f in features:
                 ya, yb = ca.get(f, 0), cb.get(f, 0)
+                if ya == 0 and yb == 0:
+                    continue  # used by neither side of a pair: no row
                 alpha = alpha0 * pooled[f] / tokens
                 delta, se, z = log_odds(ya, na, yb, nb, alpha, alpha0)
                 g = g2(ya, na, yb, nb)

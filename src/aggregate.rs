@@ -4,7 +4,7 @@
 
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
-use crate::lexicon::EntryId;
+use crate::lexicon::{CategoryId, EntryId};
 use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
@@ -27,6 +27,13 @@ pub struct GroupTotals {
     pub entries: FxHashMap<EntryId, (u64, u64)>,
     /// Voice, scare quotes and tone (see [`DeviceTotals`]).
     pub devices: DeviceTotals,
+    /// Attributions.
+    pub attributions: u64,
+    /// Attributions per cue class, in [`CueClass::ALL`](crate::attribution::CueClass::ALL) order.
+    pub attribution_classes: [u64; 6],
+    /// (attributions, documents) per (resolved source, cue category); the source is empty
+    /// when it could not be resolved.
+    pub sources: BTreeMap<(Box<str>, CategoryId), (u64, u64)>,
 }
 
 /// The framing-device part of a group's totals: counts by voice, scare quotes, tone sums.
@@ -84,6 +91,25 @@ impl GroupTotals {
             e.1 += 1;
         }
         self.devices.add(a);
+        self.add_attributions(a);
+    }
+
+    fn add_attributions(&mut self, a: &DocAnalysis) {
+        self.attributions += a.attributions.len() as u64;
+        let mut in_doc: BTreeMap<(&str, CategoryId), u64> = BTreeMap::new();
+        for at in &a.attributions {
+            if let Some(c) = at.class {
+                self.attribution_classes[c.index()] += 1;
+            }
+            *in_doc
+                .entry((at.source_resolved.as_deref().unwrap_or(""), at.category))
+                .or_default() += 1;
+        }
+        for ((source, cat), n) in in_doc {
+            let e = self.sources.entry((source.into(), cat)).or_default();
+            e.0 += n;
+            e.1 += 1;
+        }
     }
 }
 
@@ -145,6 +171,7 @@ mod tests {
             short_quotes: vec![],
             tone_micro: -250_000,
             toned_sentences: 1,
+            attributions: vec![],
         };
         let d1 = Document { outlet: "A".into(), event: Some("e1".into()), ..Document::default() };
         let d2 = Document { outlet: "A".into(), ..Document::default() };

@@ -3,9 +3,10 @@
 //! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
 //! the drivers in `pipeline` can run it on any thread.
 
+use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
 use crate::devices::{DeviceScratch, Flags, Roles, ShortQuote, voice};
-use crate::lexicon::{EntryId, Lexicon};
+use crate::lexicon::{EntryId, FileId, Lexicon};
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::segment::{Span, TokenBuffer, tokenize};
 use crate::tone::{SentenceTone, ToneScratch, score_sentences};
@@ -90,6 +91,8 @@ pub struct DocAnalysis {
     pub tone_micro: i64,
     /// Sentences with at least one hit that carries valence.
     pub toned_sentences: u32,
+    /// Every attribution (cue, source, content), in section then text order.
+    pub attributions: Vec<Attribution>,
 }
 
 impl DocAnalysis {
@@ -113,6 +116,7 @@ pub struct Scratch {
     short: Vec<ShortQuote>,
     tone: ToneScratch,
     sentence_tones: Vec<SentenceTone>,
+    attribution: AttributionScratch,
 }
 
 impl Scratch {
@@ -128,13 +132,16 @@ pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     roles: Arc<Roles>,
     sections: Sections,
+    /// The lexicon file whose hits are attribution cues, if loaded.
+    attribution: Option<FileId>,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
         let roles = Arc::new(Roles::new(&lexicon));
-        Analyzer { lexicon, roles, sections }
+        let attribution = lexicon.file_named("attribution");
+        Analyzer { lexicon, roles, sections, attribution }
     }
 
     /// The lexicon.
@@ -158,6 +165,7 @@ impl Analyzer {
         };
         scratch.entry_ids.clear();
         scratch.entry_ids_quoted.clear();
+        scratch.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
@@ -226,6 +234,18 @@ impl Analyzer {
             }
         }
         out.matched_tokens += s.covered.iter().filter(|&&c| c).count() as u32;
+        if let Some(file) = self.attribution {
+            detect_section(
+                lex,
+                file,
+                section,
+                text,
+                &s.tokens,
+                &s.hits,
+                &mut s.attribution,
+                &mut out.attributions,
+            );
+        }
         self.score_tone(text, s, out);
     }
 }

@@ -77,9 +77,13 @@ pub struct StatsArgs {
     /// Seed of the bootstrap; the same seed gives the same intervals.
     #[arg(long, default_value_t = framelens::compare::DEFAULT_SEED)]
     pub seed: u64,
-    /// Bootstrap replicates per rate interval (0 leaves the intervals empty).
+    /// Bootstrap replicates per rate interval, at most 100000 (0 leaves the intervals empty).
     #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_BOOTSTRAP)]
     pub bootstrap: u32,
+    /// Pairwise (outlet vs outlet) rows only in scopes with at most N outlets or groups; larger
+    /// scopes still get every outlet-vs-rest row (N(N-1)/2 pairs grow fast: use --group).
+    #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_MAX_PAIR_GROUPS)]
+    pub max_pair_outlets: usize,
 }
 
 #[derive(Args, Debug)]
@@ -114,7 +118,7 @@ pub struct CompareArgs {
 
 #[derive(Subcommand, Debug)]
 pub enum LexiconCommand {
-    /// Lint lexicons: duplicates, shadowed entries, stem collisions, incomplete verb families.
+    /// Lint lexicons: dead or shadowed entries, stem collisions, verb families, provenance.
     Check(LexiconArgs),
     /// Print every entry with the stems it matches (tab-separated).
     Stems(LexiconArgs),

@@ -10,7 +10,10 @@
 //! quotes) and [`tone`] scores sentences → [`analysis`] counts integers per document, by
 //! voice → [`pipeline`] drives documents serially or in parallel, in input order, to a
 //! [`pipeline::Sink`] such as [`report::Reporter`], which folds [`aggregate`] totals and
-//! writes CSV tables (label shares via [`labels`]).
+//! writes CSV tables (label shares via [`labels`]). At the end, [`compare`] compares the
+//! outlets with the statistics of [`stats`] (log-odds with an informative Dirichlet prior,
+//! G², Benjamini–Hochberg, bootstrap intervals, sign tests), and [`report::xlsx`] can put
+//! every table into one workbook.
 //!
 //! ```
 //! use std::sync::Arc;
@@ -37,6 +40,7 @@
 
 pub mod aggregate;
 pub mod analysis;
+pub mod attribution;
 pub mod compare;
 pub mod corpus;
 mod csv_quotes;

@@ -1,6 +1,7 @@
 //! Direct quotations: spans of a section between quotation marks, found per paragraph with a
-//! stack. Handles typographic and straight double quotes, single quotes used as quotation
-//! marks (not apostrophes), guillemets, nesting, and quotations that run over several
+//! stack. Handles typographic and straight double quotes (also typed as two straight single
+//! quotes, `''`), single quotes used as quotation marks (not apostrophes), guillemets,
+//! nesting, and quotations that run over several
 //! paragraphs (a paragraph that opens a quote without closing it, followed by a paragraph that
 //! starts with an opening mark). Works on byte offsets of the section text; no I/O.
 
@@ -84,16 +85,32 @@ fn scan_paragraph(
     let base = para.start as usize;
     let p = &text[para.range()];
     stack.clear();
+    // The second mark of a doubled straight single quote, already consumed.
+    let mut skip_to = 0;
     for (i, &b) in p.as_bytes().iter().enumerate() {
         // Every quotation mark starts with one of these bytes; decode only there.
-        if !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
+        if i < skip_to || !matches!(b, b'"' | b'\'' | 0xC2 | 0xE2) {
             continue;
         }
         let Some(c) = p[i..].chars().next().filter(|&c| is_mark(c)) else { continue };
         let prev = p[..i].chars().next_back();
-        let next = p[i + c.len_utf8()..].chars().next();
+        let mut next = p[i + c.len_utf8()..].chars().next();
         let at = base + i;
-        let after = at + c.len_utf8();
+        let mut after = at + c.len_utf8();
+        // Two straight single quotes stand for a double one (`''Yes,'' he said`) where a
+        // double quote could open or close.
+        let doubled = c == '\''
+            && next == Some('\'')
+            && (prev.is_none_or(|p| p.is_whitespace() || "([{—–-/".contains(p))
+                || stack.iter().any(|o| o.mark == QuoteMark::Double));
+        let c = if doubled {
+            skip_to = i + 2;
+            next = p[i + 2..].chars().next();
+            after += 1;
+            '"'
+        } else {
+            c
+        };
         let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«".contains(p));
         let top = stack.last().map(|o| o.mark);
         let action = match c {
@@ -200,6 +217,15 @@ mod tests {
             quotes("the players' union said ‘no deal’ today"),
             vec![("no deal".into(), 0, true)]
         );
+    }
+
+    #[test]
+    fn two_single_quotes_are_a_double_quote() {
+        assert_eq!(
+            quotes("''We won,'' she said, and ''they lost.''"),
+            vec![("We won,".into(), 0, true), ("they lost.".into(), 0, true)]
+        );
+        assert_eq!(quotes("the players'' union"), vec![]);
     }
 
     #[test]

@@ -81,9 +81,11 @@ fn output_is_identical_for_one_and_two_threads() {
     for f in [
         "documents.csv",
         "matches.csv",
+        "attributions.csv",
         "outlets.csv",
         "categories.csv",
         "terms.csv",
+        "sources.csv",
         "errors.csv",
         "doc_terms.csv",
         "compare.csv",

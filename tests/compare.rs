@@ -55,6 +55,11 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     for f in ["compare.csv", "rates.csv", "compare_paired.csv"] {
         assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("same/{f}")), "{f}");
     }
+    // The workbook can live inside the output folder.
+    w.run_ok(&["compare", "out", "-o", "book", "-q", "--xlsx", "book/tables.xlsx"], 0);
+    let book: calamine::Xlsx<_> = calamine::open_workbook(w.path("book/tables.xlsx")).unwrap();
+    use calamine::Reader;
+    assert_eq!(book.sheet_names(), ["README", "compare", "rates", "compare_paired"]);
     let manifest: serde_json::Value = serde_json::from_str(&w.read("same/manifest.json")).unwrap();
     assert_eq!(manifest["documents"], 8);
     assert_eq!(manifest["options"]["compare"]["seed"], 7);
@@ -111,6 +116,11 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     assert_eq!(groups, ["Meridian Wire", "partisan", "tabloid"]);
     let partisan = rates.iter().find(|r| r["outlet"] == "partisan").unwrap();
     assert_eq!(partisan["docs"], "4");
+    let out = w.run(&["compare", "out", "-o", "out", "--force"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(w.path("out/documents.csv").exists(), "the analysis is kept");
+    let out = w.run(&["compare", "out", "-o", "big", "--bootstrap", "1000000"]);
+    assert_eq!(out.status.code(), Some(2));
     let out = w.run(&["compare", "out", "-o", "typo", "--group", "Nobody=x"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no outlet 'Nobody'"));

@@ -23,6 +23,11 @@ fn hostile(w: &Workdir) {
     // reach a cell through a path: these inputs fail and are named in errors.csv.
     w.write("\ttab.jsonl", "{not json}\n");
     w.write("\rcr.jsonl", "{not json}\n");
+    // The team's fixture lexicons plus one whose file name and categories look like formulas.
+    for f in ["attribution.csv", "loaded.csv"] {
+        w.write(&format!("lex/{f}"), std::fs::read(fixture(&format!("lexicons/{f}"))).unwrap());
+    }
+    w.write("lex/@lex.csv", "pattern,category\nfine,-bad/-worse\nover,-bad\n");
 }
 
 const INPUTS: [&str; 3] = ["=evil.jsonl", "\ttab.jsonl", "\rcr.jsonl"];
@@ -36,18 +41,20 @@ fn analyze<'a>(extra: &[&'a str]) -> Vec<&'a str> {
 }
 
 fn lex() -> String {
-    fixture("lexicons").display().to_string()
+    "lex".into()
 }
 
-const TABLES: [&str; 13] = [
+const TABLES: [&str; 15] = [
     "documents.csv",
     "matches.csv",
     "scare_quotes.csv",
     "tone.csv",
+    "attributions.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
     "terms.csv",
+    "sources.csv",
     "doc_terms.csv",
     "compare.csv",
     "rates.csv",
@@ -84,6 +91,25 @@ fn hostile_cells_are_neutralised_everywhere_unless_raw() {
     assert!(compare.iter().any(|r| r["outlet_a"] == "'+Outlet" && r["event"] == "'-ev"));
     assert!(w.csv("safe/compare_paired.csv").iter().all(|r| r["outlet_a"] == "'+Outlet"));
     assert!(w.csv("safe/doc_terms.csv").iter().any(|r| r["doc_id"].starts_with("'=HYPERLINK")));
+    let rates = w.csv("safe/rates.csv");
+    assert!(rates.iter().any(|r| r["lexicon"] == "'@lex" && r["category"] == "'-bad/-worse"));
+    assert!(w.csv("safe/categories.csv").iter().any(|r| r["category"] == "'-bad"));
+    // The neutralised keys stay consistent across tables: the reference check still agrees.
+    let check = std::process::Command::new("python3")
+        .arg(crate::util::repo("scripts/check_compare.py"))
+        .arg(w.path("safe"))
+        .output()
+        .unwrap();
+    assert!(check.status.success(), "{}", String::from_utf8_lossy(&check.stdout));
+    let attributions = w.csv("safe/attributions.csv");
+    assert!(
+        attributions
+            .iter()
+            .any(|r| r["doc_id"].starts_with("'=HYPERLINK") && r["source"] == "critics")
+    );
+    assert!(
+        w.csv("safe/sources.csv").iter().any(|r| r["outlet"] == "'+Outlet" && r["event"] == "'-ev")
+    );
 
     // --raw-cells: verbatim, for pipelines.
     w.run_ok(&analyze(&["-o", "raw", "--lexicons", &lex(), "-q", "--raw-cells"]), 1);

@@ -3,6 +3,8 @@
 mod util;
 
 mod analyze;
+mod attribution;
+mod bundled_lexicons;
 mod compare;
 mod devices;
 mod lexicon;

@@ -1,8 +1,8 @@
 //! `framelens analyze`: inputs → pipeline → reporter, written into a temporary folder beside
-//! OUTDIR and renamed into place only when complete (see `output`). On an error or an
-//! interrupt the temporary folder is removed and OUTDIR is left as it was.
+//! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
+//! folder is removed and OUTDIR is left as it was (see `output`).
 
-use super::output::{check_absent, write_atomically};
+use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use super::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
@@ -20,9 +20,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let input_opts =
         InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
     let out = &args.output;
-    let mut keep: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
-    keep.extend(args.lexicons.as_deref());
-    check_absent(out, args.force, &keep)?;
+    let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
+    precious.extend(args.lexicons.as_deref());
+    check_output(out, args.force, &precious)?;
     let compare = compare_options(&args.stats, &[])?;
     let mut inputs = Vec::new();
     for path in &args.inputs {
@@ -77,14 +77,18 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             counts,
             outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
         };
-        reporter.finish(&manifest)?;
-        if let Some(path) = &args.xlsx {
-            xlsx::write_workbook(tmp, OUTPUTS, path)?;
+        if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+            eprintln!("framelens: writing the aggregate and comparison tables...");
         }
+        reporter.finish(&manifest)?;
         Ok(counts)
     })?;
     if counts.read == 0 {
         message(format_args!("framelens: warning: the inputs held no documents"));
+    }
+    // From the finished folder, so FILE may also be inside OUTDIR.
+    if let Some(path) = &args.xlsx {
+        xlsx::write_workbook(out, OUTPUTS, path)?;
     }
     if !args.quiet {
         for i in &inputs {
@@ -123,10 +127,12 @@ const OUTPUTS: &[&str] = &[
     "matches.csv",
     "scare_quotes.csv",
     "tone.csv",
+    "attributions.csv",
     "errors.csv",
     "outlets.csv",
     "categories.csv",
     "terms.csv",
+    "sources.csv",
     "doc_terms.csv",
     "compare.csv",
     "rates.csv",

@@ -2,15 +2,21 @@
 //! output folder from its `documents.csv` and `doc_terms.csv` — with another prior, seed,
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
-use super::output::{check_absent, write_atomically};
-use super::{compare_options, message};
+use super::compare_options;
+use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{CompareInput, OUTPUTS, write_tables};
 use framelens::report::{CellStyle, ReportOptions, xlsx};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
-    check_absent(&args.output, args.force, &[&args.source])?;
+    check_output(&args.output, args.force, &[args.source.as_path()])?;
+    if same_folder(&args.source, &args.output) {
+        anyhow::bail!(
+            "{}: DEST must differ from OUTDIR (it would replace the analysis)",
+            args.output.display()
+        );
+    }
     let input = CompareInput::read_dir(&args.source)?;
     let source_manifest = std::fs::read_to_string(args.source.join("manifest.json"))
         .ok()
@@ -37,18 +43,26 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         let mut text = serde_json::to_string_pretty(&manifest)?;
         text.push('\n');
         std::fs::write(tmp.join("manifest.json"), text)?;
-        if let Some(path) = &args.xlsx {
-            xlsx::write_workbook(tmp, &outputs, path)?;
-        }
         Ok(())
     })?;
+    if let Some(path) = &args.xlsx {
+        xlsx::write_workbook(&args.output, &outputs, path)?;
+    }
     if !args.quiet {
-        message(format_args!(
+        eprintln!(
             "framelens: compared {} documents of {} -> {}",
             input.len(),
             args.source.display(),
             args.output.display()
-        ));
+        );
     }
     Ok(0)
+}
+
+/// Whether two paths name the same existing folder.
+fn same_folder(a: &std::path::Path, b: &std::path::Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(x), Ok(y)) => x == y,
+        _ => false,
+    }
 }

@@ -41,6 +41,7 @@ pub fn compare_options(
         prior_strength: stats.prior_strength,
         seed: stats.seed,
         bootstrap: stats.bootstrap,
+        max_pair_groups: stats.max_pair_outlets,
         groups: framelens::compare::GroupMap::parse(groups)?,
     };
     opts.validate()?;

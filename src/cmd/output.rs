@@ -1,17 +1,17 @@
 //! The output-folder contract shared by the subcommands that write tables: refuse an existing
-//! folder without `--force` (and, even with it, anything that is not a folder or that holds an
-//! input or the current folder); write into a hidden `.OUTDIR.partial-PID` folder beside it,
-//! which an error or an interrupt removes; rename it into place only when complete, moving old
-//! results aside first and deleting them last.
+//! OUTDIR without `--force` (and, with it, one that holds an input), write into a hidden
+//! `.OUTDIR.partial-PID` folder beside it that an error or an interrupt removes, and move it
+//! into place only when everything is complete, deleting old results only after that.
 
 use super::interrupt::{self, Partial};
 use super::message;
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
-/// Fails when `out` exists and `force` is off. With `force`, fails when `out` is not a folder,
-/// or when replacing it would delete one of `keep` (inputs, lexicons) or the current folder.
-pub fn check_absent(out: &Path, force: bool, keep: &[&Path]) -> anyhow::Result<()> {
+/// Refuses an OUTDIR that exists (unless `force`), and with `force` one that is not a folder
+/// or that holds one of `precious` (inputs, lexicons) or the current folder, which replacing
+/// it would delete.
+pub fn check_output(out: &Path, force: bool, precious: &[&Path]) -> anyhow::Result<()> {
     let Ok(meta) = std::fs::symlink_metadata(out) else { return Ok(()) };
     if !force {
         bail!("{}: output folder exists (use --force to replace it)", out.display());
@@ -24,8 +24,8 @@ pub fn check_absent(out: &Path, force: bool, keep: &[&Path]) -> anyhow::Result<(
     }
     let Ok(out_c) = std::fs::canonicalize(out) else { return Ok(()) };
     let cwd = std::env::current_dir().ok();
-    let precious = keep.iter().copied().filter(|p| p.as_os_str() != "-").chain(cwd.as_deref());
-    for p in precious {
+    let all = precious.iter().copied().filter(|p| p.as_os_str() != "-").chain(cwd.as_deref());
+    for p in all {
         if std::fs::canonicalize(p).is_ok_and(|c| c.starts_with(&out_c)) {
             bail!(
                 "{}: not replacing it with --force: it holds {}, which would be deleted",
@@ -37,10 +37,8 @@ pub fn check_absent(out: &Path, force: bool, keep: &[&Path]) -> anyhow::Result<(
     Ok(())
 }
 
-/// Runs `write` on a partial folder for `out` and moves the result into place. On an error or
-/// an interrupt the partial folder is removed and `out` is left as it was. An `out` that
-/// appeared meanwhile is replaced only with `force`; otherwise the finished results are kept
-/// in the partial folder and the error names it.
+/// Runs `write` on a guarded partial folder for `out` and moves the result into place. On an
+/// error or an interrupt the partial folder is removed and `out` is left as it was.
 pub fn write_atomically<T>(
     out: &Path,
     force: bool,
@@ -48,7 +46,7 @@ pub fn write_atomically<T>(
 ) -> anyhow::Result<T> {
     interrupt::install();
     let partial = Partial::new(partial_dir(out)?);
-    // On an error `partial` is dropped, which removes the folder.
+    // On an error `partial` is dropped, which removes the temporary folder.
     let value = write(partial.path())
         .with_context(|| format!("no results written ({} was left as it was)", out.display()))?;
     if !force && std::fs::symlink_metadata(out).is_ok() {
@@ -65,7 +63,7 @@ pub fn write_atomically<T>(
 
 /// Moves the finished `tmp` folder to `out`. An old `out` is first renamed aside and deleted
 /// only once the new results are in place, so a failure leaves the old results.
-fn move_into_place(tmp: &Path, out: &Path) -> anyhow::Result<()> {
+pub fn move_into_place(tmp: &Path, out: &Path) -> anyhow::Result<()> {
     if std::fs::symlink_metadata(out).is_err() {
         return std::fs::rename(tmp, out)
             .with_context(|| format!("moving results into {}", out.display()));
@@ -99,7 +97,7 @@ fn sibling(out: &Path, what: &str) -> anyhow::Result<PathBuf> {
 }
 
 /// A fresh folder beside `out` that does not look like a finished result.
-fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
+pub fn partial_dir(out: &Path) -> anyhow::Result<PathBuf> {
     let tmp = sibling(out, "partial")?;
     std::fs::create_dir_all(&tmp)
         .with_context(|| format!("cannot create the output folder {}", tmp.display()))?;

@@ -40,6 +40,13 @@ pub const DEFAULT_PRIOR_STRENGTH: f64 = 1000.0;
 pub const DEFAULT_SEED: u64 = 1;
 /// Default number of bootstrap replicates.
 pub const DEFAULT_BOOTSTRAP: u32 = 1000;
+/// Most bootstrap replicates accepted: the replicate rates of one outlet's features are held
+/// in memory (8 bytes × features × replicates).
+pub const MAX_BOOTSTRAP: u32 = 100_000;
+
+/// Default limit on the outlets (or groups) of a scope for pairwise rows: 20 outlets make
+/// 190 pairs; beyond that the pairs dwarf everything else (159 outlets: 12,561 pairs).
+pub const DEFAULT_MAX_PAIR_GROUPS: usize = 20;
 
 /// How the comparison runs.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,6 +59,8 @@ pub struct CompareOptions {
     pub bootstrap: u32,
     /// Outlet → group mappings.
     pub groups: GroupMap,
+    /// Pairwise rows only in scopes with at most this many groups.
+    pub max_pair_groups: usize,
 }
 
 impl Default for CompareOptions {
@@ -61,6 +70,7 @@ impl Default for CompareOptions {
             seed: DEFAULT_SEED,
             bootstrap: DEFAULT_BOOTSTRAP,
             groups: GroupMap::default(),
+            max_pair_groups: DEFAULT_MAX_PAIR_GROUPS,
         }
     }
 }
@@ -74,6 +84,12 @@ impl CompareOptions {
                 self.prior_strength
             )));
         }
+        if self.bootstrap > MAX_BOOTSTRAP {
+            return Err(Error::Usage(format!(
+                "--bootstrap: at most {MAX_BOOTSTRAP} replicates (got {})",
+                self.bootstrap
+            )));
+        }
         Ok(())
     }
 
@@ -85,6 +101,7 @@ impl CompareOptions {
             "prior_strength": self.prior_strength,
             "seed": self.seed,
             "bootstrap": self.bootstrap,
+            "max_pair_outlets": self.max_pair_groups,
             "confidence": tables::CONFIDENCE,
             "groups": groups,
         })

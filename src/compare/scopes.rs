@@ -26,6 +26,8 @@ pub(crate) struct Prepared {
     pub(crate) docs: Vec<PreparedDoc>,
     /// (feature, count) runs, sorted by feature within each document.
     pub(crate) counts: Vec<(u32, u64)>,
+    /// The documents of each event, in input order.
+    event_docs: Vec<Vec<u32>>,
 }
 
 /// Where a comparison runs.
@@ -80,7 +82,7 @@ impl Prepared {
         let (event_names, event_rank) = ranks(&event_refs);
         let mut counts = Vec::with_capacity(input.counts.len() * 2);
         let mut buf = Vec::new();
-        let docs = input
+        let docs: Vec<PreparedDoc> = input
             .docs
             .iter()
             .map(|d| {
@@ -95,7 +97,13 @@ impl Prepared {
                 }
             })
             .collect();
-        Prepared { table, groups: group_names, events: event_names, docs, counts }
+        let mut event_docs = vec![Vec::new(); event_names.len()];
+        for (i, d) in docs.iter().enumerate() {
+            if let Some(e) = d.event {
+                event_docs[e as usize].push(i as u32);
+            }
+        }
+        Prepared { table, groups: group_names, events: event_names, docs, counts, event_docs }
     }
 
     /// The scopes in output order: all documents, then each event by name.
@@ -112,12 +120,12 @@ impl Prepared {
     pub(crate) fn scope(&self, kind: ScopeKind) -> Scope {
         let nf = self.table.features.len();
         let mut by_group: Vec<Option<GroupSums>> = vec![None; self.groups.len()];
-        for (i, d) in self.docs.iter().enumerate() {
-            if let ScopeKind::Event(e) = kind {
-                if d.event != Some(e) {
-                    continue;
-                }
-            }
+        let members: Box<dyn Iterator<Item = u32>> = match kind {
+            ScopeKind::All => Box::new(0..self.docs.len() as u32),
+            ScopeKind::Event(e) => Box::new(self.event_docs[e as usize].iter().copied()),
+        };
+        for i in members {
+            let d = &self.docs[i as usize];
             let g = by_group[d.group as usize].get_or_insert_with(|| GroupSums {
                 group: d.group,
                 docs: Vec::new(),
@@ -125,7 +133,7 @@ impl Prepared {
                 counts: vec![0; nf],
                 docs_with: vec![0; nf],
             });
-            g.docs.push(i as u32);
+            g.docs.push(i);
             g.tokens += d.tokens;
             for &(f, n) in &self.counts[d.counts.clone()] {
                 g.counts[f as usize] += n;

@@ -117,8 +117,8 @@ impl Row {
     /// `kind, lexicon, category, term` from column `i`.
     fn feature(&mut self, i: usize, f: &Feature) {
         self.raw(i, f.kind.name());
-        self.raw(i + 1, &f.lexicon);
-        self.raw(i + 2, &f.category);
+        self.text(i + 1, &f.lexicon);
+        self.text(i + 2, &f.category);
         self.text(i + 3, &f.term);
     }
     fn write(&self, t: &mut Table) -> Result<()> {
@@ -266,11 +266,25 @@ fn write_contrasts(
             write_contrast_rows(t, row, features, &rows)?;
         }
     }
+    if groups.len() > opts.max_pair_groups {
+        return Ok(());
+    }
     row.raw(2, "pair");
+    let mut used = Vec::with_capacity(scope.features.len());
     for (i, a) in groups.iter().enumerate() {
         for b in &groups[i + 1..] {
+            // A pair is compared on the features either side uses: a feature neither uses
+            // carries no evidence, and leaving it out keeps it out of the q-value family.
+            used.clear();
+            used.extend(
+                scope
+                    .features
+                    .iter()
+                    .copied()
+                    .filter(|&f| a.counts[f as usize] > 0 || b.counts[f as usize] > 0),
+            );
             let rows = contrast(
-                &scope.features,
+                &used,
                 features,
                 a.tokens,
                 b.tokens,

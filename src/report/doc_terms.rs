@@ -42,8 +42,8 @@ impl DocTerms {
             if *slot == u32::MAX {
                 let e = lex.entry(entry);
                 *slot = self.input.term_id(
-                    &lex.file(e.file).name,
-                    &lex.category(e.category).path,
+                    &c.text(&lex.file(e.file).name),
+                    &c.text(&lex.category(e.category).path),
                     &c.text(&e.term),
                 );
             }

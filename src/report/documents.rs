@@ -1,6 +1,6 @@
 //! `documents.csv`: one row per analysed document, with a count and a rate per 1,000 tokens
 //! for every top-level category, and lexicon coverage; then the same by voice, scare quotes
-//! and tone (`voice`).
+//! and tone (`voice`); then the attribution rate and cue-class shares.
 
 use super::Table;
 use super::cells::{CellStyle, per_1k, share};
@@ -23,6 +23,7 @@ pub(super) fn header(lex: &Lexicon) -> Vec<String> {
     h.push("coverage".into());
     h.push("repaired".into());
     h.extend(voice::header(lex));
+    h.extend(super::tables::attribution_columns());
     h
 }
 
@@ -53,5 +54,12 @@ pub(super) fn write(
     row.push(share(u64::from(a.matched_tokens), tokens));
     row.push(if d.repaired { "1" } else { "0" }.into());
     row.extend(voice::document(lex, a));
+    let mut classes = [0u64; 6];
+    for at in &a.attributions {
+        if let Some(c) = at.class {
+            classes[c.index()] += 1;
+        }
+    }
+    row.extend(super::tables::attribution_cells(a.attributions.len() as u64, &classes, tokens));
     t.row(&row)
 }

@@ -1,10 +1,11 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `doc_terms.csv`, `scare_quotes.csv`, `tone.csv`,
-//! `errors.csv`) are streamed as documents arrive; the aggregate tables (`outlets.csv`,
-//! `categories.csv`, `terms.csv`, `labels.csv`), the comparison tables of [`crate::compare`]
-//! and `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and
+//! (`documents.csv`, `matches.csv`, `attributions.csv`, `doc_terms.csv`, `scare_quotes.csv`,
+//! `tone.csv`, `errors.csv`) are streamed as documents arrive; the aggregate tables
+//! (`outlets.csv`, `categories.csv`, `terms.csv`, `labels.csv`, `sources.csv`), the comparison
+//! tables of [`crate::compare`] and `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and
 //! fixed-precision. [`xlsx`] turns finished tables into one workbook.
 
+mod attributions;
 pub mod cells;
 mod doc_terms;
 mod documents;
@@ -13,6 +14,7 @@ mod manifest;
 mod matches;
 mod scare_quotes;
 mod schema;
+mod sources;
 mod tables;
 mod tone;
 mod voice;
@@ -93,6 +95,7 @@ pub struct Reporter {
     scare_quotes: Table,
     tone: Table,
     errors: Table,
+    attributions: Table,
     doc_terms: Table,
     terms: doc_terms::DocTerms,
     aggregates: Aggregates,
@@ -112,6 +115,8 @@ impl Reporter {
         tone.row(tone::HEADER)?;
         let mut errors = Table::create(dir, "errors.csv", &opts)?;
         errors.row(["input", "location", "doc_id", "reason"])?;
+        let mut attributions = Table::create(dir, "attributions.csv", &opts)?;
+        attributions.row(attributions::HEADER)?;
         let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
         doc_terms.row(doc_terms::HEADER)?;
         Ok(Reporter {
@@ -123,6 +128,7 @@ impl Reporter {
             scare_quotes: scare,
             tone,
             errors,
+            attributions,
             doc_terms,
             terms: doc_terms::DocTerms::default(),
             aggregates: Aggregates::new(),
@@ -142,6 +148,7 @@ impl Reporter {
         self.scare_quotes.finish()?;
         self.tone.finish()?;
         self.errors.finish()?;
+        self.attributions.finish()?;
         self.doc_terms.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
         crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts)?;
@@ -153,6 +160,7 @@ impl Sink for Reporter {
     fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
         documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
         matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
+        attributions::write(&mut self.attributions, &self.lexicon, doc, a, &self.opts.cells)?;
         self.terms.add(&mut self.doc_terms, &self.lexicon, doc, a, &self.opts.cells)?;
         scare_quotes::write(&mut self.scare_quotes, doc, a, &self.opts.cells)?;
         tone::write(&mut self.tone, doc, a, &self.opts.cells)?;

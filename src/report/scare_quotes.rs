@@ -24,18 +24,6 @@ pub(super) const HEADER: [&str; 12] = [
     "sentence_text",
 ];
 
-/// Characters of the sentence kept on each side of the quoted span in `sentence_text`.
-const SIDE: usize = 200;
-
-/// The sentence around the quote, bounded (a text without sentence ends is one sentence).
-/// The quotation marks may fall outside the sentence span, so the window covers both.
-fn sentence_text(text: &str, sentence: Span, quote: Span) -> String {
-    let lo = sentence.start.min(quote.start) as usize;
-    let hi = (sentence.end.max(quote.end) as usize).min(text.len());
-    let (start, end) = (quote.start as usize, (quote.end as usize).min(hi));
-    super::cells::around(text, (lo, hi), (start, end), SIDE)
-}
-
 pub(super) fn write(t: &mut Table, d: &Document, a: &DocAnalysis, c: &CellStyle) -> Result<()> {
     let id = c.text(&d.id);
     let outlet = c.text(&d.outlet);
@@ -57,8 +45,31 @@ pub(super) fn write(t: &mut Table, d: &Document, a: &DocAnalysis, c: &CellStyle)
             &q.bytes.start.to_string(),
             &q.bytes.end.to_string(),
             &c.text(cue),
-            &c.text(&sentence_text(text, q.sentence_bytes, q.bytes)),
+            &c.text(&sentence_window(text, q.sentence_bytes, q.bytes)),
         ])?;
     }
     Ok(())
+}
+
+/// Characters of the sentence kept on each side of the quotation.
+const WINDOW: usize = 200;
+
+/// The sentence around `quote`, on one line; cut (with `…`) to `WINDOW` characters on each
+/// side, so a run-on sentence of megabytes does not repeat itself into every row.
+fn sentence_window(text: &str, sentence: Span, quote: Span) -> String {
+    let (s, e) = (sentence.start as usize, sentence.end as usize);
+    let (qs, qe) = ((quote.start as usize).clamp(s, e), (quote.end as usize).clamp(s, e));
+    let before = &text[s..qs];
+    let start = before.char_indices().rev().nth(WINDOW - 1).map_or(s, |(i, _)| s + i);
+    let after = &text[qe..e];
+    let end = after.char_indices().nth(WINDOW).map_or(e, |(i, _)| qe + i);
+    let mut out = String::new();
+    if start > s {
+        out.push('…');
+    }
+    out.push_str(&super::cells::one_line(&text[start..end]));
+    if end < e {
+        out.push('…');
+    }
+    out
 }

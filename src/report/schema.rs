@@ -108,7 +108,11 @@ pub const TABLES: &[TableSchema] = &[
             ("byte_start", I, "UTF-8 byte offset"),
             ("byte_end", I, "UTF-8 byte end offset (exclusive)"),
             ("cue", T, "the naming or reporting word that attributes it, when one does"),
-            ("sentence_text", T, "the whole sentence"),
+            (
+                "sentence_text",
+                T,
+                "the sentence around the quotation: up to 200 characters on each side, … where cut",
+            ),
         ],
     },
     TableSchema {
@@ -138,6 +142,60 @@ pub const TABLES: &[TableSchema] = &[
             ("authorial_share", N, "share among authorial uses of the referent's labels"),
             ("quoted_count", I, "uses inside quotations"),
             ("quoted_share", N, "share among quoted uses of the referent's labels"),
+        ],
+    },
+    TableSchema {
+        file: "attributions.csv",
+        about: "one row per attribution: cue, source, content (who is quoted, how)",
+        columns: &[
+            ("doc_id", T, "the document"),
+            ("outlet", T, "its outlet"),
+            ("section", T, "title or body"),
+            ("sentence", I, "0-based sentence index of the cue within the section"),
+            ("cue", T, "the reporting expression as written (said, According to, told reporters)"),
+            ("cue_lemma", T, "its lemma from the attribution lexicon (say, according to)"),
+            (
+                "cue_class",
+                T,
+                "stance class: neutral, endorsing, doubting, guilt, insistent, confrontational",
+            ),
+            ("cue_start", I, "code-point offset of the cue in its section"),
+            ("cue_end", I, "code-point end offset of the cue (exclusive)"),
+            ("source", T, "the speaker as written (Press Secretary Maren Holt, she, officials)"),
+            ("source_start", I, "code-point offset of the source; empty when absent"),
+            ("source_end", I, "code-point end offset of the source (exclusive)"),
+            (
+                "source_resolved",
+                T,
+                "the entity the source refers to (titles dropped, pronouns and descriptions resolved); empty when unknown",
+            ),
+            (
+                "quote_type",
+                T,
+                "order of source S, cue V and content C, Q for quotation marks (QCQSV, SVC, CSV, VSC, SVQCQ)",
+            ),
+            ("direct", I, "1 when at least part of the content is the source's own quoted words"),
+            ("content_start", I, "code-point offset of the content; empty when absent"),
+            ("content_end", I, "code-point end offset of the content (exclusive)"),
+        ],
+    },
+    TableSchema {
+        file: "sources.csv",
+        about: "attributions per outlet x resolved source x cue class (a pivot source)",
+        columns: &[
+            SCOPE,
+            EVENT,
+            ("outlet", T, "the outlet"),
+            ("source_resolved", T, "the resolved source; empty for unresolved pronouns"),
+            ("cue_class", T, "stance class of the cues"),
+            ("count", I, "attributions"),
+            ("docs", I, "documents with at least one such attribution"),
+            (
+                "source_share",
+                N,
+                "count / all attributions of this source in the group (6 decimals)",
+            ),
+            ("outlet_share", N, "count / all attributions of the group (6 decimals)"),
         ],
     },
     TableSchema {
@@ -325,6 +383,19 @@ pub fn column(file: &str, name: &str) -> Option<(ColumnType, String)> {
         if let Some(cat) = name.strip_suffix("_count") {
             return Some((I, format!("hits in the top-level category {cat}")));
         }
+        match name {
+            "attributions" => return Some((I, "attributions (see attributions.csv)".into())),
+            "attributions_per_1k" => {
+                return Some((N, "attributions per 1,000 tokens (4 decimals)".into()));
+            }
+            _ => {}
+        }
+        if let Some(class) = name.strip_suffix("_share") {
+            return Some((
+                N,
+                format!("share of the attributions whose cue is {class} (6 decimals)"),
+            ));
+        }
         if let Some(cat) = name.strip_suffix("_per_1k") {
             return Some((N, format!("{cat} hits per 1,000 tokens (4 decimals)")));
         }
@@ -354,5 +425,13 @@ mod tests {
             super::super::matches::HEADER.len(),
             table("matches.csv").unwrap().columns.len()
         );
+        for (file, header) in [
+            ("attributions.csv", &super::super::attributions::HEADER[..]),
+            ("sources.csv", &super::super::sources::HEADER[..]),
+        ] {
+            let names: Vec<&str> = table(file).unwrap().columns.iter().map(|c| c.0).collect();
+            assert_eq!(names, header, "{file}");
+        }
+        assert_eq!(column("outlets.csv", "doubting_share").unwrap().0, ColumnType::Number);
     }
 }

@@ -1,10 +1,12 @@
 //! The aggregate tables, written once at the end from the integer totals:
 //! `outlets.csv` (wide: one row per outlet, and per event × outlet), `categories.csv` (long:
-//! every category level) and `terms.csv` (long: every lexicon entry that occurred).
+//! every category level), `terms.csv` (long: every lexicon entry that occurred) and, through
+//! `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k, share};
 use super::{ReportOptions, Table, voice};
 use crate::aggregate::{Aggregates, GroupKey, GroupTotals};
+use crate::attribution::CueClass;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use std::path::Path;
@@ -18,9 +20,11 @@ pub(super) fn write_all(
     outlets(dir, lex, agg, opts)?;
     categories(dir, lex, agg, opts)?;
     terms(dir, lex, agg, opts)?;
-    super::labels::write(dir, lex, agg, opts)
+    super::labels::write(dir, lex, agg, opts)?;
+    super::sources::write(dir, lex, agg, opts)
 }
 
+/// The `scope`, `event` and `outlet` cells of a group.
 pub(super) fn scope(k: &GroupKey, c: &CellStyle) -> [String; 3] {
     match &k.event {
         None => ["all".into(), String::new(), c.text(&k.outlet).into_owned()],
@@ -43,6 +47,7 @@ fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) ->
     }
     header.push("coverage".into());
     header.extend(voice::header(lex));
+    header.extend(attribution_columns());
     t.row(&header)?;
     for (k, g) in &agg.groups {
         let mut row: Vec<String> = scope(k, &opts.cells).into();
@@ -54,9 +59,24 @@ fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) ->
         }
         row.push(share(g.matched_tokens, g.tokens));
         row.extend(voice::group(lex, g));
+        row.extend(attribution_cells(g.attributions, &g.attribution_classes, g.tokens));
         t.row(&row)?;
     }
     t.finish()
+}
+
+/// `attributions`, `attributions_per_1k` and one `<class>_share` per cue class.
+pub(super) fn attribution_columns() -> impl Iterator<Item = String> {
+    ["attributions".to_string(), "attributions_per_1k".to_string()]
+        .into_iter()
+        .chain(CueClass::ALL.iter().map(|c| format!("{}_share", c.name())))
+}
+
+/// The cells of [`attribution_columns`].
+pub(super) fn attribution_cells(total: u64, classes: &[u64; 6], tokens: u64) -> Vec<String> {
+    let mut v = vec![total.to_string(), per_1k(total, tokens)];
+    v.extend(classes.iter().map(|&n| share(n, total)));
+    v
 }
 
 fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<()> {
@@ -84,7 +104,7 @@ fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions)
                 &s,
                 &e,
                 &o,
-                &*lex.category(cat).path,
+                &*opts.cells.text(&lex.category(cat).path),
                 &level.to_string(),
                 &n.to_string(),
                 &docs.to_string(),
@@ -110,8 +130,8 @@ fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> R
                 &s,
                 &e,
                 &o,
-                &lex.file(entry.file).name,
-                &*lex.category(entry.category).path,
+                &*opts.cells.text(&lex.file(entry.file).name),
+                &*opts.cells.text(&lex.category(entry.category).path),
                 &opts.cells.text(&entry.term),
                 &opts.cells.text(entry.lemma.as_deref().unwrap_or("")),
                 &n.to_string(),

@@ -24,6 +24,11 @@ const MAX_WIDTH: f64 = 60.0;
 /// Writes the `*.csv` files among `files` (in that order) from `dir` into the workbook
 /// `path`, with `dir/manifest.json` on the README sheet when present.
 pub fn write_workbook(dir: &Path, files: &[&str], path: &Path) -> Result<()> {
+    write_with_limit(dir, files, path, MAX_ROWS)
+}
+
+/// [`write_workbook`] with at most `max_rows` data rows per sheet.
+fn write_with_limit(dir: &Path, files: &[&str], path: &Path, max_rows: u32) -> Result<()> {
     let parent = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -38,7 +43,7 @@ pub fn write_workbook(dir: &Path, files: &[&str], path: &Path) -> Result<()> {
         let csvs: Vec<&str> = files.iter().copied().filter(|f| f.ends_with(".csv")).collect();
         readme(&mut wb, dir, &csvs).map_err(xerr)?;
         for file in &csvs {
-            table_sheets(&mut wb, dir, file)?;
+            table_sheets(&mut wb, dir, file, max_rows)?;
         }
         wb.save(&tmp).map_err(xerr)
     })();
@@ -80,6 +85,14 @@ fn headers(path: &Path) -> Result<Vec<String>> {
 
 fn sheet_name(file: &str) -> &str {
     file.strip_suffix(".csv").unwrap_or(file)
+}
+
+/// The name of part `part` (1-based) of a table: `matches`, `matches (2)`, …, within Excel's
+/// 31 characters.
+fn sheet_title(file: &str, part: u32) -> String {
+    let suffix = if part == 1 { String::new() } else { format!(" ({part})") };
+    let stem: String = sheet_name(file).chars().take(31 - suffix.chars().count()).collect();
+    stem + &suffix
 }
 
 /// The README sheet: every column of every table, then the manifest as key/value rows.
@@ -172,7 +185,7 @@ fn number(cell: &str) -> Option<f64> {
 }
 
 /// One table on one or more sheets.
-fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str) -> Result<()> {
+fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str, max_rows: u32) -> Result<()> {
     let path = dir.join(file);
     let xerr = |e: XlsxError| Error::io(&path, std::io::Error::other(e.to_string()));
     let header = headers(&path)?;
@@ -182,22 +195,17 @@ fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str) -> Result<()> {
         .collect();
     let widths = sample_widths(&path, &header)?;
     let bold = header_format();
-    let mut records = reader(&path)?.into_records();
+    let mut records = reader(&path)?.into_records().peekable();
     records.next(); // the header
     let mut part = 1;
     let mut done = false;
     while !done {
         let ws = wb.add_worksheet_with_constant_memory();
-        let name = if part == 1 {
-            sheet_name(file).to_string()
-        } else {
-            format!("{} ({part})", sheet_name(file))
-        };
-        ws.set_name(&name).map_err(xerr)?;
+        ws.set_name(sheet_title(file, part)).map_err(xerr)?;
         begin_sheet(ws, &header, &widths, &bold).map_err(xerr)?;
         let mut row = 0u32;
         done = true;
-        for rec in records.by_ref() {
+        while let Some(rec) = records.next() {
             let rec = rec.map_err(|e| csv_error(&path, e))?;
             row += 1;
             for (col, cell) in rec.iter().enumerate() {
@@ -212,8 +220,8 @@ fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str) -> Result<()> {
                     None => ws.write_string(row, c, clip(cell)).map_err(xerr)?,
                 };
             }
-            if row == MAX_ROWS {
-                done = false;
+            if row == max_rows {
+                done = records.peek().is_none();
                 break;
             }
         }
@@ -267,6 +275,38 @@ mod tests {
         assert_eq!(number("=1+1"), None);
         assert_eq!(number(""), None);
         assert_eq!(clip("abc"), "abc");
+        assert_eq!(sheet_title("matches.csv", 1), "matches");
+        assert_eq!(sheet_title("matches.csv", 2), "matches (2)");
+        let long = sheet_title(&format!("{}.csv", "x".repeat(40)), 12);
+        assert_eq!(long.chars().count(), 31);
+        assert!(long.ends_with(" (12)"));
+    }
+
+    #[test]
+    fn long_tables_continue_on_further_sheets() {
+        use calamine::{Data, Reader, Xlsx, open_workbook};
+        let dir = tempfile::tempdir().unwrap();
+        let rows =
+            "doc_id,lexicon,category,term,count\n007,l,c,t,1\nb,l,c,t,2\nc,l,c,t,3\nd,l,c,t,4\n";
+        std::fs::write(dir.path().join("doc_terms.csv"), rows).unwrap();
+        std::fs::write(
+            dir.path().join("errors.csv"),
+            "input,location,doc_id,reason\na,1,x,y\nb,2,x,y\n",
+        )
+        .unwrap();
+        let book = dir.path().join("b.xlsx");
+        let files = ["doc_terms.csv", "errors.csv", "manifest.json"];
+        write_with_limit(dir.path(), &files, &book, 2).unwrap();
+        let mut wb: Xlsx<_> = open_workbook(&book).unwrap();
+        // Exactly two rows fit on `errors`: no empty continuation sheet.
+        assert_eq!(wb.sheet_names(), ["README", "doc_terms", "doc_terms (2)", "errors"]);
+        let part2 = wb.worksheet_range("doc_terms (2)").unwrap();
+        assert_eq!(part2.get_value((0, 0)), Some(&Data::String("doc_id".into())));
+        assert_eq!(part2.get_value((2, 4)), Some(&Data::Float(4.0)));
+        // doc_id is a text column: "007" stays text.
+        let part1 = wb.worksheet_range("doc_terms").unwrap();
+        assert_eq!(part1.get_value((1, 0)), Some(&Data::String("007".into())));
+        assert_eq!(part1.height(), 3);
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The log-odds ratio with an informative Dirichlet prior, and its z-score: Monroe, Colaresi
 //! & Quinn (2008), "Fightin' Words: Lexical Feature Selection and Evaluation for Identifying
-//! the Content of Political Conflict", *Political Analysis* 16(4), 372–403, eqs. 16–22.
+//! the Content of Political Conflict", *Political Analysis* 16(4), 372–403.
 //!
 //! For a feature w (a term or category) counted y_a times in n_a tokens of group a and
 //! y_b times in n_b tokens of group b, with prior pseudo-counts α_w and α₀ = Σ α:

@@ -1,0 +1,197 @@
+//! Cues: the attribution lexicon's hits that are used as reporting expressions in the
+//! outlet's own voice. Drops hits inside quotations (the quoted speaker's reports), nouns and
+//! adjectives that look like reporting verbs (`the claims`, `Trump’s charges`,
+//! `a purported deal`, `12 states`, `United States`), adverbs (`reportedly`), and
+//! prepositional cues (`in a statement`) that only repeat a verb cue of the same sentence;
+//! tells what shape each remaining cue has.
+
+use super::context::Ctx;
+use super::words::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
+use crate::lexicon::{EntryId, Lexicon};
+use crate::matcher::Hit;
+
+/// How a cue relates to its source.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Form {
+    /// A verb with its subject as source (`Holt said`, `said Holt`).
+    Verb,
+    /// A present participle (`saying`, `alleging`): the source is the noun it follows or the
+    /// subject of its clause.
+    Participle,
+    /// `citing` / `quoting`: the source is the informant it names, when it names one,
+    /// else the subject.
+    Citing,
+    /// A cue ending in a preposition (`according to`, `claims by`): the source follows.
+    Object,
+    /// A cue opening with a preposition (`in a statement`): the source is the subject.
+    Adjunct,
+}
+
+/// One cue: tokens `first..end` matched `entry`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Cue {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) entry: EntryId,
+    pub(super) form: Form,
+}
+
+/// Writes the cues among `hits` (hits of every file, in token order) to `out`.
+pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &mut Vec<Cue>) {
+    out.clear();
+    for h in hits {
+        let e = lex.entry(h.entry);
+        if e.file != file {
+            continue;
+        }
+        let Some((first, end)) = trim(ctx, h.first as usize, h.end as usize) else { continue };
+        // Inside a quotation the quoted speaker reports, not the outlet.
+        if ctx.in_quotation(first) {
+            continue;
+        }
+        let verbal = used_as_verb(ctx, first);
+        let form = form(ctx, first, end, e.term_lemma(), verbal);
+        if form_is_verbal(form) && !verbal {
+            continue;
+        }
+        out.push(Cue { first, end, entry: h.entry, form });
+    }
+    // `said in a statement`: the verb carries the attribution. `reports say`: the first is
+    // the subject of the second.
+    let mut k = 0;
+    while k < out.len() {
+        let c = out[k];
+        let repeated = c.form == Form::Adjunct
+            && out
+                .iter()
+                .any(|o| o.form != Form::Adjunct && ctx.sentence(o.first) == ctx.sentence(c.first));
+        let subject = out
+            .get(k + 1)
+            .is_some_and(|n| n.first == c.end && ctx.joined(n.first) && form_is_verbal(n.form));
+        if repeated || subject {
+            out.remove(k);
+        } else {
+            k += 1;
+        }
+    }
+}
+
+fn form_is_verbal(form: Form) -> bool {
+    matches!(form, Form::Verb | Form::Participle | Form::Citing)
+}
+
+/// The lexical part of a matched phrase: without leading pronouns, auxiliaries and adverbs
+/// (`he stated`, `has learned`, `verbally attacked`) and without a final `that`
+/// (`found that`).
+fn trim(ctx: &Ctx, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+    while end - first > 1 {
+        let w = ctx.norm(first);
+        if pronoun(w).is_some() || is_auxiliary(w) || is_adverb(w) {
+            first += 1;
+        } else {
+            break;
+        }
+    }
+    if end - first > 1 && ctx.norm(end - 1) == "that" {
+        end -= 1;
+    }
+    (end > first).then_some((first, end))
+}
+
+fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str, verbal: bool) -> Form {
+    let head = ctx.norm(first);
+    let last = ctx.norm(end - 1);
+    if end - first > 1 && is_preposition(head) {
+        Form::Adjunct
+    } else if end - first > 1
+        && matches!(last, "to" | "by")
+        && (head == "according" || !verbal || ctx.is_sentence_start(first))
+    {
+        Form::Object
+    } else if head.ends_with("ing") && matches!(lemma, "cite" | "quote") {
+        Form::Citing
+    } else if head.ends_with("ing") {
+        Form::Participle
+    } else {
+        Form::Verb
+    }
+}
+
+/// Whether the word at `i` is used as a verb: not after a determiner, possessive or number,
+/// not capitalised inside a sentence (unless the sentence is a headline), not an adverb, not
+/// a plural noun followed by `of`.
+fn used_as_verb(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.norm(i);
+    if w.len() > 4 && w.ends_with("ly") {
+        return false;
+    }
+    if ctx.is_cap(i) && !ctx.is_sentence_start(i) && !ctx.title_case(i) {
+        let after_opening = ctx.gap_before(i).contains(['“', '"', '‘', '(', ':', '—']);
+        if !after_opening {
+            return false;
+        }
+    }
+    // Markup such as `<tweet …>` or `</tweet>`; part of a compound (`self-described`).
+    if ctx.gap_before(i).ends_with(['<', '/', '-']) || ctx.gap_after(i).starts_with(['>', '-']) {
+        return false;
+    }
+    if i + 1 < ctx.len() && ctx.joined(i + 1) {
+        let next = ctx.norm(i + 1);
+        // `reports of unrest`; `the report could`, `his remarks were`: a noun. (Past forms
+        // are verbs whatever follows: `officials said will`.)
+        let noun_form = !w.ends_with("ed")
+            && !matches!(w, "said" | "says" | "say" | "told" | "tells" | "wrote" | "spoke");
+        let plural = noun_form && w.ends_with('s') && !w.ends_with("ss");
+        let noun_prep = matches!(next, "of" | "in" | "on" | "from" | "against" | "at" | "by");
+        if plural && noun_prep
+            || next == "of" && w.ends_with('s') && !w.ends_with("ss")
+            || noun_form && is_auxiliary(next) && next != "not" && next != "never"
+        {
+            return false;
+        }
+    }
+    if !ctx.joined(i) {
+        return true;
+    }
+    let prev = ctx.norm(i - 1);
+    let nominal = is_determiner(prev) && !matches!(prev, "all" | "both" | "each" | "most" | "many")
+        || ctx.is_possessive(i - 1)
+        || ctx.is_numeric(i - 1);
+    !nominal
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::{cues, fixture_lexicon};
+
+    #[test]
+    fn verbs_are_cues_and_look_alike_nouns_are_not() {
+        let lex = fixture_lexicon();
+        assert_eq!(cues(&lex, "Mora said the plan works."), vec!["said/Verb"]);
+        assert!(cues(&lex, "The claims were false, and Ortiz’s claims too.").is_empty());
+        assert!(cues(&lex, "Voters in 12 states backed the United States plan.").is_empty());
+        assert!(cues(&lex, "A purported deal was reportedly near.").is_empty());
+        assert!(cues(&lex, "Reports of unrest spread.").is_empty());
+        assert!(cues(&lex, "The report was false and the claims have faded.").is_empty());
+        assert!(cues(&lex, "<tweet id=\"1\">Hi</tweet>").is_empty());
+        assert!(cues(&lex, "The self-stated expert left.").is_empty());
+        assert_eq!(cues(&lex, "He is alive, reports say."), vec!["say/Verb"]);
+        assert_eq!(cues(&lex, "They all said no."), vec!["said/Verb"]);
+        assert_eq!(cues(&lex, "“They said no,” she said."), vec!["said/Verb"]);
+    }
+
+    #[test]
+    fn shapes() {
+        let lex = fixture_lexicon();
+        assert_eq!(
+            cues(&lex, "According to aides, the mayor left, citing aides and saying so."),
+            vec!["According to/Object", "citing/Citing", "saying/Participle"]
+        );
+        assert_eq!(cues(&lex, "In a statement, the mayor said no."), vec!["said/Verb"]);
+        assert_eq!(cues(&lex, "In a statement, the mayor left."), vec!["In a statement/Adjunct"]);
+        assert_eq!(cues(&lex, "Velm Daily Says Mayor Quit"), vec!["Says/Verb"]);
+        assert_eq!(cues(&lex, "Then he stated that it was over."), vec!["stated/Verb"]);
+        assert_eq!(cues(&lex, "Claims by rivals were denied."), vec!["Claims by/Object"]);
+        assert_eq!(cues(&lex, "She was quoted as saying no."), vec!["quoted as saying/Verb"]);
+    }
+}

@@ -1,0 +1,500 @@
+//! Attribution: who is quoted, with which reporting expression, in which stance.
+//!
+//! Runs inside [`crate::Analyzer`] on each section's tokens and the hits of the lexicon file
+//! named `attribution` (cue patterns with categories `attribution/<class>`); without that file
+//! it finds nothing. For every cue it finds:
+//!
+//! - the **cue** itself, filtered so that nouns and adjectives that look like reporting verbs
+//!   are not cues (`cue`);
+//! - the **source** span and the entity it refers to, pronouns and descriptions resolved to
+//!   the most recent compatible named source (`source`, `resolve`);
+//! - the **content** span, whether it is a direct quotation, and the quote type (`content`).
+//!
+//! Rules over tokens, capitalisation, punctuation and quotation spans; no parser. A cue with
+//! no source (`reportedly`, `is believed to be`, `was asked`) is not an attribution. The rules
+//! are written for English.
+
+mod content;
+mod context;
+mod cue;
+mod resolve;
+mod source;
+mod words;
+
+pub use content::QuoteType;
+
+use crate::analysis::Section;
+use crate::lexicon::{CategoryId, EntryId, FileId, Lexicon};
+use crate::matcher::Hit;
+use crate::quotes::{Quote, find_quotes, token_quotes};
+use crate::segment::{Span, TokenBuffer};
+use context::Ctx;
+use cue::{Cue, Form};
+use resolve::Resolver;
+use source::Source;
+
+/// The stance classes of the bundled attribution lexicon (`attribution/<class>`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum CueClass {
+    /// `said`, `told`, `according to`.
+    Neutral,
+    /// `confirmed`, `noted`, `revealed`: the statement is presented as fact.
+    Endorsing,
+    /// `claimed`, `alleged`: the statement is presented as doubtful.
+    Doubting,
+    /// `admitted`, `conceded`, `denied`: the source is presented as at fault.
+    Guilt,
+    /// `insisted`, `asserted`.
+    Insistent,
+    /// `denounced`, `slammed`, `accused`.
+    Confrontational,
+}
+
+impl CueClass {
+    /// Every class, in column order.
+    pub const ALL: [CueClass; 6] = [
+        CueClass::Neutral,
+        CueClass::Endorsing,
+        CueClass::Doubting,
+        CueClass::Guilt,
+        CueClass::Insistent,
+        CueClass::Confrontational,
+    ];
+
+    /// The class name as written in lexicon categories.
+    pub fn name(self) -> &'static str {
+        match self {
+            CueClass::Neutral => "neutral",
+            CueClass::Endorsing => "endorsing",
+            CueClass::Doubting => "doubting",
+            CueClass::Guilt => "guilt",
+            CueClass::Insistent => "insistent",
+            CueClass::Confrontational => "confrontational",
+        }
+    }
+
+    /// Position in [`CueClass::ALL`].
+    pub fn index(self) -> usize {
+        self as usize
+    }
+
+    /// The class named `name`, if it is one of the six.
+    pub fn from_name(name: &str) -> Option<CueClass> {
+        CueClass::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// The last level of a category path: the cue class as written (`doubting` for
+/// `attribution/doubting`).
+pub fn class_name(path: &str) -> &str {
+    path.rsplit('/').next().unwrap_or(path)
+}
+
+/// A span of the section text in bytes and in code points.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extent {
+    /// UTF-8 byte offsets into the section text.
+    pub bytes: Span,
+    /// Code-point offsets into the section text (what Python's `str` indexes).
+    pub chars: Span,
+}
+
+/// One attribution: a cue, its source, and what the source is reported to have said.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Attribution {
+    /// The section it is in.
+    pub section: Section,
+    /// Sentence index of the cue within the section (0-based).
+    pub sentence: u32,
+    /// The attribution lexicon entry of the cue.
+    pub entry: EntryId,
+    /// The entry's category (`attribution/doubting`).
+    pub category: CategoryId,
+    /// The cue's stance class, when it is one of the six of [`CueClass`].
+    pub class: Option<CueClass>,
+    /// The cue (`said`, `according to`).
+    pub cue: Extent,
+    /// The speaker as written (`Press Secretary Maren Holt`, `she`).
+    pub source: Option<Extent>,
+    /// The entity the source refers to (`Maren Holt` for both), when known.
+    pub source_resolved: Option<Box<str>>,
+    /// What the source is reported to have said.
+    pub content: Option<Extent>,
+    /// Order of source, cue and content (`QCQSV`, `SVC`, ...).
+    pub quote_type: QuoteType,
+    /// At least part of the content is in quotation marks as the source's own words.
+    pub direct: bool,
+}
+
+/// Reusable per-thread buffers, and the entities of the document being analysed.
+#[derive(Default)]
+pub struct AttributionScratch {
+    quotes: Vec<Quote>,
+    token_quote: Vec<u32>,
+    cues: Vec<Cue>,
+    earlier: Vec<(usize, Source)>,
+    offsets: Vec<(u32, u32)>,
+    resolver: Resolver,
+}
+
+impl AttributionScratch {
+    /// Empty buffers.
+    pub fn new() -> AttributionScratch {
+        AttributionScratch::default()
+    }
+
+    /// Forgets the sources of the previous document (pronouns never reach across documents).
+    pub fn start_document(&mut self) {
+        self.resolver.start_document();
+    }
+}
+
+/// Finds the attributions of one section (`text`, segmented into `buf`, with the lexicon
+/// `hits` of every file) and appends them to `out`. `file` is the attribution lexicon file.
+#[allow(clippy::too_many_arguments)]
+pub fn detect_section(
+    lex: &Lexicon,
+    file: FileId,
+    section: Section,
+    text: &str,
+    buf: &TokenBuffer,
+    hits: &[Hit],
+    scratch: &mut AttributionScratch,
+    out: &mut Vec<Attribution>,
+) {
+    let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
+    resolver.start_section();
+    if !hits.iter().any(|h| lex.entry(h.entry).file == file) {
+        return;
+    }
+    find_quotes(text, buf, quotes);
+    token_quotes(buf, quotes, token_quote);
+    let ctx = Ctx { text, buf, quotes, token_quote };
+    cue::collect(&ctx, lex, file, hits, cues);
+    let first_new = out.len();
+    earlier.clear();
+    let mut sentence = u32::MAX;
+    for (k, cue) in cues.iter().enumerate() {
+        let sent = ctx.sentence(cue.first);
+        if sent != sentence {
+            earlier.clear();
+            sentence = sent;
+        }
+        let Some(src) = source::find(&ctx, cue, earlier, cues) else { continue };
+        earlier.push((cue.first, src));
+        let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
+            let shares = matches!(n.form, Form::Participle | Form::Citing)
+                && ctx.gap_before(n.first).contains(',');
+            shares.then_some(n.first)
+        });
+        let content = content::find(&ctx, cue, &src, next);
+        if content.said_nothing {
+            continue;
+        }
+        let resolved = resolver.resolve(&ctx, src.first, src.end, cues);
+        let entry = lex.entry(cue.entry);
+        out.push(Attribution {
+            section,
+            sentence: sent,
+            entry: cue.entry,
+            category: entry.category,
+            class: CueClass::from_name(class_name(&lex.category(entry.category).path)),
+            cue: extent(ctx.tokens_span(cue.first, cue.end)),
+            source: Some(extent(ctx.tokens_span(src.first, src.end))),
+            source_resolved: resolved.map(String::into_boxed_str),
+            content: content.span.map(extent),
+            quote_type: content.quote_type,
+            direct: content.direct,
+        });
+    }
+    fill_chars(text, &mut out[first_new..], offsets);
+}
+
+fn extent(bytes: Span) -> Extent {
+    Extent { bytes, chars: Span::default() }
+}
+
+/// Sets the code-point offsets of every extent from its byte offsets, in one pass over the
+/// text.
+fn fill_chars(text: &str, atts: &mut [Attribution], offsets: &mut Vec<(u32, u32)>) {
+    offsets.clear();
+    for (k, a) in atts.iter().enumerate() {
+        let slot = k as u32 * 6;
+        offsets.extend([(a.cue.bytes.start, slot), (a.cue.bytes.end, slot + 1)]);
+        if let Some(s) = a.source {
+            offsets.extend([(s.bytes.start, slot + 2), (s.bytes.end, slot + 3)]);
+        }
+        if let Some(c) = a.content {
+            offsets.extend([(c.bytes.start, slot + 4), (c.bytes.end, slot + 5)]);
+        }
+    }
+    offsets.sort_unstable();
+    let ascii = text.is_ascii();
+    let (mut byte, mut chars) = (0usize, 0u32);
+    for &(b, slot) in offsets.iter() {
+        let c = if ascii {
+            b
+        } else {
+            chars += text[byte..b as usize].chars().count() as u32;
+            byte = b as usize;
+            chars
+        };
+        let a = &mut atts[(slot / 6) as usize];
+        let target = match slot % 6 {
+            0 | 1 => Some(&mut a.cue),
+            2 | 3 => a.source.as_mut(),
+            _ => a.content.as_mut(),
+        };
+        if let Some(e) = target {
+            if slot % 2 == 0 {
+                e.chars.start = c;
+            } else {
+                e.chars.end = c;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::language::Language;
+    use crate::lexicon::LexiconBuilder;
+    use crate::matcher::{MatchScratch, find_hits};
+    use crate::segment::tokenize;
+
+    /// The team's own small attribution lexicon for unit tests.
+    pub(crate) fn fixture_lexicon() -> Lexicon {
+        let mut rows = String::from("pattern,category,polarity,intensity,lemma\n");
+        let verbs: &[(&str, &str, &[&str])] = &[
+            ("say", "neutral", &["say", "says", "said", "saying"]),
+            ("tell", "neutral", &["tell", "tells", "told", "telling"]),
+            ("add", "neutral", &["add", "adds", "added", "adding"]),
+            ("report", "neutral", &["report", "reports", "reported", "reporting"]),
+            ("cite", "neutral", &["cite", "cites", "cited", "citing"]),
+            ("confirm", "endorsing", &["confirm", "confirms", "confirmed", "confirming"]),
+            ("note", "endorsing", &["note", "notes", "noted", "noting"]),
+            ("claim", "doubting", &["claim", "claims", "claimed", "claiming"]),
+            ("allege", "doubting", &["allege", "alleges", "alleged", "alleging"]),
+            ("purport", "doubting", &["purported", "purports"]),
+            ("admit", "guilt", &["admit", "admits", "admitted", "admitting"]),
+            ("insist", "insistent", &["insist", "insists", "insisted", "insisting"]),
+            ("accuse", "confrontational", &["accuse", "accuses", "accused", "accusing"]),
+            ("state", "neutral", &["state", "states", "stated", "stating"]),
+            ("tweet", "neutral", &["tweet", "tweets", "tweeted"]),
+            ("report", "neutral", &["reportedly"]),
+        ];
+        for (lemma, class, forms) in verbs {
+            for f in *forms {
+                rows.push_str(&format!("={f},attribution/{class},,,{lemma}\n"));
+            }
+        }
+        rows.push_str("=according =to,attribution/neutral,,,according to\n");
+        rows.push_str("=in =a =statement,attribution/neutral,,,statement\n");
+        rows.push_str(
+            "=he =stated,attribution/neutral,,,state\n=stated =that,attribution/neutral,,,state\n",
+        );
+        rows.push_str("=claims =by,attribution/doubting,,,claim\n");
+        rows.push_str("=was =quoted =as =saying,attribution/neutral,,,quote\n");
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        b.add_text("attribution.csv", "attribution", &rows).unwrap();
+        b.add_text("loaded.csv", "loaded", "pattern,category\nregime,loaded/x\n").unwrap();
+        b.build()
+    }
+
+    fn prepare(lex: &Lexicon, text: &str) -> (TokenBuffer, Vec<Hit>) {
+        let mut buf = TokenBuffer::new();
+        tokenize(text, &mut buf);
+        let mut hits = Vec::new();
+        find_hits(lex, text, &buf, &mut MatchScratch::new(), &mut hits);
+        (buf, hits)
+    }
+
+    /// `cue text/form` of every cue of `text`.
+    pub(crate) fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
+        let (buf, hits) = prepare(lex, text);
+        let mut quotes = Vec::new();
+        find_quotes(text, &buf, &mut quotes);
+        let mut tq = Vec::new();
+        token_quotes(&buf, &quotes, &mut tq);
+        let ctx = Ctx { text, buf: &buf, quotes: &quotes, token_quote: &tq };
+        let mut out = Vec::new();
+        let file = lex.file_named("attribution").unwrap();
+        cue::collect(&ctx, lex, file, &hits, &mut out);
+        out.iter()
+            .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
+            .collect()
+    }
+
+    /// One attribution as the tests compare it.
+    #[derive(Debug, PartialEq, Eq)]
+    pub(crate) struct Row {
+        cue: String,
+        class: String,
+        source: String,
+        resolved: String,
+        content: String,
+        quote_type: String,
+        direct: bool,
+    }
+
+    pub(crate) fn detect(text: &str) -> Vec<Row> {
+        let lex = fixture_lexicon();
+        let (buf, hits) = prepare(&lex, text);
+        let mut s = AttributionScratch::new();
+        s.start_document();
+        let mut out = Vec::new();
+        let file = lex.file_named("attribution").unwrap();
+        detect_section(&lex, file, Section::Body, text, &buf, &hits, &mut s, &mut out);
+        let chars: Vec<char> = text.chars().collect();
+        let sub = |e: Option<Extent>| {
+            e.map_or(String::new(), |e| {
+                let by_chars: String =
+                    chars[e.chars.start as usize..e.chars.end as usize].iter().collect();
+                assert_eq!(by_chars, text[e.bytes.range()]);
+                by_chars
+            })
+        };
+        out.iter()
+            .map(|a| Row {
+                cue: sub(Some(a.cue)),
+                class: a.class.map_or("", CueClass::name).to_string(),
+                source: sub(a.source),
+                resolved: a.source_resolved.as_deref().unwrap_or("").to_string(),
+                content: sub(a.content),
+                quote_type: a.quote_type.as_str().to_string(),
+                direct: a.direct,
+            })
+            .collect()
+    }
+
+    /// (cue, source, resolved) triples.
+    fn who(text: &str) -> Vec<(String, String, String)> {
+        detect(text).into_iter().map(|r| (r.cue, r.source, r.resolved)).collect()
+    }
+
+    fn t(cue: &str, source: &str, resolved: &str) -> (String, String, String) {
+        (cue.into(), source.into(), resolved.into())
+    }
+
+    #[test]
+    fn subject_verb_content() {
+        let r = detect("Harbour Minister Ilse Varga said on Monday that the port would reopen.");
+        assert_eq!(
+            r,
+            vec![Row {
+                cue: "said".into(),
+                class: "neutral".into(),
+                source: "Harbour Minister Ilse Varga".into(),
+                resolved: "Ilse Varga".into(),
+                content: "the port would reopen".into(),
+                quote_type: "SVC".into(),
+                direct: false,
+            }]
+        );
+    }
+
+    #[test]
+    fn quote_before_with_pronoun_and_inverted_verb() {
+        let text = "Ilse Varga told reporters the port was safe. “We are ready,” she said. \
+                    “Ships may dock,” said the harbour master, Odo Brandt.";
+        let r = detect(text);
+        assert_eq!(r.len(), 3);
+        assert_eq!((r[1].source.as_str(), r[1].resolved.as_str()), ("she", "Ilse Varga"));
+        assert_eq!((r[1].content.as_str(), r[1].quote_type.as_str()), ("We are ready,", "QCQSV"));
+        assert!(r[1].direct);
+        assert_eq!(r[2].source, "the harbour master");
+        assert_eq!(r[2].quote_type, "QCQVS");
+    }
+
+    #[test]
+    fn content_before_the_clause_and_parentheticals() {
+        assert_eq!(
+            who("The port will reopen in May, the harbour authority said on Friday."),
+            vec![t("said", "the harbour authority", "harbour authority")]
+        );
+        let r = detect("The port will reopen in May, the harbour authority said on Friday.");
+        assert_eq!(
+            (r[0].content.as_str(), r[0].quote_type.as_str()),
+            ("The port will reopen in May", "CSV")
+        );
+        assert_eq!(
+            who("Varga, however, insisted that the port was safe."),
+            vec![t("insisted", "Varga", "Varga")]
+        );
+        assert_eq!(
+            who("Odo Brandt, the spokesman for the port, claimed the ships were late."),
+            vec![t("claimed", "Odo Brandt", "Odo Brandt")]
+        );
+    }
+
+    #[test]
+    fn according_to_participles_and_passives() {
+        assert_eq!(
+            who("According to port officials, the ships were late."),
+            vec![t("According to", "port officials", "port officials")]
+        );
+        assert_eq!(
+            who("Varga confirmed the delay, adding that the ships were late."),
+            vec![t("confirmed", "Varga", "Varga"), t("adding", "Varga", "Varga")]
+        );
+        assert_eq!(
+            who("The Tide Gazette ran a memo on Monday. A memo alleging fraud circulated."),
+            vec![t("alleging", "A memo", "Tide Gazette")]
+        );
+        assert_eq!(
+            who("Brandt was quoted as saying the port was safe."),
+            vec![t("quoted as saying", "Brandt", "Brandt")]
+        );
+        assert_eq!(
+            who("The mayor was accused by rivals of lying."),
+            vec![t("accused", "rivals", "rivals")]
+        );
+        assert!(
+            who("The ships were reportedly late and the mayor was accused of lying.").is_empty()
+        );
+    }
+
+    #[test]
+    fn citing_an_informant_or_a_reason() {
+        assert_eq!(
+            who("The Tide Gazette ran a story, citing “people familiar with the plan.”"),
+            vec![t("citing", "people familiar with the plan", "people familiar with the plan")]
+        );
+        assert_eq!(who("Varga resigned, citing poor health."), vec![t("citing", "Varga", "Varga")]);
+    }
+
+    #[test]
+    fn pronouns_and_descriptions_resolve() {
+        let text = "Port spokeswoman Ilse Varga said the ships were late. The Tide Gazette \
+                    reported that the port was closed. It added that crews were idle. \
+                    She claimed the Gazette was wrong. The Estrel regime stayed silent. \
+                    Later the regime’s navy said it was ready.";
+        assert_eq!(
+            who(text),
+            vec![
+                t("said", "Port spokeswoman Ilse Varga", "Ilse Varga"),
+                t("reported", "The Tide Gazette", "The Tide Gazette"),
+                t("added", "It", "The Tide Gazette"),
+                t("claimed", "She", "Ilse Varga"),
+                t("said", "the regime’s navy", "Estrel navy"),
+            ]
+        );
+    }
+
+    #[test]
+    fn mixed_quotes_are_direct_and_scare_quotes_are_not() {
+        let r = detect("Varga claimed that Brandt “has no authority to close the port.”");
+        assert!(r[0].direct);
+        let r = detect("Varga said the “reform” failed.");
+        assert!(!r[0].direct);
+    }
+
+    #[test]
+    fn no_attribution_lexicon_no_attributions() {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        b.add_text("l.csv", "loaded", "pattern,category\nsaid,loaded\n").unwrap();
+        let lex = b.build();
+        assert!(lex.file_named("attribution").is_none());
+    }
+}

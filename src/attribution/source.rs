@@ -1,0 +1,629 @@
+//! Sources: the speaker's span for a cue, by rules over tokens, capitalisation and
+//! punctuation. Covers `S said (that) C`, `"C," S said`, `"C," said S`,
+//! `S, the spokesman for X, said`, `S, however, said`, `according to S`, `S told N`,
+//! `C, S added`, passive `S was quoted as saying` and `was accused by S`, reduced relatives
+//! (`a report alleging`), participles that share their clause's subject (`…, saying`), and
+//! `citing S` when S is an informant. No parser: a noun phrase is a run of names, possessives,
+//! determiners and content words that no punctuation or clause word interrupts.
+
+use super::context::Ctx;
+use super::cue::{Cue, Form};
+use super::words::{
+    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_np_preposition,
+    is_object_pronoun, is_preposition, is_time_word, pronoun,
+};
+use std::ops::Range;
+
+/// How the source was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Place {
+    /// Before the cue (`Holt said`).
+    Before,
+    /// After the cue (`said Holt`, `according to Holt`).
+    After,
+    /// Shared with an earlier cue or the clause's subject (`…, saying`).
+    Shared,
+}
+
+/// A source: tokens `first..end`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) struct Source {
+    pub(super) first: usize,
+    pub(super) end: usize,
+    pub(super) place: Place,
+}
+
+/// Longest noun phrase the rules build, in tokens.
+const MAX_NP: usize = 12;
+
+/// Finds the source of `cue`. `earlier` are the sources already found for the cues before
+/// it in the same sentence, with their cue's first token.
+pub(super) fn find(
+    ctx: &Ctx,
+    cue: &Cue,
+    earlier: &[(usize, Source)],
+    cues: &[Cue],
+) -> Option<Source> {
+    let sent = ctx.sentence_tokens(cue.first);
+    match cue.form {
+        Form::Object => {
+            let (first, end) = np_right(ctx, cue.end, sent.end, cues, true)?;
+            Some(Source { first, end, place: Place::After })
+        }
+        Form::Citing => {
+            if let Some((first, end)) =
+                np_right(ctx, cue.end, sent.end, cues, true).filter(|&(f, e)| informant(ctx, f, e))
+            {
+                return Some(Source { first, end, place: Place::After });
+            }
+            participle(ctx, cue, &sent, earlier, cues)
+        }
+        Form::Participle => participle(ctx, cue, &sent, earlier, cues),
+        Form::Adjunct => subject_of_clause(ctx, cue, &sent, earlier, cues),
+        Form::Verb => verb(ctx, cue, &sent, earlier, cues),
+    }
+}
+
+fn verb(
+    ctx: &Ctx,
+    cue: &Cue,
+    sent: &Range<usize>,
+    earlier: &[(usize, Source)],
+    cues: &[Cue],
+) -> Option<Source> {
+    // Passive: `was accused by S`; without `by` the subject is not the speaker, except in
+    // `was quoted as saying`.
+    let quoted_as = (cue.first + 1..cue.end).any(|t| ctx.norm(t) == "as");
+    if !quoted_as && passive(ctx, cue.first, sent.start) {
+        let by = cue.end;
+        if by < sent.end && ctx.norm(by) == "by" && ctx.joined(by) {
+            let (first, end) = np_right(ctx, by + 1, sent.end, cues, true)?;
+            return Some(Source { first, end, place: Place::After });
+        }
+        return None;
+    }
+    // `"C," said S` before `S, the spokesman, said`; after a plain comma, the other way round.
+    let after_quote = ctx.speech_closing_before(cue.first).is_some();
+    if after_quote {
+        if let Some(s) = inverted(ctx, cue, sent, cues) {
+            return Some(s);
+        }
+    }
+    match left(ctx, cue.first, sent.start, cues, true) {
+        Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+        // `… and said`: the subject of the first verb.
+        Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
+        Left::None if !after_quote => inverted(ctx, cue, sent, cues),
+        Left::None => None,
+    }
+}
+
+fn participle(
+    ctx: &Ctx,
+    cue: &Cue,
+    sent: &Range<usize>,
+    earlier: &[(usize, Source)],
+    cues: &[Cue],
+) -> Option<Source> {
+    let i = cue.first;
+    if i == sent.start || !ctx.joined(i) {
+        // `…, saying` / `…: saying` or sentence-initial.
+        return subject_of_clause(ctx, cue, sent, earlier, cues);
+    }
+    let prev = ctx.norm(i - 1);
+    // `was quoted as saying`
+    if prev == "as" && i - 1 > sent.start && ctx.joined(i - 1) {
+        let verb = i - 2;
+        if ctx.norm(verb).ends_with("ed") {
+            return match left(ctx, verb, sent.start, cues, true) {
+                Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+                _ => None,
+            };
+        }
+    }
+    if is_clause_word(prev) || is_preposition(prev) {
+        // `while raising`, `by saying`, `and saying`
+        return subject_of_clause(ctx, cue, sent, earlier, cues);
+    }
+    // A participle may modify an object: `issued a statement saying`.
+    match left(ctx, i, sent.start, cues, false) {
+        Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+        Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
+        Left::None => None,
+    }
+}
+
+/// The subject a non-finite or coordinated cue shares: the source of the nearest earlier cue
+/// in the sentence, else the sentence's own subject.
+fn subject_of_clause(
+    ctx: &Ctx,
+    cue: &Cue,
+    sent: &Range<usize>,
+    earlier: &[(usize, Source)],
+    cues: &[Cue],
+) -> Option<Source> {
+    if let Some(&(_, s)) = earlier.iter().rev().find(|(c, _)| *c < cue.first) {
+        return Some(Source { place: Place::Shared, ..s });
+    }
+    let (first, end) = sentence_subject(ctx, sent.start, cue.first, cues)?;
+    Some(Source { first, end, place: Place::Shared })
+}
+
+/// Whether the verb at `i` is a passive participle: a form of *be* (with adverbs between)
+/// right before it.
+fn passive(ctx: &Ctx, i: usize, floor: usize) -> bool {
+    let w = ctx.norm(i);
+    if !(w.ends_with("ed") || matches!(w, "told" | "said" | "written" | "known" | "seen")) {
+        return false;
+    }
+    let mut j = i;
+    while j > floor && ctx.joined(j) {
+        let p = ctx.norm(j - 1);
+        if is_be(p) {
+            return true;
+        }
+        if !is_adverb(p) || ctx.is_cap(j - 1) {
+            return false;
+        }
+        j -= 1;
+    }
+    false
+}
+
+/// `"C," said S` / `C, says S`: the verb right after a closing quotation or a comma,
+/// followed by a noun phrase that ends the clause.
+fn inverted(ctx: &Ctx, cue: &Cue, sent: &Range<usize>, cues: &[Cue]) -> Option<Source> {
+    let i = cue.first;
+    if cue.end >= sent.end || !ctx.joined(cue.end) {
+        return None;
+    }
+    let after_content = i == sent.start
+        || ctx.gap_before(i).contains([',', '—', '–'])
+        || ctx.speech_closing_before(i).is_some();
+    let next = ctx.norm(cue.end);
+    if !after_content || is_clause_word(next) || is_preposition(next) || is_auxiliary(next) {
+        return None;
+    }
+    let (first, end) = np_right(ctx, cue.end, sent.end, cues, false)?;
+    let closes = end == sent.end
+        || !ctx.joined(end)
+        || is_preposition(ctx.norm(end))
+        || is_clause_word(ctx.norm(end))
+        || is_time_word(ctx.norm(end))
+        || is_cue_token(cues, end);
+    closes.then_some(Source { first, end, place: Place::After })
+}
+
+enum Left {
+    Found(usize, usize),
+    /// The verb follows `and` / `but` / `then`: it shares the subject of the first verb.
+    Coordinated,
+    None,
+}
+
+/// The subject to the left of the token at `at`: skips auxiliaries, adverbs, time phrases,
+/// `to` + verb, and a parenthetical between commas (`, however,`); takes the appositive's
+/// anchor (`S, the spokesman for X, said`) or the noun phrase ending right there.
+fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
+    let mut p = at; // the token the subject must precede
+    let mut comma_seen = false; // the comma before `p` was already read (an aside)
+    let mut infinitive = false; // `to` + verb was skipped
+    for _ in 0..16 {
+        if p <= floor {
+            return Left::None;
+        }
+        if !comma_seen && !ctx.joined(p) {
+            let gap = ctx.gap_before(p).trim();
+            if ctx.sentence(p - 1) != ctx.sentence(p) {
+                return Left::None;
+            }
+            if gap.ends_with(')') && !gap.contains(',') {
+                // `Paul Ryan (R-Wis.) said`: skip the brackets.
+                match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
+                    Some(k) if p - k <= 6 => {
+                        p = k;
+                        comma_seen = true;
+                        continue;
+                    }
+                    _ => return Left::None,
+                }
+            }
+            if matches!(gap, "—" | "–" | "--") {
+                // `Murphy — after a pause — told me`: skip the aside between dashes.
+                let dash = (floor + 1..p - 1)
+                    .rev()
+                    .take(16)
+                    .find(|&k| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--"));
+                match dash {
+                    Some(k) => {
+                        p = k;
+                        comma_seen = true;
+                        continue;
+                    }
+                    None => return Left::None,
+                }
+            }
+            if !gap.starts_with(',') && !gap.starts_with("),") {
+                return Left::None;
+            }
+            // A comma: a parenthetical or an appositive lies between the subject and the verb.
+            return match aside(ctx, p, floor, cues, finite) {
+                Aside::Skip(open) => {
+                    p = open;
+                    comma_seen = true;
+                    continue;
+                }
+                Aside::Source(l) => l,
+            };
+        }
+        comma_seen = false;
+        let t = p - 1;
+        let w = ctx.norm(t);
+        if is_cue_token(cues, t) {
+            return Left::None;
+        }
+        if matches!(w, "and" | "but" | "then") {
+            return Left::Coordinated;
+        }
+        if (is_auxiliary(w) || is_adverb(w)) && !ctx.is_cap(t) || is_time_word(w) {
+            p = t;
+            continue;
+        }
+        if matches!(w, "on" | "last" | "this" | "earlier" | "late" | "early")
+            && p < at
+            && is_time_word(ctx.norm(p))
+        {
+            p = t;
+            continue;
+        }
+        if w == "to" && t > floor && ctx.joined(t) {
+            // `declined to say`: skip `to` and the verb that governs it.
+            let v = t - 1;
+            let vw = ctx.norm(v);
+            if !ctx.is_cap(v) && !is_determiner(vw) && pronoun(vw).is_none() {
+                p = v;
+                infinitive = true;
+                continue;
+            }
+        }
+        // `it is fair to say`: no speaker.
+        if infinitive && matches!(w, "it" | "it's") {
+            return Left::None;
+        }
+        return found_np(ctx, t, floor, cues, finite);
+    }
+    Left::None
+}
+
+enum Aside {
+    /// A parenthetical (`, however,`) opening at this token: the subject is before it.
+    Skip(usize),
+    /// What the appositions before the verb give.
+    Source(Left),
+}
+
+/// Reads the comma-separated segments before the verb at `p`, right to left (at most three):
+/// `Odo Brandt, the spokesman, said` → `Odo Brandt`; `the press secretary, Josh Earnest,
+/// said` → `Josh Earnest`; `Marley Anderson, 21, a student, said` → `Marley Anderson`.
+fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside {
+    let mut end = p;
+    for level in 0..3 {
+        let Some(open) = previous_comma(ctx, end - 1, floor) else {
+            return Aside::Source(Left::None);
+        };
+        let inner = open..end;
+        if level == 0 && parenthetical(ctx, &inner) {
+            return Aside::Skip(open);
+        }
+        if !appositive(ctx, &inner) || open <= floor {
+            return Aside::Source(Left::None);
+        }
+        let anchor = open - 1;
+        let relative = matches!(ctx.norm(inner.start), "who" | "which");
+        if ctx.is_cap(anchor) || relative {
+            return Aside::Source(found_np(ctx, anchor, floor, cues, finite));
+        }
+        // The segment itself is a name: `…secretary, Josh Earnest, said`.
+        if inner.clone().all(|t| ctx.is_cap(t)) && !is_cue_token(cues, inner.start) {
+            return Aside::Source(Left::Found(inner.start, inner.end));
+        }
+        // `Marley Anderson, 21, a student, said`: the anchor belongs to another segment.
+        end = open;
+    }
+    Aside::Source(Left::None)
+}
+
+/// The noun phrase whose head is `head`, if it can be the subject of a verb (`finite`: of a
+/// finite verb, so that it cannot follow another verb as its object).
+fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
+    if pronoun(ctx.norm(head)).is_some() {
+        return Left::Found(head, head + 1);
+    }
+    let quantifier = matches!(
+        ctx.norm(head),
+        "many" | "some" | "most" | "all" | "both" | "others" | "several" | "few" | "none"
+    );
+    // A lowercase `-ed` word is a verb or participle (`exchanged written messages`).
+    let w = ctx.norm(head);
+    let after_determiner = head > floor && ctx.joined(head) && is_determiner(ctx.norm(head - 1));
+    let verb_form = !ctx.is_cap(head)
+        && w.len() > 4
+        && w.ends_with("ed")
+        && !w.ends_with("eed")
+        && !after_determiner;
+    if !(content_word(ctx, head) || quantifier) || verb_form || is_cue_token(cues, head) {
+        return Left::None;
+    }
+    let first = np_left(ctx, head, floor, cues);
+    // A noun phrase right after a preposition or a verb is its object, not a subject.
+    if first > floor && ctx.joined(first) {
+        let w = ctx.norm(first - 1);
+        let verb = finite
+            && content_word(ctx, first - 1)
+            && !ctx.is_cap(first - 1)
+            && !super::words::is_title(w)
+            && !is_adverb(w)
+            && !is_time_word(w);
+        if is_preposition(w) || verb {
+            return Left::None;
+        }
+    }
+    Left::Found(first, head + 1)
+}
+
+/// Index of the token that follows the closest comma before token `i` (searching back to
+/// `floor`), if that comma is at most sixteen tokens away.
+fn previous_comma(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
+    let mut k = i;
+    while k > floor && i - k < 16 {
+        if ctx.sentence(k - 1) != ctx.sentence(k) {
+            return None;
+        }
+        if ctx.gap_before(k).contains(',') {
+            return Some(k);
+        }
+        k -= 1;
+    }
+    None
+}
+
+/// `however`, `for example`, `for his part`, `in turn`, `too`: a short aside.
+fn parenthetical(ctx: &Ctx, r: &Range<usize>) -> bool {
+    r.len() <= 3
+        && !r.clone().any(|t| ctx.is_cap(t) && !ctx.is_sentence_start(t))
+        && !is_determiner(ctx.norm(r.start))
+        && r.clone().all(|t| {
+            let w = ctx.norm(t);
+            is_adverb(w)
+                || is_preposition(w)
+                || is_determiner(w)
+                || matches!(w, "example" | "instance" | "part" | "turn" | "one" | "course")
+        })
+}
+
+/// `the spokesman for X`, `23`, `Clinton's campaign manager`, `who has not endorsed anyone`,
+/// `struck by her story`: a description of the name before it. Anything short enough that
+/// does not open with a pronoun (`…, he said` is no apposition).
+fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
+    let w = ctx.norm(r.start);
+    r.len() <= 16 && (pronoun(w).is_none() || matches!(w, "who" | "which"))
+}
+
+/// The first token of the noun phrase whose head is `head` (for antecedents of `who`).
+pub(super) fn np_before(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
+    np_left(ctx, head, floor, cues)
+}
+
+/// Extends a noun phrase leftwards from its head.
+fn np_left(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
+    let mut first = head;
+    while first > floor && head - first < MAX_NP && ctx.joined(first) {
+        let t = first - 1;
+        let w = ctx.norm(t);
+        if is_cue_token(cues, t) || ctx.quote_of(t) != ctx.quote_of(head) {
+            break;
+        }
+        if is_determiner(w) {
+            first = t;
+            // `sources familiar with the matter`: a prepositional phrase inside the phrase.
+            if let Some(k) = np_preposition_before(ctx, t, floor) {
+                first = k;
+                continue;
+            }
+            break;
+        }
+        if is_np_preposition(w) {
+            if let Some(k) = np_preposition_before(ctx, first, floor) {
+                first = k;
+                continue;
+            }
+            break;
+        }
+        if ctx.is_cap(t) || ctx.is_possessive(t) || ctx.is_numeric(t) || content_word(ctx, t) {
+            first = t;
+            continue;
+        }
+        break;
+    }
+    first
+}
+
+/// If token `i - 1` is a noun-phrase preposition preceded by a content word, that content
+/// word's index.
+fn np_preposition_before(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
+    if i < floor + 2 || !ctx.joined(i) || !ctx.joined(i - 1) {
+        return None;
+    }
+    let prep = i - 1;
+    if !is_np_preposition(ctx.norm(prep)) {
+        return None;
+    }
+    let before = prep - 1;
+    (content_word(ctx, before) || ctx.is_cap(before)).then_some(before)
+}
+
+/// A noun phrase starting at token `start` (the gap before it may hold punctuation such as
+/// an opening quotation mark), up to `limit`. Returns its token range. `object`: the phrase
+/// is the object of a preposition, so `him` or `them` may be all of it.
+fn np_right(
+    ctx: &Ctx,
+    start: usize,
+    limit: usize,
+    cues: &[Cue],
+    object: bool,
+) -> Option<(usize, usize)> {
+    if start >= limit || is_cue_token(cues, start) {
+        return None;
+    }
+    let w = ctx.norm(start);
+    if is_object_pronoun(w) || pronoun(w).is_some() {
+        let subject = matches!(pronoun(w), Some(p) if p != super::words::Pronoun::Relative);
+        return (object || subject && !is_object_pronoun(w)).then_some((start, start + 1));
+    }
+    if !(ctx.is_cap(start) || is_determiner(w) || ctx.is_numeric(start) || content_word(ctx, start))
+    {
+        return None;
+    }
+    let mut end = start + 1;
+    while end < limit && end - start < MAX_NP && ctx.joined(end) {
+        let w = ctx.norm(end);
+        if is_cue_token(cues, end) {
+            break;
+        }
+        if ctx.is_cap(end) || ctx.is_possessive(end) || ctx.is_numeric(end) {
+            end += 1;
+            continue;
+        }
+        let close_to = w == "to" && matches!(ctx.norm(end - 1), "close" | "closer" | "near");
+        if is_np_preposition(w) && matches!(w, "of" | "for" | "with" | "at" | "from") || close_to {
+            let next = end + 1;
+            if next < limit
+                && ctx.joined(next)
+                && !ctx.norm(next).ends_with("ing")
+                && (ctx.is_cap(next) || is_determiner(ctx.norm(next)) || content_word(ctx, next))
+            {
+                end = next + 1;
+                continue;
+            }
+            break;
+        }
+        if is_determiner(w) && !matches!(w, "no" | "more" | "any") {
+            end += 1;
+            continue;
+        }
+        if content_word(ctx, end) && !is_adverb(w) && !is_time_word(w) {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    // Drop a trailing determiner or preposition.
+    while end > start + 1 && {
+        let w = ctx.norm(end - 1);
+        is_determiner(w) || is_preposition(w)
+    } {
+        end -= 1;
+    }
+    Some((start, end))
+}
+
+/// The subject of the sentence `start..`: after a leading adverbial up to the first comma
+/// (`On Thursday, he …`), the noun phrase that opens the clause. Stops before `limit`.
+pub(super) fn sentence_subject(
+    ctx: &Ctx,
+    start: usize,
+    limit: usize,
+    cues: &[Cue],
+) -> Option<(usize, usize)> {
+    let mut s = start;
+    while s < limit && ctx.quote_of(s).is_some() {
+        s += 1;
+    }
+    if s >= limit {
+        return None;
+    }
+    let w = ctx.norm(s);
+    if is_preposition(w) || is_clause_word(w) || is_adverb(w) || w.ends_with("ing") {
+        let comma = (s + 1..limit).find(|&k| ctx.gap_before(k).trim_start().starts_with(','))?;
+        s = comma;
+    }
+    let w = ctx.norm(s);
+    if pronoun(w).is_some() {
+        return Some((s, s + 1));
+    }
+    // Names, determiners, possessives and content words up to the first auxiliary, adverb or
+    // a lowercase word after a name (the verb).
+    let mut end = s;
+    let mut name_run = false;
+    while end < limit && end - s < MAX_NP && (end == s || ctx.joined(end)) {
+        let w = ctx.norm(end);
+        if is_cue_token(cues, end) || is_auxiliary(w) || is_adverb(w) || is_clause_word(w) {
+            break;
+        }
+        if ctx.is_cap(end) || ctx.is_possessive(end) {
+            name_run = !ctx.is_possessive(end);
+            end += 1;
+            continue;
+        }
+        if name_run || is_preposition(w) || !content_word(ctx, end) && !is_determiner(w) {
+            break;
+        }
+        let verb_like = end > s && !is_determiner(ctx.norm(end - 1)) && w.ends_with("ed");
+        if verb_like {
+            break;
+        }
+        end += 1;
+    }
+    (end > s).then_some((s, end))
+}
+
+/// A word that can be part of a noun phrase: not a function word.
+fn content_word(ctx: &Ctx, i: usize) -> bool {
+    let w = ctx.norm(i);
+    if ctx.is_cap(i) && !ctx.is_sentence_start(i) && pronoun(w).is_none() && w != "i" {
+        return true; // a name, even `Will`
+    }
+    !(is_determiner(w)
+        || is_auxiliary(w)
+        || is_clause_word(w)
+        || is_preposition(w)
+        || pronoun(w).is_some()
+        || is_object_pronoun(w)
+        || matches!(w, "also" | "not" | "to" | "there" | "here" | "said" | "says" | "told"))
+        && w.chars().next().is_some_and(char::is_alphanumeric)
+}
+
+/// Informants: `citing sources familiar with the matter`, `quoting officials`.
+fn informant(ctx: &Ctx, first: usize, end: usize) -> bool {
+    (first..end).take_while(|&t| !is_np_preposition(ctx.norm(t))).any(|t| {
+        matches!(
+            ctx.norm(t),
+            "source"
+                | "sources"
+                | "official"
+                | "officials"
+                | "people"
+                | "person"
+                | "persons"
+                | "aide"
+                | "aides"
+                | "insider"
+                | "insiders"
+                | "diplomat"
+                | "diplomats"
+                | "witness"
+                | "witnesses"
+                | "spokesman"
+                | "spokeswoman"
+                | "spokesperson"
+                | "report"
+                | "reports"
+        )
+    })
+}
+
+/// Whether token `i` is part of a cue.
+fn is_cue_token(cues: &[Cue], i: usize) -> bool {
+    let k = cues.partition_point(|c| c.end <= i);
+    cues.get(k).is_some_and(|c| c.first <= i)
+}

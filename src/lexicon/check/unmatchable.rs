@@ -1,0 +1,97 @@
+//! Patterns that can never match: the words of a phrase must stand in one sentence separated
+//! only by white space or hyphens, so a pattern that needs any other character between two of
+//! its words (`9/11`, `and/or`, `u.s. troops`, `u.s.-backed`) is dead as written.
+
+use super::{Ctx, Findings};
+use crate::lexicon::EntryId;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Characters the matcher accepts between the words of a phrase, besides white space.
+fn joins_words(c: char) -> bool {
+    c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
+}
+
+pub(super) fn never_matches(cx: &Ctx, out: &mut Findings) {
+    for (id, e) in cx.lex.entries().iter().enumerate() {
+        if let Some(why) = blocking_gap(&e.pattern) {
+            out.push(
+                id as EntryId,
+                "never-matches",
+                format!(
+                    "'{}' can never match: {why}, but the words of a phrase may be separated only by spaces or hyphens",
+                    e.pattern
+                ),
+            );
+        }
+    }
+}
+
+/// Why `pattern` needs a character between two of its words that matching never allows.
+fn blocking_gap(pattern: &str) -> Option<String> {
+    let raws: Vec<&str> = pattern.split_whitespace().collect();
+    for (r, raw) in raws.iter().enumerate() {
+        let body = raw.strip_prefix('=').unwrap_or(raw);
+        let body = body.strip_suffix('*').unwrap_or(body);
+        let words: Vec<(usize, &str)> = body.unicode_word_indices().collect();
+        let (Some(&(first, _)), Some(&(last_off, last))) = (words.first(), words.last()) else {
+            continue;
+        };
+        for pair in words.windows(2) {
+            let (a_off, a) = pair[0];
+            let gap = &body[a_off + a.len()..pair[1].0];
+            if !gap.chars().all(joins_words) {
+                return Some(format!("'{}' is split into words at '{gap}'", raw));
+            }
+        }
+        let lead = &body[..first];
+        let trail = &body[last_off + last.len()..];
+        if r > 0 && !lead.chars().all(joins_words) {
+            return Some(format!("'{raw}' starts with '{lead}', which would stand between words"));
+        }
+        if r + 1 < raws.len() && !trail.chars().all(joins_words) {
+            return Some(format!("'{raw}' ends with '{trail}', which would stand between words"));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::check::tests::{hits, kinds, lexicon};
+
+    #[test]
+    fn gaps_that_block_a_phrase() {
+        for dead in ["9/11", "=and/or", "u.s. troops", "=u.s.-backed", "war (on) terror", "a, b"] {
+            assert!(blocking_gap(dead).is_some(), "{dead}");
+        }
+        for live in [
+            "u.s.",
+            "=u.s",
+            "so-called",
+            "=so-called",
+            "=don't",
+            "#metoo",
+            "anti- semit*",
+            "x",
+            "=e.g.",
+        ] {
+            assert_eq!(blocking_gap(live), None, "{live}");
+        }
+    }
+
+    #[test]
+    fn what_the_lint_calls_dead_really_never_matches() {
+        let rows = "=9/11,loaded,-1,,team\n=u.s. troops,loaded,-1,,team\n=u.s.,loaded,-1,,team\n";
+        let lex = lexicon(&[("l", rows)]);
+        let text = "After 9/11, U.S. troops left; 9 11 and U.S troops.";
+        let hit: Vec<String> = hits(&lex, text).into_iter().map(|(p, _)| p).collect();
+        // `9/11` and `u.s. troops` match only the spaced forms, never the written ones.
+        assert_eq!(hit, vec!["=u.s.", "=9/11", "=u.s. troops"]);
+        let found = kinds(&lex);
+        assert_eq!(
+            found,
+            vec![("never-matches", "l.csv:2".into()), ("never-matches", "l.csv:3".into())]
+        );
+    }
+}

@@ -1,0 +1,62 @@
+//! `sources.csv`: per outlet (and per event × outlet), how often each resolved source is
+//! attributed with each cue class — long and flat, so "which verbs does each outlet use for
+//! whom" is one pivot table away.
+
+use super::cells::share;
+use super::tables::scope;
+use super::{ReportOptions, Table};
+use crate::aggregate::Aggregates;
+use crate::attribution::class_name;
+use crate::error::Result;
+use crate::lexicon::Lexicon;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+pub(super) const HEADER: [&str; 9] = [
+    "scope",
+    "event",
+    "outlet",
+    "source_resolved",
+    "cue_class",
+    "count",
+    "docs",
+    "source_share",
+    "outlet_share",
+];
+
+pub(super) fn write(
+    dir: &Path,
+    lex: &Lexicon,
+    agg: &Aggregates,
+    opts: &ReportOptions,
+) -> Result<()> {
+    let mut t = Table::create(dir, "sources.csv", opts)?;
+    t.row(HEADER)?;
+    for (k, g) in &agg.groups {
+        let [s, e, o] = scope(k, &opts.cells);
+        // (source, class) → (count, docs); categories with the same last level merge.
+        let mut rows: BTreeMap<(&str, &str), (u64, u64)> = BTreeMap::new();
+        let mut per_source: BTreeMap<&str, u64> = BTreeMap::new();
+        for ((source, cat), &(n, docs)) in &g.sources {
+            let r = rows.entry((&**source, class_name(&lex.category(*cat).path))).or_default();
+            r.0 += n;
+            r.1 += docs;
+            *per_source.entry(&**source).or_default() += n;
+        }
+        for ((source, class), (n, docs)) in rows {
+            let of_source = per_source.get(source).copied().unwrap_or(0);
+            t.row([
+                &s,
+                &e,
+                &o,
+                &*opts.cells.text(source),
+                &*opts.cells.text(class),
+                &n.to_string(),
+                &docs.to_string(),
+                &share(n, of_source),
+                &share(n, g.attributions),
+            ])?;
+        }
+    }
+    t.finish()
+}
