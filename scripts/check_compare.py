@@ -7,7 +7,7 @@ Recomputes, from an `analyze` output folder,
   - rates.csv          from documents.csv and doc_terms.csv (the seeded bootstrap),
 with the formulas written out again here, and checks that every row and key matches and every
 number agrees within 1e-9 (relative for magnitudes above 1). The options (prior strength,
-seed, replicates) are read from manifest.json. Exit status 0 when everything agrees, 1 with
+seed, replicates, the row filters min_count and max_pair_outlets) are read from manifest.json. Exit status 0 when everything agrees, 1 with
 the first disagreements listed otherwise, 2 on a usage error.
 
     python3 scripts/check_compare.py OUTDIR
@@ -99,6 +99,11 @@ def quantile(sorted_values, p):
     return sorted_values[lo] + (h - lo) * (sorted_values[hi] - sorted_values[lo])
 
 
+def supported(y, n, pooled_y, pooled_n, minimum):
+    """--min-count: observed count, or expected at the pooled rate, reaches the minimum."""
+    return y >= minimum or Fraction(n * pooled_y) >= minimum * pooled_n
+
+
 # ---------------------------------------------------------------- loading the tables
 
 def feature_key(kind, lexicon, category, term):
@@ -124,7 +129,7 @@ def scopes_of(totals):
     return [("all", "")] + [("event", e) for e in events]
 
 
-def expected_compare(out, alpha0):
+def expected_compare(out, alpha0, minimum, max_pairs):
     counts, totals = load_counts(out)
     rows = []
     for scope, event in scopes_of(totals):
@@ -147,7 +152,7 @@ def expected_compare(out, alpha0):
                 (da, na), ca = side(g)
                 cb = {f: pooled[f] - ca.get(f, 0) for f in features}
                 contrasts.append(("rest", g, "", (da, na, ca), (docs - da, tokens - na, cb)))
-        for i, a in enumerate(live):
+        for i, a in enumerate(live if len(live) <= max_pairs else []):
             for b in live[i + 1:]:
                 (da, na), ca = side(a)
                 (db, nb), cb = side(b)
@@ -174,13 +179,19 @@ def expected_compare(out, alpha0):
                 for col in ("z", "g2"):
                     for r, q in zip(fam, bh([r[col + "_p"] for r in fam])):
                         r[col + "_q"] = q
-            rows.extend(block)
+            for r in block:
+                ya, na, yb, nb = r["count_a"], r["tokens_a"], r["count_b"], r["tokens_b"]
+                if supported(ya, na, ya + yb, na + nb, minimum) or (
+                        comparison == "pair" and supported(yb, nb, ya + yb, na + nb, minimum)):
+                    rows.append(r)
     return rows
 
 
-def expected_paired(out):
+def expected_paired(out, minimum, max_pairs):
     counts, totals = load_counts(out)
     groups = sorted(o for (s, e, o) in totals if s == "all")
+    if len(groups) > max_pairs:
+        return []
     events = sorted({e for (s, e, _) in totals if s == "event"})
     rows = []
     for i, a in enumerate(groups):
@@ -195,6 +206,7 @@ def expected_paired(out):
             for f in feats:
                 ah = bh_ = 0
                 sa = sb = 0.0
+                total = 0
                 for e in shared:
                     ya, yb = counts[("event", e, a)].get(f, 0), counts[("event", e, b)].get(f, 0)
                     na, nb = totals[("event", e, a)][1], totals[("event", e, b)][1]
@@ -202,20 +214,22 @@ def expected_paired(out):
                     bh_ += Fraction(yb, nb) > Fraction(ya, na)
                     sa = sa + ya * 1000 / na
                     sb = sb + yb * 1000 / nb
+                    total += ya + yb
                 block.append({
                     "outlet_a": a, "outlet_b": b, "kind": f[0], "lexicon": f[1], "category": f[2], "term": f[3],
                     "events": len(shared), "a_higher": ah, "b_higher": bh_, "ties": len(shared) - ah - bh_,
                     "mean_per_1k_a": sa / len(shared), "mean_per_1k_b": sb / len(shared), "sign_p": sign_p(ah, bh_),
+                    "_total": total,
                 })
             for kind in ("category", "term"):
                 fam = [r for r in block if r["kind"] == kind]
                 for r, q in zip(fam, bh([r["sign_p"] for r in fam])):
                     r["sign_q"] = q
-            rows.extend(block)
+            rows.extend(r for r in block if r.pop("_total") >= minimum)
     return rows
 
 
-def expected_rates(out, seed, replicates):
+def expected_rates(out, seed, replicates, minimum):
     docs = read(f"{out}/documents.csv")
     per_doc = defaultdict(lambda: defaultdict(int))
     for r in read(f"{out}/doc_terms.csv"):
@@ -254,6 +268,8 @@ def expected_rates(out, seed, replicates):
             total_tokens = sum(tokens)
             for f in features:
                 count = sum(c.get(f, 0) for c in counts)
+                if not supported(count, total_tokens, pooled[f], sum(int(d["tokens"]) for d in members), minimum):
+                    continue
                 s = sorted(samples[f])
                 rows.append({
                     "scope": scope, "event": event, "outlet": g, "kind": f[0], "lexicon": f[1], "category": f[2],
@@ -299,9 +315,12 @@ def main(argv):
     with open(f"{out}/manifest.json", encoding="utf-8") as f:
         opts = json.load(f)["options"]["compare"]
     problems = []
-    check("compare.csv", expected_compare(out, float(opts["prior_strength"])), read(f"{out}/compare.csv"), problems)
-    check("compare_paired.csv", expected_paired(out), read(f"{out}/compare_paired.csv"), problems)
-    check("rates.csv", expected_rates(out, int(opts["seed"]), int(opts["bootstrap"])), read(f"{out}/rates.csv"), problems)
+    minimum, max_pairs = int(opts["min_count"]), int(opts["max_pair_outlets"])
+    check("compare.csv", expected_compare(out, float(opts["prior_strength"]), minimum, max_pairs),
+          read(f"{out}/compare.csv"), problems)
+    check("compare_paired.csv", expected_paired(out, minimum, max_pairs), read(f"{out}/compare_paired.csv"), problems)
+    check("rates.csv", expected_rates(out, int(opts["seed"]), int(opts["bootstrap"]), minimum),
+          read(f"{out}/rates.csv"), problems)
     for p in problems[:20]:
         print(p)
     if problems:

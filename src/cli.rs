@@ -84,6 +84,10 @@ pub struct StatsArgs {
     /// scopes still get every outlet-vs-rest row (N(N-1)/2 pairs grow fast: use --group).
     #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_MAX_PAIR_GROUPS)]
     pub max_pair_outlets: usize,
+    /// Write a comparison or rate row only when the outlet uses the feature at least N times or
+    /// would be expected to at the pooled rate (statistics and q-values do not change; 0: every row).
+    #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_MIN_COUNT)]
+    pub min_count: u64,
 }
 
 #[derive(Args, Debug)]

@@ -21,7 +21,10 @@ fn reference(dir: &std::path::Path) -> std::process::Output {
 #[test]
 fn python_reference_recomputes_every_statistic() {
     let w = Workdir::new();
-    w.run_ok(&["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "200"], 0);
+    w.run_ok(
+        &["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "200", "--min-count", "0"],
+        0,
+    );
     let ok = reference(&w.path("out"));
     assert!(
         ok.status.success(),
@@ -140,7 +143,10 @@ fn small_corpus_with_zero_counts_gives_finite_values() {
         ),
     );
     let lex = fixture("lexicons").display().to_string();
-    w.run_ok(&["analyze", "tiny.jsonl", "-o", "out", "--lexicons", &lex, "-q"], 0);
+    w.run_ok(
+        &["analyze", "tiny.jsonl", "-o", "out", "--lexicons", &lex, "-q", "--min-count", "0"],
+        0,
+    );
     let rows = w.csv("out/compare.csv");
     let fiasco: Vec<&HashMap<String, String>> =
         rows.iter().filter(|r| r["term"] == "fiasco" && r["comparison"] == "pair").collect();
@@ -164,4 +170,32 @@ fn small_corpus_with_zero_counts_gives_finite_values() {
     assert!(w.read("out/compare_paired.csv").starts_with("outlet_a,outlet_b,"));
     let ok = reference(&w.path("out"));
     assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stdout));
+}
+
+#[test]
+fn min_count_filters_rows_without_changing_a_statistic() {
+    let w = Workdir::new();
+    let base = ["analyze", &velmora(), "-q", "--bootstrap", "100"];
+    w.run_ok(&[&base[..], &["-o", "all", "--min-count", "0"]].concat(), 0);
+    w.run_ok(&[&base[..], &["-o", "some"]].concat(), 0);
+    w.run_ok(&[&base[..], &["-o", "none", "--min-count", "1000000"]].concat(), 0);
+    for (table, key) in [("compare.csv", 9), ("rates.csv", 7), ("compare_paired.csv", 6)] {
+        let all = w.read(&format!("all/{table}"));
+        let some = w.read(&format!("some/{table}"));
+        let all_rows: HashMap<Vec<&str>, &str> =
+            all.lines().map(|l| (l.split(',').take(key).collect(), l)).collect();
+        let some_rows: Vec<&str> = some.lines().collect();
+        assert!(some_rows.len() < all.lines().count(), "{table}: the default filters rows");
+        for line in &some_rows {
+            let k: Vec<&str> = line.split(',').take(key).collect();
+            assert_eq!(all_rows.get(&k), Some(line), "{table}: a written row is unchanged");
+        }
+        // Nothing reaches a million: the header alone.
+        assert_eq!(w.read(&format!("none/{table}")).lines().count(), 1, "{table}");
+    }
+    // The reference applies the filter on its own and agrees.
+    for out in ["some", "none"] {
+        let ok = reference(&w.path(out));
+        assert!(ok.status.success(), "{out}: {}", String::from_utf8_lossy(&ok.stdout));
+    }
 }

@@ -66,7 +66,7 @@ const TABLES: [&str; 15] = [
 fn hostile_cells_are_neutralised_everywhere_unless_raw() {
     let w = Workdir::new();
     hostile(&w);
-    w.run_ok(&analyze(&["-o", "safe", "--lexicons", &lex(), "-q"]), 1);
+    w.run_ok(&analyze(&["-o", "safe", "--lexicons", &lex(), "-q", "--min-count", "0"]), 1);
     for f in TABLES {
         for row in read_csv(&w.path(&format!("safe/{f}"))) {
             for (col, cell) in &row {
@@ -112,13 +112,16 @@ fn hostile_cells_are_neutralised_everywhere_unless_raw() {
     );
 
     // --raw-cells: verbatim, for pipelines.
-    w.run_ok(&analyze(&["-o", "raw", "--lexicons", &lex(), "-q", "--raw-cells"]), 1);
+    w.run_ok(
+        &analyze(&["-o", "raw", "--lexicons", &lex(), "-q", "--raw-cells", "--min-count", "0"]),
+        1,
+    );
     let docs = w.csv("raw/documents.csv");
     assert_eq!(docs[0]["doc_id"], "=HYPERLINK(\"http://x\",\"y\")");
     assert_eq!(docs[1]["title"], "-2 dead");
     assert!(w.csv("raw/rates.csv").iter().any(|r| r["outlet"] == "+Outlet"));
     // compare keeps the folder's cells as written and neutralises its own output by default.
-    w.run_ok(&["compare", "raw", "-o", "recompared", "-q"], 0);
+    w.run_ok(&["compare", "raw", "-o", "recompared", "-q", "--min-count", "0"], 0);
     assert!(w.csv("recompared/rates.csv").iter().any(|r| r["outlet"] == "'+Outlet"));
 }
 

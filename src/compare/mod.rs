@@ -9,6 +9,7 @@
 //! - `scopes`: all documents, then each event, with per-group integer sums;
 //! - `contrast`: one comparison (group vs rest, group vs group) with its statistics;
 //! - `paired`: the paired summary across events;
+//! - `support`: which rows are written (`--min-count`);
 //! - `tables`: the CSV writers.
 //!
 //! The formulas are in [`crate::stats`] and in README.md ("Comparing outlets").
@@ -20,6 +21,7 @@ pub mod input;
 mod contrast;
 mod paired;
 mod scopes;
+mod support;
 mod tables;
 
 pub use features::{Feature, FeatureKind};
@@ -48,6 +50,9 @@ pub const MAX_BOOTSTRAP: u32 = 100_000;
 /// 190 pairs; beyond that the pairs dwarf everything else (159 outlets: 12,561 pairs).
 pub const DEFAULT_MAX_PAIR_GROUPS: usize = 20;
 
+/// Default support a row needs to be written (see [`CompareOptions::min_count`]).
+pub const DEFAULT_MIN_COUNT: u64 = 5;
+
 /// How the comparison runs.
 #[derive(Clone, Debug, PartialEq)]
 pub struct CompareOptions {
@@ -59,8 +64,14 @@ pub struct CompareOptions {
     pub bootstrap: u32,
     /// Outlet → group mappings.
     pub groups: GroupMap,
-    /// Pairwise rows only in scopes with at most this many groups.
+    /// Pairwise rows (and the paired summary) only with at most this many groups.
     pub max_pair_groups: usize,
+    /// Rows are written only for features with support: an outlet (either outlet of a
+    /// pair) counts the feature at least this often, or would be expected to at the pooled
+    /// rate of the two sides (of its scope, in `rates.csv`); in `compare_paired.csv` the two
+    /// outlets together count it this often over their shared events. Statistics, including
+    /// q-values, are computed over every feature and do not depend on it. 0 writes every row.
+    pub min_count: u64,
 }
 
 impl Default for CompareOptions {
@@ -71,6 +82,7 @@ impl Default for CompareOptions {
             bootstrap: DEFAULT_BOOTSTRAP,
             groups: GroupMap::default(),
             max_pair_groups: DEFAULT_MAX_PAIR_GROUPS,
+            min_count: DEFAULT_MIN_COUNT,
         }
     }
 }
@@ -102,6 +114,7 @@ impl CompareOptions {
             "seed": self.seed,
             "bootstrap": self.bootstrap,
             "max_pair_outlets": self.max_pair_groups,
+            "min_count": self.min_count,
             "confidence": tables::CONFIDENCE,
             "groups": groups,
         })

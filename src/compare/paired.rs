@@ -21,6 +21,9 @@ pub(crate) struct PairedRow {
     pub(crate) feature: u32,
     pub(crate) a_higher: u64,
     pub(crate) b_higher: u64,
+    /// Counts over the shared events.
+    pub(crate) count_a: u64,
+    pub(crate) count_b: u64,
     pub(crate) mean_a: f64,
     pub(crate) mean_b: f64,
     pub(crate) p: f64,
@@ -30,6 +33,8 @@ pub(crate) struct PairedRow {
 struct Tally {
     a_higher: u64,
     b_higher: u64,
+    count_a: u64,
+    count_b: u64,
     sum_a: f64,
     sum_b: f64,
 }
@@ -79,6 +84,8 @@ pub(crate) fn paired(a: &[EventSums], b: &[EventSums]) -> (u64, Vec<PairedRow>) 
                 (u128::from(ca) * u128::from(eb.tokens), u128::from(cb) * u128::from(ea.tokens));
             t.a_higher += u64::from(l > r);
             t.b_higher += u64::from(r > l);
+            t.count_a += ca;
+            t.count_b += cb;
             t.sum_a += ca as f64 * 1000.0 / ea.tokens as f64;
             t.sum_b += cb as f64 * 1000.0 / eb.tokens as f64;
         }
@@ -89,6 +96,8 @@ pub(crate) fn paired(a: &[EventSums], b: &[EventSums]) -> (u64, Vec<PairedRow>) 
             feature,
             a_higher: t.a_higher,
             b_higher: t.b_higher,
+            count_a: t.count_a,
+            count_b: t.count_b,
             mean_a: t.sum_a / events as f64,
             mean_b: t.sum_b / events as f64,
             p: sign_test(t.a_higher, t.b_higher),
@@ -121,6 +130,7 @@ mod tests {
         // Feature 1: event 0 → 20 vs 10 per 1k (a higher); event 1 → 10 vs 10 (tie).
         assert_eq!((rows[0].feature, rows[0].a_higher, rows[0].b_higher), (1, 1, 0));
         assert_eq!((rows[0].mean_a, rows[0].mean_b), (15.0, 10.0));
+        assert_eq!((rows[0].count_a, rows[0].count_b), (3, 3));
         assert_eq!(rows[0].p, 1.0);
         // Feature 4 only in a, event 1: a higher once, mean over both events.
         assert_eq!(

@@ -7,11 +7,13 @@ use super::contrast::{ContrastRow, contrast};
 use super::features::{Feature, FeatureKind};
 use super::paired::{EventSums, paired};
 use super::scopes::{GroupSums, Prepared, Scope, ScopeKind};
+use super::support::{row_supported, supports};
 use crate::error::Result;
 use crate::report::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
 use crate::report::{ReportOptions, Table};
 use crate::stats::bootstrap::{SplitMix64, Unit, ratio_intervals};
 use crate::stats::fdr::bh;
+use crate::stats::logodds::Side;
 use std::fmt::Write;
 use std::path::Path;
 
@@ -172,7 +174,7 @@ pub(super) fn write(
     }
     compare.finish()?;
     rates.finish()?;
-    write_paired(dir, p, &by_event, report)
+    write_paired(dir, p, &by_event, opts, report)
 }
 
 fn write_rates(
@@ -184,9 +186,20 @@ fn write_rates(
     opts: &CompareOptions,
     local: &mut [u32],
 ) -> Result<()> {
-    // Bootstrap only the features the group uses; the others are 0 in every replicate.
-    let used: Vec<u32> =
-        scope.features.iter().copied().filter(|&f| g.counts[f as usize] > 0).collect();
+    let min = opts.min_count;
+    let supported = |f: u32| {
+        let side = Side { count: g.counts[f as usize], tokens: g.tokens };
+        supports(side, scope.pooled[f as usize], scope.tokens, min)
+    };
+    // Bootstrap only the written features the group uses; the others are 0 in every
+    // replicate. The draws depend only on the documents, so each interval is the same
+    // whichever other features are bootstrapped with it.
+    let used: Vec<u32> = scope
+        .features
+        .iter()
+        .copied()
+        .filter(|&f| g.counts[f as usize] > 0 && supported(f))
+        .collect();
     for (i, &f) in used.iter().enumerate() {
         local[f as usize] = i as u32;
     }
@@ -194,7 +207,12 @@ fn write_rates(
     let mut spans = Vec::with_capacity(g.docs.len());
     for &d in &g.docs {
         let start = flat.len();
-        flat.extend(p.doc_counts(d).iter().map(|&(f, n)| (local[f as usize], n)));
+        flat.extend(
+            p.doc_counts(d)
+                .iter()
+                .map(|&(f, n)| (local[f as usize], n))
+                .filter(|&(l, _)| l != u32::MAX),
+        );
         spans.push((p.docs[d as usize].tokens, start..flat.len()));
     }
     let units: Vec<Unit> =
@@ -210,7 +228,7 @@ fn write_rates(
     row.int(7, g.docs.len() as u64);
     row.int(8, g.tokens);
     row.int(14, u64::from(boot.valid));
-    for &f in &scope.features {
+    for &f in scope.features.iter().filter(|&&f| supported(f)) {
         let n = g.counts[f as usize];
         row.feature(3, &p.table.features[f as usize]);
         row.int(9, n);
@@ -263,7 +281,7 @@ fn write_contrasts(
             row.text(3, &p.groups[g.group as usize]);
             row.int(9, g.docs.len() as u64);
             row.int(13, scope.docs - g.docs.len() as u64);
-            write_contrast_rows(t, row, features, &rows)?;
+            write_contrast_rows(t, row, features, &rows, false, opts.min_count)?;
         }
     }
     if groups.len() > opts.max_pair_groups {
@@ -298,7 +316,7 @@ fn write_contrasts(
             row.text(4, &p.groups[b.group as usize]);
             row.int(9, a.docs.len() as u64);
             row.int(13, b.docs.len() as u64);
-            write_contrast_rows(t, row, features, &rows)?;
+            write_contrast_rows(t, row, features, &rows, true, opts.min_count)?;
         }
     }
     Ok(())
@@ -309,8 +327,10 @@ fn write_contrast_rows(
     row: &mut Row,
     features: &[Feature],
     rows: &[ContrastRow],
+    b_is_outlet: bool,
+    min_count: u64,
 ) -> Result<()> {
-    for r in rows {
+    for r in rows.iter().filter(|r| row_supported(r.a, r.b, b_is_outlet, min_count)) {
         row.feature(5, &features[r.feature as usize]);
         row.int(10, r.a.tokens);
         row.int(11, r.a.count);
@@ -336,10 +356,14 @@ fn write_paired(
     dir: &Path,
     p: &Prepared,
     by_event: &[Vec<EventSums>],
+    opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
     let mut t = Table::create(dir, "compare_paired.csv", report)?;
     t.row(PAIRED_HEADER)?;
+    if p.groups.len() > opts.max_pair_groups {
+        return t.finish();
+    }
     let mut row = Row::new(PAIRED_HEADER.len(), report.cells);
     let features = &p.table.features;
     for a in 0..p.groups.len() {
@@ -361,7 +385,9 @@ fn write_paired(
             row.text(0, &p.groups[a]);
             row.text(1, &p.groups[b]);
             row.int(6, events);
-            for (r, q) in rows.iter().zip(q) {
+            let written =
+                rows.iter().zip(q).filter(|(r, _)| r.count_a + r.count_b >= opts.min_count);
+            for (r, q) in written {
                 row.feature(2, &features[r.feature as usize]);
                 row.int(7, r.a_higher);
                 row.int(8, r.b_higher);

@@ -125,8 +125,8 @@ pub fn ratio_intervals(
     let intervals = (0..features)
         .map(|f| {
             let v = &mut values[f * b..f * b + valid];
-            v.sort_unstable_by(f64::total_cmp);
-            Some(Interval { low: super::quantile(v, probs.0)?, high: super::quantile(v, probs.1)? })
+            let low = super::quantile_unsorted(v, probs.0)?;
+            Some(Interval { low, high: super::quantile_unsorted(v, probs.1)? })
         })
         .collect();
     Intervals { intervals, valid: valid as u32 }
