@@ -148,7 +148,9 @@ fn analysis(c: &mut Criterion) {
 struct Count(u64);
 
 impl Sink for Count {
-    fn document(&mut self, _: &Document, a: &DocAnalysis) -> framelens::Result<()> {
+    type Rendered = ();
+    fn render(&self, _: &Document, _: &DocAnalysis, _: &mut ()) {}
+    fn document(&mut self, _: &Document, a: &DocAnalysis, _: &()) -> framelens::Result<()> {
         self.0 += a.matches.len() as u64;
         Ok(())
     }

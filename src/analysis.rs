@@ -22,6 +22,14 @@ pub enum Section {
 }
 
 impl Section {
+    /// This section's text in `doc` (empty for a missing title).
+    pub fn text(self, doc: &Document) -> &str {
+        match self {
+            Section::Title => doc.title.as_deref().unwrap_or(""),
+            Section::Body => &doc.text,
+        }
+    }
+
     /// `title` or `body`.
     pub fn name(self) -> &'static str {
         match self {

@@ -1,6 +1,7 @@
 //! The drivers: records in, analyses out, in input order, to a [`Sink`]. The serial driver
-//! analyses one document at a time; the parallel one analyses batches with rayon and hands
-//! results to the sink in the same order, so both produce the same bytes.
+//! analyses one document at a time; the parallel one analyses batches with rayon, lets the
+//! sink render each document on the same worker ([`Sink::render`]) and hands results to the
+//! sink in input order, so both produce the same bytes.
 
 use crate::analysis::{Analyzer, DocAnalysis, Scratch};
 use crate::corpus::{Document, InputFailure, Record};
@@ -9,9 +10,19 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 /// Receives every document's analysis and every failure, in input order.
-pub trait Sink {
-    /// One analysed document.
-    fn document(&mut self, doc: &Document, analysis: &DocAnalysis) -> Result<()>;
+pub trait Sink: Sync {
+    /// What the sink prepares for one document off the main thread (e.g. its rows as bytes).
+    type Rendered: Send + Default;
+    /// Runs on a worker thread, concurrently and in any order: the part of handling one
+    /// document that does not depend on the others. `out` is reused across documents.
+    fn render(&self, doc: &Document, analysis: &DocAnalysis, out: &mut Self::Rendered);
+    /// One analysed document with what [`Sink::render`] made of it, in input order.
+    fn document(
+        &mut self,
+        doc: &Document,
+        analysis: &DocAnalysis,
+        rendered: &Self::Rendered,
+    ) -> Result<()>;
     /// One record that could not be analysed.
     fn failure(&mut self, failure: &InputFailure) -> Result<()>;
 }
@@ -39,29 +50,31 @@ const BATCH_BYTES: usize = 8 << 20;
 
 /// Drives records through the analyzer to the sink. `threads == 1` runs serially in this
 /// thread; otherwise in rayon's current pool.
-pub fn run(
+pub fn run<S: Sink>(
     records: impl Iterator<Item = Record>,
     analyzer: &Analyzer,
     threads: usize,
-    sink: &mut dyn Sink,
+    sink: &mut S,
 ) -> Result<RunCounts> {
     run_batched(records, analyzer, threads, sink, BATCH_DOCS)
 }
 
-fn run_batched(
+fn run_batched<S: Sink>(
     records: impl Iterator<Item = Record>,
     analyzer: &Analyzer,
     threads: usize,
-    sink: &mut dyn Sink,
+    sink: &mut S,
     batch_docs: usize,
 ) -> Result<RunCounts> {
     let mut state = State::new(MAX_DOCUMENT_BYTES);
     if threads <= 1 {
         let mut scratch = Scratch::new();
+        let mut rendered = S::Rendered::default();
         for record in records {
             if let Some(doc) = state.admit(record, sink)? {
                 let a = analyzer.analyze(&doc, &mut scratch);
-                state.emit(&doc, &a, sink)?;
+                sink.render(&doc, &a, &mut rendered);
+                state.emit(&doc, &a, &rendered, sink)?;
             }
         }
         return Ok(state.counts);
@@ -88,15 +101,21 @@ fn run_batched(
                 break;
             }
         }
-        let analyses: Vec<DocAnalysis> = batch
+        let shared: &S = sink;
+        let analyses: Vec<(DocAnalysis, S::Rendered)> = batch
             .par_iter()
-            .map_init(Scratch::new, |scratch, doc| analyzer.analyze(doc, scratch))
+            .map_init(Scratch::new, |scratch, doc| {
+                let a = analyzer.analyze(doc, scratch);
+                let mut rendered = S::Rendered::default();
+                shared.render(doc, &a, &mut rendered);
+                (a, rendered)
+            })
             .collect();
         for f in &failures_after[0] {
             state.fail(f, sink)?;
         }
-        for (k, (doc, a)) in batch.iter().zip(&analyses).enumerate() {
-            state.emit(doc, a, sink)?;
+        for (k, (doc, (a, rendered))) in batch.iter().zip(&analyses).enumerate() {
+            state.emit(doc, a, rendered, sink)?;
             for f in &failures_after[k + 1] {
                 state.fail(f, sink)?;
             }
@@ -147,7 +166,7 @@ impl State {
         Ok(doc)
     }
 
-    fn admit(&mut self, record: Record, sink: &mut dyn Sink) -> Result<Option<Box<Document>>> {
+    fn admit<S: Sink>(&mut self, record: Record, sink: &mut S) -> Result<Option<Box<Document>>> {
         match self.check(record) {
             Ok(doc) => Ok(Some(doc)),
             Err(f) => {
@@ -157,16 +176,22 @@ impl State {
         }
     }
 
-    fn fail(&mut self, f: &InputFailure, sink: &mut dyn Sink) -> Result<()> {
+    fn fail<S: Sink>(&mut self, f: &InputFailure, sink: &mut S) -> Result<()> {
         self.counts.failed += 1;
         sink.failure(f)
     }
 
-    fn emit(&mut self, doc: &Document, a: &DocAnalysis, sink: &mut dyn Sink) -> Result<()> {
+    fn emit<S: Sink>(
+        &mut self,
+        doc: &Document,
+        a: &DocAnalysis,
+        rendered: &S::Rendered,
+        sink: &mut S,
+    ) -> Result<()> {
         self.counts.analysed += 1;
         self.counts.text_bytes +=
             (doc.text.len() + doc.title.as_ref().map_or(0, String::len)) as u64;
-        sink.document(doc, a)
+        sink.document(doc, a, rendered)
     }
 }
 
@@ -184,8 +209,12 @@ mod tests {
     struct Log(Vec<String>);
 
     impl Sink for Log {
-        fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
-            self.0.push(format!("{} {:?}", doc.id, a));
+        type Rendered = String;
+        fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut String) {
+            *out = format!("{} {:?}", doc.id, a);
+        }
+        fn document(&mut self, _: &Document, _: &DocAnalysis, rendered: &String) -> Result<()> {
+            self.0.push(rendered.clone());
             Ok(())
         }
         fn failure(&mut self, f: &InputFailure) -> Result<()> {

@@ -58,11 +58,22 @@ impl<'a, S: Sink> Progress<'a, S> {
 }
 
 impl<S: Sink> Sink for Progress<'_, S> {
-    fn document(&mut self, doc: &Document, a: &DocAnalysis) -> framelens::Result<()> {
+    type Rendered = S::Rendered;
+
+    fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut S::Rendered) {
+        self.inner.render(doc, a, out);
+    }
+
+    fn document(
+        &mut self,
+        doc: &Document,
+        a: &DocAnalysis,
+        rendered: &S::Rendered,
+    ) -> framelens::Result<()> {
         self.docs += 1;
         self.bytes += (doc.text.len() + doc.title.as_ref().map_or(0, String::len)) as u64;
         self.tick();
-        self.inner.document(doc, a)
+        self.inner.document(doc, a, rendered)
     }
 
     fn failure(&mut self, f: &InputFailure) -> framelens::Result<()> {

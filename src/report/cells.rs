@@ -137,7 +137,20 @@ pub fn opt<T: ToString>(v: Option<T>) -> String {
 
 /// Text made single-line for context cells: runs of white space become one space.
 pub fn one_line(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(s.len());
+    one_line_into(&mut out, s);
+    out
+}
+
+/// [`one_line`] into `out` (cleared first).
+pub fn one_line_into(out: &mut String, s: &str) {
+    out.clear();
+    for word in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
 }
 
 #[cfg(test)]

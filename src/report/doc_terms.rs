@@ -4,74 +4,111 @@
 //! documents — without the texts. The same counts are kept in memory, compactly, for the
 //! comparison `analyze` writes at the end.
 
-use super::Table;
 use super::cells::CellStyle;
+use super::rows::Rows;
 use crate::analysis::DocAnalysis;
-use crate::compare::CompareInput;
+use crate::compare::{CompareInput, TermKey};
 use crate::corpus::Document;
-use crate::error::Result;
 use crate::lexicon::Lexicon;
 
 pub(super) const HEADER: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count"];
 
-/// Streams `doc_terms.csv` and collects the comparison input.
+/// The order of `doc_terms.csv` rows: each entry's rank among the distinct
+/// (lexicon, category, term) cells; entries with the same cells share a rank (and a row).
+pub(super) struct TermOrder {
+    entry_rank: Vec<u32>,
+    /// The cells of each rank, ascending.
+    keys: Vec<TermKey>,
+}
+
+impl TermOrder {
+    pub(super) fn new(lex: &Lexicon, c: &CellStyle) -> TermOrder {
+        let of_entry: Vec<TermKey> = lex
+            .entries()
+            .iter()
+            .map(|e| TermKey {
+                lexicon: c.text(&lex.file(e.file).name).into_owned(),
+                category: c.text(&lex.category(e.category).path).into_owned(),
+                term: c.text(&e.term).into_owned(),
+            })
+            .collect();
+        let mut keys = of_entry.clone();
+        keys.sort_unstable();
+        keys.dedup();
+        let entry_rank =
+            of_entry.iter().map(|k| keys.binary_search(k).unwrap_or(0) as u32).collect();
+        TermOrder { entry_rank, keys }
+    }
+}
+
+/// Renders one document's rows and leaves its (rank, count) pairs, ascending, in `terms`.
+pub(super) fn write(
+    out: &mut Rows,
+    terms: &mut Vec<(u32, u32)>,
+    order: &TermOrder,
+    d: &Document,
+    a: &DocAnalysis,
+    c: &CellStyle,
+) {
+    terms.clear();
+    terms.extend(a.entry_counts.iter().map(|&(e, n)| (order.entry_rank[e as usize], n)));
+    terms.sort_unstable();
+    terms.dedup_by(|next, kept| {
+        if next.0 == kept.0 {
+            kept.1 += next.1;
+            true
+        } else {
+            false
+        }
+    });
+    for &(rank, n) in terms.iter() {
+        let k = &order.keys[rank as usize];
+        out.text(c, &d.id);
+        out.raw(&k.lexicon);
+        out.raw(&k.category);
+        out.raw(&k.term);
+        out.int(n);
+        out.end();
+    }
+}
+
+/// The counts of every document, kept in document order for the comparison.
 #[derive(Default)]
 pub(super) struct DocTerms {
-    /// Term id of each lexicon entry, `u32::MAX` until first seen.
-    entry_term: Vec<u32>,
-    /// (term id, count) of the current document.
-    buf: Vec<(u32, u32)>,
+    /// Term id in [`CompareInput`] of each rank (`u32::MAX` until first seen).
+    rank_term: Vec<u32>,
+    ids: Vec<(u32, u32)>,
     pub(super) input: CompareInput,
 }
 
 impl DocTerms {
+    /// Adds one document's (rank, count) pairs from [`write`].
     pub(super) fn add(
         &mut self,
-        t: &mut Table,
-        lex: &Lexicon,
+        order: &TermOrder,
         d: &Document,
         a: &DocAnalysis,
+        terms: &[(u32, u32)],
         c: &CellStyle,
-    ) -> Result<()> {
-        if self.entry_term.len() < lex.entries().len() {
-            self.entry_term.resize(lex.entries().len(), u32::MAX);
+    ) {
+        if self.rank_term.len() < order.keys.len() {
+            self.rank_term.resize(order.keys.len(), u32::MAX);
         }
-        self.buf.clear();
-        for &(entry, n) in &a.entry_counts {
-            let slot = &mut self.entry_term[entry as usize];
+        self.ids.clear();
+        for &(rank, n) in terms {
+            let slot = &mut self.rank_term[rank as usize];
             if *slot == u32::MAX {
-                let e = lex.entry(entry);
-                *slot = self.input.term_id(
-                    &c.text(&lex.file(e.file).name),
-                    &c.text(&lex.category(e.category).path),
-                    &c.text(&e.term),
-                );
+                let k = &order.keys[rank as usize];
+                *slot = self.input.term_id(&k.lexicon, &k.category, &k.term);
             }
-            self.buf.push((*slot, n));
-        }
-        // Rows in (lexicon, category, term) order; entries with the same key are one term.
-        let terms = &self.input.terms;
-        self.buf.sort_unstable_by(|x, y| terms[x.0 as usize].cmp(&terms[y.0 as usize]));
-        self.buf.dedup_by(|next, kept| {
-            if next.0 == kept.0 {
-                kept.1 += next.1;
-                true
-            } else {
-                false
-            }
-        });
-        let id = c.text(&d.id);
-        for &(term, n) in &self.buf {
-            let k = &terms[term as usize];
-            t.row([&*id, &k.lexicon, &k.category, &k.term, &n.to_string()])?;
+            self.ids.push((*slot, n));
         }
         let event = d.event.as_deref().map(|e| c.text(e));
         self.input.add_document(
             &c.text(&d.outlet),
             event.as_deref(),
             u64::from(a.tokens),
-            &self.buf,
+            &self.ids,
         );
-        Ok(())
     }
 }

@@ -2,12 +2,11 @@
 //! for every top-level category, and lexicon coverage; then the same by voice, scare quotes
 //! and tone (`voice`); then the attribution rate and cue-class shares.
 
-use super::Table;
 use super::cells::{CellStyle, per_1k, share};
+use super::rows::Rows;
 use super::voice;
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
-use crate::error::Result;
 use crate::lexicon::Lexicon;
 
 pub(super) fn header(lex: &Lexicon) -> Vec<String> {
@@ -27,39 +26,41 @@ pub(super) fn header(lex: &Lexicon) -> Vec<String> {
     h
 }
 
-pub(super) fn write(
-    t: &mut Table,
-    lex: &Lexicon,
-    d: &Document,
-    a: &DocAnalysis,
-    c: &CellStyle,
-) -> Result<()> {
-    let o = |v: &Option<String>| c.text(v.as_deref().unwrap_or("")).into_owned();
-    let mut row = vec![
-        c.text(&d.id).into_owned(),
-        c.text(&d.outlet).into_owned(),
-        o(&d.event),
-        o(&d.title),
-        o(&d.date),
-        o(&d.url),
-        a.tokens.to_string(),
-        a.sentences.to_string(),
-    ];
+/// Renders one document's row.
+pub(super) fn o(v: &Option<String>) -> &str {
+    v.as_deref().unwrap_or("")
+}
+
+/// Renders one document's row.
+pub(super) fn write(out: &mut Rows, lex: &Lexicon, d: &Document, a: &DocAnalysis, c: &CellStyle) {
+    out.text(c, &d.id);
+    out.text(c, &d.outlet);
+    out.text(c, o(&d.event));
+    out.text(c, o(&d.title));
+    out.text(c, o(&d.date));
+    out.text(c, o(&d.url));
+    out.int(a.tokens);
+    out.int(a.sentences);
     let tokens = u64::from(a.tokens);
     for &top in lex.top_categories() {
         let n = u64::from(a.category_counts[top as usize]);
-        row.push(n.to_string());
-        row.push(per_1k(n, tokens));
+        out.int(n);
+        out.raw(&per_1k(n, tokens));
     }
-    row.push(share(u64::from(a.matched_tokens), tokens));
-    row.push(if d.repaired { "1" } else { "0" }.into());
-    row.extend(voice::document(lex, a));
+    out.raw(&share(u64::from(a.matched_tokens), tokens));
+    out.flag(d.repaired);
+    for cell in voice::document(lex, a) {
+        out.raw(&cell);
+    }
     let mut classes = [0u64; 6];
     for at in &a.attributions {
         if let Some(c) = at.class {
             classes[c.index()] += 1;
         }
     }
-    row.extend(super::tables::attribution_cells(a.attributions.len() as u64, &classes, tokens));
-    t.row(&row)
+    let n = a.attributions.len() as u64;
+    for cell in super::tables::attribution_cells(n, &classes, tokens) {
+        out.raw(&cell);
+    }
+    out.end();
 }

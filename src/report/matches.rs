@@ -2,12 +2,11 @@
 //! code-point and byte offsets into its section, a short context on each side, and the
 //! framing-device flags (0/1).
 
-use super::Table;
-use super::cells::{CellStyle, one_line, opt};
-use crate::analysis::{DocAnalysis, Section};
+use super::cells::CellStyle;
+use super::rows::{Encoded, Rows};
+use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::devices::Flags;
-use crate::error::Result;
 use crate::lexicon::Lexicon;
 
 pub(super) const HEADER: [&str; 23] = [
@@ -39,54 +38,66 @@ pub(super) const HEADER: [&str; 23] = [
 /// Characters of context on each side.
 const CONTEXT: usize = 40;
 
+/// The cells of `matches.csv` that depend only on the entry (`lexicon` to `intensity`),
+/// encoded once per entry.
+pub(super) struct EntryCells(Vec<Encoded>);
+
+impl EntryCells {
+    pub(super) fn new(lex: &Lexicon, c: &CellStyle) -> EntryCells {
+        EntryCells(
+            lex.entries()
+                .iter()
+                .map(|e| {
+                    let mut r = Rows::new();
+                    r.text(c, &lex.file(e.file).name);
+                    r.text(c, &lex.category(e.category).path);
+                    r.text(c, &e.term);
+                    r.text(c, e.lemma.as_deref().unwrap_or(""));
+                    r.opt_int(e.polarity);
+                    r.opt_int(e.intensity);
+                    Encoded::from_row(r)
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Renders one document's rows.
 pub(super) fn write(
-    t: &mut Table,
-    lex: &Lexicon,
+    out: &mut Rows,
+    cells: &EntryCells,
     d: &Document,
     a: &DocAnalysis,
     c: &CellStyle,
-) -> Result<()> {
-    let id = c.text(&d.id);
-    let outlet = c.text(&d.outlet);
+) {
     for m in &a.matches {
-        let text = match m.section {
-            Section::Title => d.title.as_deref().unwrap_or(""),
-            Section::Body => &d.text,
-        };
-        let e = lex.entry(m.entry);
+        let text = m.section.text(d);
         let (s, end) = (m.bytes.start as usize, m.bytes.end as usize);
         let left = &text[text[..s].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i)..s];
         let right = &text
             [end..text[end..].char_indices().nth(CONTEXT).map_or(text.len(), |(i, _)| end + i)];
-        t.row([
-            &*id,
-            &*outlet,
-            m.section.name(),
-            &m.sentence.to_string(),
-            &c.text(&lex.file(e.file).name),
-            &c.text(&lex.category(e.category).path),
-            &c.text(&e.term),
-            &c.text(e.lemma.as_deref().unwrap_or("")),
-            &opt(e.polarity),
-            &opt(e.intensity),
-            &c.text(&text[s..end]),
-            &m.chars.start.to_string(),
-            &m.chars.end.to_string(),
-            &s.to_string(),
-            &end.to_string(),
-            &c.text(&one_line(left)),
-            &c.text(&one_line(right)),
-            flag(m.flags, Flags::IN_QUOTE),
-            flag(m.flags, Flags::NEGATED),
-            flag(m.flags, Flags::INTENSIFIED),
-            flag(m.flags, Flags::DAMPENED),
-            flag(m.flags, Flags::HEDGED),
-            flag(m.flags, Flags::SCARE_QUOTE),
-        ])?;
+        out.text(c, &d.id);
+        out.text(c, &d.outlet);
+        out.raw(m.section.name());
+        out.int(m.sentence);
+        out.encoded(&cells.0[m.entry as usize]);
+        out.text(c, &text[s..end]);
+        out.int(m.chars.start);
+        out.int(m.chars.end);
+        out.int(m.bytes.start);
+        out.int(m.bytes.end);
+        out.text_one_line(c, left);
+        out.text_one_line(c, right);
+        for f in [
+            Flags::IN_QUOTE,
+            Flags::NEGATED,
+            Flags::INTENSIFIED,
+            Flags::DAMPENED,
+            Flags::HEDGED,
+            Flags::SCARE_QUOTE,
+        ] {
+            out.flag(m.flags.contains(f));
+        }
+        out.end();
     }
-    Ok(())
-}
-
-fn flag(flags: Flags, f: Flags) -> &'static str {
-    if flags.contains(f) { "1" } else { "0" }
 }

@@ -1,6 +1,8 @@
 //! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
 //! (`documents.csv`, `matches.csv`, `attributions.csv`, `doc_terms.csv`, `scare_quotes.csv`,
-//! `tone.csv`, `errors.csv`) are streamed as documents arrive; the aggregate tables
+//! `tone.csv`, `errors.csv`) are streamed as documents arrive: their rows are rendered to
+//! bytes ([`rows`]) on the worker threads and only copied, in input order, by the main
+//! thread; the aggregate tables
 //! (`outlets.csv`, `categories.csv`, `terms.csv`, `labels.csv`, `sources.csv`), the comparison
 //! tables of [`crate::compare`] and `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and
 //! fixed-precision. [`xlsx`] turns finished tables into one workbook.
@@ -12,6 +14,7 @@ mod documents;
 mod labels;
 mod manifest;
 mod matches;
+pub mod rows;
 mod scare_quotes;
 mod schema;
 mod sources;
@@ -30,6 +33,7 @@ use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::pipeline::Sink;
+use rows::Rows;
 use std::fs::File;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
@@ -44,11 +48,16 @@ pub struct ReportOptions {
     pub bom: bool,
 }
 
-/// A CSV writer on a buffered file, with its path for error messages.
+/// A CSV file: rows are encoded into a buffer that is written out when it fills, with the
+/// path for error messages.
 pub(crate) struct Table {
-    pub(crate) writer: csv::Writer<BufWriter<File>>,
+    out: BufWriter<File>,
+    rows: Rows,
     path: PathBuf,
 }
+
+/// Encoded bytes a table holds before writing them out.
+const SPILL: usize = 1 << 16;
 
 impl Table {
     pub(crate) fn create(dir: &Path, name: &str, opts: &ReportOptions) -> Result<Table> {
@@ -58,31 +67,55 @@ impl Table {
         if opts.bom {
             buf.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&path, e))?;
         }
-        Ok(Table { writer: csv::WriterBuilder::new().from_writer(buf), path })
+        Ok(Table { out: buf, rows: Rows::new(), path })
     }
 
+    /// One row of raw cells.
     pub(crate) fn row<I, T>(&mut self, cells: I) -> Result<()>
     where
         I: IntoIterator<Item = T>,
         T: AsRef<[u8]>,
     {
-        self.writer.write_record(cells).map_err(|e| self.err(e))
+        self.rows.row(cells);
+        if self.rows.len() >= SPILL { self.spill() } else { Ok(()) }
     }
 
-    fn err(&self, e: csv::Error) -> Error {
-        let io = match e.into_kind() {
-            csv::ErrorKind::Io(io) => io,
-            other => std::io::Error::other(format!("{other:?}")),
-        };
-        Error::io(&self.path, io)
+    /// Rows encoded elsewhere ([`Rows::as_bytes`]).
+    pub(crate) fn bytes(&mut self, rows: &Rows) -> Result<()> {
+        self.spill()?;
+        self.out.write_all(rows.as_bytes()).map_err(|e| Error::io(&self.path, e))
+    }
+
+    fn spill(&mut self) -> Result<()> {
+        self.out.write_all(self.rows.as_bytes()).map_err(|e| Error::io(&self.path, e))?;
+        self.rows.clear();
+        Ok(())
+    }
+
+    /// Writes everything buffered to the file.
+    pub(crate) fn flush(&mut self) -> Result<()> {
+        self.spill()?;
+        self.out.flush().map_err(|e| Error::io(&self.path, e))
     }
 
     pub(crate) fn finish(mut self) -> Result<()> {
-        self.writer.flush().map_err(|e| Error::io(&self.path, e))?;
-        let buf = self.writer.into_inner().map_err(|e| Error::io(&self.path, e.into_error()))?;
-        let file = buf.into_inner().map_err(|e| Error::io(&self.path, e.into_error()))?;
+        self.flush()?;
+        let file = self.out.into_inner().map_err(|e| Error::io(&self.path, e.into_error()))?;
         file.sync_all().map_err(|e| Error::io(&self.path, e))
     }
+}
+
+/// One document's rows, rendered on a worker thread by [`Reporter`]'s [`Sink::render`].
+#[derive(Default)]
+pub struct Rendered {
+    documents: Rows,
+    matches: Rows,
+    attributions: Rows,
+    doc_terms: Rows,
+    scare_quotes: Rows,
+    tone: Rows,
+    /// (term rank, count), ascending.
+    terms: Vec<(u32, u32)>,
 }
 
 /// Writes every output table into one folder.
@@ -97,6 +130,8 @@ pub struct Reporter {
     errors: Table,
     attributions: Table,
     doc_terms: Table,
+    entry_cells: matches::EntryCells,
+    term_order: doc_terms::TermOrder,
     terms: doc_terms::DocTerms,
     aggregates: Aggregates,
     compare: CompareOptions,
@@ -119,6 +154,8 @@ impl Reporter {
         attributions.row(attributions::HEADER)?;
         let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
         doc_terms.row(doc_terms::HEADER)?;
+        let entry_cells = matches::EntryCells::new(&lexicon, &opts.cells);
+        let term_order = doc_terms::TermOrder::new(&lexicon, &opts.cells);
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -130,6 +167,8 @@ impl Reporter {
             errors,
             attributions,
             doc_terms,
+            entry_cells,
+            term_order,
             terms: doc_terms::DocTerms::default(),
             aggregates: Aggregates::new(),
             compare: CompareOptions::default(),
@@ -157,13 +196,32 @@ impl Reporter {
 }
 
 impl Sink for Reporter {
-    fn document(&mut self, doc: &Document, a: &DocAnalysis) -> Result<()> {
-        documents::write(&mut self.documents, &self.lexicon, doc, a, &self.opts.cells)?;
-        matches::write(&mut self.matches, &self.lexicon, doc, a, &self.opts.cells)?;
-        attributions::write(&mut self.attributions, &self.lexicon, doc, a, &self.opts.cells)?;
-        self.terms.add(&mut self.doc_terms, &self.lexicon, doc, a, &self.opts.cells)?;
-        scare_quotes::write(&mut self.scare_quotes, doc, a, &self.opts.cells)?;
-        tone::write(&mut self.tone, doc, a, &self.opts.cells)?;
+    type Rendered = Rendered;
+
+    fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut Rendered) {
+        let (c, lex) = (&self.opts.cells, &*self.lexicon);
+        out.documents.clear();
+        documents::write(&mut out.documents, lex, doc, a, c);
+        out.matches.clear();
+        matches::write(&mut out.matches, &self.entry_cells, doc, a, c);
+        out.attributions.clear();
+        attributions::write(&mut out.attributions, lex, doc, a, c);
+        out.doc_terms.clear();
+        doc_terms::write(&mut out.doc_terms, &mut out.terms, &self.term_order, doc, a, c);
+        out.scare_quotes.clear();
+        scare_quotes::write(&mut out.scare_quotes, doc, a, c);
+        out.tone.clear();
+        tone::write(&mut out.tone, doc, a, c);
+    }
+
+    fn document(&mut self, doc: &Document, a: &DocAnalysis, r: &Rendered) -> Result<()> {
+        self.documents.bytes(&r.documents)?;
+        self.matches.bytes(&r.matches)?;
+        self.attributions.bytes(&r.attributions)?;
+        self.doc_terms.bytes(&r.doc_terms)?;
+        self.scare_quotes.bytes(&r.scare_quotes)?;
+        self.tone.bytes(&r.tone)?;
+        self.terms.add(&self.term_order, doc, a, &r.terms, &self.opts.cells);
         self.aggregates.add(doc, a);
         Ok(())
     }
@@ -204,11 +262,13 @@ mod tests {
             ..Document::default()
         };
         let a = analyzer.analyze(&doc, &mut crate::Scratch::new());
+        let mut rendered = Rendered::default();
+        r.render(&doc, &a, &mut rendered);
         let mut result = Ok(());
         for _ in 0..20 {
-            result = result.and_then(|()| r.document(&doc, &a));
+            result = result.and_then(|()| r.document(&doc, &a, &rendered));
         }
-        let err = result.and_then(|()| r.matches.writer.flush().map_err(|e| Error::io("x", e)));
+        let err = result.and_then(|()| r.matches.flush());
         let err = err.unwrap_err().to_string();
         assert!(err.contains("No space left on device"), "{err}");
         assert!(err.contains("matches.csv") || err.starts_with("x:"), "{err}");

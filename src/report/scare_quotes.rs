@@ -2,11 +2,10 @@
 //! document, with its kind (`scare`, `attributed`, `title`), the cue that decided it, its
 //! offsets and its sentence.
 
-use super::Table;
 use super::cells::CellStyle;
-use crate::analysis::{DocAnalysis, Section};
+use super::rows::Rows;
+use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
-use crate::error::Result;
 use crate::segment::Span;
 
 pub(super) const HEADER: [&str; 12] = [
@@ -24,34 +23,26 @@ pub(super) const HEADER: [&str; 12] = [
     "sentence_text",
 ];
 
-pub(super) fn write(t: &mut Table, d: &Document, a: &DocAnalysis, c: &CellStyle) -> Result<()> {
-    let id = c.text(&d.id);
-    let outlet = c.text(&d.outlet);
+/// Renders one document's rows.
+pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle) {
     for (section, q) in &a.short_quotes {
-        let text = match section {
-            Section::Title => d.title.as_deref().unwrap_or(""),
-            Section::Body => &d.text,
-        };
-        let cue = q.cue.map_or("", |s| &text[s.range()]);
-        t.row([
-            &*id,
-            &*outlet,
-            section.name(),
-            &q.sentence.to_string(),
-            q.kind.name(),
-            &c.text(&text[q.bytes.range()]),
-            &q.chars.start.to_string(),
-            &q.chars.end.to_string(),
-            &q.bytes.start.to_string(),
-            &q.bytes.end.to_string(),
-            &c.text(cue),
-            &c.text(&sentence_window(text, q.sentence_bytes, q.bytes)),
-        ])?;
+        let text = section.text(d);
+        out.text(c, &d.id);
+        out.text(c, &d.outlet);
+        out.raw(section.name());
+        out.int(q.sentence);
+        out.raw(q.kind.name());
+        out.text(c, &text[q.bytes.range()]);
+        out.int(q.chars.start);
+        out.int(q.chars.end);
+        out.int(q.bytes.start);
+        out.int(q.bytes.end);
+        out.text(c, q.cue.map_or("", |s| &text[s.range()]));
+        out.text(c, &sentence_window(text, q.sentence_bytes, q.bytes));
+        out.end();
     }
-    Ok(())
 }
 
-/// Characters of the sentence kept on each side of the quotation.
 const WINDOW: usize = 200;
 
 /// The sentence around `quote`, on one line; cut (with `…`) to `WINDOW` characters on each
