@@ -243,6 +243,7 @@ fn bare_form(w: &str) -> bool {
 fn modifier_before(ctx: &Ctx, t: usize) -> bool {
     let w = ctx.norm(t);
     let subject = pronoun(w).is_some()
+        || is_determiner(w)
         || ctx.is_cap(t)
         || ctx.is_numeric(t)
         || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")

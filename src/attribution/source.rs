@@ -243,6 +243,8 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
                     None => return Left::None,
                 }
             }
+            // `Ala., says`: an abbreviation's full stop before the comma.
+            let gap = if ctx.abbreviation(p - 1) { gap.trim_start_matches('.') } else { gap };
             if !gap.starts_with(',') && !gap.starts_with("),") {
                 return Left::None;
             }
@@ -307,7 +309,7 @@ enum Aside {
 /// said` → `Josh Earnest`; `Marley Anderson, 21, a student, said` → `Marley Anderson`.
 fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside {
     let mut end = p;
-    for level in 0..3 {
+    for level in 0..4 {
         let Some(open) = previous_comma(ctx, end - 1, floor) else {
             return Aside::Source(Left::None);
         };
@@ -321,7 +323,15 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside
         let anchor = open - 1;
         let relative = matches!(ctx.norm(inner.start), "who" | "which");
         if ctx.is_cap(anchor) || relative {
-            return Aside::Source(found_np(ctx, anchor, floor, cues, finite));
+            match found_np(ctx, anchor, floor, cues, finite) {
+                // `Brianne Stone, 29, of Huntsville, Ala., says`: the anchor is the object of a
+                // preposition inside a further segment.
+                Left::None if !relative && object_of_preposition(ctx, anchor, floor) => {
+                    end = open;
+                    continue;
+                }
+                l => return Aside::Source(l),
+            }
         }
         // The segment itself is a name: `…secretary, Josh Earnest, said`.
         if inner.clone().all(|t| ctx.is_cap(t)) && !is_cue_token(cues, inner.start) {
@@ -331,6 +341,16 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside
         end = open;
     }
     Aside::Source(Left::None)
+}
+
+/// Whether the name ending at `t` follows a preposition that opens its comma segment
+/// (`…, of Huntsville, …`).
+fn object_of_preposition(ctx: &Ctx, t: usize, floor: usize) -> bool {
+    let mut k = t;
+    while k > floor && ctx.joined(k) && ctx.is_cap(k - 1) {
+        k -= 1;
+    }
+    k > floor && ctx.joined(k) && is_preposition(ctx.norm(k - 1)) && !ctx.joined(k - 1)
 }
 
 /// The noun phrase whose head is `head`, if it can be the subject of a verb (`finite`: of a
