@@ -55,6 +55,9 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
         if form_is_verbal(form) && !verbal {
             continue;
         }
+        if naming_participle(ctx, first) {
+            continue;
+        }
         if needs_topic(lemma) && !has_topic(ctx, end) {
             continue;
         }
@@ -136,6 +139,33 @@ fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str, verbal: bool) -> Form 
     } else {
         Form::Verb
     }
+}
+
+/// `a group called Citizens for Trump`, `a new company named Velm`: a participle after an
+/// indefinite noun phrase and before a name only names the noun (a reduced passive).
+fn naming_participle(ctx: &Ctx, i: usize) -> bool {
+    if !matches!(ctx.norm(i), "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled")
+        || i + 1 >= ctx.len()
+        || !ctx.joined(i + 1)
+        || !ctx.is_cap(i + 1)
+    {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..4 {
+        if k == 0 || !ctx.joined(k) {
+            return false;
+        }
+        k -= 1;
+        let w = ctx.norm(k);
+        if matches!(w, "a" | "an") {
+            return true;
+        }
+        if pronoun(w).is_some() || is_auxiliary(w) || is_determiner(w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Verbs that report speech only with a topic (`spoke about the wall`, `talked of leaving`,
