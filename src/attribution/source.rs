@@ -36,6 +36,9 @@ pub(super) struct Source {
 /// Longest noun phrase the rules build, in tokens.
 const MAX_NP: usize = 12;
 
+/// Longest comma segment (apposition, relative clause) read between a subject and its verb.
+const APPOSITION: usize = 28;
+
 /// Finds the source of `cue`. `earlier` are the sources already found for the cues before
 /// it in the same sentence, with their cue's first token.
 pub(super) fn find(
@@ -392,10 +395,10 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
 }
 
 /// Index of the token that follows the closest comma before token `i` (searching back to
-/// `floor`), if that comma is at most sixteen tokens away.
+/// `floor`), if that comma is at most [`APPOSITION`] tokens away.
 fn previous_comma(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
     let mut k = i;
-    while k > floor && i - k < 16 {
+    while k > floor && i - k < APPOSITION {
         if ctx.sentence(k - 1) != ctx.sentence(k) {
             return None;
         }
@@ -426,7 +429,7 @@ fn parenthetical(ctx: &Ctx, r: &Range<usize>) -> bool {
 /// does not open with a pronoun (`…, he said` is no apposition).
 fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
     let w = ctx.norm(r.start);
-    r.len() <= 16 && (pronoun(w).is_none() || matches!(w, "who" | "which"))
+    r.len() <= APPOSITION && (pronoun(w).is_none() || matches!(w, "who" | "which"))
 }
 
 /// The first token of the noun phrase whose head is `head` (for antecedents of `who`).
