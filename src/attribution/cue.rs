@@ -187,10 +187,13 @@ fn has_topic(ctx: &Ctx, end: usize) -> bool {
 }
 
 /// Verbs whose reporting sense takes a clause or a quotation (`maintained that…`, `proved
-/// that…`); without one they are other verbs (`maintained a lead`, `proved resilient`,
-/// `published a book`, `answer questions`).
+/// that…`, `continued: “…”`); without one they are other verbs (`maintained a lead`, `proved
+/// resilient`, `published a book`, `answer questions`, `continued to rise`).
 fn needs_clause(lemma: &str) -> bool {
-    matches!(lemma, "maintain" | "prove" | "publish" | "brief" | "answer" | "testify" | "demand")
+    matches!(
+        lemma,
+        "maintain" | "prove" | "publish" | "brief" | "answer" | "testify" | "demand" | "continue"
+    )
 }
 
 /// Whether the cue `first..end` introduces or closes reported content: `that` within the next
@@ -208,8 +211,11 @@ fn has_clause(ctx: &Ctx, first: usize, end: usize) -> bool {
     {
         return true;
     }
-    let after_content =
-        ctx.speech_closing_before(first).is_some() || ctx.gap_before(first).contains(',');
+    // The subject may stand between the content and the cue (`"…," Mora maintained`).
+    let after_content = (first.saturating_sub(4)..=first).any(|k| {
+        ctx.sentence(k) == sent
+            && (ctx.speech_closing_before(k).is_some() || ctx.gap_before(k).contains(','))
+    });
     let closes = end >= ctx.len() || ctx.sentence(end) != sent || ctx.gap_after(last).contains(',');
     after_content && closes
 }
@@ -254,7 +260,7 @@ fn used_as_verb(ctx: &Ctx, i: usize) -> bool {
     let nominal = is_determiner(prev) && !matches!(prev, "all" | "both" | "each" | "most" | "many")
         || ctx.is_possessive(i - 1)
         || ctx.is_numeric(i - 1);
-    !nominal && !(bare_form(w) && modifier_before(ctx, i - 1))
+    !(nominal || bare_form(w) && modifier_before(ctx, i - 1))
 }
 
 /// A base form that is also a noun (`support`, `hope`, `call`): no `-s`, past or `-ing` form
@@ -338,5 +344,52 @@ mod tests {
         assert_eq!(cues(&lex, "Then he stated that it was over."), vec!["stated/Verb"]);
         assert_eq!(cues(&lex, "Claims by rivals were denied."), vec!["Claims by/Object"]);
         assert_eq!(cues(&lex, "She was quoted as saying no."), vec!["quoted as saying/Verb"]);
+    }
+
+    #[test]
+    fn speak_needs_a_topic_and_maintain_a_clause() {
+        let lex = fixture_lexicon();
+        assert!(cues(&lex, "Mora spoke at the convention on Monday.").is_empty());
+        assert_eq!(cues(&lex, "Mora spoke about the wall."), vec!["spoke/Verb"]);
+        assert_eq!(cues(&lex, "Mora also spoke out against it."), vec!["spoke/Verb"]);
+        assert!(cues(&lex, "Mora maintained a large lead.").is_empty());
+        assert_eq!(cues(&lex, "Mora maintained that the lead was safe."), vec!["maintained/Verb"]);
+        assert_eq!(cues(&lex, "“It is safe,” Mora maintained."), vec!["maintained/Verb"]);
+        assert!(cues(&lex, "Prices continued to rise.").is_empty());
+        assert_eq!(cues(&lex, "Mora continued: “It is safe.”"), vec!["continued/Verb"]);
+    }
+
+    #[test]
+    fn an_infinitive_cue_completes_the_cue_before_it() {
+        let lex = fixture_lexicon();
+        assert_eq!(
+            cues(&lex, "Ortiz declined to comment on the plan."),
+            vec!["declined to comment/Verb"]
+        );
+        assert_eq!(
+            cues(&lex, "Ortiz declined, to comment later."),
+            vec!["declined/Verb", "comment/Verb"]
+        );
+    }
+
+    #[test]
+    fn bare_forms_after_a_modifier_are_nouns() {
+        let lex = fixture_lexicon();
+        assert!(
+            cues(&lex, "Ortiz lost conservative support and long-standing support.").is_empty()
+        );
+        assert_eq!(cues(&lex, "They support the plan."), vec!["support/Verb"]);
+        assert_eq!(cues(&lex, "Most voters support the plan."), vec!["support/Verb"]);
+        assert_eq!(cues(&lex, "Those surveyed say no."), vec!["say/Verb"]);
+        assert_eq!(cues(&lex, "Many support it."), vec!["support/Verb"]);
+        assert_eq!(cues(&lex, "The campaign says no."), vec!["says/Verb"]);
+    }
+
+    #[test]
+    fn naming_participles_after_an_indefinite_noun() {
+        let lex = fixture_lexicon();
+        assert!(cues(&lex, "A new group called Velm Votes met.").is_empty());
+        assert_eq!(cues(&lex, "Ortiz called Mora a liar."), vec!["called/Verb"]);
+        assert_eq!(cues(&lex, "The mayor called Mora a liar."), vec!["called/Verb"]);
     }
 }
