@@ -97,7 +97,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A short capitalised token that is written with a full stop (`Sen.`, `Gov.`, `J.`).
-    fn abbreviation(&self, i: usize) -> bool {
+    pub(super) fn abbreviation(&self, i: usize) -> bool {
         let s = self.surface(i);
         self.is_cap(i) && s.len() <= 4 && self.gap_after(i).starts_with('.')
     }

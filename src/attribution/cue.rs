@@ -50,9 +50,33 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
             continue;
         }
         let verbal = used_as_verb(ctx, first);
-        let form = form(ctx, first, end, e.term_lemma(), verbal);
+        let lemma = e.term_lemma();
+        let form = form(ctx, first, end, lemma, verbal);
         if form_is_verbal(form) && !verbal {
             continue;
+        }
+        if naming_participle(ctx, first) {
+            continue;
+        }
+        if needs_topic(lemma) && !has_topic(ctx, end) {
+            continue;
+        }
+        if needs_clause(lemma) && !has_clause(ctx, first, end) {
+            continue;
+        }
+        // `declined to comment`, `wants to know`: the second verb completes the first cue.
+        if let Some(prev) = out.last_mut() {
+            let to = first.wrapping_sub(1);
+            if prev.end == to
+                && first >= 2
+                && ctx.norm(to) == "to"
+                && ctx.joined(to)
+                && ctx.joined(first)
+                && form_is_verbal(prev.form)
+            {
+                prev.end = end;
+                continue;
+            }
         }
         out.push(Cue { first, end, entry: h.entry, form });
     }
@@ -117,6 +141,85 @@ fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str, verbal: bool) -> Form 
     }
 }
 
+/// `a group called Citizens for Trump`, `a new company named Velm`: a participle after an
+/// indefinite noun phrase and before a name only names the noun (a reduced passive).
+fn naming_participle(ctx: &Ctx, i: usize) -> bool {
+    if !matches!(ctx.norm(i), "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled")
+        || i + 1 >= ctx.len()
+        || !ctx.joined(i + 1)
+        || !ctx.is_cap(i + 1)
+    {
+        return false;
+    }
+    let mut k = i;
+    for _ in 0..4 {
+        if k == 0 || !ctx.joined(k) {
+            return false;
+        }
+        k -= 1;
+        let w = ctx.norm(k);
+        if matches!(w, "a" | "an") {
+            return true;
+        }
+        if pronoun(w).is_some() || is_auxiliary(w) || is_determiner(w) {
+            return false;
+        }
+    }
+    false
+}
+
+/// Verbs that report speech only with a topic (`spoke about the wall`, `talked of leaving`,
+/// `spoke out`); otherwise they report an appearance (`spoke at the convention`).
+fn needs_topic(lemma: &str) -> bool {
+    matches!(lemma, "speak" | "talk")
+}
+
+/// Whether `about`, `of` or `out` follows the cue ending before `end` within a few words of its
+/// clause, or a quotation or colon opens right after it.
+fn has_topic(ctx: &Ctx, end: usize) -> bool {
+    if end >= ctx.len() || ctx.gap_after(end - 1).contains(':') {
+        return true;
+    }
+    let sent = ctx.sentence(end - 1);
+    (end..ctx.len().min(end + 6))
+        .take_while(|&k| ctx.sentence(k) == sent && (k == end || ctx.joined(k)))
+        .any(|k| matches!(ctx.norm(k), "about" | "of" | "out"))
+}
+
+/// Verbs whose reporting sense takes a clause or a quotation (`maintained that…`, `proved
+/// that…`, `continued: “…”`); without one they are other verbs (`maintained a lead`, `proved
+/// resilient`, `published a book`, `answer questions`, `continued to rise`).
+fn needs_clause(lemma: &str) -> bool {
+    matches!(
+        lemma,
+        "maintain" | "prove" | "publish" | "brief" | "answer" | "testify" | "demand" | "continue"
+    )
+}
+
+/// Whether the cue `first..end` introduces or closes reported content: `that` within the next
+/// three words, a quotation or colon right after it, or a comma or closing quotation right
+/// before it with the clause ending soon after (`"…," he maintained.`).
+fn has_clause(ctx: &Ctx, first: usize, end: usize) -> bool {
+    let last = end - 1;
+    if ctx.gap_after(last).contains(':') || ctx.quote_opening_after(last).is_some() {
+        return true;
+    }
+    let sent = ctx.sentence(last);
+    if (end..ctx.len().min(end + 3))
+        .take_while(|&k| ctx.sentence(k) == sent)
+        .any(|k| ctx.norm(k) == "that")
+    {
+        return true;
+    }
+    // The subject may stand between the content and the cue (`"…," Mora maintained`).
+    let after_content = (first.saturating_sub(4)..=first).any(|k| {
+        ctx.sentence(k) == sent
+            && (ctx.speech_closing_before(k).is_some() || ctx.gap_before(k).contains(','))
+    });
+    let closes = end >= ctx.len() || ctx.sentence(end) != sent || ctx.gap_after(last).contains(',');
+    after_content && closes
+}
+
 /// Whether the word at `i` is used as a verb: not after a determiner, possessive or number,
 /// not capitalised inside a sentence (unless the sentence is a headline), not an adverb, not
 /// a plural noun followed by `of`.
@@ -157,7 +260,55 @@ fn used_as_verb(ctx: &Ctx, i: usize) -> bool {
     let nominal = is_determiner(prev) && !matches!(prev, "all" | "both" | "each" | "most" | "many")
         || ctx.is_possessive(i - 1)
         || ctx.is_numeric(i - 1);
-    !nominal
+    !(nominal || bare_form(w) && modifier_before(ctx, i - 1))
+}
+
+/// A base form that is also a noun (`support`, `hope`, `call`): no `-s`, past or `-ing` form
+/// (`the campaign says` has a singular subject), nor an irregular past.
+fn bare_form(w: &str) -> bool {
+    !(w.ends_with('s')
+        || w.ends_with("ed")
+        || w.ends_with("ing")
+        || matches!(w, "said" | "told" | "wrote" | "spoke" | "thought" | "sought" | "knew"))
+}
+
+/// Whether the lowercase word at `t` can only modify a noun after it (`conservative support`,
+/// `long-standing hopes`): it is no subject (pronoun, name, plural noun), auxiliary, adverb,
+/// clause word or `to`, after which the next word would be a verb (`those surveyed say`,
+/// `a third say`).
+fn modifier_before(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.norm(t);
+    let subject = pronoun(w).is_some()
+        || is_determiner(w)
+        || ctx.is_cap(t)
+        || ctx.is_numeric(t)
+        || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
+        || w.ends_with("ed")
+        || matches!(
+            w,
+            "people"
+                | "police"
+                | "men"
+                | "women"
+                | "children"
+                | "staff"
+                | "media"
+                | "data"
+                | "public"
+                | "percent"
+                | "majority"
+                | "minority"
+                | "half"
+                | "third"
+                | "quarter"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "i"
+                | "to"
+        );
+    !(subject || is_auxiliary(w) || is_adverb(w) || super::words::is_clause_word(w))
 }
 
 #[cfg(test)]
@@ -193,5 +344,52 @@ mod tests {
         assert_eq!(cues(&lex, "Then he stated that it was over."), vec!["stated/Verb"]);
         assert_eq!(cues(&lex, "Claims by rivals were denied."), vec!["Claims by/Object"]);
         assert_eq!(cues(&lex, "She was quoted as saying no."), vec!["quoted as saying/Verb"]);
+    }
+
+    #[test]
+    fn speak_needs_a_topic_and_maintain_a_clause() {
+        let lex = fixture_lexicon();
+        assert!(cues(&lex, "Mora spoke at the convention on Monday.").is_empty());
+        assert_eq!(cues(&lex, "Mora spoke about the wall."), vec!["spoke/Verb"]);
+        assert_eq!(cues(&lex, "Mora also spoke out against it."), vec!["spoke/Verb"]);
+        assert!(cues(&lex, "Mora maintained a large lead.").is_empty());
+        assert_eq!(cues(&lex, "Mora maintained that the lead was safe."), vec!["maintained/Verb"]);
+        assert_eq!(cues(&lex, "“It is safe,” Mora maintained."), vec!["maintained/Verb"]);
+        assert!(cues(&lex, "Prices continued to rise.").is_empty());
+        assert_eq!(cues(&lex, "Mora continued: “It is safe.”"), vec!["continued/Verb"]);
+    }
+
+    #[test]
+    fn an_infinitive_cue_completes_the_cue_before_it() {
+        let lex = fixture_lexicon();
+        assert_eq!(
+            cues(&lex, "Ortiz declined to comment on the plan."),
+            vec!["declined to comment/Verb"]
+        );
+        assert_eq!(
+            cues(&lex, "Ortiz declined, to comment later."),
+            vec!["declined/Verb", "comment/Verb"]
+        );
+    }
+
+    #[test]
+    fn bare_forms_after_a_modifier_are_nouns() {
+        let lex = fixture_lexicon();
+        assert!(
+            cues(&lex, "Ortiz lost conservative support and long-standing support.").is_empty()
+        );
+        assert_eq!(cues(&lex, "They support the plan."), vec!["support/Verb"]);
+        assert_eq!(cues(&lex, "Most voters support the plan."), vec!["support/Verb"]);
+        assert_eq!(cues(&lex, "Those surveyed say no."), vec!["say/Verb"]);
+        assert_eq!(cues(&lex, "Many support it."), vec!["support/Verb"]);
+        assert_eq!(cues(&lex, "The campaign says no."), vec!["says/Verb"]);
+    }
+
+    #[test]
+    fn naming_participles_after_an_indefinite_noun() {
+        let lex = fixture_lexicon();
+        assert!(cues(&lex, "A new group called Velm Votes met.").is_empty());
+        assert_eq!(cues(&lex, "Ortiz called Mora a liar."), vec!["called/Verb"]);
+        assert_eq!(cues(&lex, "The mayor called Mora a liar."), vec!["called/Verb"]);
     }
 }

@@ -283,6 +283,13 @@ pub(crate) mod tests {
             ("state", "neutral", &["state", "states", "stated", "stating"]),
             ("tweet", "neutral", &["tweet", "tweets", "tweeted"]),
             ("report", "neutral", &["reportedly"]),
+            ("speak", "neutral", &["speak", "speaks", "spoke", "speaking"]),
+            ("maintain", "insistent", &["maintain", "maintains", "maintained", "maintaining"]),
+            ("continue", "neutral", &["continue", "continues", "continued", "continuing"]),
+            ("call", "neutral", &["call", "calls", "called", "calling"]),
+            ("support", "neutral", &["support", "supports", "supported", "supporting"]),
+            ("decline", "neutral", &["decline", "declines", "declined", "declining"]),
+            ("comment", "neutral", &["comment", "comments", "commented", "commenting"]),
         ];
         for (lemma, class, forms) in verbs {
             for f in *forms {
@@ -462,6 +469,20 @@ pub(crate) mod tests {
             vec![t("citing", "people familiar with the plan", "people familiar with the plan")]
         );
         assert_eq!(who("Varga resigned, citing poor health."), vec![t("citing", "Varga", "Varga")]);
+    }
+
+    #[test]
+    fn long_and_prepositional_appositions() {
+        assert_eq!(
+            who("Ilse Varga, 29, of Velm, Ala., says the port is safe."),
+            vec![t("says", "Ilse Varga", "Ilse Varga")]
+        );
+        assert_eq!(
+            who("The harbour board, which has been criticised for months by the unions over the \
+                 closure of the old northern docks that the city once ran itself, said the port \
+                 was safe."),
+            vec![t("said", "The harbour board", "harbour board")]
+        );
     }
 
     #[test]

@@ -36,6 +36,9 @@ pub(super) struct Source {
 /// Longest noun phrase the rules build, in tokens.
 const MAX_NP: usize = 12;
 
+/// Longest comma segment (apposition, relative clause) read between a subject and its verb.
+const APPOSITION: usize = 28;
+
 /// Finds the source of `cue`. `earlier` are the sources already found for the cues before
 /// it in the same sentence, with their cue's first token.
 pub(super) fn find(
@@ -243,6 +246,8 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
                     None => return Left::None,
                 }
             }
+            // `Ala., says`: an abbreviation's full stop before the comma.
+            let gap = if ctx.abbreviation(p - 1) { gap.trim_start_matches('.') } else { gap };
             if !gap.starts_with(',') && !gap.starts_with("),") {
                 return Left::None;
             }
@@ -307,7 +312,7 @@ enum Aside {
 /// said` → `Josh Earnest`; `Marley Anderson, 21, a student, said` → `Marley Anderson`.
 fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside {
     let mut end = p;
-    for level in 0..3 {
+    for level in 0..4 {
         let Some(open) = previous_comma(ctx, end - 1, floor) else {
             return Aside::Source(Left::None);
         };
@@ -321,7 +326,15 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside
         let anchor = open - 1;
         let relative = matches!(ctx.norm(inner.start), "who" | "which");
         if ctx.is_cap(anchor) || relative {
-            return Aside::Source(found_np(ctx, anchor, floor, cues, finite));
+            match found_np(ctx, anchor, floor, cues, finite) {
+                // `Brianne Stone, 29, of Huntsville, Ala., says`: the anchor is the object of a
+                // preposition inside a further segment.
+                Left::None if !relative && object_of_preposition(ctx, anchor, floor) => {
+                    end = open;
+                    continue;
+                }
+                l => return Aside::Source(l),
+            }
         }
         // The segment itself is a name: `…secretary, Josh Earnest, said`.
         if inner.clone().all(|t| ctx.is_cap(t)) && !is_cue_token(cues, inner.start) {
@@ -331,6 +344,16 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside
         end = open;
     }
     Aside::Source(Left::None)
+}
+
+/// Whether the name ending at `t` follows a preposition that opens its comma segment
+/// (`…, of Huntsville, …`).
+fn object_of_preposition(ctx: &Ctx, t: usize, floor: usize) -> bool {
+    let mut k = t;
+    while k > floor && ctx.joined(k) && ctx.is_cap(k - 1) {
+        k -= 1;
+    }
+    k > floor && ctx.joined(k) && is_preposition(ctx.norm(k - 1)) && !ctx.joined(k - 1)
 }
 
 /// The noun phrase whose head is `head`, if it can be the subject of a verb (`finite`: of a
@@ -372,10 +395,10 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
 }
 
 /// Index of the token that follows the closest comma before token `i` (searching back to
-/// `floor`), if that comma is at most sixteen tokens away.
+/// `floor`), if that comma is at most [`APPOSITION`] tokens away.
 fn previous_comma(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
     let mut k = i;
-    while k > floor && i - k < 16 {
+    while k > floor && i - k < APPOSITION {
         if ctx.sentence(k - 1) != ctx.sentence(k) {
             return None;
         }
@@ -406,7 +429,7 @@ fn parenthetical(ctx: &Ctx, r: &Range<usize>) -> bool {
 /// does not open with a pronoun (`…, he said` is no apposition).
 fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
     let w = ctx.norm(r.start);
-    r.len() <= 16 && (pronoun(w).is_none() || matches!(w, "who" | "which"))
+    r.len() <= APPOSITION && (pronoun(w).is_none() || matches!(w, "who" | "which"))
 }
 
 /// The first token of the noun phrase whose head is `head` (for antecedents of `who`).

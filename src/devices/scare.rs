@@ -223,8 +223,15 @@ fn classify_one(
     }
     // Reporting cues: anywhere before the quotation in its clause (or in a clause that ends
     // with a colon right before it), or shortly after it in its clause.
-    let is_cue =
-        |i: usize| marks.bits[i] & CUE != 0 && !(i > 0 && DETERMINERS.contains(&norm(i - 1)));
+    // A naming verb that is also a reporting cue (`call`) still designates nothing in a
+    // self-designation (`who call themselves`).
+    let self_designation =
+        |i: usize| NAMING.contains(&norm(i)) && i + 1 < first && REFLEXIVE.contains(&norm(i + 1));
+    let is_cue = |i: usize| {
+        marks.bits[i] & CUE != 0
+            && !(i > 0 && DETERMINERS.contains(&norm(i - 1)))
+            && !self_designation(i)
+    };
     let colon = before.ends_with(':');
     let clause = units.clause[first];
     let from_clause = if colon { clause.saturating_sub(1) } else { clause };
