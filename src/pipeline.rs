@@ -45,8 +45,8 @@ pub struct RunCounts {
 pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize - 1;
 
 /// Batch limits for the parallel driver: whichever is reached first.
-const BATCH_DOCS: usize = 1024;
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_DOCS: usize = 512;
+const BATCH_BYTES: usize = 4 << 20;
 
 /// Drives records through the analyzer to the sink. `threads == 1` runs serially in this
 /// thread; otherwise in rayon's current pool.

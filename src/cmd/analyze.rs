@@ -80,7 +80,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
             eprintln!("framelens: writing the aggregate and comparison tables...");
         }
-        reporter.finish(&manifest)?;
+        // In the pool: the comparison tables are computed in parallel too.
+        pool.install(|| reporter.finish(&manifest))?;
         Ok(counts)
     })?;
     if counts.read == 0 {

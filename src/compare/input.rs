@@ -2,8 +2,10 @@
 //! the output tables show (outlet, event, lexicon, category, term). `analyze` fills it while
 //! documents stream; `framelens compare` reads it back from `documents.csv` and
 //! `doc_terms.csv` ([`CompareInput::read_dir`]). Both paths give the same input, so both
-//! give the same bytes. Integers only.
+//! give the same bytes. Integers only. The per-document counts go to a [`CountStore`]: in
+//! memory, or spilled to a file for `analyze` ([`CompareInput::spilled`]).
 
+use super::store::CountStore;
 use crate::error::{Error, Result};
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -25,12 +27,12 @@ pub(crate) struct DocEntry {
     pub(crate) outlet: u32,
     pub(crate) event: Option<u32>,
     pub(crate) tokens: u64,
-    /// Range into [`CompareInput::counts`].
-    pub(crate) counts: std::ops::Range<usize>,
+    /// Range of its pairs in [`CompareInput::counts`].
+    pub(crate) counts: std::ops::Range<u64>,
 }
 
 /// Per-document counts for the whole corpus, in document order.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct CompareInput {
     pub(crate) outlets: Vec<String>,
     outlet_ids: FxHashMap<String, u32>,
@@ -40,7 +42,7 @@ pub struct CompareInput {
     term_ids: FxHashMap<TermKey, u32>,
     pub(crate) docs: Vec<DocEntry>,
     /// (term id, count), per document in the order given.
-    pub(crate) counts: Vec<(u32, u32)>,
+    counts: CountStore,
 }
 
 fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, name: &str) -> u32 {
@@ -57,6 +59,22 @@ impl CompareInput {
     /// No documents yet.
     pub fn new() -> CompareInput {
         CompareInput::default()
+    }
+
+    /// No documents yet; their counts will wait in a new file at `path` (which must not
+    /// exist) instead of memory. [`CompareInput::remove_spill`] deletes it.
+    pub fn spilled(path: &Path) -> Result<CompareInput> {
+        Ok(CompareInput { counts: CountStore::spilled(path)?, ..CompareInput::default() })
+    }
+
+    /// Deletes the spill file, if any; the input is spent.
+    pub fn remove_spill(self) -> Result<()> {
+        self.counts.remove()
+    }
+
+    /// Document `doc`'s (term id, count) pairs into `out` (cleared first).
+    pub(crate) fn doc_terms(&self, doc: usize, out: &mut Vec<(u32, u32)>) -> Result<()> {
+        self.counts.read(self.docs[doc].counts.clone(), out)
     }
 
     /// The id of a term, interning it on first use.
@@ -82,12 +100,12 @@ impl CompareInput {
         event: Option<&str>,
         tokens: u64,
         terms: &[(u32, u32)],
-    ) {
+    ) -> Result<()> {
         let outlet = intern(&mut self.outlets, &mut self.outlet_ids, outlet);
         let event = event.map(|e| intern(&mut self.events, &mut self.event_ids, e));
-        let start = self.counts.len();
-        self.counts.extend(terms.iter().copied().filter(|&(_, n)| n > 0));
-        self.docs.push(DocEntry { outlet, event, tokens, counts: start..self.counts.len() });
+        let counts = self.counts.push(terms.iter().copied().filter(|&(_, n)| n > 0))?;
+        self.docs.push(DocEntry { outlet, event, tokens, counts });
+        Ok(())
     }
 
     /// Documents added.
@@ -144,7 +162,7 @@ impl CompareInput {
             },
         )?;
         for ((outlet, event, tokens), terms) in rows.iter().zip(&per_doc) {
-            input.add_document(outlet, event.as_deref(), *tokens, terms);
+            input.add_document(outlet, event.as_deref(), *tokens, terms)?;
         }
         Ok(input)
     }
@@ -224,7 +242,9 @@ mod tests {
         assert_eq!(input.events, ["e1"]);
         assert_eq!(input.docs[1].event, None);
         assert_eq!(input.docs[0].tokens, 10);
-        assert_eq!(&input.counts[input.docs[1].counts.clone()], &[(0, 1), (1, 1)]);
+        let mut pairs = Vec::new();
+        input.doc_terms(1, &mut pairs).unwrap();
+        assert_eq!(pairs, [(0, 1), (1, 1)]);
 
         std::fs::write(
             dir.path().join("doc_terms.csv"),

@@ -10,6 +10,7 @@
 //! - `contrast`: one comparison (group vs rest, group vs group) with its statistics;
 //! - `paired`: the paired summary across events;
 //! - `support`: which rows are written (`--min-count`);
+//! - `store`: where per-document counts wait (memory or a spill file);
 //! - `tables`: the CSV writers.
 //!
 //! The formulas are in [`crate::stats`] and in README.md ("Comparing outlets").
@@ -21,6 +22,7 @@ pub mod input;
 mod contrast;
 mod paired;
 mod scopes;
+mod store;
 mod support;
 mod tables;
 

@@ -1,31 +1,31 @@
 //! The corpus as the comparison sees it: documents assigned to groups (outlets, or the groups
 //! of `--group`), and the scopes in which groups are compared — all documents, then each
-//! event. A scope's sums are integers over its documents, in document order.
+//! event. A scope's sums are integers over its documents, in document order. Document counts
+//! are read from the [`CompareInput`] and expanded to features when a scope needs them, so
+//! only the scopes being computed hold per-feature data.
 
 use super::features::FeatureTable;
 use super::groups::GroupMap;
 use super::input::CompareInput;
+use crate::error::Result;
 
-/// One document, with its counts expanded to features.
+/// One document: its group, event and tokens.
 #[derive(Clone, Debug)]
 pub(crate) struct PreparedDoc {
     pub(crate) group: u32,
     pub(crate) event: Option<u32>,
     pub(crate) tokens: u64,
-    pub(crate) counts: std::ops::Range<usize>,
 }
 
 /// Documents with group and event ids in name order, and counts per feature.
-#[derive(Clone, Debug)]
-pub(crate) struct Prepared {
+pub(crate) struct Prepared<'a> {
+    input: &'a CompareInput,
     pub(crate) table: FeatureTable,
     /// Group names, sorted; ids are positions.
     pub(crate) groups: Vec<String>,
     /// Event names, sorted; ids are positions.
     pub(crate) events: Vec<String>,
     pub(crate) docs: Vec<PreparedDoc>,
-    /// (feature, count) runs, sorted by feature within each document.
-    pub(crate) counts: Vec<(u32, u64)>,
     /// The documents of each event, in input order.
     event_docs: Vec<Vec<u32>>,
 }
@@ -73,28 +73,20 @@ fn ranks(names: &[&str]) -> (Vec<String>, Vec<u32>) {
     (sorted.into_iter().map(String::from).collect(), ids)
 }
 
-impl Prepared {
-    pub(crate) fn new(input: &CompareInput, groups: &GroupMap) -> Prepared {
+impl<'a> Prepared<'a> {
+    pub(crate) fn new(input: &'a CompareInput, groups: &GroupMap) -> Prepared<'a> {
         let table = FeatureTable::new(&input.terms);
         let mapped: Vec<&str> = input.outlets.iter().map(|o| groups.group(o)).collect();
         let (group_names, group_of_outlet) = ranks(&mapped);
         let event_refs: Vec<&str> = input.events.iter().map(String::as_str).collect();
         let (event_names, event_rank) = ranks(&event_refs);
-        let mut counts = Vec::with_capacity(input.counts.len() * 2);
-        let mut buf = Vec::new();
         let docs: Vec<PreparedDoc> = input
             .docs
             .iter()
-            .map(|d| {
-                table.expand(&input.counts[d.counts.clone()], &mut buf);
-                let start = counts.len();
-                counts.extend_from_slice(&buf);
-                PreparedDoc {
-                    group: group_of_outlet[d.outlet as usize],
-                    event: d.event.map(|e| event_rank[e as usize]),
-                    tokens: d.tokens,
-                    counts: start..counts.len(),
-                }
+            .map(|d| PreparedDoc {
+                group: group_of_outlet[d.outlet as usize],
+                event: d.event.map(|e| event_rank[e as usize]),
+                tokens: d.tokens,
             })
             .collect();
         let mut event_docs = vec![Vec::new(); event_names.len()];
@@ -103,7 +95,7 @@ impl Prepared {
                 event_docs[e as usize].push(i as u32);
             }
         }
-        Prepared { table, groups: group_names, events: event_names, docs, counts, event_docs }
+        Prepared { input, table, groups: group_names, events: event_names, docs, event_docs }
     }
 
     /// The scopes in output order: all documents, then each event by name.
@@ -111,20 +103,24 @@ impl Prepared {
         std::iter::once(ScopeKind::All).chain((0..self.events.len() as u32).map(ScopeKind::Event))
     }
 
-    /// A document's (feature, count) pairs.
-    pub(crate) fn doc_counts(&self, doc: u32) -> &[(u32, u64)] {
-        &self.counts[self.docs[doc as usize].counts.clone()]
+    /// A document's (feature, count) pairs, ascending by feature, into `out`.
+    pub(crate) fn doc_counts(&self, doc: u32, out: &mut DocCounts) -> Result<()> {
+        self.input.doc_terms(doc as usize, &mut out.terms)?;
+        self.table.expand(&out.terms, &mut out.features);
+        Ok(())
     }
 
     /// Sums every group of a scope.
-    pub(crate) fn scope(&self, kind: ScopeKind) -> Scope {
+    pub(crate) fn scope(&self, kind: ScopeKind) -> Result<Scope> {
         let nf = self.table.features.len();
         let mut by_group: Vec<Option<GroupSums>> = vec![None; self.groups.len()];
         let members: Box<dyn Iterator<Item = u32>> = match kind {
             ScopeKind::All => Box::new(0..self.docs.len() as u32),
             ScopeKind::Event(e) => Box::new(self.event_docs[e as usize].iter().copied()),
         };
+        let mut buf = DocCounts::default();
         for i in members {
+            self.doc_counts(i, &mut buf)?;
             let d = &self.docs[i as usize];
             let g = by_group[d.group as usize].get_or_insert_with(|| GroupSums {
                 group: d.group,
@@ -135,7 +131,7 @@ impl Prepared {
             });
             g.docs.push(i);
             g.tokens += d.tokens;
-            for &(f, n) in &self.counts[d.counts.clone()] {
+            for &(f, n) in &buf.features {
                 g.counts[f as usize] += n;
                 g.docs_with[f as usize] += 1;
             }
@@ -146,15 +142,23 @@ impl Prepared {
             pooled.iter_mut().zip(&g.counts).for_each(|(p, &c)| *p += c);
         }
         let features = (0..nf as u32).filter(|&f| pooled[f as usize] > 0).collect();
-        Scope {
+        Ok(Scope {
             kind,
             tokens: groups.iter().map(|g| g.tokens).sum(),
             docs: groups.iter().map(|g| g.docs.len() as u64).sum(),
             groups,
             pooled,
             features,
-        }
+        })
     }
+}
+
+/// Reused buffers for one document's counts.
+#[derive(Default)]
+pub(crate) struct DocCounts {
+    terms: Vec<(u32, u32)>,
+    /// (feature, count), ascending.
+    pub(crate) features: Vec<(u32, u64)>,
 }
 
 #[cfg(test)]
@@ -165,14 +169,14 @@ mod tests {
     fn groups_events_and_sums() {
         let mut input = CompareInput::new();
         let t = input.term_id("loaded", "loaded/x", "regime");
-        input.add_document("B", Some("e2"), 10, &[(t, 1)]);
-        input.add_document("A", Some("e1"), 20, &[]);
-        input.add_document("C", None, 5, &[(t, 2)]);
+        input.add_document("B", Some("e2"), 10, &[(t, 1)]).unwrap();
+        input.add_document("A", Some("e1"), 20, &[]).unwrap();
+        input.add_document("C", None, 5, &[(t, 2)]).unwrap();
         let map = GroupMap::parse(&["C=B".into()]).unwrap();
         let p = Prepared::new(&input, &map);
         assert_eq!(p.groups, ["A", "B"]);
         assert_eq!(p.events, ["e1", "e2"]);
-        let all = p.scope(ScopeKind::All);
+        let all = p.scope(ScopeKind::All).unwrap();
         assert_eq!((all.tokens, all.docs, all.groups.len()), (35, 3, 2));
         let b = &all.groups[1];
         assert_eq!((b.group, b.tokens, &b.docs[..]), (1, 15, &[0, 2][..]));
@@ -180,7 +184,7 @@ mod tests {
         assert_eq!(b.counts, vec![3, 3, 3]);
         assert_eq!(b.docs_with, vec![2, 2, 2]);
         assert_eq!(all.features, vec![0, 1, 2]);
-        let e1 = p.scope(ScopeKind::Event(0));
+        let e1 = p.scope(ScopeKind::Event(0)).unwrap();
         assert_eq!((e1.groups.len(), e1.tokens), (1, 20));
         assert!(e1.features.is_empty());
         assert_eq!(p.scope_kinds().count(), 3);

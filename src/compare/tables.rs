@@ -1,21 +1,28 @@
 //! Writing the comparison tables. Rows are produced scope by scope (all documents, then each
-//! event by name) and written as they are computed; only one scope's sums are in memory at a
-//! time, plus the per-event sums the paired summary needs.
+//! event by name): a batch of scopes is rendered to bytes in parallel (each scope, and each
+//! group's bootstrap, is computed on its own, from its own seeded stream), then written in
+//! scope order. Only one batch's sums and rows are in memory at a time, plus the per-event
+//! sums the paired summary needs.
 
 use super::CompareOptions;
 use super::contrast::{ContrastRow, contrast};
 use super::features::{Feature, FeatureKind};
 use super::paired::{EventSums, paired};
-use super::scopes::{GroupSums, Prepared, Scope, ScopeKind};
+use super::scopes::{DocCounts, GroupSums, Prepared, Scope, ScopeKind};
 use super::support::{row_supported, supports};
 use crate::error::Result;
 use crate::report::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
+use crate::report::rows::Rows;
 use crate::report::{ReportOptions, Table};
 use crate::stats::bootstrap::{SplitMix64, Unit, ratio_intervals};
 use crate::stats::fdr::bh;
 use crate::stats::logodds::Side;
+use rayon::prelude::*;
 use std::fmt::Write;
 use std::path::Path;
+
+/// Scopes rendered together (in parallel) before their rows are written.
+const SCOPES_PER_BATCH: usize = 16;
 
 /// Coverage of the bootstrap intervals, and the quantiles that bound them.
 pub(crate) const CONFIDENCE: f64 = 0.95;
@@ -123,8 +130,8 @@ impl Row {
         self.text(i + 2, &f.category);
         self.text(i + 3, &f.term);
     }
-    fn write(&self, t: &mut Table) -> Result<()> {
-        t.row(&self.cells)
+    fn write(&self, out: &mut Rows) {
+        out.row(&self.cells);
     }
 }
 
@@ -132,7 +139,7 @@ fn rate(count: u64, tokens: u64) -> Option<f64> {
     (tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64)
 }
 
-fn scope_cells(p: &Prepared, kind: ScopeKind) -> (&'static str, &str) {
+fn scope_cells<'p>(p: &'p Prepared, kind: ScopeKind) -> (&'static str, &'p str) {
     match kind {
         ScopeKind::All => ("all", ""),
         ScopeKind::Event(e) => ("event", &p.events[e as usize]),
@@ -145,30 +152,22 @@ pub(super) fn write(
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
-    let style = report.cells;
     let mut compare = Table::create(dir, "compare.csv", report)?;
     compare.row(COMPARE_HEADER)?;
     let mut rates = Table::create(dir, "rates.csv", report)?;
     rates.row(RATES_HEADER)?;
-    let mut crow = Row::new(COMPARE_HEADER.len(), style);
-    let mut rrow = Row::new(RATES_HEADER.len(), style);
-    let mut local = vec![u32::MAX; p.table.features.len()];
     let mut by_event: Vec<Vec<EventSums>> = vec![Vec::new(); p.groups.len()];
-    for kind in p.scope_kinds() {
-        let scope = p.scope(kind);
-        for g in &scope.groups {
-            write_rates(&mut rates, &mut rrow, p, &scope, g, opts, &mut local)?;
-        }
-        write_contrasts(&mut compare, &mut crow, p, &scope, opts)?;
-        if let ScopeKind::Event(e) = kind {
-            for g in &scope.groups {
-                let counts = scope
-                    .features
-                    .iter()
-                    .filter(|&&f| g.counts[f as usize] > 0)
-                    .map(|&f| (f, g.counts[f as usize]))
-                    .collect();
-                by_event[g.group as usize].push(EventSums { event: e, tokens: g.tokens, counts });
+    let kinds: Vec<ScopeKind> = p.scope_kinds().collect();
+    for batch in kinds.chunks(SCOPES_PER_BATCH) {
+        let rendered: Vec<ScopeRows> = batch
+            .par_iter()
+            .map(|&kind| render_scope(p, kind, opts, report.cells))
+            .collect::<Result<_>>()?;
+        for r in rendered {
+            rates.bytes(&r.rates)?;
+            compare.bytes(&r.compare)?;
+            for (group, sums) in r.event_sums {
+                by_event[group as usize].push(sums);
             }
         }
     }
@@ -177,15 +176,62 @@ pub(super) fn write(
     write_paired(dir, p, &by_event, opts, report)
 }
 
+/// One scope's rows of `rates.csv` and `compare.csv`, and its per-group sums for the paired
+/// summary (events only).
+struct ScopeRows {
+    rates: Rows,
+    compare: Rows,
+    event_sums: Vec<(u32, EventSums)>,
+}
+
+fn render_scope(
+    p: &Prepared,
+    kind: ScopeKind,
+    opts: &CompareOptions,
+    style: CellStyle,
+) -> Result<ScopeRows> {
+    let scope = p.scope(kind)?;
+    // Each group's bootstrap is the costly part; groups are independent.
+    let per_group: Vec<Rows> = scope
+        .groups
+        .par_iter()
+        .map(|g| {
+            let mut out = Rows::new();
+            let mut row = Row::new(RATES_HEADER.len(), style);
+            write_rates(&mut out, &mut row, p, &scope, g, opts)?;
+            Ok(out)
+        })
+        .collect::<Result<_>>()?;
+    let mut rates = Rows::new();
+    for r in &per_group {
+        rates.extend(r);
+    }
+    let mut compare = Rows::new();
+    write_contrasts(&mut compare, &mut Row::new(COMPARE_HEADER.len(), style), p, &scope, opts);
+    let mut event_sums = Vec::new();
+    if let ScopeKind::Event(e) = kind {
+        for g in &scope.groups {
+            let counts = scope
+                .features
+                .iter()
+                .filter(|&&f| g.counts[f as usize] > 0)
+                .map(|&f| (f, g.counts[f as usize]))
+                .collect();
+            event_sums.push((g.group, EventSums { event: e, tokens: g.tokens, counts }));
+        }
+    }
+    Ok(ScopeRows { rates, compare, event_sums })
+}
+
 fn write_rates(
-    t: &mut Table,
+    t: &mut Rows,
     row: &mut Row,
     p: &Prepared,
     scope: &Scope,
     g: &GroupSums,
     opts: &CompareOptions,
-    local: &mut [u32],
 ) -> Result<()> {
+    let mut local = vec![u32::MAX; p.table.features.len()];
     let min = opts.min_count;
     let supported = |f: u32| {
         let side = Side { count: g.counts[f as usize], tokens: g.tokens };
@@ -205,10 +251,12 @@ fn write_rates(
     }
     let mut flat: Vec<(u32, u64)> = Vec::new();
     let mut spans = Vec::with_capacity(g.docs.len());
+    let mut buf = DocCounts::default();
     for &d in &g.docs {
         let start = flat.len();
+        p.doc_counts(d, &mut buf)?;
         flat.extend(
-            p.doc_counts(d)
+            buf.features
                 .iter()
                 .map(|&(f, n)| (local[f as usize], n))
                 .filter(|&(l, _)| l != u32::MAX),
@@ -241,21 +289,18 @@ fn write_rates(
         };
         row.real(12, iv.map(|i| i.0));
         row.real(13, iv.map(|i| i.1));
-        row.write(t)?;
-    }
-    for &f in &used {
-        local[f as usize] = u32::MAX;
+        row.write(t);
     }
     Ok(())
 }
 
 fn write_contrasts(
-    t: &mut Table,
+    t: &mut Rows,
     row: &mut Row,
     p: &Prepared,
     scope: &Scope,
     opts: &CompareOptions,
-) -> Result<()> {
+) {
     let (scope_name, event) = scope_cells(p, scope.kind);
     row.raw(0, scope_name);
     row.text(1, event);
@@ -281,11 +326,11 @@ fn write_contrasts(
             row.text(3, &p.groups[g.group as usize]);
             row.int(9, g.docs.len() as u64);
             row.int(13, scope.docs - g.docs.len() as u64);
-            write_contrast_rows(t, row, features, &rows, false, opts.min_count)?;
+            write_contrast_rows(t, row, features, &rows, false, opts.min_count);
         }
     }
     if groups.len() > opts.max_pair_groups {
-        return Ok(());
+        return;
     }
     row.raw(2, "pair");
     let mut used = Vec::with_capacity(scope.features.len());
@@ -316,20 +361,19 @@ fn write_contrasts(
             row.text(4, &p.groups[b.group as usize]);
             row.int(9, a.docs.len() as u64);
             row.int(13, b.docs.len() as u64);
-            write_contrast_rows(t, row, features, &rows, true, opts.min_count)?;
+            write_contrast_rows(t, row, features, &rows, true, opts.min_count);
         }
     }
-    Ok(())
 }
 
 fn write_contrast_rows(
-    t: &mut Table,
+    t: &mut Rows,
     row: &mut Row,
     features: &[Feature],
     rows: &[ContrastRow],
     b_is_outlet: bool,
     min_count: u64,
-) -> Result<()> {
+) {
     for r in rows.iter().filter(|r| row_supported(r.a, r.b, b_is_outlet, min_count)) {
         row.feature(5, &features[r.feature as usize]);
         row.int(10, r.a.tokens);
@@ -347,9 +391,8 @@ fn write_contrast_rows(
         row.real(23, r.g2);
         row.prob(24, r.g2_p);
         row.prob(25, r.g2_q);
-        row.write(t)?;
+        row.write(t);
     }
-    Ok(())
 }
 
 fn write_paired(
@@ -365,6 +408,7 @@ fn write_paired(
         return t.finish();
     }
     let mut row = Row::new(PAIRED_HEADER.len(), report.cells);
+    let mut out = Rows::new();
     let features = &p.table.features;
     for a in 0..p.groups.len() {
         for b in a + 1..p.groups.len() {
@@ -396,8 +440,10 @@ fn write_paired(
                 row.real(11, Some(r.mean_b));
                 row.prob(12, Some(r.p));
                 row.prob(13, q);
-                row.write(&mut t)?;
+                row.write(&mut out);
             }
+            t.bytes(&out)?;
+            out.clear();
         }
     }
     t.finish()

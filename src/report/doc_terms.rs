@@ -9,6 +9,7 @@ use super::rows::Rows;
 use crate::analysis::DocAnalysis;
 use crate::compare::{CompareInput, TermKey};
 use crate::corpus::Document;
+use crate::error::Result;
 use crate::lexicon::Lexicon;
 
 pub(super) const HEADER: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count"];
@@ -73,7 +74,6 @@ pub(super) fn write(
 }
 
 /// The counts of every document, kept in document order for the comparison.
-#[derive(Default)]
 pub(super) struct DocTerms {
     /// Term id in [`CompareInput`] of each rank (`u32::MAX` until first seen).
     rank_term: Vec<u32>,
@@ -82,6 +82,11 @@ pub(super) struct DocTerms {
 }
 
 impl DocTerms {
+    /// Counts wait in the spill file `path` (see [`CompareInput::spilled`]).
+    pub(super) fn spilled(path: &std::path::Path) -> Result<DocTerms> {
+        Ok(DocTerms { rank_term: Vec::new(), ids: Vec::new(), input: CompareInput::spilled(path)? })
+    }
+
     /// Adds one document's (rank, count) pairs from [`write`].
     pub(super) fn add(
         &mut self,
@@ -90,7 +95,7 @@ impl DocTerms {
         a: &DocAnalysis,
         terms: &[(u32, u32)],
         c: &CellStyle,
-    ) {
+    ) -> Result<()> {
         if self.rank_term.len() < order.keys.len() {
             self.rank_term.resize(order.keys.len(), u32::MAX);
         }
@@ -109,6 +114,6 @@ impl DocTerms {
             event.as_deref(),
             u64::from(a.tokens),
             &self.ids,
-        );
+        )
     }
 }

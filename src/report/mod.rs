@@ -56,6 +56,10 @@ pub(crate) struct Table {
     path: PathBuf,
 }
 
+/// The file in the output folder where per-document counts wait for the comparison (removed
+/// before the folder is complete).
+const COUNTS_SPILL: &str = ".doc_counts.spill";
+
 /// Encoded bytes a table holds before writing them out.
 const SPILL: usize = 1 << 16;
 
@@ -169,7 +173,7 @@ impl Reporter {
             doc_terms,
             entry_cells,
             term_order,
-            terms: doc_terms::DocTerms::default(),
+            terms: doc_terms::DocTerms::spilled(&dir.join(COUNTS_SPILL))?,
             aggregates: Aggregates::new(),
             compare: CompareOptions::default(),
         })
@@ -191,6 +195,7 @@ impl Reporter {
         self.doc_terms.finish()?;
         tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
         crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts)?;
+        self.terms.input.remove_spill()?;
         manifest.write(&self.dir.join("manifest.json"))
     }
 }
@@ -221,7 +226,7 @@ impl Sink for Reporter {
         self.doc_terms.bytes(&r.doc_terms)?;
         self.scare_quotes.bytes(&r.scare_quotes)?;
         self.tone.bytes(&r.tone)?;
-        self.terms.add(&self.term_order, doc, a, &r.terms, &self.opts.cells);
+        self.terms.add(&self.term_order, doc, a, &r.terms, &self.opts.cells)?;
         self.aggregates.add(doc, a);
         Ok(())
     }

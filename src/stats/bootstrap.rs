@@ -81,9 +81,14 @@ pub struct Intervals {
     pub valid: u32,
 }
 
+/// Features whose replicate values are held at once: the replicates are drawn again for each
+/// chunk (the same draws: the generator restarts from the same state), so memory is bounded by
+/// this × replicates, not by the number of features.
+const FEATURE_CHUNK: usize = 512;
+
 /// Percentile intervals (the `probs` quantiles, e.g. 0.025 and 0.975) of
 /// `scale · Σ count / Σ total` for every feature, from `replicates` resamples of `units`
-/// drawn with `rng`.
+/// drawn with `rng`. Each unit's counts must be ascending by feature.
 pub fn ratio_intervals(
     units: &[Unit],
     features: usize,
@@ -96,39 +101,49 @@ pub fn ratio_intervals(
     if n == 0 || replicates == 0 {
         return Intervals { intervals: vec![None; features], valid: 0 };
     }
+    debug_assert!(units.iter().all(|u| u.counts.windows(2).all(|w| w[0].0 < w[1].0)));
     let b = replicates as usize;
     let mut weights = vec![0u64; n];
-    let mut sums = vec![0u64; features];
+    let mut sums = vec![0u64; FEATURE_CHUNK.min(features)];
     // Feature-major: the replicate values of feature f are values[f·b .. f·b + valid].
-    let mut values = vec![0f64; features * b];
-    let mut valid = 0usize;
-    for _ in 0..replicates {
-        weights.iter_mut().for_each(|w| *w = 0);
-        for _ in 0..n {
-            weights[rng.below(n as u64) as usize] += 1;
-        }
-        let total: u64 = units.iter().zip(&weights).map(|(u, &w)| u.total * w).sum();
-        if total == 0 {
-            continue;
-        }
-        sums.iter_mut().for_each(|s| *s = 0);
-        for (u, &w) in units.iter().zip(&weights).filter(|&(_, &w)| w > 0) {
-            for &(f, c) in u.counts {
-                sums[f as usize] += c * w;
+    let mut values = vec![0f64; FEATURE_CHUNK.min(features) * b];
+    let mut intervals = Vec::with_capacity(features);
+    let start = rng.clone();
+    let mut valid = 0;
+    // At least one pass, to count the valid replicates (and advance `rng`) with no features.
+    for first in (0..features.max(1)).step_by(FEATURE_CHUNK) {
+        let chunk = first as u32..(first + FEATURE_CHUNK).min(features) as u32;
+        let width = chunk.len();
+        *rng = start.clone();
+        valid = 0;
+        for _ in 0..replicates {
+            weights.iter_mut().for_each(|w| *w = 0);
+            for _ in 0..n {
+                weights[rng.below(n as u64) as usize] += 1;
             }
+            let total: u64 = units.iter().zip(&weights).map(|(u, &w)| u.total * w).sum();
+            if total == 0 {
+                continue;
+            }
+            sums[..width].iter_mut().for_each(|s| *s = 0);
+            for (u, &w) in units.iter().zip(&weights).filter(|&(_, &w)| w > 0) {
+                let lo = u.counts.partition_point(|c| c.0 < chunk.start);
+                let hi = lo + u.counts[lo..].partition_point(|c| c.0 < chunk.end);
+                for &(f, c) in &u.counts[lo..hi] {
+                    sums[(f - chunk.start) as usize] += c * w;
+                }
+            }
+            for (f, &s) in sums[..width].iter().enumerate() {
+                values[f * b + valid] = s as f64 * scale / total as f64;
+            }
+            valid += 1;
         }
-        for (f, &s) in sums.iter().enumerate() {
-            values[f * b + valid] = s as f64 * scale / total as f64;
-        }
-        valid += 1;
-    }
-    let intervals = (0..features)
-        .map(|f| {
+        intervals.extend((0..width).map(|f| {
             let v = &mut values[f * b..f * b + valid];
             let low = super::quantile_unsorted(v, probs.0)?;
             Some(Interval { low, high: super::quantile_unsorted(v, probs.1)? })
-        })
-        .collect();
+        }));
+    }
     Intervals { intervals, valid: valid as u32 }
 }
 
@@ -153,6 +168,45 @@ mod tests {
         let mut r = SplitMix64::new(7);
         assert!((0..1000).all(|_| r.below(3) < 3));
         assert_eq!(r.below(1), 0);
+    }
+
+    #[test]
+    fn chunks_of_features_give_the_intervals_of_one_pass() {
+        // 1,200 features over 30 units (three chunks): every interval equals the one computed
+        // for that feature alone, with the same generator state.
+        let counts: Vec<Vec<(u32, u64)>> = (0..30u64)
+            .map(|u| {
+                (0..1200u32)
+                    .filter(|f| (u32::from(u as u8) + f) % 3 != 0)
+                    .map(|f| (f, (u + u64::from(f)) % 5))
+                    .collect()
+            })
+            .collect();
+        let units: Vec<Unit> = counts
+            .iter()
+            .enumerate()
+            .map(|(i, c)| Unit { total: 50 + i as u64, counts: c })
+            .collect();
+        let mut rng = SplitMix64::new(9);
+        let all = ratio_intervals(&units, 1200, 40, 1000.0, P95, &mut rng);
+        let mut after_one = SplitMix64::new(9);
+        for f in [0u32, 511, 512, 1023, 1199] {
+            let one: Vec<Vec<(u32, u64)>> = counts
+                .iter()
+                .map(|c| c.iter().filter(|x| x.0 == f).map(|&(_, n)| (0, n)).collect())
+                .collect();
+            let one: Vec<Unit> = one
+                .iter()
+                .enumerate()
+                .map(|(i, c)| Unit { total: 50 + i as u64, counts: c })
+                .collect();
+            after_one = SplitMix64::new(9);
+            let alone = ratio_intervals(&one, 1, 40, 1000.0, P95, &mut after_one);
+            assert_eq!(all.intervals[f as usize], alone.intervals[0], "feature {f}");
+            assert_eq!(all.valid, alone.valid);
+        }
+        // The generator ends where one pass leaves it.
+        assert_eq!(rng.next_u64(), after_one.next_u64());
     }
 
     #[test]
