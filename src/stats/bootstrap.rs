@@ -86,9 +86,16 @@ pub struct Intervals {
 /// this × replicates, not by the number of features.
 const FEATURE_CHUNK: usize = 512;
 
+/// Replicates computed together in one pass over the counts (a vector of sums per feature),
+/// so the counts are read once per block instead of once per replicate.
+const BLOCK: usize = 8;
+
 /// Percentile intervals (the `probs` quantiles, e.g. 0.025 and 0.975) of
 /// `scale · Σ count / Σ total` for every feature, from `replicates` resamples of `units`
-/// drawn with `rng`. Each unit's counts must be ascending by feature.
+/// drawn with `rng`.
+///
+/// Sums are accumulated in `f64`, exactly (they are integers far below 2^53), so each rate is
+/// the same number as `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums.
 pub fn ratio_intervals(
     units: &[Unit],
     features: usize,
@@ -101,42 +108,63 @@ pub fn ratio_intervals(
     if n == 0 || replicates == 0 {
         return Intervals { intervals: vec![None; features], valid: 0 };
     }
-    debug_assert!(units.iter().all(|u| u.counts.windows(2).all(|w| w[0].0 < w[1].0)));
     let b = replicates as usize;
-    let mut weights = vec![0u64; n];
-    let mut sums = vec![0u64; FEATURE_CHUNK.min(features)];
+    let width_max = FEATURE_CHUNK.min(features);
+    // The counts of each chunk of features, unit by unit: (feature within the chunk, count).
+    let chunks = features.div_ceil(FEATURE_CHUNK).max(1);
+    let mut entries: Vec<Vec<(u32, f64)>> = vec![Vec::new(); chunks];
+    let mut offsets: Vec<Vec<usize>> = vec![vec![0]; chunks];
+    for u in units {
+        for &(f, c) in u.counts {
+            let k = f as usize / FEATURE_CHUNK;
+            entries[k].push(((f as usize % FEATURE_CHUNK) as u32, c as f64));
+        }
+        for k in 0..chunks {
+            offsets[k].push(entries[k].len());
+        }
+    }
+    let mut weights = vec![[0u32; BLOCK]; n];
+    let mut sums = vec![[0f64; BLOCK]; width_max];
     // Feature-major: the replicate values of feature f are values[f·b .. f·b + valid].
-    let mut values = vec![0f64; FEATURE_CHUNK.min(features) * b];
+    let mut values = vec![0f64; width_max * b];
     let mut intervals = Vec::with_capacity(features);
     let start = rng.clone();
     let mut valid = 0;
-    // At least one pass, to count the valid replicates (and advance `rng`) with no features.
-    for first in (0..features.max(1)).step_by(FEATURE_CHUNK) {
-        let chunk = first as u32..(first + FEATURE_CHUNK).min(features) as u32;
-        let width = chunk.len();
+    for (k, (entries, offsets)) in entries.iter().zip(&offsets).enumerate() {
+        let width = (features - k * FEATURE_CHUNK).min(FEATURE_CHUNK);
         *rng = start.clone();
         valid = 0;
-        for _ in 0..replicates {
-            weights.iter_mut().for_each(|w| *w = 0);
-            for _ in 0..n {
-                weights[rng.below(n as u64) as usize] += 1;
+        let mut done = 0;
+        while done < b {
+            let block = BLOCK.min(b - done);
+            weights.iter_mut().for_each(|w| *w = [0; BLOCK]);
+            let mut totals = [0u64; BLOCK];
+            for (r, total) in totals.iter_mut().enumerate().take(block) {
+                for _ in 0..n {
+                    weights[rng.below(n as u64) as usize][r] += 1;
+                }
+                *total = units.iter().zip(&weights).map(|(u, w)| u.total * u64::from(w[r])).sum();
             }
-            let total: u64 = units.iter().zip(&weights).map(|(u, &w)| u.total * w).sum();
-            if total == 0 {
-                continue;
-            }
-            sums[..width].iter_mut().for_each(|s| *s = 0);
-            for (u, &w) in units.iter().zip(&weights).filter(|&(_, &w)| w > 0) {
-                let lo = u.counts.partition_point(|c| c.0 < chunk.start);
-                let hi = lo + u.counts[lo..].partition_point(|c| c.0 < chunk.end);
-                for &(f, c) in &u.counts[lo..hi] {
-                    sums[(f - chunk.start) as usize] += c * w;
+            done += block;
+            sums[..width].iter_mut().for_each(|s| *s = [0.0; BLOCK]);
+            for (d, w) in weights.iter().enumerate() {
+                let w = w.map(f64::from);
+                for &(f, c) in &entries[offsets[d]..offsets[d + 1]] {
+                    let s = &mut sums[f as usize];
+                    for r in 0..BLOCK {
+                        s[r] += c * w[r];
+                    }
                 }
             }
-            for (f, &s) in sums[..width].iter().enumerate() {
-                values[f * b + valid] = s as f64 * scale / total as f64;
+            for (r, &total) in totals.iter().enumerate().take(block) {
+                if total == 0 {
+                    continue;
+                }
+                for (f, s) in sums[..width].iter().enumerate() {
+                    values[f * b + valid] = s[r] * scale / total as f64;
+                }
+                valid += 1;
             }
-            valid += 1;
         }
         intervals.extend((0..width).map(|f| {
             let v = &mut values[f * b..f * b + valid];
