@@ -95,7 +95,9 @@ const BLOCK: usize = 8;
 /// drawn with `rng`.
 ///
 /// Sums are accumulated in `f64`, exactly (they are integers far below 2^53), so each rate is
-/// the same number as `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums.
+/// the same number as `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums. `scale`
+/// must be positive: rates are then non-negative, and their bit patterns order like them,
+/// which the quantile selection uses.
 pub fn ratio_intervals(
     units: &[Unit],
     features: usize,
@@ -125,8 +127,9 @@ pub fn ratio_intervals(
     }
     let mut weights = vec![[0u32; BLOCK]; n];
     let mut sums = vec![[0f64; BLOCK]; width_max];
-    // Feature-major: the replicate values of feature f are values[f·b .. f·b + valid].
-    let mut values = vec![0f64; width_max * b];
+    debug_assert!(scale > 0.0);
+    // Feature-major: the replicate rates (as bits) of feature f are values[f·b .. f·b + valid].
+    let mut values = vec![0u64; width_max * b];
     let mut intervals = Vec::with_capacity(features);
     let start = rng.clone();
     let mut valid = 0;
@@ -161,18 +164,44 @@ pub fn ratio_intervals(
                     continue;
                 }
                 for (f, s) in sums[..width].iter().enumerate() {
-                    values[f * b + valid] = s[r] * scale / total as f64;
+                    values[f * b + valid] = (s[r] * scale / total as f64).to_bits();
                 }
                 valid += 1;
             }
         }
         intervals.extend((0..width).map(|f| {
-            let v = &mut values[f * b..f * b + valid];
-            let low = super::quantile_unsorted(v, probs.0)?;
-            Some(Interval { low, high: super::quantile_unsorted(v, probs.1)? })
+            let (low, high) = rate_quantiles(&mut values[f * b..f * b + valid], probs)?;
+            Some(Interval { low, high })
         }));
     }
     Intervals { intervals, valid: valid as u32 }
+}
+
+/// [`super::quantile`]s `p.0` ≤ `p.1` of non-negative rates given as bits (ordered as the
+/// rates are), by selection: the first order statistic among all values, the second among
+/// those above it.
+fn rate_quantiles(bits: &mut [u64], p: (f64, f64)) -> Option<(f64, f64)> {
+    let last = bits.len().checked_sub(1)?;
+    let h = |p: f64| last as f64 * p.clamp(0.0, 1.0);
+    let (h0, h1) = (h(p.0), h(p.1));
+    let (lo0, lo1) = (h0.floor() as usize, h1.floor() as usize);
+    let (_, &mut a0, right) = bits.select_nth_unstable(lo0);
+    let (a1, b0, b1);
+    if lo1 == lo0 {
+        b0 = right.iter().copied().min().unwrap_or(a0);
+        (a1, b1) = (a0, b0);
+    } else {
+        // `right` holds the order statistics lo0+1 ..= last.
+        let (left, &mut x, rest) = right.select_nth_unstable(lo1 - lo0 - 1);
+        b0 = left.iter().copied().min().unwrap_or(x);
+        a1 = x;
+        b1 = rest.iter().copied().min().unwrap_or(x);
+    }
+    let lerp = |a: u64, b: u64, h: f64, lo: usize| {
+        let (a, b) = (f64::from_bits(a), f64::from_bits(b));
+        a + (h - lo as f64) * (b - a)
+    };
+    Some((lerp(a0, b0, h0, lo0), lerp(a1, b1, h1, lo1)))
 }
 
 #[cfg(test)]
@@ -235,6 +264,30 @@ mod tests {
         }
         // The generator ends where one pass leaves it.
         assert_eq!(rng.next_u64(), after_one.next_u64());
+    }
+
+    #[test]
+    fn quantiles_of_rate_bits_equal_sorted_quantiles() {
+        let mut seed = 3u64;
+        for n in [1usize, 2, 3, 40, 1000] {
+            let v: Vec<f64> = (0..n)
+                .map(|_| {
+                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+                    if seed >> 60 == 0 { 0.0 } else { ((seed >> 33) % 1000) as f64 / 3.0 }
+                })
+                .collect();
+            let mut sorted = v.clone();
+            sorted.sort_by(f64::total_cmp);
+            for pair in [(0.025, 0.975), (0.0, 1.0), (0.5, 0.5), (0.3, 0.31)] {
+                let mut bits: Vec<u64> = v.iter().map(|x| x.to_bits()).collect();
+                let want = (
+                    crate::stats::quantile(&sorted, pair.0).unwrap(),
+                    crate::stats::quantile(&sorted, pair.1).unwrap(),
+                );
+                assert_eq!(rate_quantiles(&mut bits, pair), Some(want), "n {n} {pair:?}");
+            }
+        }
+        assert_eq!(rate_quantiles(&mut [], (0.1, 0.9)), None);
     }
 
     #[test]

@@ -28,40 +28,9 @@ pub fn quantile(sorted: &[f64], p: f64) -> Option<f64> {
     Some(sorted[lo] + (h - lo as f64) * (sorted[hi] - sorted[lo]))
 }
 
-/// [`quantile`] of unsorted `values`, by selection (linear time) instead of a sort; the
-/// result is the same value. `values` is reordered.
-pub fn quantile_unsorted(values: &mut [f64], p: f64) -> Option<f64> {
-    let last = values.len().checked_sub(1)?;
-    let h = last as f64 * p.clamp(0.0, 1.0);
-    let lo = h.floor() as usize;
-    let (_, &mut low, rest) = values.select_nth_unstable_by(lo, f64::total_cmp);
-    let high = rest.iter().copied().min_by(f64::total_cmp).unwrap_or(low);
-    Some(low + (h - lo as f64) * (high - low))
-}
-
 #[cfg(test)]
 mod tests {
-    use super::{quantile, quantile_unsorted};
-
-    #[test]
-    fn selection_gives_the_sorted_quantile() {
-        let mut seed = 7u64;
-        for n in [1usize, 2, 3, 10, 39, 1000] {
-            let v: Vec<f64> = (0..n)
-                .map(|_| {
-                    seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
-                    ((seed >> 40) % 50) as f64 / 7.0
-                })
-                .collect();
-            let mut sorted = v.clone();
-            sorted.sort_by(f64::total_cmp);
-            for p in [0.0, 0.025, 0.5, 0.975, 1.0] {
-                let mut work = v.clone();
-                assert_eq!(quantile_unsorted(&mut work, p), quantile(&sorted, p), "n {n} p {p}");
-            }
-        }
-        assert_eq!(quantile_unsorted(&mut [], 0.5), None);
-    }
+    use super::quantile;
 
     #[test]
     fn quantile_type_7() {
