@@ -30,16 +30,12 @@ impl CellStyle {
 
 /// A rate per 1,000 tokens with 4 decimals; empty when there are no tokens.
 pub fn per_1k(count: u64, tokens: u64) -> String {
-    if tokens == 0 {
-        String::new()
-    } else {
-        format!("{:.4}", count as f64 * 1000.0 / tokens as f64)
-    }
+    fixed((tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64), 4)
 }
 
 /// A share in 0..1 with 6 decimals; empty when the denominator is zero.
 pub fn share(part: u64, whole: u64) -> String {
-    if whole == 0 { String::new() } else { format!("{:.6}", part as f64 / whole as f64) }
+    fixed((whole > 0).then(|| part as f64 / whole as f64), 6)
 }
 
 /// Decimals of real numbers in the comparison tables (`compare.csv`, `rates.csv`,

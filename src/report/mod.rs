@@ -84,6 +84,17 @@ impl Table {
         if self.rows.len() >= SPILL { self.spill() } else { Ok(()) }
     }
 
+    /// The row being built, cell by cell; [`Table::end_row`] ends it.
+    pub(crate) fn cells(&mut self) -> &mut Rows {
+        &mut self.rows
+    }
+
+    /// Ends the row built with [`Table::cells`].
+    pub(crate) fn end_row(&mut self) -> Result<()> {
+        self.rows.end();
+        if self.rows.len() >= SPILL { self.spill() } else { Ok(()) }
+    }
+
     /// Rows encoded elsewhere ([`Rows::as_bytes`]).
     pub(crate) fn bytes(&mut self, rows: &Rows) -> Result<()> {
         self.spill()?;

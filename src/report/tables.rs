@@ -3,9 +3,9 @@
 //! every category level), `terms.csv` (long: every lexicon entry that occurred) and, through
 //! `sources`, `sources.csv`.
 
-use super::cells::{CellStyle, per_1k, share};
+use super::cells::{CellStyle, fixed_into, per_1k, share};
 use super::{ReportOptions, Table, voice};
-use crate::aggregate::{Aggregates, GroupKey, GroupTotals};
+use crate::aggregate::{Aggregates, GroupKey};
 use crate::attribution::CueClass;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -94,23 +94,27 @@ fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions)
     ])?;
     let mut order: Vec<u32> = (0..lex.categories().len() as u32).collect();
     order.sort_by(|&a, &b| lex.category(a).path.cmp(&lex.category(b).path));
+    let c = &opts.cells;
+    let mut real = String::new();
     for (k, g) in &agg.groups {
-        let [s, e, o] = scope(k, &opts.cells);
+        let [s, e, o] = scope(k, c);
         for &cat in &order {
             let n = count(&g.categories, cat);
             let docs = count(&g.category_docs, cat);
-            let level = lex.category(cat).path.matches('/').count() + 1;
-            t.row([
-                &s,
-                &e,
-                &o,
-                &*opts.cells.text(&lex.category(cat).path),
-                &level.to_string(),
-                &n.to_string(),
-                &docs.to_string(),
-                &share(docs, g.docs),
-                &per_1k(n, g.tokens),
-            ])?;
+            let path = &lex.category(cat).path;
+            let r = t.cells();
+            r.raw(&s);
+            r.raw(&e);
+            r.raw(&o);
+            r.text(c, path);
+            r.int(path.matches('/').count() as u64 + 1);
+            r.int(n);
+            r.int(docs);
+            fixed_into(&mut real, (g.docs > 0).then(|| docs as f64 / g.docs as f64), 6);
+            r.raw(&real);
+            fixed_into(&mut real, (g.tokens > 0).then(|| n as f64 * 1000.0 / g.tokens as f64), 4);
+            r.raw(&real);
+            t.end_row()?;
         }
     }
     t.finish()
@@ -122,38 +126,46 @@ fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> R
         "scope", "event", "outlet", "lexicon", "category", "term", "lemma", "count", "docs",
         "per_1k",
     ])?;
+    let c = &opts.cells;
+    let rank = entry_ranks(lex);
+    let mut real = String::new();
+    let mut entries = Vec::new();
     for (k, g) in &agg.groups {
-        let [s, e, o] = scope(k, &opts.cells);
-        for (id, (n, docs)) in sorted_entries(lex, g) {
+        let [s, e, o] = scope(k, c);
+        entries.clear();
+        entries.extend(g.entries.iter().map(|(&id, &counts)| (rank[id as usize], id, counts)));
+        entries.sort_unstable();
+        for &(_, id, (n, docs)) in &entries {
             let entry = lex.entry(id);
-            t.row([
-                &s,
-                &e,
-                &o,
-                &*opts.cells.text(&lex.file(entry.file).name),
-                &*opts.cells.text(&lex.category(entry.category).path),
-                &opts.cells.text(&entry.term),
-                &opts.cells.text(entry.lemma.as_deref().unwrap_or("")),
-                &n.to_string(),
-                &docs.to_string(),
-                &per_1k(n, g.tokens),
-            ])?;
+            let r = t.cells();
+            r.raw(&s);
+            r.raw(&e);
+            r.raw(&o);
+            r.text(c, &lex.file(entry.file).name);
+            r.text(c, &lex.category(entry.category).path);
+            r.text(c, &entry.term);
+            r.text(c, entry.lemma.as_deref().unwrap_or(""));
+            r.int(n);
+            r.int(docs);
+            fixed_into(&mut real, (g.tokens > 0).then(|| n as f64 * 1000.0 / g.tokens as f64), 4);
+            r.raw(&real);
+            t.end_row()?;
         }
     }
     t.finish()
 }
 
-/// Entries of a group in (lexicon, category, term) order.
-fn sorted_entries(lex: &Lexicon, g: &GroupTotals) -> Vec<(u32, (u64, u64))> {
-    let mut v: Vec<_> = g.entries.iter().map(|(&id, &c)| (id, c)).collect();
-    v.sort_by(|a, b| {
-        let (ea, eb) = (lex.entry(a.0), lex.entry(b.0));
-        (&lex.file(ea.file).name, &lex.category(ea.category).path, &ea.term, a.0).cmp(&(
-            &lex.file(eb.file).name,
-            &lex.category(eb.category).path,
-            &eb.term,
-            b.0,
-        ))
-    });
-    v
+/// Each entry's position in (lexicon, category, term, id) order.
+pub(super) fn entry_ranks(lex: &Lexicon) -> Vec<u32> {
+    let key = |id: u32| {
+        let e = lex.entry(id);
+        (&lex.file(e.file).name, &lex.category(e.category).path, &e.term, id)
+    };
+    let mut order: Vec<u32> = (0..lex.entries().len() as u32).collect();
+    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let mut rank = vec![0; order.len()];
+    for (r, &id) in order.iter().enumerate() {
+        rank[id as usize] = r as u32;
+    }
+    rank
 }
