@@ -138,9 +138,41 @@ pub fn one_line(s: &str) -> String {
     out
 }
 
+/// Whether `s` is already single-line: no white space at either end, none but single ASCII
+/// spaces inside. A byte scan that decodes only the lead bytes of Unicode white space
+/// (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000).
+fn is_one_line(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.first() == Some(&b' ') || b.last() == Some(&b' ') {
+        return false;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b' ' if b.get(i + 1) == Some(&b' ') => return false,
+            b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => return false,
+            0xc2 | 0xe1 | 0xe2 | 0xe3 => {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                if ch.is_whitespace() {
+                    return false;
+                }
+                i += ch.len_utf8();
+                continue;
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    true
+}
+
 /// [`one_line`] into `out` (cleared first).
 pub fn one_line_into(out: &mut String, s: &str) {
     out.clear();
+    if is_one_line(s) {
+        out.push_str(s);
+        return;
+    }
     for word in s.split_whitespace() {
         if !out.is_empty() {
             out.push(' ');
@@ -162,6 +194,13 @@ mod tests {
         assert_eq!(safe.text("\tx"), "'\tx");
         assert_eq!(safe.text("plain"), "plain");
         assert_eq!(CellStyle { safe_text: false }.text("=1+1"), "=1+1");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn one_line_equals_joining_the_words(s in "[a \t\n\r\u{a0}\u{85}\u{2003}\u{2028}\u{3000}é’—]{0,12}") {
+            proptest::prop_assert_eq!(one_line(&s), s.split_whitespace().collect::<Vec<_>>().join(" "));
+        }
     }
 
     proptest::proptest! {
@@ -215,5 +254,7 @@ mod tests {
         assert_eq!(opt::<i8>(None), "");
         assert_eq!(opt(Some(-2)), "-2");
         assert_eq!(one_line(" a \n\n b\tc "), "a b c");
+        assert_eq!(one_line("a\u{a0}b\u{2009}c\u{3000}d\u{85}e"), "a b c d e");
+        assert_eq!(one_line("“quoted” – dash é"), "“quoted” – dash é");
     }
 }
