@@ -14,7 +14,7 @@ use crate::error::Result;
 use crate::report::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
 use crate::report::rows::Rows;
 use crate::report::{ReportOptions, Table};
-use crate::stats::bootstrap::{SplitMix64, Unit, ratio_intervals};
+use crate::stats::bootstrap::{Sample, SplitMix64, ratio_intervals};
 use crate::stats::fdr::bh;
 use crate::stats::logodds::Side;
 use rayon::prelude::*;
@@ -249,27 +249,21 @@ fn write_rates(
     for (i, &f) in used.iter().enumerate() {
         local[f as usize] = i as u32;
     }
-    let mut flat: Vec<(u32, u64)> = Vec::new();
-    let mut spans = Vec::with_capacity(g.docs.len());
-    let mut buf = DocCounts::default();
-    for &d in &g.docs {
-        let start = flat.len();
-        p.doc_counts(d, &mut buf)?;
-        flat.extend(
-            buf.features
-                .iter()
-                .map(|&(f, n)| (local[f as usize], n))
-                .filter(|&(l, _)| l != u32::MAX),
-        );
-        spans.push((p.docs[d as usize].tokens, start..flat.len()));
+    // Without replicates no document needs reading.
+    let mut sample = Sample::new(used.len());
+    if opts.bootstrap > 0 {
+        let mut buf = DocCounts::default();
+        for &d in &g.docs {
+            p.doc_counts(d, &mut buf)?;
+            let counts = buf.features.iter().map(|&(f, n)| (local[f as usize], n));
+            sample.push(p.docs[d as usize].tokens, counts.filter(|&(l, _)| l != u32::MAX));
+        }
     }
-    let units: Vec<Unit> =
-        spans.iter().map(|(total, r)| Unit { total: *total, counts: &flat[r.clone()] }).collect();
     let (scope_name, event) = scope_cells(p, scope.kind);
     let group = &p.groups[g.group as usize];
     let key = format!("{scope_name}\u{1f}{event}\u{1f}{group}");
     let mut rng = SplitMix64::for_stream(opts.seed, key.as_bytes());
-    let boot = ratio_intervals(&units, used.len(), opts.bootstrap, 1000.0, QUANTILES, &mut rng);
+    let boot = ratio_intervals(&sample, opts.bootstrap, 1000.0, QUANTILES, &mut rng);
     row.raw(0, scope_name);
     row.text(1, event);
     row.text(2, group);

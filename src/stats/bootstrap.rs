@@ -52,14 +52,58 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
         .fold(0xcbf2_9ce4_8422_2325, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
 }
 
-/// One resampling unit (a document): its denominator (tokens) and its non-zero counts, as
-/// (feature, count) with features in `0..features`.
-#[derive(Clone, Copy, Debug)]
-pub struct Unit<'a> {
-    /// Denominator.
-    pub total: u64,
-    /// Numerators, one per feature that occurs in the unit.
-    pub counts: &'a [(u32, u64)],
+/// The resampling units (documents) of one group, each with its denominator (tokens) and its
+/// non-zero counts of features `0..features`, stored compactly: per chunk of
+/// [`FEATURE_CHUNK`] features, one `u32` per (feature, count) — the feature within the chunk
+/// in the high bits, the count in the low [`COUNT_BITS`] (a larger count takes several
+/// entries; only sums matter).
+#[derive(Clone, Debug)]
+pub struct Sample {
+    features: usize,
+    totals: Vec<u64>,
+    /// Per chunk: the packed entries, and where each unit's start (one more offset than units).
+    chunks: Vec<(Vec<u32>, Vec<usize>)>,
+}
+
+/// Bits of a count in a packed entry.
+const COUNT_BITS: u32 = 23;
+const COUNT_MAX: u64 = (1 << COUNT_BITS) - 1;
+
+impl Sample {
+    /// No units yet, over `features` features.
+    pub fn new(features: usize) -> Sample {
+        let chunks = features.div_ceil(FEATURE_CHUNK).max(1);
+        Sample { features, totals: Vec::new(), chunks: vec![(Vec::new(), vec![0]); chunks] }
+    }
+
+    /// Adds a unit: its denominator and (feature, count) pairs with features below the
+    /// sample's (in any order; a feature may repeat).
+    pub fn push(&mut self, total: u64, counts: impl IntoIterator<Item = (u32, u64)>) {
+        self.totals.push(total);
+        for (f, mut c) in counts {
+            debug_assert!((f as usize) < self.features);
+            let (entries, _) = &mut self.chunks[f as usize / FEATURE_CHUNK];
+            let high = ((f as usize % FEATURE_CHUNK) as u32) << COUNT_BITS;
+            while c > 0 {
+                let part = c.min(COUNT_MAX);
+                entries.push(high | part as u32);
+                c -= part;
+            }
+        }
+        for (entries, offsets) in &mut self.chunks {
+            offsets.push(entries.len());
+        }
+    }
+
+    /// Units added.
+    pub fn len(&self) -> usize {
+        self.totals.len()
+    }
+
+    /// Whether no unit was added.
+    pub fn is_empty(&self) -> bool {
+        self.totals.is_empty()
+    }
 }
 
 /// A percentile interval.
@@ -91,40 +135,26 @@ const FEATURE_CHUNK: usize = 512;
 const BLOCK: usize = 8;
 
 /// Percentile intervals (the `probs` quantiles, e.g. 0.025 and 0.975) of
-/// `scale · Σ count / Σ total` for every feature, from `replicates` resamples of `units`
-/// drawn with `rng`.
+/// `scale · Σ count / Σ total` for every feature of `sample`, from `replicates` resamples of
+/// its units drawn with `rng`.
 ///
 /// Sums are accumulated in `f64`, exactly (they are integers far below 2^53), so each rate is
 /// the same number as `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums. `scale`
 /// must be positive: rates are then non-negative, and their bit patterns order like them,
 /// which the quantile selection uses.
 pub fn ratio_intervals(
-    units: &[Unit],
-    features: usize,
+    sample: &Sample,
     replicates: u32,
     scale: f64,
     probs: (f64, f64),
     rng: &mut SplitMix64,
 ) -> Intervals {
-    let n = units.len();
+    let (n, features) = (sample.len(), sample.features);
     if n == 0 || replicates == 0 {
         return Intervals { intervals: vec![None; features], valid: 0 };
     }
     let b = replicates as usize;
     let width_max = FEATURE_CHUNK.min(features);
-    // The counts of each chunk of features, unit by unit: (feature within the chunk, count).
-    let chunks = features.div_ceil(FEATURE_CHUNK).max(1);
-    let mut entries: Vec<Vec<(u32, f64)>> = vec![Vec::new(); chunks];
-    let mut offsets: Vec<Vec<usize>> = vec![vec![0]; chunks];
-    for u in units {
-        for &(f, c) in u.counts {
-            let k = f as usize / FEATURE_CHUNK;
-            entries[k].push(((f as usize % FEATURE_CHUNK) as u32, c as f64));
-        }
-        for k in 0..chunks {
-            offsets[k].push(entries[k].len());
-        }
-    }
     let mut weights = vec![[0u32; BLOCK]; n];
     let mut sums = vec![[0f64; BLOCK]; width_max];
     debug_assert!(scale > 0.0);
@@ -133,7 +163,7 @@ pub fn ratio_intervals(
     let mut intervals = Vec::with_capacity(features);
     let start = rng.clone();
     let mut valid = 0;
-    for (k, (entries, offsets)) in entries.iter().zip(&offsets).enumerate() {
+    for (k, (entries, offsets)) in sample.chunks.iter().enumerate() {
         let width = (features - k * FEATURE_CHUNK).min(FEATURE_CHUNK);
         *rng = start.clone();
         valid = 0;
@@ -146,14 +176,15 @@ pub fn ratio_intervals(
                 for _ in 0..n {
                     weights[rng.below(n as u64) as usize][r] += 1;
                 }
-                *total = units.iter().zip(&weights).map(|(u, w)| u.total * u64::from(w[r])).sum();
+                *total = sample.totals.iter().zip(&weights).map(|(t, w)| t * u64::from(w[r])).sum();
             }
             done += block;
             sums[..width].iter_mut().for_each(|s| *s = [0.0; BLOCK]);
             for (d, w) in weights.iter().enumerate() {
                 let w = w.map(f64::from);
-                for &(f, c) in &entries[offsets[d]..offsets[d + 1]] {
-                    let s = &mut sums[f as usize];
+                for &e in &entries[offsets[d]..offsets[d + 1]] {
+                    let (f, c) = ((e >> COUNT_BITS) as usize, f64::from(e & COUNT_MAX as u32));
+                    let s = &mut sums[f];
                     for r in 0..BLOCK {
                         s[r] += c * w[r];
                     }
@@ -208,6 +239,37 @@ fn rate_quantiles(bits: &mut [u64], p: (f64, f64)) -> Option<(f64, f64)> {
 mod tests {
     use super::*;
 
+    /// A unit as the tests write it.
+    struct Unit<'a> {
+        total: u64,
+        counts: &'a [(u32, u64)],
+    }
+
+    fn boot(
+        units: &[Unit],
+        features: usize,
+        replicates: u32,
+        scale: f64,
+        probs: (f64, f64),
+        rng: &mut SplitMix64,
+    ) -> Intervals {
+        let mut s = Sample::new(features);
+        for u in units {
+            s.push(u.total, u.counts.iter().copied());
+        }
+        ratio_intervals(&s, replicates, scale, probs, rng)
+    }
+
+    #[test]
+    fn counts_too_large_for_one_entry_are_split() {
+        let big = [(1u32, (1u64 << 23) * 3 + 5)];
+        let units = [Unit { total: 1 << 40, counts: &big }];
+        let r = boot(&units, 2, 5, 1.0, P95, &mut SplitMix64::new(1));
+        let rate = big[0].1 as f64 / (1u64 << 40) as f64;
+        assert_eq!(r.intervals[1], Some(Interval { low: rate, high: rate }));
+        assert_eq!(r.intervals[0], Some(Interval { low: 0.0, high: 0.0 }));
+    }
+
     const P95: (f64, f64) = (0.025, 0.975);
 
     #[test]
@@ -245,7 +307,7 @@ mod tests {
             .map(|(i, c)| Unit { total: 50 + i as u64, counts: c })
             .collect();
         let mut rng = SplitMix64::new(9);
-        let all = ratio_intervals(&units, 1200, 40, 1000.0, P95, &mut rng);
+        let all = boot(&units, 1200, 40, 1000.0, P95, &mut rng);
         let mut after_one = SplitMix64::new(9);
         for f in [0u32, 511, 512, 1023, 1199] {
             let one: Vec<Vec<(u32, u64)>> = counts
@@ -258,7 +320,7 @@ mod tests {
                 .map(|(i, c)| Unit { total: 50 + i as u64, counts: c })
                 .collect();
             after_one = SplitMix64::new(9);
-            let alone = ratio_intervals(&one, 1, 40, 1000.0, P95, &mut after_one);
+            let alone = boot(&one, 1, 40, 1000.0, P95, &mut after_one);
             assert_eq!(all.intervals[f as usize], alone.intervals[0], "feature {f}");
             assert_eq!(all.valid, alone.valid);
         }
@@ -294,7 +356,7 @@ mod tests {
     fn one_unit_gives_a_degenerate_interval() {
         let counts = [(0, 3)];
         let units = [Unit { total: 1000, counts: &counts }];
-        let r = ratio_intervals(&units, 2, 50, 1000.0, P95, &mut SplitMix64::new(1));
+        let r = boot(&units, 2, 50, 1000.0, P95, &mut SplitMix64::new(1));
         assert_eq!(r.valid, 50);
         assert_eq!(r.intervals[0], Some(Interval { low: 3.0, high: 3.0 }));
         assert_eq!(r.intervals[1], Some(Interval { low: 0.0, high: 0.0 }));
@@ -314,7 +376,7 @@ mod tests {
             rates.push(count as f64 * 1000.0 / 20.0);
         }
         rates.sort_by(f64::total_cmp);
-        let r = ratio_intervals(&units, 1, 3, 1000.0, P95, &mut SplitMix64::new(42));
+        let r = boot(&units, 1, 3, 1000.0, P95, &mut SplitMix64::new(42));
         let iv = r.intervals[0].unwrap();
         // Type 7 with 3 values: h = 2 · 0.025 = 0.05 and 2 · 0.975 = 1.95.
         assert!((iv.low - (rates[0] + 0.05 * (rates[1] - rates[0]))).abs() < 1e-9);
@@ -327,15 +389,13 @@ mod tests {
     fn zero_totals_are_skipped_and_reruns_are_identical() {
         let c = [(0u32, 1u64)];
         let units = [Unit { total: 0, counts: &[] }, Unit { total: 4, counts: &c }];
-        let a = ratio_intervals(&units, 1, 200, 1000.0, P95, &mut SplitMix64::for_stream(5, b"x"));
-        let b = ratio_intervals(&units, 1, 200, 1000.0, P95, &mut SplitMix64::for_stream(5, b"x"));
+        let a = boot(&units, 1, 200, 1000.0, P95, &mut SplitMix64::for_stream(5, b"x"));
+        let b = boot(&units, 1, 200, 1000.0, P95, &mut SplitMix64::for_stream(5, b"x"));
         assert_eq!(a, b);
         // P(both draws hit the empty unit) = ¼: some replicates are skipped, not all.
         assert!(a.valid > 100 && a.valid < 200, "{}", a.valid);
         // Every valid replicate has rate 250 or, with the other unit twice, 250 as well.
         assert_eq!(a.intervals[0], Some(Interval { low: 250.0, high: 250.0 }));
-        assert!(
-            ratio_intervals(&[], 1, 10, 1.0, P95, &mut SplitMix64::new(0)).intervals[0].is_none()
-        );
+        assert!(boot(&[], 1, 10, 1.0, P95, &mut SplitMix64::new(0)).intervals[0].is_none());
     }
 }
