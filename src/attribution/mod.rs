@@ -290,6 +290,9 @@ pub(crate) mod tests {
             ("support", "neutral", &["support", "supports", "supported", "supporting"]),
             ("decline", "neutral", &["decline", "declines", "declined", "declining"]),
             ("comment", "neutral", &["comment", "comments", "commented", "commenting"]),
+            ("see", "neutral", &["see", "sees", "saw", "seeing"]),
+            ("decide", "neutral", &["decide", "decides", "decided", "deciding"]),
+            ("find", "endorsing", &["find", "finds", "found", "finding"]),
         ];
         for (lemma, class, forms) in verbs {
             for f in *forms {
