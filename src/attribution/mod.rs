@@ -11,9 +11,11 @@
 //! - the **content** span, whether it is a direct quotation, and the quote type (`content`).
 //!
 //! Rules over tokens, capitalisation, punctuation and quotation spans; no parser. A cue with
-//! no source (`reportedly`, `is believed to be`, `was asked`) is not an attribution. The rules
-//! are written for English.
+//! no source is an attribution only where the text leaves the source out on purpose (an
+//! agentless passive such as `is expected to`, a reduced question such as `when asked`;
+//! `agentless`): it is reported with an empty source. The rules are written for English.
 
+mod agentless;
 mod content;
 mod context;
 mod cue;
@@ -180,8 +182,18 @@ pub fn detect_section(
             earlier.clear();
             sentence = sent;
         }
-        let Some(src) = source::find(&ctx, cue, earlier, cues) else { continue };
-        earlier.push((cue.first, src));
+        let found = source::find(&ctx, cue, earlier, cues);
+        // An agentless cue stands for its own clause: its content follows it.
+        let src = match found {
+            Some(s) => s,
+            None if agentless::agentless(&ctx, cue) => {
+                Source { first: cue.first, end: cue.end, place: source::Place::Shared }
+            }
+            None => continue,
+        };
+        if found.is_some() {
+            earlier.push((cue.first, src));
+        }
         let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
             let shares = matches!(n.form, Form::Participle | Form::Citing)
                 && ctx.gap_before(n.first).contains(',');
@@ -191,7 +203,7 @@ pub fn detect_section(
         if content.said_nothing {
             continue;
         }
-        let resolved = resolver.resolve(&ctx, src.first, src.end, cues);
+        let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
         let entry = lex.entry(cue.entry);
         out.push(Attribution {
             section,
@@ -200,7 +212,7 @@ pub fn detect_section(
             category: entry.category,
             class: CueClass::from_name(class_name(&lex.category(entry.category).path)),
             cue: extent(ctx.tokens_span(cue.first, cue.end)),
-            source: Some(extent(ctx.tokens_span(src.first, src.end))),
+            source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
             source_resolved: resolved.map(String::into_boxed_str),
             content: content.span.map(extent),
             quote_type: content.quote_type,
@@ -290,6 +302,8 @@ pub(crate) mod tests {
             ("support", "neutral", &["support", "supports", "supported", "supporting"]),
             ("decline", "neutral", &["decline", "declines", "declined", "declining"]),
             ("comment", "neutral", &["comment", "comments", "commented", "commenting"]),
+            ("expect", "neutral", &["expect", "expects", "expected", "expecting"]),
+            ("ask", "neutral", &["ask", "asks", "asked", "asking"]),
             ("see", "neutral", &["see", "sees", "saw", "seeing"]),
             ("decide", "neutral", &["decide", "decides", "decided", "deciding"]),
             ("find", "endorsing", &["find", "finds", "found", "finding"]),
@@ -339,13 +353,13 @@ pub(crate) mod tests {
     /// One attribution as the tests compare it.
     #[derive(Debug, PartialEq, Eq)]
     pub(crate) struct Row {
-        cue: String,
-        class: String,
-        source: String,
-        resolved: String,
-        content: String,
-        quote_type: String,
-        direct: bool,
+        pub(crate) cue: String,
+        pub(crate) class: String,
+        pub(crate) source: String,
+        pub(crate) resolved: String,
+        pub(crate) content: String,
+        pub(crate) quote_type: String,
+        pub(crate) direct: bool,
     }
 
     pub(crate) fn detect(text: &str) -> Vec<Row> {
@@ -460,8 +474,10 @@ pub(crate) mod tests {
             who("The mayor was accused by rivals of lying."),
             vec![t("accused", "rivals", "rivals")]
         );
-        assert!(
-            who("The ships were reportedly late and the mayor was accused of lying.").is_empty()
+        // An agentless passive is reported with an empty source.
+        assert_eq!(
+            who("The ships were reportedly late and the mayor was accused of lying."),
+            vec![t("accused", "", "")]
         );
     }
 

@@ -154,7 +154,7 @@ fn subject_of_clause(
 
 /// Whether the verb at `i` is a passive participle: a form of *be* (with adverbs between)
 /// right before it.
-fn passive(ctx: &Ctx, i: usize, floor: usize) -> bool {
+pub(super) fn passive(ctx: &Ctx, i: usize, floor: usize) -> bool {
     let w = ctx.norm(i);
     if !(w.ends_with("ed") || matches!(w, "told" | "said" | "written" | "known" | "seen")) {
         return false;
