@@ -25,14 +25,17 @@ pub(super) enum Form {
     Object,
     /// A cue opening with a preposition (`in a statement`): the source is the subject.
     Adjunct,
+    /// A speaker's colon (`Sanders: …`): the cue's tokens are the speaker's name, the cue
+    /// itself is the colon after them (`colon`).
+    Colon,
 }
 
-/// One cue: tokens `first..end` matched `entry`.
+/// One cue: tokens `first..end` matched `entry` (none for a speaker colon).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Cue {
     pub(super) first: usize,
     pub(super) end: usize,
-    pub(super) entry: EntryId,
+    pub(super) entry: Option<EntryId>,
     pub(super) form: Form,
 }
 
@@ -87,7 +90,7 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
                 continue;
             }
         }
-        out.push(Cue { first, end, entry: h.entry, form });
+        out.push(Cue { first, end, entry: Some(h.entry), form });
     }
     // `said in a statement`: the verb carries the attribution. `reports say`: the first is
     // the subject of the second.

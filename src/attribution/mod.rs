@@ -16,6 +16,7 @@
 //! `agentless`): it is reported with an empty source. The rules are written for English.
 
 mod agentless;
+mod colon;
 mod content;
 mod context;
 mod cue;
@@ -101,6 +102,53 @@ pub struct Extent {
     pub chars: Span,
 }
 
+/// What a cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A hit of the attribution lexicon: its entry and the entry's category
+    /// (`attribution/doubting`).
+    Lexicon {
+        /// The attribution lexicon entry.
+        entry: EntryId,
+        /// The entry's category.
+        category: CategoryId,
+    },
+    /// A speaker's colon opening a headline or transcript line (`Sanders: …`, `Q: …`):
+    /// punctuation, not a word, so it has no lexicon entry; its lemma is [`COLON_LEMMA`] and
+    /// its class neutral.
+    Colon,
+}
+
+/// The lemma of a speaker colon cue.
+pub const COLON_LEMMA: &str = ":";
+
+impl CueKind {
+    /// The lexicon category of the cue; none for a colon.
+    pub fn category(&self) -> Option<CategoryId> {
+        match *self {
+            CueKind::Lexicon { category, .. } => Some(category),
+            CueKind::Colon => None,
+        }
+    }
+
+    /// The cue's lemma: the entry's lemma, or [`COLON_LEMMA`].
+    pub fn lemma<'a>(&self, lex: &'a Lexicon) -> &'a str {
+        match *self {
+            CueKind::Lexicon { entry, .. } => lex.entry(entry).term_lemma(),
+            CueKind::Colon => COLON_LEMMA,
+        }
+    }
+
+    /// The cue's class as written: the last level of the entry's category (`doubting`), or
+    /// `neutral` for a colon.
+    pub fn class_name<'a>(&self, lex: &'a Lexicon) -> &'a str {
+        match *self {
+            CueKind::Lexicon { category, .. } => class_name(&lex.category(category).path),
+            CueKind::Colon => CueClass::Neutral.name(),
+        }
+    }
+}
+
 /// One attribution: a cue, its source, and what the source is reported to have said.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
@@ -108,10 +156,8 @@ pub struct Attribution {
     pub section: Section,
     /// Sentence index of the cue within the section (0-based).
     pub sentence: u32,
-    /// The attribution lexicon entry of the cue.
-    pub entry: EntryId,
-    /// The entry's category (`attribution/doubting`).
-    pub category: CategoryId,
+    /// What the cue is: a lexicon entry or a speaker's colon.
+    pub kind: CueKind,
     /// The cue's stance class, when it is one of the six of [`CueClass`].
     pub class: Option<CueClass>,
     /// The cue (`said`, `according to`).
@@ -166,13 +212,14 @@ pub fn detect_section(
 ) {
     let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| lex.entry(h.entry).file == file) {
+    if !hits.iter().any(|h| lex.entry(h.entry).file == file) && !text.contains(':') {
         return;
     }
     find_quotes(text, buf, quotes);
     token_quotes(buf, quotes, token_quote);
     let ctx = Ctx { text, buf, quotes, token_quote };
     cue::collect(&ctx, lex, file, hits, cues);
+    colon::collect(&ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
@@ -204,14 +251,16 @@ pub fn detect_section(
             continue;
         }
         let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
-        let entry = lex.entry(cue.entry);
+        let kind = match cue.entry {
+            Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
+            None => CueKind::Colon,
+        };
         out.push(Attribution {
             section,
             sentence: sent,
-            entry: cue.entry,
-            category: entry.category,
-            class: CueClass::from_name(class_name(&lex.category(entry.category).path)),
-            cue: extent(ctx.tokens_span(cue.first, cue.end)),
+            kind,
+            class: CueClass::from_name(kind.class_name(lex)),
+            cue: extent(cue_span(&ctx, cue)),
             source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
             source_resolved: resolved.map(String::into_boxed_str),
             content: content.span.map(extent),
@@ -220,6 +269,15 @@ pub fn detect_section(
         });
     }
     fill_chars(text, &mut out[first_new..], offsets);
+}
+
+/// The bytes of a cue: its tokens, or the colon after a speaker's name.
+fn cue_span(ctx: &Ctx, cue: &Cue) -> Span {
+    if cue.form != Form::Colon {
+        return ctx.tokens_span(cue.first, cue.end);
+    }
+    let at = ctx.span(cue.end - 1).end + ctx.gap_after(cue.end - 1).find(':').unwrap_or(0) as u32;
+    Span { start: at, end: at + 1 }
 }
 
 fn extent(bytes: Span) -> Extent {

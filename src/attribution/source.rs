@@ -64,6 +64,7 @@ pub(super) fn find(
         Form::Participle => participle(ctx, cue, &sent, earlier, cues),
         Form::Adjunct => subject_of_clause(ctx, cue, &sent, earlier, cues),
         Form::Verb => verb(ctx, cue, &sent, earlier, cues),
+        Form::Colon => Some(Source { first: cue.first, end: cue.end, place: Place::Before }),
     }
 }
 
