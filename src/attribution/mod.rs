@@ -20,6 +20,7 @@ mod colon;
 mod content;
 mod context;
 mod cue;
+mod nested;
 mod resolve;
 mod source;
 mod words;
@@ -268,6 +269,7 @@ pub fn detect_section(
             direct: content.direct,
         });
     }
+    nested::drop_nested_attitudes(lex, out, first_new, offsets);
     fill_chars(text, &mut out[first_new..], offsets);
 }
 
