@@ -565,6 +565,15 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_reduced_relative_between_subject_and_verb() {
+        assert_eq!(
+            who("A new Velm poll released on Friday found Mora ahead."),
+            vec![t("found", "A new Velm poll", "a new Velm poll")]
+        );
+        assert!(who("Mora found it hard.").is_empty());
+    }
+
+    #[test]
     fn pronouns_and_descriptions_resolve() {
         let text = "Port spokeswoman Ilse Varga said the ships were late. The Tide Gazette \
                     reported that the port was closed. It added that crews were idle. \
