@@ -32,8 +32,9 @@ pub struct GroupTotals {
     /// Attributions per cue class, in [`CueClass::ALL`](crate::attribution::CueClass::ALL) order.
     pub attribution_classes: [u64; 6],
     /// (attributions, documents) per (resolved source, cue category); the source is empty
-    /// when it could not be resolved.
-    pub sources: BTreeMap<(Box<str>, CategoryId), (u64, u64)>,
+    /// when it could not be resolved or the text gives none (an agentless cue), the category
+    /// is `None` for a speaker colon (neutral).
+    pub sources: BTreeMap<(Box<str>, Option<CategoryId>), (u64, u64)>,
 }
 
 /// The framing-device part of a group's totals: counts by voice, scare quotes, tone sums.
@@ -96,13 +97,13 @@ impl GroupTotals {
 
     fn add_attributions(&mut self, a: &DocAnalysis) {
         self.attributions += a.attributions.len() as u64;
-        let mut in_doc: BTreeMap<(&str, CategoryId), u64> = BTreeMap::new();
+        let mut in_doc: BTreeMap<(&str, Option<CategoryId>), u64> = BTreeMap::new();
         for at in &a.attributions {
             if let Some(c) = at.class {
                 self.attribution_classes[c.index()] += 1;
             }
             *in_doc
-                .entry((at.source_resolved.as_deref().unwrap_or(""), at.category))
+                .entry((at.source_resolved.as_deref().unwrap_or(""), at.kind.category()))
                 .or_default() += 1;
         }
         for ((source, cat), n) in in_doc {

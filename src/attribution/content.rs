@@ -63,6 +63,9 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
     let limit = next.filter(|&n| n > last).unwrap_or(sent.end);
     let (span, quoted) = if let Some(q) = quote_after(ctx, last) {
         (Some(q), true)
+    } else if cue.form == Form::Colon {
+        // `Sanders: C`: the rest of the line.
+        ((last + 1 < limit).then(|| ctx.tokens_span(last + 1, limit)), false)
     } else if let Some(q) =
         quote_before(ctx, first).filter(|_| own_clause && short_tail(ctx, last, limit))
     {

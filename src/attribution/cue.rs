@@ -25,14 +25,17 @@ pub(super) enum Form {
     Object,
     /// A cue opening with a preposition (`in a statement`): the source is the subject.
     Adjunct,
+    /// A speaker's colon (`Sanders: …`): the cue's tokens are the speaker's name, the cue
+    /// itself is the colon after them (`colon`).
+    Colon,
 }
 
-/// One cue: tokens `first..end` matched `entry`.
+/// One cue: tokens `first..end` matched `entry` (none for a speaker colon).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub(super) struct Cue {
     pub(super) first: usize,
     pub(super) end: usize,
-    pub(super) entry: EntryId,
+    pub(super) entry: Option<EntryId>,
     pub(super) form: Form,
 }
 
@@ -64,6 +67,15 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
         if needs_clause(lemma) && !has_clause(ctx, first, end) {
             continue;
         }
+        if needs_as(lemma) && !has_as(ctx, end) {
+            continue;
+        }
+        if needs_infinitive(lemma) && !has_infinitive(ctx, end) {
+            continue;
+        }
+        if lemma == "find" && !(followed_by_that(ctx, end) || research_subject(ctx, first)) {
+            continue;
+        }
         // `declined to comment`, `wants to know`: the second verb completes the first cue.
         if let Some(prev) = out.last_mut() {
             let to = first.wrapping_sub(1);
@@ -78,7 +90,7 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &m
                 continue;
             }
         }
-        out.push(Cue { first, end, entry: h.entry, form });
+        out.push(Cue { first, end, entry: Some(h.entry), form });
     }
     // `said in a statement`: the verb carries the attribution. `reports say`: the first is
     // the subject of the second.
@@ -220,6 +232,79 @@ fn has_clause(ctx: &Ctx, first: usize, end: usize) -> bool {
     after_content && closes
 }
 
+/// Verbs of characterising that report a belief only as `see X as Y` / `viewed it as`
+/// (`see you later` and `the view` report nothing).
+fn needs_as(lemma: &str) -> bool {
+    matches!(lemma, "see" | "view")
+}
+
+/// Whether `as` follows within a few words of the clause, or `that` right after.
+fn has_as(ctx: &Ctx, end: usize) -> bool {
+    if followed_by_that(ctx, end) {
+        return true;
+    }
+    let sent = ctx.sentence(end - 1);
+    (end..ctx.len().min(end + 8))
+        .take_while(|&k| ctx.sentence(k) == sent && ctx.joined(k))
+        .any(|k| ctx.norm(k) == "as")
+}
+
+/// Intention verbs: a reported plan only before `to` + verb (`decided to run`), not
+/// with an object (`decided the case`).
+fn needs_infinitive(lemma: &str) -> bool {
+    matches!(lemma, "decide")
+}
+
+/// Whether `to` (or `not to`, `that`) follows the cue ending before `end`.
+fn has_infinitive(ctx: &Ctx, end: usize) -> bool {
+    let at = |k: usize| (k < ctx.len() && ctx.joined(k)).then(|| ctx.norm(k));
+    match at(end) {
+        Some("to" | "that") => true,
+        Some("not" | "never") => at(end + 1) == Some("to"),
+        _ => false,
+    }
+}
+
+/// Whether `that` is the next word of the clause.
+fn followed_by_that(ctx: &Ctx, end: usize) -> bool {
+    end < ctx.len() && ctx.joined(end) && ctx.norm(end) == "that"
+}
+
+/// Whether the noun phrase right before `first` names an inquiry (`a new poll found`, `the
+/// study finds`): the subject of a finding, unlike `police found the car`.
+fn research_subject(ctx: &Ctx, first: usize) -> bool {
+    let mut k = first;
+    for _ in 0..8 {
+        if k == 0 || !ctx.joined(k) {
+            return false;
+        }
+        k -= 1;
+        if matches!(
+            ctx.norm(k),
+            "poll"
+                | "polls"
+                | "survey"
+                | "surveys"
+                | "study"
+                | "studies"
+                | "report"
+                | "analysis"
+                | "review"
+                | "investigation"
+                | "inquiry"
+                | "audit"
+                | "research"
+                | "researchers"
+                | "investigators"
+                | "census"
+                | "data"
+        ) {
+            return true;
+        }
+    }
+    false
+}
+
 /// Whether the word at `i` is used as a verb: not after a determiner, possessive or number,
 /// not capitalised inside a sentence (unless the sentence is a headline), not an adverb, not
 /// a plural noun followed by `of`.
@@ -269,7 +354,10 @@ fn bare_form(w: &str) -> bool {
     !(w.ends_with('s')
         || w.ends_with("ed")
         || w.ends_with("ing")
-        || matches!(w, "said" | "told" | "wrote" | "spoke" | "thought" | "sought" | "knew"))
+        || matches!(
+            w,
+            "said" | "told" | "wrote" | "spoke" | "thought" | "sought" | "knew" | "found" | "saw"
+        ))
 }
 
 /// Whether the lowercase word at `t` can only modify a noun after it (`conservative support`,
@@ -391,5 +479,17 @@ mod tests {
         assert!(cues(&lex, "A new group called Velm Votes met.").is_empty());
         assert_eq!(cues(&lex, "Ortiz called Mora a liar."), vec!["called/Verb"]);
         assert_eq!(cues(&lex, "The mayor called Mora a liar."), vec!["called/Verb"]);
+    }
+
+    #[test]
+    fn see_needs_as_decide_needs_to_and_find_an_inquiry() {
+        let lex = fixture_lexicon();
+        assert_eq!(cues(&lex, "Voters see Mora as a leader."), vec!["see/Verb"]);
+        assert!(cues(&lex, "Voters will see the debate on Monday.").is_empty());
+        assert_eq!(cues(&lex, "Mora decided not to run."), vec!["decided/Verb"]);
+        assert!(cues(&lex, "The court decided the case.").is_empty());
+        assert_eq!(cues(&lex, "A new Velm poll found Mora ahead."), vec!["found/Verb"]);
+        assert!(cues(&lex, "Police found the car in a lake.").is_empty());
+        assert_eq!(cues(&lex, "Police found that the car was stolen."), vec!["found/Verb"]);
     }
 }

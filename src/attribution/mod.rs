@@ -11,12 +11,16 @@
 //! - the **content** span, whether it is a direct quotation, and the quote type (`content`).
 //!
 //! Rules over tokens, capitalisation, punctuation and quotation spans; no parser. A cue with
-//! no source (`reportedly`, `is believed to be`, `was asked`) is not an attribution. The rules
-//! are written for English.
+//! no source is an attribution only where the text leaves the source out on purpose (an
+//! agentless passive such as `is expected to`, a reduced question such as `when asked`;
+//! `agentless`): it is reported with an empty source. The rules are written for English.
 
+mod agentless;
+mod colon;
 mod content;
 mod context;
 mod cue;
+mod nested;
 mod resolve;
 mod source;
 mod words;
@@ -99,6 +103,53 @@ pub struct Extent {
     pub chars: Span,
 }
 
+/// What a cue is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueKind {
+    /// A hit of the attribution lexicon: its entry and the entry's category
+    /// (`attribution/doubting`).
+    Lexicon {
+        /// The attribution lexicon entry.
+        entry: EntryId,
+        /// The entry's category.
+        category: CategoryId,
+    },
+    /// A speaker's colon opening a headline or transcript line (`Sanders: …`, `Q: …`):
+    /// punctuation, not a word, so it has no lexicon entry; its lemma is [`COLON_LEMMA`] and
+    /// its class neutral.
+    Colon,
+}
+
+/// The lemma of a speaker colon cue.
+pub const COLON_LEMMA: &str = ":";
+
+impl CueKind {
+    /// The lexicon category of the cue; none for a colon.
+    pub fn category(&self) -> Option<CategoryId> {
+        match *self {
+            CueKind::Lexicon { category, .. } => Some(category),
+            CueKind::Colon => None,
+        }
+    }
+
+    /// The cue's lemma: the entry's lemma, or [`COLON_LEMMA`].
+    pub fn lemma<'a>(&self, lex: &'a Lexicon) -> &'a str {
+        match *self {
+            CueKind::Lexicon { entry, .. } => lex.entry(entry).term_lemma(),
+            CueKind::Colon => COLON_LEMMA,
+        }
+    }
+
+    /// The cue's class as written: the last level of the entry's category (`doubting`), or
+    /// `neutral` for a colon.
+    pub fn class_name<'a>(&self, lex: &'a Lexicon) -> &'a str {
+        match *self {
+            CueKind::Lexicon { category, .. } => class_name(&lex.category(category).path),
+            CueKind::Colon => CueClass::Neutral.name(),
+        }
+    }
+}
+
 /// One attribution: a cue, its source, and what the source is reported to have said.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Attribution {
@@ -106,10 +157,8 @@ pub struct Attribution {
     pub section: Section,
     /// Sentence index of the cue within the section (0-based).
     pub sentence: u32,
-    /// The attribution lexicon entry of the cue.
-    pub entry: EntryId,
-    /// The entry's category (`attribution/doubting`).
-    pub category: CategoryId,
+    /// What the cue is: a lexicon entry or a speaker's colon.
+    pub kind: CueKind,
     /// The cue's stance class, when it is one of the six of [`CueClass`].
     pub class: Option<CueClass>,
     /// The cue (`said`, `according to`).
@@ -164,13 +213,14 @@ pub fn detect_section(
 ) {
     let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| lex.entry(h.entry).file == file) {
+    if !hits.iter().any(|h| lex.entry(h.entry).file == file) && !text.contains(':') {
         return;
     }
     find_quotes(text, buf, quotes);
     token_quotes(buf, quotes, token_quote);
     let ctx = Ctx { text, buf, quotes, token_quote };
     cue::collect(&ctx, lex, file, hits, cues);
+    colon::collect(&ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
@@ -180,8 +230,18 @@ pub fn detect_section(
             earlier.clear();
             sentence = sent;
         }
-        let Some(src) = source::find(&ctx, cue, earlier, cues) else { continue };
-        earlier.push((cue.first, src));
+        let found = source::find(&ctx, cue, earlier, cues);
+        // An agentless cue stands for its own clause: its content follows it.
+        let src = match found {
+            Some(s) => s,
+            None if agentless::agentless(&ctx, cue) => {
+                Source { first: cue.first, end: cue.end, place: source::Place::Shared }
+            }
+            None => continue,
+        };
+        if found.is_some() {
+            earlier.push((cue.first, src));
+        }
         let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
             let shares = matches!(n.form, Form::Participle | Form::Citing)
                 && ctx.gap_before(n.first).contains(',');
@@ -191,23 +251,35 @@ pub fn detect_section(
         if content.said_nothing {
             continue;
         }
-        let resolved = resolver.resolve(&ctx, src.first, src.end, cues);
-        let entry = lex.entry(cue.entry);
+        let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
+        let kind = match cue.entry {
+            Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
+            None => CueKind::Colon,
+        };
         out.push(Attribution {
             section,
             sentence: sent,
-            entry: cue.entry,
-            category: entry.category,
-            class: CueClass::from_name(class_name(&lex.category(entry.category).path)),
-            cue: extent(ctx.tokens_span(cue.first, cue.end)),
-            source: Some(extent(ctx.tokens_span(src.first, src.end))),
+            kind,
+            class: CueClass::from_name(kind.class_name(lex)),
+            cue: extent(cue_span(&ctx, cue)),
+            source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
             source_resolved: resolved.map(String::into_boxed_str),
             content: content.span.map(extent),
             quote_type: content.quote_type,
             direct: content.direct,
         });
     }
+    nested::drop_nested_attitudes(lex, out, first_new, offsets);
     fill_chars(text, &mut out[first_new..], offsets);
+}
+
+/// The bytes of a cue: its tokens, or the colon after a speaker's name.
+fn cue_span(ctx: &Ctx, cue: &Cue) -> Span {
+    if cue.form != Form::Colon {
+        return ctx.tokens_span(cue.first, cue.end);
+    }
+    let at = ctx.span(cue.end - 1).end + ctx.gap_after(cue.end - 1).find(':').unwrap_or(0) as u32;
+    Span { start: at, end: at + 1 }
 }
 
 fn extent(bytes: Span) -> Extent {
@@ -290,6 +362,11 @@ pub(crate) mod tests {
             ("support", "neutral", &["support", "supports", "supported", "supporting"]),
             ("decline", "neutral", &["decline", "declines", "declined", "declining"]),
             ("comment", "neutral", &["comment", "comments", "commented", "commenting"]),
+            ("expect", "neutral", &["expect", "expects", "expected", "expecting"]),
+            ("ask", "neutral", &["ask", "asks", "asked", "asking"]),
+            ("see", "neutral", &["see", "sees", "saw", "seeing"]),
+            ("decide", "neutral", &["decide", "decides", "decided", "deciding"]),
+            ("find", "endorsing", &["find", "finds", "found", "finding"]),
         ];
         for (lemma, class, forms) in verbs {
             for f in *forms {
@@ -336,13 +413,13 @@ pub(crate) mod tests {
     /// One attribution as the tests compare it.
     #[derive(Debug, PartialEq, Eq)]
     pub(crate) struct Row {
-        cue: String,
-        class: String,
-        source: String,
-        resolved: String,
-        content: String,
-        quote_type: String,
-        direct: bool,
+        pub(crate) cue: String,
+        pub(crate) class: String,
+        pub(crate) source: String,
+        pub(crate) resolved: String,
+        pub(crate) content: String,
+        pub(crate) quote_type: String,
+        pub(crate) direct: bool,
     }
 
     pub(crate) fn detect(text: &str) -> Vec<Row> {
@@ -457,8 +534,10 @@ pub(crate) mod tests {
             who("The mayor was accused by rivals of lying."),
             vec![t("accused", "rivals", "rivals")]
         );
-        assert!(
-            who("The ships were reportedly late and the mayor was accused of lying.").is_empty()
+        // An agentless passive is reported with an empty source.
+        assert_eq!(
+            who("The ships were reportedly late and the mayor was accused of lying."),
+            vec![t("accused", "", "")]
         );
     }
 
@@ -483,6 +562,15 @@ pub(crate) mod tests {
                  was safe."),
             vec![t("said", "The harbour board", "harbour board")]
         );
+    }
+
+    #[test]
+    fn a_reduced_relative_between_subject_and_verb() {
+        assert_eq!(
+            who("A new Velm poll released on Friday found Mora ahead."),
+            vec![t("found", "A new Velm poll", "a new Velm poll")]
+        );
+        assert!(who("Mora found it hard.").is_empty());
     }
 
     #[test]

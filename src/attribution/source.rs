@@ -64,6 +64,7 @@ pub(super) fn find(
         Form::Participle => participle(ctx, cue, &sent, earlier, cues),
         Form::Adjunct => subject_of_clause(ctx, cue, &sent, earlier, cues),
         Form::Verb => verb(ctx, cue, &sent, earlier, cues),
+        Form::Colon => Some(Source { first: cue.first, end: cue.end, place: Place::Before }),
     }
 }
 
@@ -154,7 +155,7 @@ fn subject_of_clause(
 
 /// Whether the verb at `i` is a passive participle: a form of *be* (with adverbs between)
 /// right before it.
-fn passive(ctx: &Ctx, i: usize, floor: usize) -> bool {
+pub(super) fn passive(ctx: &Ctx, i: usize, floor: usize) -> bool {
     let w = ctx.norm(i);
     if !(w.ends_with("ed") || matches!(w, "told" | "said" | "written" | "known" | "seen")) {
         return false;
@@ -295,9 +296,49 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
         if infinitive && matches!(w, "it" | "it's") {
             return Left::None;
         }
+        // `a poll released Friday found`: the noun before a reduced relative.
+        if let Some(noun) = reduced_relative(ctx, t, floor) {
+            if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
+                return found;
+            }
+        }
         return found_np(ctx, t, floor, cues, finite);
     }
     Left::None
+}
+
+/// If the words ending at `t` are a reduced relative clause (`released Friday`, `conducted
+/// by Gallup`, `released on Tuesday`: a lowercase past participle followed by `by`, a time or
+/// place phrase, or nothing), the noun it modifies.
+fn reduced_relative(ctx: &Ctx, t: usize, floor: usize) -> Option<usize> {
+    let mut k = t;
+    for _ in 0..8 {
+        if k <= floor + 1 || !ctx.joined(k) {
+            return None;
+        }
+        let w = ctx.norm(k);
+        let participle = !ctx.is_cap(k) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
+        if participle {
+            let next_ok = k == t
+                || matches!(
+                    ctx.norm(k + 1),
+                    "by" | "on" | "in" | "last" | "this" | "earlier" | "at"
+                )
+                || is_time_word(ctx.norm(k + 1));
+            let noun = k - 1;
+            let w = ctx.norm(noun);
+            let is_noun = (content_word(ctx, noun) || ctx.is_cap(noun))
+                && !is_auxiliary(w)
+                && !is_adverb(w)
+                && pronoun(w).is_none();
+            return (next_ok && is_noun).then_some(noun);
+        }
+        if is_clause_word(w) || is_auxiliary(w) {
+            return None;
+        }
+        k -= 1;
+    }
+    None
 }
 
 enum Aside {

@@ -5,7 +5,7 @@
 use super::cells::CellStyle;
 use super::rows::Rows;
 use crate::analysis::DocAnalysis;
-use crate::attribution::{Extent, class_name};
+use crate::attribution::Extent;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 
@@ -33,14 +33,13 @@ pub(super) const HEADER: [&str; 17] = [
 pub(super) fn write(out: &mut Rows, lex: &Lexicon, d: &Document, a: &DocAnalysis, c: &CellStyle) {
     for at in &a.attributions {
         let text = at.section.text(d);
-        let e = lex.entry(at.entry);
         out.text(c, &d.id);
         out.text(c, &d.outlet);
         out.raw(at.section.name());
         out.int(at.sentence);
         out.text(c, &text[at.cue.bytes.range()]);
-        out.text(c, e.term_lemma());
-        out.text(c, class_name(&lex.category(at.category).path));
+        out.text(c, at.kind.lemma(lex));
+        out.text(c, at.kind.class_name(lex));
         extent(out, Some(at.cue));
         out.text(c, at.source.map_or("", |s| &text[s.bytes.range()]));
         extent(out, at.source);

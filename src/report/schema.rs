@@ -152,8 +152,16 @@ pub const TABLES: &[TableSchema] = &[
             ("outlet", T, "its outlet"),
             ("section", T, "title or body"),
             ("sentence", I, "0-based sentence index of the cue within the section"),
-            ("cue", T, "the reporting expression as written (said, According to, told reporters)"),
-            ("cue_lemma", T, "its lemma from the attribution lexicon (say, according to)"),
+            (
+                "cue",
+                T,
+                "the reporting expression as written (said, According to, told reporters), or : for a speaker colon (Sanders: …)",
+            ),
+            (
+                "cue_lemma",
+                T,
+                "its lemma from the attribution lexicon (say, according to); : for a speaker colon",
+            ),
             (
                 "cue_class",
                 T,
@@ -161,7 +169,11 @@ pub const TABLES: &[TableSchema] = &[
             ),
             ("cue_start", I, "code-point offset of the cue in its section"),
             ("cue_end", I, "code-point end offset of the cue (exclusive)"),
-            ("source", T, "the speaker as written (Press Secretary Maren Holt, she, officials)"),
+            (
+                "source",
+                T,
+                "the speaker as written (Press Secretary Maren Holt, she, officials); empty for an agentless cue (is expected to, when asked)",
+            ),
             ("source_start", I, "code-point offset of the source; empty when absent"),
             ("source_end", I, "code-point end offset of the source (exclusive)"),
             (
@@ -186,7 +198,11 @@ pub const TABLES: &[TableSchema] = &[
             SCOPE,
             EVENT,
             ("outlet", T, "the outlet"),
-            ("source_resolved", T, "the resolved source; empty for unresolved pronouns"),
+            (
+                "source_resolved",
+                T,
+                "the resolved source; empty for unresolved pronouns and agentless cues",
+            ),
             ("cue_class", T, "stance class of the cues"),
             ("count", I, "attributions"),
             ("docs", I, "documents with at least one such attribution"),
