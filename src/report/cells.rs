@@ -62,7 +62,6 @@ pub fn fixed_into(out: &mut String, x: Option<f64>, decimals: usize) {
 /// rounded half to even as the standard library does — the same digits, several times faster.
 /// Returns `false` (writing nothing) outside its range: more than 15 decimals or |x| ≥ 2^74.
 fn exact_fixed(out: &mut String, x: f64, decimals: usize) -> bool {
-    use std::fmt::Write;
     if decimals > 15 {
         return false;
     }
@@ -88,9 +87,14 @@ fn exact_fixed(out: &mut String, x: f64, decimals: usize) -> bool {
     if bits >> 63 == 1 {
         out.push('-');
     }
-    let _ = write!(out, "{}", q / scale);
+    out.push_str(itoa::Buffer::new().format(q / scale));
     if decimals > 0 {
-        let _ = write!(out, ".{:0width$}", q % scale, width = decimals);
+        // q % scale < 10^15: the decimals, zero-padded.
+        let mut digits = itoa::Buffer::new();
+        let digits = digits.format((q % scale) as u64);
+        out.push('.');
+        out.extend(std::iter::repeat_n('0', decimals - digits.len()));
+        out.push_str(digits);
     }
     true
 }

@@ -6,21 +6,30 @@
 
 /// q-values for `p`, in the same order; `None` stays `None`.
 pub fn bh(p: &[Option<f64>]) -> Vec<Option<f64>> {
-    let mut order: Vec<(usize, f64)> = p
+    // (total-order key of p, position): ascending p, ties in input order (they get the same q
+    // either way). The key orders like `f64::total_cmp`, so an unstable sort of the pairs is
+    // the stable sort by p.
+    let mut order: Vec<(i64, usize)> = p
         .iter()
         .enumerate()
-        .filter_map(|(i, v)| v.filter(|x| !x.is_nan()).map(|x| (i, x)))
+        .filter_map(|(i, v)| v.filter(|x| !x.is_nan()).map(|x| (total_key(x), i)))
         .collect();
-    // Ascending p; ties keep their input order (they get the same q either way).
-    order.sort_by(|a, b| a.1.total_cmp(&b.1).then(a.0.cmp(&b.0)));
+    order.sort_unstable();
     let m = order.len() as f64;
     let mut q = vec![None; p.len()];
     let mut running = 1.0f64;
-    for (rank, &(i, pv)) in order.iter().enumerate().rev() {
+    for (rank, &(_, i)) in order.iter().enumerate().rev() {
+        let pv = p[i].unwrap_or(f64::NAN);
         running = running.min(pv * m / (rank + 1) as f64);
         q[i] = Some(running.min(1.0));
     }
     q
+}
+
+/// An integer that orders as [`f64::total_cmp`] orders `x`.
+fn total_key(x: f64) -> i64 {
+    let bits = x.to_bits() as i64;
+    bits ^ ((((bits >> 63) as u64) >> 1) as i64)
 }
 
 #[cfg(test)]
@@ -38,6 +47,20 @@ mod tests {
                 (Some(g), Some(w)) => assert!((g - w).abs() < 1e-15, "{q:?}"),
                 (None, None) => {}
                 _ => panic!("{q:?}"),
+            }
+        }
+    }
+
+    #[test]
+    fn key_orders_like_total_cmp() {
+        let xs = [-1.5, -0.0, 0.0, 1e-300, 0.04, 0.5, 1.0, f64::INFINITY, -f64::INFINITY];
+        for a in xs {
+            for b in xs {
+                assert_eq!(
+                    super::total_key(a).cmp(&super::total_key(b)),
+                    a.total_cmp(&b),
+                    "{a} {b}"
+                );
             }
         }
     }
