@@ -9,7 +9,7 @@
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use framelens::analysis::{Analyzer, Scratch, Sections};
 use framelens::matcher::{MatchScratch, find_hits};
-use framelens::pipeline::{self, Sink};
+use framelens::pipeline::{self, Render, Sink};
 use framelens::report::{ReportOptions, Reporter};
 use framelens::segment::{TokenBuffer, tokenize, word_spans};
 use framelens::{DocAnalysis, Document, InputFailure, Language, Lexicon, Record};
@@ -147,9 +147,19 @@ fn analysis(c: &mut Criterion) {
 #[derive(Default)]
 struct Count(u64);
 
-impl Sink for Count {
-    type Rendered = ();
+/// Renders nothing.
+struct Nothing;
+
+impl Render for Nothing {
+    type Output = ();
     fn render(&self, _: &Document, _: &DocAnalysis, _: &mut ()) {}
+}
+
+impl Sink for Count {
+    type Render = Nothing;
+    fn renderer(&self) -> Nothing {
+        Nothing
+    }
     fn document(&mut self, _: &Document, a: &DocAnalysis, _: &()) -> framelens::Result<()> {
         self.0 += a.matches.len() as u64;
         Ok(())

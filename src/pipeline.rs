@@ -1,7 +1,8 @@
 //! The drivers: records in, analyses out, in input order, to a [`Sink`]. The serial driver
-//! analyses one document at a time; the parallel one analyses batches with rayon, lets the
-//! sink render each document on the same worker ([`Sink::render`]) and hands results to the
-//! sink in input order, so both produce the same bytes.
+//! analyses one document at a time; the parallel one analyses batches with rayon, renders
+//! each document on the same worker with the sink's [`Render`] part, and hands results to the
+//! sink in input order, so both produce the same bytes. While the workers analyse one batch,
+//! the calling thread hands the previous one to the sink.
 
 use crate::analysis::{Analyzer, DocAnalysis, Scratch};
 use crate::corpus::{Document, InputFailure, Record};
@@ -9,19 +10,28 @@ use crate::error::Result;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-/// Receives every document's analysis and every failure, in input order.
-pub trait Sink: Sync {
-    /// What the sink prepares for one document off the main thread (e.g. its rows as bytes).
-    type Rendered: Send + Default;
-    /// Runs on a worker thread, concurrently and in any order: the part of handling one
-    /// document that does not depend on the others. `out` is reused across documents.
-    fn render(&self, doc: &Document, analysis: &DocAnalysis, out: &mut Self::Rendered);
-    /// One analysed document with what [`Sink::render`] made of it, in input order.
+/// The part of handling one document that does not depend on the others (e.g. turning it
+/// into rows of bytes): it runs on the worker threads, concurrently and in any order.
+pub trait Render: Sync {
+    /// What is prepared for one document.
+    type Output: Send + Default;
+    /// Prepares `out` (reused across documents) for one analysed document.
+    fn render(&self, doc: &Document, analysis: &DocAnalysis, out: &mut Self::Output);
+}
+
+/// Receives every document's analysis and every failure, in input order (on the calling
+/// thread or, while the workers analyse the next batch, on one of them: hence `Send`).
+pub trait Sink: Send {
+    /// The sink's worker-side part.
+    type Render: Render;
+    /// A renderer for the workers (shares what it needs with the sink).
+    fn renderer(&self) -> Self::Render;
+    /// One analysed document with what the renderer made of it, in input order.
     fn document(
         &mut self,
         doc: &Document,
         analysis: &DocAnalysis,
-        rendered: &Self::Rendered,
+        rendered: &<Self::Render as Render>::Output,
     ) -> Result<()>;
     /// One record that could not be analysed.
     fn failure(&mut self, failure: &InputFailure) -> Result<()>;
@@ -67,61 +77,54 @@ fn run_batched<S: Sink>(
     batch_docs: usize,
 ) -> Result<RunCounts> {
     let mut state = State::new(MAX_DOCUMENT_BYTES);
+    let renderer = sink.renderer();
     if threads <= 1 {
         let mut scratch = Scratch::new();
-        let mut rendered = S::Rendered::default();
+        let mut rendered = Default::default();
         for record in records {
             if let Some(doc) = state.admit(record, sink)? {
                 let a = analyzer.analyze(&doc, &mut scratch);
-                sink.render(&doc, &a, &mut rendered);
+                renderer.render(&doc, &a, &mut rendered);
                 state.emit(&doc, &a, &rendered, sink)?;
             }
         }
         return Ok(state.counts);
     }
-    let mut batch: Vec<Box<Document>> = Vec::with_capacity(batch_docs);
-    let mut failures_after: Vec<Vec<InputFailure>> = Vec::new();
     let mut records = records.peekable();
+    // Analysed, waiting to be handed to the sink.
+    let mut ready: Option<Batch<<S::Render as Render>::Output>> = None;
     while records.peek().is_some() {
-        batch.clear();
-        failures_after.clear();
-        failures_after.push(Vec::new());
-        let mut bytes = 0;
-        // Failures keep their place: those after document k are emitted after it.
-        for record in records.by_ref() {
-            match state.check(record) {
-                Ok(doc) => {
-                    bytes += doc.text.len() + doc.title.as_ref().map_or(0, String::len);
-                    batch.push(doc);
-                    failures_after.push(Vec::new());
-                }
-                Err(f) => failures_after.last_mut().expect("non-empty").push(f),
-            }
-            if batch.len() >= batch_docs || bytes >= BATCH_BYTES {
-                break;
-            }
-        }
-        let shared: &S = sink;
-        let analyses: Vec<(DocAnalysis, S::Rendered)> = batch
-            .par_iter()
-            .map_init(Scratch::new, |scratch, doc| {
-                let a = analyzer.analyze(doc, scratch);
-                let mut rendered = S::Rendered::default();
-                shared.render(doc, &a, &mut rendered);
-                (a, rendered)
-            })
-            .collect();
-        for f in &failures_after[0] {
-            state.fail(f, sink)?;
-        }
-        for (k, (doc, (a, rendered))) in batch.iter().zip(&analyses).enumerate() {
-            state.emit(doc, a, rendered, sink)?;
-            for f in &failures_after[k + 1] {
-                state.fail(f, sink)?;
-            }
-        }
+        let (docs, failures_after) = state.read_batch(&mut records, batch_docs);
+        let (analysed, emitted) = rayon::join(
+            || {
+                let results = docs
+                    .par_iter()
+                    .map_init(Scratch::new, |scratch, doc| {
+                        let a = analyzer.analyze(doc, scratch);
+                        let mut rendered = Default::default();
+                        renderer.render(doc, &a, &mut rendered);
+                        (a, rendered)
+                    })
+                    .collect();
+                Batch { docs, failures_after, results }
+            },
+            || ready.take().map_or(Ok(()), |b| state.emit_batch(b, sink)),
+        );
+        emitted?;
+        ready = Some(analysed);
+    }
+    if let Some(b) = ready {
+        state.emit_batch(b, sink)?;
     }
     Ok(state.counts)
+}
+
+/// One batch: its documents, the failures read after each (`failures_after[0]` before the
+/// first document, `failures_after[k]` after document k), and each document's results.
+struct Batch<R> {
+    docs: Vec<Document>,
+    failures_after: Vec<Vec<InputFailure>>,
+    results: Vec<(DocAnalysis, R)>,
 }
 
 /// Order-dependent bookkeeping done serially: counts, duplicate ids, the size limit.
@@ -166,6 +169,52 @@ impl State {
         Ok(doc)
     }
 
+    /// Reads up to `batch_docs` documents (or [`BATCH_BYTES`] of text) to analyse, keeping
+    /// the failures in their place.
+    #[allow(clippy::type_complexity)]
+    fn read_batch(
+        &mut self,
+        records: &mut impl Iterator<Item = Record>,
+        batch_docs: usize,
+    ) -> (Vec<Document>, Vec<Vec<InputFailure>>) {
+        let mut docs = Vec::with_capacity(batch_docs);
+        let mut failures_after = vec![Vec::new()];
+        let mut bytes = 0;
+        for record in records.by_ref() {
+            match self.check(record) {
+                Ok(doc) => {
+                    bytes += doc.text.len() + doc.title.as_ref().map_or(0, String::len);
+                    docs.push(*doc);
+                    failures_after.push(Vec::new());
+                }
+                Err(f) => failures_after.last_mut().expect("non-empty").push(f),
+            }
+            if docs.len() >= batch_docs || bytes >= BATCH_BYTES {
+                break;
+            }
+        }
+        (docs, failures_after)
+    }
+
+    /// Hands a batch to the sink in input order.
+    fn emit_batch<S: Sink>(
+        &mut self,
+        batch: Batch<<S::Render as Render>::Output>,
+        sink: &mut S,
+    ) -> Result<()> {
+        let mut failures = batch.failures_after.iter();
+        for f in failures.next().into_iter().flatten() {
+            self.fail(f, sink)?;
+        }
+        for (doc, (a, rendered)) in batch.docs.iter().zip(&batch.results) {
+            self.emit(doc, a, rendered, sink)?;
+            for f in failures.next().into_iter().flatten() {
+                self.fail(f, sink)?;
+            }
+        }
+        Ok(())
+    }
+
     fn admit<S: Sink>(&mut self, record: Record, sink: &mut S) -> Result<Option<Box<Document>>> {
         match self.check(record) {
             Ok(doc) => Ok(Some(doc)),
@@ -185,7 +234,7 @@ impl State {
         &mut self,
         doc: &Document,
         a: &DocAnalysis,
-        rendered: &S::Rendered,
+        rendered: &<S::Render as Render>::Output,
         sink: &mut S,
     ) -> Result<()> {
         self.counts.analysed += 1;
@@ -208,10 +257,19 @@ mod tests {
     #[derive(Default, PartialEq, Debug)]
     struct Log(Vec<String>);
 
-    impl Sink for Log {
-        type Rendered = String;
+    struct Describe;
+
+    impl Render for Describe {
+        type Output = String;
         fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut String) {
             *out = format!("{} {:?}", doc.id, a);
+        }
+    }
+
+    impl Sink for Log {
+        type Render = Describe;
+        fn renderer(&self) -> Describe {
+            Describe
         }
         fn document(&mut self, _: &Document, _: &DocAnalysis, rendered: &String) -> Result<()> {
             self.0.push(rendered.clone());

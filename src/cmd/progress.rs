@@ -2,7 +2,7 @@
 //! throughput, redrawn at most a few times a second. Shown only when standard error is a
 //! terminal and `--quiet` is off; it wraps the real sink and changes nothing it receives.
 
-use framelens::pipeline::Sink;
+use framelens::pipeline::{Render, Sink};
 use framelens::{DocAnalysis, Document, InputFailure};
 use std::io::{IsTerminal, Write};
 use std::time::{Duration, Instant};
@@ -58,17 +58,17 @@ impl<'a, S: Sink> Progress<'a, S> {
 }
 
 impl<S: Sink> Sink for Progress<'_, S> {
-    type Rendered = S::Rendered;
+    type Render = S::Render;
 
-    fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut S::Rendered) {
-        self.inner.render(doc, a, out);
+    fn renderer(&self) -> S::Render {
+        self.inner.renderer()
     }
 
     fn document(
         &mut self,
         doc: &Document,
         a: &DocAnalysis,
-        rendered: &S::Rendered,
+        rendered: &<S::Render as Render>::Output,
     ) -> framelens::Result<()> {
         self.docs += 1;
         self.bytes += (doc.text.len() + doc.title.as_ref().map_or(0, String::len)) as u64;

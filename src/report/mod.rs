@@ -32,7 +32,7 @@ use crate::compare::CompareOptions;
 use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::pipeline::Sink;
+use crate::pipeline::{Render, Sink};
 use rows::Rows;
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -120,7 +120,7 @@ impl Table {
     }
 }
 
-/// One document's rows, rendered on a worker thread by [`Reporter`]'s [`Sink::render`].
+/// One document's rows, rendered on a worker thread by [`Reporter`]'s [`RowRenderer`].
 #[derive(Default)]
 pub struct Rendered {
     documents: Rows,
@@ -145,8 +145,8 @@ pub struct Reporter {
     errors: Table,
     attributions: Table,
     doc_terms: Table,
-    entry_cells: matches::EntryCells,
-    term_order: doc_terms::TermOrder,
+    entry_cells: Arc<matches::EntryCells>,
+    term_order: Arc<doc_terms::TermOrder>,
     terms: doc_terms::DocTerms,
     aggregates: Aggregates,
     compare: CompareOptions,
@@ -169,8 +169,8 @@ impl Reporter {
         attributions.row(attributions::HEADER)?;
         let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
         doc_terms.row(doc_terms::HEADER)?;
-        let entry_cells = matches::EntryCells::new(&lexicon, &opts.cells);
-        let term_order = doc_terms::TermOrder::new(&lexicon, &opts.cells);
+        let entry_cells = Arc::new(matches::EntryCells::new(&lexicon, &opts.cells));
+        let term_order = Arc::new(doc_terms::TermOrder::new(&lexicon, &opts.cells));
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -211,11 +211,19 @@ impl Reporter {
     }
 }
 
-impl Sink for Reporter {
-    type Rendered = Rendered;
+/// The worker-side part of a [`Reporter`]: renders one document's rows.
+pub struct RowRenderer {
+    lexicon: Arc<Lexicon>,
+    cells: CellStyle,
+    entry_cells: Arc<matches::EntryCells>,
+    term_order: Arc<doc_terms::TermOrder>,
+}
+
+impl Render for RowRenderer {
+    type Output = Rendered;
 
     fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut Rendered) {
-        let (c, lex) = (&self.opts.cells, &*self.lexicon);
+        let (c, lex) = (&self.cells, &*self.lexicon);
         out.documents.clear();
         documents::write(&mut out.documents, lex, doc, a, c);
         out.matches.clear();
@@ -228,6 +236,19 @@ impl Sink for Reporter {
         scare_quotes::write(&mut out.scare_quotes, doc, a, c);
         out.tone.clear();
         tone::write(&mut out.tone, doc, a, c);
+    }
+}
+
+impl Sink for Reporter {
+    type Render = RowRenderer;
+
+    fn renderer(&self) -> RowRenderer {
+        RowRenderer {
+            lexicon: self.lexicon.clone(),
+            cells: self.opts.cells,
+            entry_cells: self.entry_cells.clone(),
+            term_order: self.term_order.clone(),
+        }
     }
 
     fn document(&mut self, doc: &Document, a: &DocAnalysis, r: &Rendered) -> Result<()> {
@@ -279,7 +300,7 @@ mod tests {
         };
         let a = analyzer.analyze(&doc, &mut crate::Scratch::new());
         let mut rendered = Rendered::default();
-        r.render(&doc, &a, &mut rendered);
+        r.renderer().render(&doc, &a, &mut rendered);
         let mut result = Ok(());
         for _ in 0..20 {
             result = result.and_then(|()| r.document(&doc, &a, &rendered));
