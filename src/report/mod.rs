@@ -204,8 +204,13 @@ impl Reporter {
         self.errors.finish()?;
         self.attributions.finish()?;
         self.doc_terms.finish()?;
-        tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts)?;
-        crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts)?;
+        // The aggregate and the comparison tables are independent files: written side by side.
+        let (aggregates, compared) = rayon::join(
+            || tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts),
+            || crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts),
+        );
+        aggregates?;
+        compared?;
         self.terms.input.remove_spill()?;
         manifest.write(&self.dir.join("manifest.json"))
     }
