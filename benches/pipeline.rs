@@ -1,6 +1,7 @@
 //! Criterion benchmarks on real news text with typographic punctuation: word segmentation,
-//! full segmentation (words + sentences), lexicon matching, per-document analysis and the
-//! end-to-end pipeline with the CSV reporter. Each reports bytes per second and checks its
+//! full segmentation (words + sentences), lexicon matching, per-document analysis (with and
+//! without attribution detection) and the end-to-end pipeline with the CSV reporter and the
+//! comparison tables. Each reports bytes per second and checks its
 //! result inside the loop.
 //!
 //! Text: the first ~8 MB of `../shared/data/article_bias_prediction` when that folder exists
@@ -8,11 +9,12 @@
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use framelens::analysis::{Analyzer, Scratch, Sections};
+use framelens::lexicon::bundled_files;
 use framelens::matcher::{MatchScratch, find_hits};
 use framelens::pipeline::{self, Render, Sink};
-use framelens::report::{ReportOptions, Reporter};
+use framelens::report::{Manifest, ReportOptions, Reporter, RunInfo};
 use framelens::segment::{TokenBuffer, tokenize, word_spans};
-use framelens::{DocAnalysis, Document, InputFailure, Language, Lexicon, Record};
+use framelens::{DocAnalysis, Document, InputFailure, Language, Lexicon, LexiconBuilder, Record};
 use std::hint::black_box;
 use std::path::Path;
 use std::sync::Arc;
@@ -140,6 +142,24 @@ fn analysis(c: &mut Criterion) {
             assert_eq!(n, expected);
         })
     });
+    // The same without the attribution lexicon, so without attribution detection: the
+    // difference is what attribution costs.
+    let mut b = LexiconBuilder::new(Language::ENGLISH);
+    for (name, text) in bundled_files("en").into_iter().filter(|(n, _)| *n != "attribution") {
+        b.add_text(&format!("bundled:en/{name}.csv"), name, text).expect("bundled lexicon");
+    }
+    let plain = Analyzer::new(Arc::new(b.build()), Sections::default());
+    let attributions: usize =
+        docs.iter().map(|d| analyzer.analyze(d, &mut scratch).attributions.len()).sum();
+    assert!(attributions > 0 || docs.is_empty());
+    let expected: usize = docs.iter().map(|d| plain.analyze(d, &mut scratch).matches.len()).sum();
+    g.bench_function("per_document_without_attribution", |b| {
+        b.iter(|| {
+            let n: usize =
+                docs.iter().map(|d| plain.analyze(black_box(d), &mut scratch).matches.len()).sum();
+            assert_eq!(n, expected);
+        })
+    });
     g.finish();
 }
 
@@ -169,6 +189,18 @@ impl Sink for Count {
     }
 }
 
+fn manifest(lex: &Lexicon, counts: pipeline::RunCounts, threads: usize) -> Manifest {
+    Manifest {
+        framelens_version: "bench".into(),
+        run: RunInfo { command: vec!["bench".into()], threads },
+        options: serde_json::Value::Null,
+        inputs: Vec::new(),
+        lexicons: Manifest::lexicon_info(lex),
+        counts,
+        outputs: Vec::new(),
+    }
+}
+
 fn end_to_end(c: &mut Criterion) {
     let docs = corpus();
     let lex = Arc::new(Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons"));
@@ -190,8 +222,11 @@ fn end_to_end(c: &mut Criterion) {
                     .install(|| pipeline::run(records(), &analyzer, threads, &mut reporter))
                     .unwrap();
                 assert_eq!(counts.analysed, docs.len() as u64);
+                // Every table, the comparison statistics included.
+                pool.install(|| reporter.finish(&manifest(&lex, counts, threads))).unwrap();
                 let matches = std::fs::metadata(dir.path().join("matches.csv")).unwrap().len();
                 assert!(matches > 0 || probe.0 == 0);
+                assert!(dir.path().join("rates.csv").exists());
             })
         });
     }

@@ -207,7 +207,14 @@ impl Reporter {
         // The aggregate and the comparison tables are independent files: written side by side.
         let (aggregates, compared) = rayon::join(
             || tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts),
-            || crate::compare::write_tables(&self.dir, &self.terms.input, &self.compare, &self.opts),
+            || {
+                crate::compare::write_tables(
+                    &self.dir,
+                    &self.terms.input,
+                    &self.compare,
+                    &self.opts,
+                )
+            },
         );
         aggregates?;
         compared?;
