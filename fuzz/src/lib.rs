@@ -1,7 +1,7 @@
 //! Checks shared by the fuzz targets: every offset framelens reports must index the text it
 //! came from, and every record read must be either analysed or failed.
 
-use framelens::pipeline::{self, Sink};
+use framelens::pipeline::{self, Render, Sink};
 use framelens::segment::TokenBuffer;
 use framelens::{
     Analyzer, DocAnalysis, Document, Input, InputFailure, InputOptions, Language, Lexicon,
@@ -81,8 +81,22 @@ pub struct CheckingSink {
     pub failures: u64,
 }
 
+/// Checks nothing on the workers: the checks run in [`CheckingSink::document`].
+pub struct NoRender;
+
+impl Render for NoRender {
+    type Output = ();
+    fn render(&self, _: &Document, _: &DocAnalysis, _: &mut ()) {}
+}
+
 impl Sink for CheckingSink {
-    fn document(&mut self, doc: &Document, a: &DocAnalysis) -> framelens::Result<()> {
+    type Render = NoRender;
+
+    fn renderer(&self) -> NoRender {
+        NoRender
+    }
+
+    fn document(&mut self, doc: &Document, a: &DocAnalysis, _: &()) -> framelens::Result<()> {
         check_analysis(doc, a);
         assert!(!doc.outlet.trim().is_empty());
         assert!(!doc.id.is_empty());
