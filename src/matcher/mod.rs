@@ -167,7 +167,9 @@ fn extends(
     true
 }
 
-fn joinable(gap: &str) -> bool {
+/// Whether `gap` may stand between two words of a phrase: only white space and hyphens.
+/// `lexicon check` uses it to find patterns that can never match.
+pub(crate) fn joinable(gap: &str) -> bool {
     gap.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
 }
 

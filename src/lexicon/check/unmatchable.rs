@@ -4,12 +4,8 @@
 
 use super::{Ctx, Findings};
 use crate::lexicon::EntryId;
+use crate::matcher::joinable;
 use unicode_segmentation::UnicodeSegmentation;
-
-/// Characters the matcher accepts between the words of a phrase, besides white space.
-fn joins_words(c: char) -> bool {
-    c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}')
-}
 
 pub(super) fn never_matches(cx: &Ctx, out: &mut Findings) {
     for (id, e) in cx.lex.entries().iter().enumerate() {
@@ -39,16 +35,16 @@ fn blocking_gap(pattern: &str) -> Option<String> {
         for pair in words.windows(2) {
             let (a_off, a) = pair[0];
             let gap = &body[a_off + a.len()..pair[1].0];
-            if !gap.chars().all(joins_words) {
+            if !joinable(gap) {
                 return Some(format!("'{}' is split into words at '{gap}'", raw));
             }
         }
         let lead = &body[..first];
         let trail = &body[last_off + last.len()..];
-        if r > 0 && !lead.chars().all(joins_words) {
+        if r > 0 && !joinable(lead) {
             return Some(format!("'{raw}' starts with '{lead}', which would stand between words"));
         }
-        if r + 1 < raws.len() && !trail.chars().all(joins_words) {
+        if r + 1 < raws.len() && !joinable(trail) {
             return Some(format!("'{raw}' ends with '{trail}', which would stand between words"));
         }
     }
