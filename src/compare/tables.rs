@@ -209,7 +209,9 @@ fn render_scope(
     let mut compare = Rows::new();
     write_contrasts(&mut compare, &mut Row::new(COMPARE_HEADER.len(), style), p, &scope, opts);
     let mut event_sums = Vec::new();
-    if let ScopeKind::Event(e) = kind {
+    // Kept for the paired summary only when it is written (see `write_paired`).
+    let paired = p.groups.len() <= opts.max_pair_groups;
+    if let (ScopeKind::Event(e), true) = (kind, paired) {
         for g in &scope.groups {
             let counts = scope
                 .features
