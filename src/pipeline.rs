@@ -55,8 +55,8 @@ pub struct RunCounts {
 pub const MAX_DOCUMENT_BYTES: usize = u32::MAX as usize - 1;
 
 /// Batch limits for the parallel driver: whichever is reached first.
-const BATCH_DOCS: usize = 512;
-const BATCH_BYTES: usize = 4 << 20;
+const BATCH_DOCS: usize = 256;
+const BATCH_BYTES: usize = 2 << 20;
 
 /// Drives records through the analyzer to the sink. `threads == 1` runs serially in this
 /// thread; otherwise in rayon's current pool.
@@ -130,7 +130,8 @@ struct Batch<R> {
 /// Order-dependent bookkeeping done serially: counts, duplicate ids, the size limit.
 struct State {
     counts: RunCounts,
-    seen: FxHashMap<String, String>,
+    /// Every id seen, with where it was first read (boxed: no spare capacity per document).
+    seen: FxHashMap<Box<str>, Box<str>>,
     max_bytes: usize,
 }
 
@@ -155,7 +156,7 @@ impl State {
                 reason,
             }
         };
-        if let Some(first) = self.seen.get(&doc.id) {
+        if let Some(first) = self.seen.get(doc.id.as_str()) {
             return Err(failure(format!("duplicate document id (first seen at {first})")));
         }
         let bytes = doc.text.len() + doc.title.as_ref().map_or(0, String::len);
@@ -165,7 +166,7 @@ impl State {
                 self.max_bytes
             )));
         }
-        self.seen.insert(doc.id.clone(), doc.origin.clone());
+        self.seen.insert(doc.id.as_str().into(), doc.origin.as_str().into());
         Ok(doc)
     }
 
