@@ -1,8 +1,8 @@
 //! Writing the comparison tables. Rows are produced scope by scope (all documents, then each
-//! event by name): a batch of scopes is rendered to bytes in parallel (each scope, and each
-//! group's bootstrap, is computed on its own, from its own seeded stream), then written in
-//! scope order. Only one batch's sums and rows are in memory at a time, plus the per-event
-//! sums the paired summary needs.
+//! event by name); within a scope, a chunk of groups (or of pairs) is rendered to bytes in
+//! parallel (each group's bootstrap from its own seeded stream) and written in order. Only one
+//! scope's sums and one chunk's rows are in memory at a time, plus the per-event sums the
+//! paired summary needs.
 
 use super::CompareOptions;
 use super::contrast::{ContrastRow, contrast};
@@ -21,8 +21,8 @@ use rayon::prelude::*;
 use std::fmt::Write;
 use std::path::Path;
 
-/// Scopes rendered together (in parallel) before their rows are written.
-const SCOPES_PER_BATCH: usize = 16;
+/// Groups (or pairs) of a scope computed together, in parallel, before their rows are written.
+const GROUPS_PER_CHUNK: usize = 8;
 
 /// Coverage of the bootstrap intervals, and the quantiles that bound them.
 pub(crate) const CONFIDENCE: f64 = 0.95;
@@ -157,72 +157,74 @@ pub(super) fn write(
     let mut rates = Table::create(dir, "rates.csv", report)?;
     rates.row(RATES_HEADER)?;
     let mut by_event: Vec<Vec<EventSums>> = vec![Vec::new(); p.groups.len()];
-    let kinds: Vec<ScopeKind> = p.scope_kinds().collect();
-    for batch in kinds.chunks(SCOPES_PER_BATCH) {
-        let rendered: Vec<ScopeRows> = batch
-            .par_iter()
-            .map(|&kind| render_scope(p, kind, opts, report.cells))
-            .collect::<Result<_>>()?;
-        for r in rendered {
-            rates.bytes(&r.rates)?;
-            compare.bytes(&r.compare)?;
-            for (group, sums) in r.event_sums {
-                by_event[group as usize].push(sums);
+    // Kept for the paired summary only when it is written (see `write_paired`).
+    let paired = p.groups.len() <= opts.max_pair_groups;
+    let style = report.cells;
+    for kind in p.scope_kinds() {
+        let scope = p.scope(kind)?;
+        let live: Vec<&GroupSums> = scope.groups.iter().filter(|g| g.tokens > 0).collect();
+        let rest = live.len() >= 2;
+        // Each group's rates (with its bootstrap, the costly part) and its comparison with
+        // the rest, groups in parallel, a chunk at a time, written in order.
+        for chunk in scope.groups.chunks(GROUPS_PER_CHUNK) {
+            let rendered: Vec<(Rows, Rows)> = chunk
+                .par_iter()
+                .map(|g| {
+                    let mut r = Rows::new();
+                    write_rates(
+                        &mut r,
+                        &mut Row::new(RATES_HEADER.len(), style),
+                        p,
+                        &scope,
+                        g,
+                        opts,
+                    )?;
+                    let mut c = Rows::new();
+                    if rest && g.tokens > 0 {
+                        let mut row = Row::new(COMPARE_HEADER.len(), style);
+                        write_rest(&mut c, &mut row, p, &scope, g, opts);
+                    }
+                    Ok((r, c))
+                })
+                .collect::<Result<_>>()?;
+            for (r, c) in &rendered {
+                rates.bytes(r)?;
+                compare.bytes(c)?;
+            }
+        }
+        if live.len() <= opts.max_pair_groups {
+            let pairs: Vec<(usize, usize)> =
+                (0..live.len()).flat_map(|i| (i + 1..live.len()).map(move |j| (i, j))).collect();
+            for chunk in pairs.chunks(GROUPS_PER_CHUNK) {
+                let rendered: Vec<Rows> = chunk
+                    .par_iter()
+                    .map(|&(i, j)| {
+                        let mut c = Rows::new();
+                        let mut row = Row::new(COMPARE_HEADER.len(), style);
+                        write_pair(&mut c, &mut row, p, &scope, live[i], live[j], opts);
+                        c
+                    })
+                    .collect();
+                for c in &rendered {
+                    compare.bytes(c)?;
+                }
+            }
+        }
+        if let (ScopeKind::Event(e), true) = (kind, paired) {
+            for g in &scope.groups {
+                let counts = scope
+                    .features
+                    .iter()
+                    .filter(|&&f| g.counts[f as usize] > 0)
+                    .map(|&f| (f, g.counts[f as usize]))
+                    .collect();
+                by_event[g.group as usize].push(EventSums { event: e, tokens: g.tokens, counts });
             }
         }
     }
     compare.finish()?;
     rates.finish()?;
     write_paired(dir, p, &by_event, opts, report)
-}
-
-/// One scope's rows of `rates.csv` and `compare.csv`, and its per-group sums for the paired
-/// summary (events only).
-struct ScopeRows {
-    rates: Rows,
-    compare: Rows,
-    event_sums: Vec<(u32, EventSums)>,
-}
-
-fn render_scope(
-    p: &Prepared,
-    kind: ScopeKind,
-    opts: &CompareOptions,
-    style: CellStyle,
-) -> Result<ScopeRows> {
-    let scope = p.scope(kind)?;
-    // Each group's bootstrap is the costly part; groups are independent.
-    let per_group: Vec<Rows> = scope
-        .groups
-        .par_iter()
-        .map(|g| {
-            let mut out = Rows::new();
-            let mut row = Row::new(RATES_HEADER.len(), style);
-            write_rates(&mut out, &mut row, p, &scope, g, opts)?;
-            Ok(out)
-        })
-        .collect::<Result<_>>()?;
-    let mut rates = Rows::new();
-    for r in &per_group {
-        rates.extend(r);
-    }
-    let mut compare = Rows::new();
-    write_contrasts(&mut compare, &mut Row::new(COMPARE_HEADER.len(), style), p, &scope, opts);
-    let mut event_sums = Vec::new();
-    // Kept for the paired summary only when it is written (see `write_paired`).
-    let paired = p.groups.len() <= opts.max_pair_groups;
-    if let (ScopeKind::Event(e), true) = (kind, paired) {
-        for g in &scope.groups {
-            let counts = scope
-                .features
-                .iter()
-                .filter(|&&f| g.counts[f as usize] > 0)
-                .map(|&f| (f, g.counts[f as usize]))
-                .collect();
-            event_sums.push((g.group, EventSums { event: e, tokens: g.tokens, counts }));
-        }
-    }
-    Ok(ScopeRows { rates, compare, event_sums })
 }
 
 fn write_rates(
@@ -290,76 +292,75 @@ fn write_rates(
     Ok(())
 }
 
-fn write_contrasts(
+/// The rows of group `g` against the rest of its scope.
+fn write_rest(
     t: &mut Rows,
     row: &mut Row,
     p: &Prepared,
     scope: &Scope,
+    g: &GroupSums,
     opts: &CompareOptions,
 ) {
     let (scope_name, event) = scope_cells(p, scope.kind);
     row.raw(0, scope_name);
     row.text(1, event);
-    let groups: Vec<&GroupSums> = scope.groups.iter().filter(|g| g.tokens > 0).collect();
-    let pooled = |f: u32| scope.pooled[f as usize];
-    let features = &p.table.features;
-    if groups.len() >= 2 {
-        row.raw(2, "rest");
-        row.raw(4, "");
-        for g in &groups {
-            let rest_tokens = scope.tokens - g.tokens;
-            let rows = contrast(
-                &scope.features,
-                features,
-                g.tokens,
-                rest_tokens,
-                |f| g.counts[f as usize],
-                |f| scope.pooled[f as usize] - g.counts[f as usize],
-                pooled,
-                scope.tokens,
-                opts.prior_strength,
-            );
-            row.text(3, &p.groups[g.group as usize]);
-            row.int(9, g.docs.len() as u64);
-            row.int(13, scope.docs - g.docs.len() as u64);
-            write_contrast_rows(t, row, features, &rows, false, opts.min_count);
-        }
-    }
-    if groups.len() > opts.max_pair_groups {
-        return;
-    }
+    row.raw(2, "rest");
+    row.raw(4, "");
+    let rows = contrast(
+        &scope.features,
+        &p.table.features,
+        g.tokens,
+        scope.tokens - g.tokens,
+        |f| g.counts[f as usize],
+        |f| scope.pooled[f as usize] - g.counts[f as usize],
+        |f| scope.pooled[f as usize],
+        scope.tokens,
+        opts.prior_strength,
+    );
+    row.text(3, &p.groups[g.group as usize]);
+    row.int(9, g.docs.len() as u64);
+    row.int(13, scope.docs - g.docs.len() as u64);
+    write_contrast_rows(t, row, &p.table.features, &rows, false, opts.min_count);
+}
+
+/// The rows of group `a` against group `b` (a before b).
+fn write_pair(
+    t: &mut Rows,
+    row: &mut Row,
+    p: &Prepared,
+    scope: &Scope,
+    a: &GroupSums,
+    b: &GroupSums,
+    opts: &CompareOptions,
+) {
+    let (scope_name, event) = scope_cells(p, scope.kind);
+    row.raw(0, scope_name);
+    row.text(1, event);
     row.raw(2, "pair");
-    let mut used = Vec::with_capacity(scope.features.len());
-    for (i, a) in groups.iter().enumerate() {
-        for b in &groups[i + 1..] {
-            // A pair is compared on the features either side uses: a feature neither uses
-            // carries no evidence, and leaving it out keeps it out of the q-value family.
-            used.clear();
-            used.extend(
-                scope
-                    .features
-                    .iter()
-                    .copied()
-                    .filter(|&f| a.counts[f as usize] > 0 || b.counts[f as usize] > 0),
-            );
-            let rows = contrast(
-                &used,
-                features,
-                a.tokens,
-                b.tokens,
-                |f| a.counts[f as usize],
-                |f| b.counts[f as usize],
-                pooled,
-                scope.tokens,
-                opts.prior_strength,
-            );
-            row.text(3, &p.groups[a.group as usize]);
-            row.text(4, &p.groups[b.group as usize]);
-            row.int(9, a.docs.len() as u64);
-            row.int(13, b.docs.len() as u64);
-            write_contrast_rows(t, row, features, &rows, true, opts.min_count);
-        }
-    }
+    // A pair is compared on the features either side uses: a feature neither uses carries
+    // no evidence, and leaving it out keeps it out of the q-value family.
+    let used: Vec<u32> = scope
+        .features
+        .iter()
+        .copied()
+        .filter(|&f| a.counts[f as usize] > 0 || b.counts[f as usize] > 0)
+        .collect();
+    let rows = contrast(
+        &used,
+        &p.table.features,
+        a.tokens,
+        b.tokens,
+        |f| a.counts[f as usize],
+        |f| b.counts[f as usize],
+        |f| scope.pooled[f as usize],
+        scope.tokens,
+        opts.prior_strength,
+    );
+    row.text(3, &p.groups[a.group as usize]);
+    row.text(4, &p.groups[b.group as usize]);
+    row.int(9, a.docs.len() as u64);
+    row.int(13, b.docs.len() as u64);
+    write_contrast_rows(t, row, &p.table.features, &rows, true, opts.min_count);
 }
 
 fn write_contrast_rows(
