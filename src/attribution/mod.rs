@@ -23,6 +23,7 @@ mod cue;
 mod nested;
 mod resolve;
 mod source;
+mod subject;
 mod words;
 
 pub use content::QuoteType;
@@ -230,14 +231,33 @@ pub fn detect_section(
             earlier.clear();
             sentence = sent;
         }
-        let found = source::find(&ctx, cue, earlier, cues);
+        let found = source::find(&ctx, cue, earlier, cues).or_else(|| {
+            let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
+            lemma
+                .filter(|l| subject::takes_clause_subject(l))
+                .and_then(|_| subject::clause_subject(&ctx, cue, cues))
+        });
         // An agentless cue stands for its own clause: its content follows it.
         let src = match found {
             Some(s) => s,
             None if agentless::agentless(&ctx, cue) => {
                 Source { first: cue.first, end: cue.end, place: source::Place::Shared }
             }
-            None => continue,
+            None => {
+                if std::env::var_os("FL_DEBUG_NOSRC").is_some() {
+                    let sp = ctx.sentence_tokens(cue.first);
+                    let a = ctx.tokens_span(sp.start, sp.end);
+                    let c = ctx.tokens_span(cue.first, cue.end);
+                    eprintln!(
+                        "NOSRC\t{}\t{}[[{}]]{}",
+                        &text[c.range()].to_lowercase(),
+                        &text[a.start as usize..c.start as usize],
+                        &text[c.range()],
+                        &text[c.end as usize..a.end as usize]
+                    );
+                }
+                continue;
+            }
         };
         if found.is_some() {
             earlier.push((cue.first, src));
