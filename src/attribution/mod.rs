@@ -234,7 +234,7 @@ pub fn detect_section(
         let found = source::find(&ctx, cue, earlier, cues).or_else(|| {
             let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
             lemma
-                .filter(|l| subject::takes_clause_subject(l))
+                .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(&ctx, cue))
                 .and_then(|_| subject::clause_subject(&ctx, cue, cues))
         });
         // An agentless cue stands for its own clause: its content follows it.

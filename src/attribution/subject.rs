@@ -1,5 +1,5 @@
-//! Long subjects: when the noun-phrase rules of `source` find no subject for a finite `say`
-//! or `tell` (`About half of the voters polled said…`, `Friends of the senator who have seen
+//! Long subjects: when the noun-phrase rules of `source` find no subject for a finite verb
+//! of saying such as `say` or `tell` (`About half of the voters polled said…`, `Friends of the senator who have seen
 //! him recently say…`, `42% say…`, `a video that said…`), the words of the verb's own clause
 //! before it are its subject. These verbs report speech in every finite use, so the clause
 //! before them is the speaker however long it is. Not for `to say`, `That said,`, `, say,`
@@ -13,16 +13,39 @@ use super::words::{is_adverb, is_auxiliary, is_clause_word, is_preposition};
 /// Longest clause read back from the verb, in tokens.
 const MAX_CLAUSE: usize = 40;
 
-/// Whether a cue of lemma `lemma` may take its subject from the clause before it.
+/// Whether a cue of lemma `lemma` may take its subject from the clause before it: verbs of
+/// saying, asking, believing and announcing that have no noun of the same form (`report`,
+/// `call`, `question`, `support` do, and their clause is often not their subject).
 pub(super) fn takes_clause_subject(lemma: &str) -> bool {
-    matches!(lemma, "say" | "tell")
+    matches!(
+        lemma,
+        "say"
+            | "tell"
+            | "ask"
+            | "suggest"
+            | "describe"
+            | "announce"
+            | "agree"
+            | "warn"
+            | "express"
+            | "argue"
+            | "insist"
+            | "explain"
+            | "believe"
+            | "acknowledge"
+            | "admit"
+            | "deny"
+            | "predict"
+            | "oppose"
+            | "expect"
+            | "find"
+    )
 }
 
 /// The subject of the finite verb `cue`: the words of its clause before it, after a leading
 /// adverbial phrase (`In Vermont, …`), or the relative pronoun right before it.
 pub(super) fn clause_subject(ctx: &Ctx, cue: &Cue, cues: &[Cue]) -> Option<Source> {
-    if cue.form != Form::Verb || cue.end - cue.first != 1 || ctx.norm(cue.first).ends_with("ing")
-    {
+    if cue.form != Form::Verb || cue.end - cue.first != 1 || ctx.norm(cue.first).ends_with("ing") {
         return None;
     }
     let sent = ctx.sentence_tokens(cue.first);
@@ -78,7 +101,12 @@ pub(super) fn clause_subject(ctx: &Ctx, cue: &Cue, cues: &[Cue]) -> Option<Sourc
     if p - s == 1 && ctx.norm(s) == "that" {
         return None;
     }
-    (s < p).then_some(Source { first: s, end: p, place: Place::Before })
+    // At least one word that can name someone (not `When asked`).
+    let named = (s..p).any(|t| {
+        let w = ctx.norm(t);
+        !(is_clause_word(w) || is_preposition(w) || is_adverb(w) || is_auxiliary(w))
+    });
+    named.then_some(Source { first: s, end: p, place: Place::Before })
 }
 
 #[cfg(test)]
@@ -92,11 +120,15 @@ mod tests {
     #[test]
     fn long_and_quantified_subjects() {
         assert_eq!(
-            cue_and_source("In Velm, about half of the dock workers polled said they would strike."),
+            cue_and_source(
+                "In Velm, about half of the dock workers polled said they would strike."
+            ),
             vec![("said".into(), "about half of the dock workers polled".into())]
         );
         assert_eq!(
-            cue_and_source("Crews who have worked the night shift for years say the cranes are old."),
+            cue_and_source(
+                "Crews who have worked the night shift for years say the cranes are old."
+            ),
             vec![("say".into(), "Crews who have worked the night shift for years".into())]
         );
         assert_eq!(
