@@ -115,7 +115,7 @@ pub enum CueKind {
         /// The entry's category.
         category: CategoryId,
     },
-    /// A speaker's colon opening a headline or transcript line (`Sanders: …`, `Q: …`):
+    /// A speaker's colon opening a headline or transcript line (`Sanders: …`, `TAPPER: …`):
     /// punctuation, not a word, so it has no lexicon entry; its lemma is [`COLON_LEMMA`] and
     /// its class neutral.
     Colon,
