@@ -24,9 +24,11 @@ mod nested;
 mod resolve;
 mod source;
 mod subject;
+mod survey;
 mod words;
 
 pub use content::QuoteType;
+pub use survey::SURVEY_LEMMA;
 
 use crate::analysis::Section;
 use crate::lexicon::{CategoryId, EntryId, FileId, Lexicon};
@@ -119,34 +121,38 @@ pub enum CueKind {
     /// punctuation, not a word, so it has no lexicon entry; its lemma is [`COLON_LEMMA`] and
     /// its class neutral.
     Colon,
+    /// A poll named after `in` (`in a new Velm poll`): a construction, not a lexicon word;
+    /// its lemma is [`SURVEY_LEMMA`] and its class neutral.
+    Survey,
 }
 
 /// The lemma of a speaker colon cue.
 pub const COLON_LEMMA: &str = ":";
 
 impl CueKind {
-    /// The lexicon category of the cue; none for a colon.
+    /// The lexicon category of the cue; none for a colon or a survey.
     pub fn category(&self) -> Option<CategoryId> {
         match *self {
             CueKind::Lexicon { category, .. } => Some(category),
-            CueKind::Colon => None,
+            CueKind::Colon | CueKind::Survey => None,
         }
     }
 
-    /// The cue's lemma: the entry's lemma, or [`COLON_LEMMA`].
+    /// The cue's lemma: the entry's lemma, [`COLON_LEMMA`] or [`SURVEY_LEMMA`].
     pub fn lemma<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
             CueKind::Lexicon { entry, .. } => lex.entry(entry).term_lemma(),
             CueKind::Colon => COLON_LEMMA,
+            CueKind::Survey => SURVEY_LEMMA,
         }
     }
 
     /// The cue's class as written: the last level of the entry's category (`doubting`), or
-    /// `neutral` for a colon.
+    /// `neutral` for a colon or a survey.
     pub fn class_name<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
             CueKind::Lexicon { category, .. } => class_name(&lex.category(category).path),
-            CueKind::Colon => CueClass::Neutral.name(),
+            CueKind::Colon | CueKind::Survey => CueClass::Neutral.name(),
         }
     }
 }
@@ -214,7 +220,10 @@ pub fn detect_section(
 ) {
     let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| lex.entry(h.entry).file == file) && !text.contains(':') {
+    if !hits.iter().any(|h| lex.entry(h.entry).file == file)
+        && !text.contains(':')
+        && !survey::may_name_one(text)
+    {
         return;
     }
     find_quotes(text, buf, quotes);
@@ -222,6 +231,7 @@ pub fn detect_section(
     let ctx = Ctx { text, buf, quotes, token_quote };
     cue::collect(&ctx, lex, file, hits, cues);
     colon::collect(&ctx, cues);
+    survey::collect(&ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
@@ -274,7 +284,8 @@ pub fn detect_section(
         let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
         let kind = match cue.entry {
             Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
-            None => CueKind::Colon,
+            None if cue.form == Form::Colon => CueKind::Colon,
+            None => CueKind::Survey,
         };
         out.push(Attribution {
             section,

@@ -81,7 +81,11 @@ pub(super) fn clause_subject(ctx: &Ctx, cue: &Cue, cues: &[Cue]) -> Option<Sourc
         if p - t > MAX_CLAUSE {
             return None;
         }
-        let cue_token = cues.iter().any(|c| c.first <= t && t < c.end);
+        // A verb cue ends the clause; a prepositional one (`in a poll`) lies inside it.
+        let k = cues.partition_point(|c| c.end <= t);
+        let cue_token = cues
+            .get(k)
+            .is_some_and(|c| c.first <= t && !matches!(c.form, Form::Object | Form::Adjunct));
         if cue_token || ctx.quote_of(t).is_some() || ctx.gap_after(t).contains([':', ';']) {
             break;
         }
