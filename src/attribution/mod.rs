@@ -304,13 +304,35 @@ pub fn detect_section(
     fill_chars(text, &mut out[first_new..], offsets);
 }
 
-/// The bytes of a cue: its tokens, or the colon after a speaker's name.
+/// The bytes of a cue: its tokens with the verb group before a verb (`has also said`, `did
+/// not respond`, `is expected`, as PolNeAR marks cues), or the colon after a speaker's name.
 fn cue_span(ctx: &Ctx, cue: &Cue) -> Span {
+    if matches!(cue.form, Form::Verb | Form::Participle) {
+        return ctx.tokens_span(verb_group_start(ctx, cue.first), cue.end);
+    }
     if cue.form != Form::Colon {
         return ctx.tokens_span(cue.first, cue.end);
     }
     let at = ctx.span(cue.end - 1).end + ctx.gap_after(cue.end - 1).find(':').unwrap_or(0) as u32;
     Span { start: at, end: at + 1 }
+}
+
+/// The first token of the verb group ending with the verb at `first`: the auxiliaries,
+/// negations and adverbs right before it, in its sentence, with no punctuation between
+/// (`has also said`, `did not respond`, `later said`; at most four words).
+fn verb_group_start(ctx: &Ctx, first: usize) -> usize {
+    let start = ctx.sentence_tokens(first).start;
+    let mut k = first;
+    while k > start && first - k < 4 && ctx.joined(k) {
+        let w = ctx.norm(k - 1);
+        let adverb = words::is_adverb(w)
+            && !matches!(w, "however" | "though" | "meanwhile" | "instead" | "yet" | "since");
+        if ctx.is_cap(k - 1) || !(words::is_auxiliary(w) || adverb) {
+            break;
+        }
+        k -= 1;
+    }
+    k
 }
 
 fn extent(bytes: Span) -> Extent {
@@ -559,16 +581,24 @@ pub(crate) mod tests {
         );
         assert_eq!(
             who("Brandt was quoted as saying the port was safe."),
-            vec![t("quoted as saying", "Brandt", "Brandt")]
+            vec![t("was quoted as saying", "Brandt", "Brandt")]
         );
         assert_eq!(
             who("The mayor was accused by rivals of lying."),
-            vec![t("accused", "rivals", "rivals")]
+            vec![t("was accused", "rivals", "rivals")]
         );
         // An agentless passive is reported with an empty source.
         assert_eq!(
             who("The ships were reportedly late and the mayor was accused of lying."),
-            vec![t("accused", "", "")]
+            vec![t("was accused", "", "")]
+        );
+    }
+
+    #[test]
+    fn a_verb_cue_spans_its_verb_group() {
+        assert_eq!(
+            who("Varga has also said the port was safe. Brandt, however, said it was not."),
+            vec![t("has also said", "Varga", "Varga"), t("said", "Brandt", "Brandt")]
         );
     }
 
