@@ -305,10 +305,16 @@ pub fn detect_section(
 }
 
 /// The bytes of a cue: its tokens with the verb group before a verb (`has also said`, `did
-/// not respond`, `is expected`, as PolNeAR marks cues), or the colon after a speaker's name.
+/// not respond`, `is expected`, as PolNeAR marks cues) and without the object or adjunct of
+/// a phrase (`told` of `told reporters`), or the colon after a speaker's name.
 fn cue_span(ctx: &Ctx, cue: &Cue) -> Span {
     if matches!(cue.form, Form::Verb | Form::Participle) {
-        return ctx.tokens_span(verb_group_start(ctx, cue.first), cue.end);
+        // The verb's object or adjunct written into a phrase (`told reporters`, `said in a
+        // statement`, `attacked the plan`) is not part of the cue.
+        let end = (cue.first + 1..cue.end)
+            .find(|&k| matches!(ctx.norm(k), "in" | "the" | "reporters" | "journalists"))
+            .unwrap_or(cue.end);
+        return ctx.tokens_span(verb_group_start(ctx, cue.first), end);
     }
     if cue.form != Form::Colon {
         return ctx.tokens_span(cue.first, cue.end);
