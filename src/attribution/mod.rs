@@ -253,21 +253,7 @@ pub fn detect_section(
             None if agentless::agentless(&ctx, cue) => {
                 Source { first: cue.first, end: cue.end, place: source::Place::Shared }
             }
-            None => {
-                if std::env::var_os("FL_DEBUG_NOSRC").is_some() {
-                    let sp = ctx.sentence_tokens(cue.first);
-                    let a = ctx.tokens_span(sp.start, sp.end);
-                    let c = ctx.tokens_span(cue.first, cue.end);
-                    eprintln!(
-                        "NOSRC\t{}\t{}[[{}]]{}",
-                        &text[c.range()].to_lowercase(),
-                        &text[a.start as usize..c.start as usize],
-                        &text[c.range()],
-                        &text[c.end as usize..a.end as usize]
-                    );
-                }
-                continue;
-            }
+            None => continue,
         };
         if found.is_some() {
             earlier.push((cue.first, src));
