@@ -1,4 +1,4 @@
-//! Speaker colons: `Sanders: Clinton is the candidate of the establishment`, `Q: Why now?`.
+//! Speaker colons: `Sanders: Clinton is the candidate of the establishment`, `TAPPER: And…`.
 //! A headline or a transcript line that opens with a short name and a colon attributes what
 //! follows to that name, with no reporting word. The colon is the cue (neutral, lemma `:`),
 //! the name its source, the rest of the line its content.
@@ -6,7 +6,9 @@
 //! Only a paragraph's first words count, and only a short capitalised run (at most
 //! [`MAX_SPEAKER`] words) that is not a label (`Editor's note:`, `UPDATE:`), a kicker in
 //! capitals (`STAT OF THE WEEK:`), or a reporting clause (`Trump said:`, a lexicon cue), and
-//! whose line goes on with words rather than figures (`Clinton: 547` is a result).
+//! whose line goes on with words rather than figures (`Clinton: 547` is a result). A single
+//! letter (`Q: Why now?`, `A: Because…`) is an interview's role tag, not a named speaker: the
+//! exchange is already attributed by the interview's own introduction, so it is no cue.
 
 use super::context::Ctx;
 use super::cue::{Cue, Form};
@@ -60,7 +62,8 @@ fn speaker(ctx: &Ctx, first: usize, end: usize, cues: &[Cue]) -> bool {
     };
     let kicker = end - first > 1 && (first..end).filter(|&t| all_caps(t)).count() > 1;
     let is_cue = cues.iter().any(|c| c.first < end && first < c.end);
-    words_ok && !kicker && !is_cue && !is_label(ctx.norm(end - 1))
+    let role_tag = end - first == 1 && ctx.surface(first).chars().count() == 1;
+    words_ok && !role_tag && !kicker && !is_cue && !is_label(ctx.norm(end - 1))
 }
 
 /// Words that head a label or a section title rather than name a speaker.
@@ -107,6 +110,9 @@ fn is_label(w: &str) -> bool {
             | "analysis"
             | "opinion"
             | "editorial"
+            | "contributing"
+            | "byline"
+            | "previously"
     )
 }
 
@@ -138,7 +144,8 @@ mod tests {
                 "The port will reopen in May".into()
             )]
         );
-        assert_eq!(rows("Q: Why now?\nA: Because the ships are late.").len(), 2);
+        assert_eq!(rows("BRANDT: Why now?\nVARGA: Because the ships are late.").len(), 2);
+        assert!(rows("Q: Why now?\nA: Because the ships are late.").is_empty());
     }
 
     #[test]

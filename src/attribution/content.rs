@@ -70,7 +70,12 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
         quote_before(ctx, first).filter(|_| own_clause && short_tail(ctx, last, limit))
     {
         (Some(q), true)
-    } else if cue.form == Form::Object && !opens_sentence(ctx, cue.first, sent.start) {
+    } else if cue.form == Form::Object
+        && (!opens_sentence(ctx, cue.first, sent.start)
+            || cue.entry.is_none() && cue.first > sent.start && src.end + 1 >= limit)
+    {
+        // A survey cue (`… by 8 points in the Velm survey.`) closing its sentence reports
+        // what comes before it.
         (before(ctx, sent.start, cue.first), false)
     } else if own_clause
         && cue.form != Form::Object

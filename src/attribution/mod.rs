@@ -23,9 +23,12 @@ mod cue;
 mod nested;
 mod resolve;
 mod source;
+mod subject;
+mod survey;
 mod words;
 
 pub use content::QuoteType;
+pub use survey::SURVEY_LEMMA;
 
 use crate::analysis::Section;
 use crate::lexicon::{CategoryId, EntryId, FileId, Lexicon};
@@ -114,38 +117,42 @@ pub enum CueKind {
         /// The entry's category.
         category: CategoryId,
     },
-    /// A speaker's colon opening a headline or transcript line (`Sanders: …`, `Q: …`):
+    /// A speaker's colon opening a headline or transcript line (`Sanders: …`, `TAPPER: …`):
     /// punctuation, not a word, so it has no lexicon entry; its lemma is [`COLON_LEMMA`] and
     /// its class neutral.
     Colon,
+    /// A poll named after `in` (`in a new Velm poll`): a construction, not a lexicon word;
+    /// its lemma is [`SURVEY_LEMMA`] and its class neutral.
+    Survey,
 }
 
 /// The lemma of a speaker colon cue.
 pub const COLON_LEMMA: &str = ":";
 
 impl CueKind {
-    /// The lexicon category of the cue; none for a colon.
+    /// The lexicon category of the cue; none for a colon or a survey.
     pub fn category(&self) -> Option<CategoryId> {
         match *self {
             CueKind::Lexicon { category, .. } => Some(category),
-            CueKind::Colon => None,
+            CueKind::Colon | CueKind::Survey => None,
         }
     }
 
-    /// The cue's lemma: the entry's lemma, or [`COLON_LEMMA`].
+    /// The cue's lemma: the entry's lemma, [`COLON_LEMMA`] or [`SURVEY_LEMMA`].
     pub fn lemma<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
             CueKind::Lexicon { entry, .. } => lex.entry(entry).term_lemma(),
             CueKind::Colon => COLON_LEMMA,
+            CueKind::Survey => SURVEY_LEMMA,
         }
     }
 
     /// The cue's class as written: the last level of the entry's category (`doubting`), or
-    /// `neutral` for a colon.
+    /// `neutral` for a colon or a survey.
     pub fn class_name<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
             CueKind::Lexicon { category, .. } => class_name(&lex.category(category).path),
-            CueKind::Colon => CueClass::Neutral.name(),
+            CueKind::Colon | CueKind::Survey => CueClass::Neutral.name(),
         }
     }
 }
@@ -213,7 +220,10 @@ pub fn detect_section(
 ) {
     let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| lex.entry(h.entry).file == file) && !text.contains(':') {
+    if !hits.iter().any(|h| lex.entry(h.entry).file == file)
+        && !text.contains(':')
+        && !survey::may_name_one(text)
+    {
         return;
     }
     find_quotes(text, buf, quotes);
@@ -221,6 +231,7 @@ pub fn detect_section(
     let ctx = Ctx { text, buf, quotes, token_quote };
     cue::collect(&ctx, lex, file, hits, cues);
     colon::collect(&ctx, cues);
+    survey::collect(&ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
@@ -230,7 +241,12 @@ pub fn detect_section(
             earlier.clear();
             sentence = sent;
         }
-        let found = source::find(&ctx, cue, earlier, cues);
+        let found = source::find(&ctx, cue, earlier, cues).or_else(|| {
+            let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
+            lemma
+                .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(&ctx, cue))
+                .and_then(|_| subject::clause_subject(&ctx, cue, cues))
+        });
         // An agentless cue stands for its own clause: its content follows it.
         let src = match found {
             Some(s) => s,
@@ -254,7 +270,8 @@ pub fn detect_section(
         let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
         let kind = match cue.entry {
             Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
-            None => CueKind::Colon,
+            None if cue.form == Form::Colon => CueKind::Colon,
+            None => CueKind::Survey,
         };
         out.push(Attribution {
             section,
@@ -273,13 +290,41 @@ pub fn detect_section(
     fill_chars(text, &mut out[first_new..], offsets);
 }
 
-/// The bytes of a cue: its tokens, or the colon after a speaker's name.
+/// The bytes of a cue: its tokens with the verb group before a verb (`has also said`, `did
+/// not respond`, `is expected`, as PolNeAR marks cues) and without the object or adjunct of
+/// a phrase (`told` of `told reporters`), or the colon after a speaker's name.
 fn cue_span(ctx: &Ctx, cue: &Cue) -> Span {
+    if matches!(cue.form, Form::Verb | Form::Participle) {
+        // The verb's object or adjunct written into a phrase (`told reporters`, `said in a
+        // statement`, `attacked the plan`) is not part of the cue.
+        let end = (cue.first + 1..cue.end)
+            .find(|&k| matches!(ctx.norm(k), "in" | "the" | "reporters" | "journalists"))
+            .unwrap_or(cue.end);
+        return ctx.tokens_span(verb_group_start(ctx, cue.first), end);
+    }
     if cue.form != Form::Colon {
         return ctx.tokens_span(cue.first, cue.end);
     }
     let at = ctx.span(cue.end - 1).end + ctx.gap_after(cue.end - 1).find(':').unwrap_or(0) as u32;
     Span { start: at, end: at + 1 }
+}
+
+/// The first token of the verb group ending with the verb at `first`: the auxiliaries,
+/// negations and adverbs right before it, in its sentence, with no punctuation between
+/// (`has also said`, `did not respond`, `later said`; at most four words).
+fn verb_group_start(ctx: &Ctx, first: usize) -> usize {
+    let start = ctx.sentence_tokens(first).start;
+    let mut k = first;
+    while k > start && first - k < 4 && ctx.joined(k) {
+        let w = ctx.norm(k - 1);
+        let adverb = words::is_adverb(w)
+            && !matches!(w, "however" | "though" | "meanwhile" | "instead" | "yet" | "since");
+        if ctx.is_cap(k - 1) || !(words::is_auxiliary(w) || adverb) {
+            break;
+        }
+        k -= 1;
+    }
+    k
 }
 
 fn extent(bytes: Span) -> Extent {
@@ -528,16 +573,24 @@ pub(crate) mod tests {
         );
         assert_eq!(
             who("Brandt was quoted as saying the port was safe."),
-            vec![t("quoted as saying", "Brandt", "Brandt")]
+            vec![t("was quoted as saying", "Brandt", "Brandt")]
         );
         assert_eq!(
             who("The mayor was accused by rivals of lying."),
-            vec![t("accused", "rivals", "rivals")]
+            vec![t("was accused", "rivals", "rivals")]
         );
         // An agentless passive is reported with an empty source.
         assert_eq!(
             who("The ships were reportedly late and the mayor was accused of lying."),
-            vec![t("accused", "", "")]
+            vec![t("was accused", "", "")]
+        );
+    }
+
+    #[test]
+    fn a_verb_cue_spans_its_verb_group() {
+        assert_eq!(
+            who("Varga has also said the port was safe. Brandt, however, said it was not."),
+            vec![t("has also said", "Varga", "Varga"), t("said", "Brandt", "Brandt")]
         );
     }
 

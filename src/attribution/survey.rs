@@ -1,0 +1,129 @@
+//! Survey adjuncts: `In a new Velm Herald poll, 40 percent backed Mora`, `Mora led by 8
+//! points in the harbour board's survey`. A poll or survey named after `in` is the source of
+//! the figures its clause reports; the preposition is the cue (lemma [`SURVEY_LEMMA`],
+//! neutral) and the poll its source, as with `according to`.
+//!
+//! Only one poll counts: `in` then a determiner, possessive or name, then at most
+//! [`MAX_WORDS`] names, figures or modifiers before a singular `poll` or `survey` (`in the
+//! polls`, `in most surveys` are the horse race, not a source), and not when the poll only
+//! places the people before it (`the voters in the poll`); `Half of those in the Velm poll
+//! said` holds two attributions, as in PolNeAR: the poll's and the respondents'.
+
+use super::context::Ctx;
+use super::cue::{Cue, Form};
+use super::words::{is_clause_word, is_determiner, is_preposition};
+
+/// The lemma of a survey cue.
+pub const SURVEY_LEMMA: &str = "poll";
+
+/// Most words between the determiner and `poll`.
+const MAX_WORDS: usize = 8;
+
+/// Whether `text` may hold a survey cue (a cheap test before any work).
+pub(super) fn may_name_one(text: &str) -> bool {
+    text.contains("poll") || text.contains("survey") || text.contains("Poll")
+}
+
+/// Adds the survey cues of the section to `cues` (in token order) and keeps the order.
+pub(super) fn collect(ctx: &Ctx, cues: &mut Vec<Cue>) {
+    let n_before = cues.len();
+    let n = ctx.len();
+    let mut i = 0;
+    while i + 2 < n {
+        if ctx.norm(i) != "in" || ctx.in_quotation(i) || !ctx.joined(i + 1) {
+            i += 1;
+            continue;
+        }
+        let Some(head) = poll_after(ctx, i + 1) else {
+            i += 1;
+            continue;
+        };
+        if !after_people(ctx, i) {
+            cues.push(Cue { first: i, end: i + 1, entry: None, form: Form::Object });
+        }
+        i = head + 1;
+    }
+    if cues.len() > n_before {
+        cues.sort_by_key(|c| c.first);
+    }
+}
+
+/// The index of `poll` / `survey` closing a single poll's noun phrase that opens at `j`.
+fn poll_after(ctx: &Ctx, j: usize) -> Option<usize> {
+    let w = ctx.norm(j);
+    if !(matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our")
+        || ctx.is_possessive(j)
+        || ctx.is_cap(j))
+    {
+        return None;
+    }
+    let sent = ctx.sentence(j);
+    for k in j + 1..ctx.len().min(j + 2 + MAX_WORDS) {
+        if ctx.sentence(k) != sent || !ctx.joined(k) || ctx.in_quotation(k) {
+            return None;
+        }
+        let w = ctx.norm(k);
+        if matches!(w, "poll" | "survey") {
+            return Some(k);
+        }
+        if is_clause_word(w) || is_preposition(w) || is_determiner(w) && !ctx.is_cap(k) {
+            return None;
+        }
+    }
+    None
+}
+
+/// `voters in the poll`, `respondents surveyed in`: the poll only places the people before
+/// it.
+fn after_people(ctx: &Ctx, i: usize) -> bool {
+    i > 0
+        && ctx.joined(i)
+        && matches!(
+            ctx.norm(i - 1),
+            "voters"
+                | "respondents"
+                | "surveyed"
+                | "polled"
+                | "questioned"
+                | "interviewed"
+                | "participants"
+                | "adults"
+                | "americans"
+                | "people"
+        )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tests::detect;
+
+    fn rows(text: &str) -> Vec<(String, String, String)> {
+        detect(text).into_iter().map(|r| (r.cue, r.class, r.source)).collect()
+    }
+
+    #[test]
+    fn a_named_poll_after_in_is_a_source() {
+        assert_eq!(
+            rows("In a new Velm Herald poll released Friday, 40 percent backed Mora."),
+            vec![("In".into(), "neutral".into(), "a new Velm Herald poll released Friday".into())]
+        );
+        assert_eq!(
+            rows("Mora led Brandt by 8 points in the harbour board’s survey."),
+            vec![("in".into(), "neutral".into(), "the harbour board’s survey".into())]
+        );
+    }
+
+    #[test]
+    fn the_horse_race_and_polled_people_are_no_sources() {
+        assert!(rows("Mora rose in the polls.").is_empty());
+        assert!(rows("Mora leads in most surveys.").is_empty());
+        assert!(rows("Ten percent of the voters in the poll were undecided.").is_empty());
+        assert_eq!(
+            rows("Half of those in the Velm poll said Mora would win."),
+            vec![
+                ("in".into(), "neutral".into(), "the Velm poll".into()),
+                ("said".into(), "neutral".into(), "Half of those in the Velm poll".into())
+            ]
+        );
+    }
+}
