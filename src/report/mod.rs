@@ -113,10 +113,29 @@ impl Table {
         self.out.flush().map_err(|e| Error::io(&self.path, e))
     }
 
-    pub(crate) fn finish(mut self) -> Result<()> {
+    pub(crate) fn finish(self) -> Result<()> {
+        self.close()?.sync()
+    }
+
+    /// Writes everything out and closes the writer; the data may still be in the OS cache
+    /// until [`Closed::sync`].
+    pub(crate) fn close(mut self) -> Result<Closed> {
         self.flush()?;
         let file = self.out.into_inner().map_err(|e| Error::io(&self.path, e.into_error()))?;
-        file.sync_all().map_err(|e| Error::io(&self.path, e))
+        Ok(Closed { file, path: self.path })
+    }
+}
+
+/// A table whose bytes are written but maybe not yet on disk.
+pub(crate) struct Closed {
+    file: File,
+    path: PathBuf,
+}
+
+impl Closed {
+    /// Waits until the file is on disk (before the output folder is renamed into place).
+    pub(crate) fn sync(self) -> Result<()> {
+        self.file.sync_all().map_err(|e| Error::io(&self.path, e))
     }
 }
 
@@ -197,25 +216,33 @@ impl Reporter {
 
     /// Writes the aggregate tables and the manifest, and flushes everything.
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
-        self.documents.finish()?;
-        self.matches.finish()?;
-        self.scare_quotes.finish()?;
-        self.tone.finish()?;
-        self.errors.finish()?;
-        self.attributions.finish()?;
-        self.doc_terms.finish()?;
-        // The aggregate and the comparison tables are independent files: written side by side.
-        let (aggregates, compared) = rayon::join(
-            || tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts),
-            || {
-                crate::compare::write_tables(
-                    &self.dir,
-                    &self.terms.input,
-                    &self.compare,
-                    &self.opts,
-                )
-            },
-        );
+        let streamed = [
+            self.documents.close()?,
+            self.matches.close()?,
+            self.scare_quotes.close()?,
+            self.tone.close()?,
+            self.errors.close()?,
+            self.attributions.close()?,
+            self.doc_terms.close()?,
+        ];
+        // The streamed tables reach the disk (an I/O wait, in its own thread) while the
+        // aggregate and comparison tables, independent files, are computed side by side.
+        let (synced, (aggregates, compared)) = std::thread::scope(|s| {
+            let syncing = s.spawn(|| streamed.into_iter().try_for_each(Closed::sync));
+            let written = rayon::join(
+                || tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts),
+                || {
+                    crate::compare::write_tables(
+                        &self.dir,
+                        &self.terms.input,
+                        &self.compare,
+                        &self.opts,
+                    )
+                },
+            );
+            (syncing.join(), written)
+        });
+        synced.map_err(|_| Error::io(&self.dir, std::io::Error::other("sync thread failed")))??;
         aggregates?;
         compared?;
         self.terms.input.remove_spill()?;
