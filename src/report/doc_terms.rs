@@ -24,20 +24,30 @@ pub(super) struct TermOrder {
 
 impl TermOrder {
     pub(super) fn new(lex: &Lexicon, c: &CellStyle) -> TermOrder {
-        let of_entry: Vec<TermKey> = lex
+        // Borrowed cells (owned only when neutralised): no allocation per entry.
+        let cells: Vec<[std::borrow::Cow<str>; 3]> = lex
             .entries()
             .iter()
-            .map(|e| TermKey {
-                lexicon: c.text(&lex.file(e.file).name).into_owned(),
-                category: c.text(&lex.category(e.category).path).into_owned(),
-                term: c.text(&e.term).into_owned(),
+            .map(|e| {
+                [
+                    c.text(&lex.file(e.file).name),
+                    c.text(&lex.category(e.category).path),
+                    c.text(&e.term),
+                ]
             })
             .collect();
-        let mut keys = of_entry.clone();
-        keys.sort_unstable();
-        keys.dedup();
-        let entry_rank =
-            of_entry.iter().map(|k| keys.binary_search(k).unwrap_or(0) as u32).collect();
+        let mut order: Vec<u32> = (0..cells.len() as u32).collect();
+        order.sort_unstable_by(|&a, &b| cells[a as usize].cmp(&cells[b as usize]));
+        let mut entry_rank = vec![0; cells.len()];
+        let mut keys: Vec<TermKey> = Vec::new();
+        for (i, &e) in order.iter().enumerate() {
+            let k = &cells[e as usize];
+            if i == 0 || *k != cells[order[i - 1] as usize] {
+                let [lexicon, category, term] = k.clone().map(|s| s.into_owned());
+                keys.push(TermKey { lexicon, category, term });
+            }
+            entry_rank[e as usize] = keys.len() as u32 - 1;
+        }
         TermOrder { entry_rank, keys }
     }
 }
