@@ -199,3 +199,31 @@ fn min_count_filters_rows_without_changing_a_statistic() {
         assert!(ok.status.success(), "{out}: {}", String::from_utf8_lossy(&ok.stdout));
     }
 }
+
+/// README "Worked example on the sample corpus" quotes this row: the test keeps it true.
+#[test]
+fn the_worked_example_of_the_readme_holds() {
+    let w = Workdir::new();
+    w.run_ok(&["analyze", &velmora(), "-o", "out", "-q"], 0);
+    let rows = w.csv("out/compare.csv");
+    let r = rows
+        .iter()
+        .find(|r| {
+            r["scope"] == "all"
+                && r["comparison"] == "rest"
+                && r["outlet_a"] == "Harbor Daily"
+                && r["kind"] == "category"
+                && r["category"] == "loaded/emotion"
+        })
+        .expect("the README's row");
+    let cells: Vec<&str> =
+        ["count_a", "tokens_a", "count_b", "tokens_b"].iter().map(|c| r[*c].as_str()).collect();
+    assert_eq!(cells, ["17", "651", "1", "2437"]);
+    let num = |c: &str| r[c].parse::<f64>().unwrap();
+    assert!((num("prior") - 5.8290).abs() < 5e-5);
+    assert!((num("log_odds") - 1.9520).abs() < 5e-5);
+    assert!((num("se") - 0.4362).abs() < 5e-5);
+    assert!((num("g2") - 46.02).abs() < 5e-3);
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    assert!(readme.contains("| `log_odds` | 1.9520 |"), "README and test agree");
+}
