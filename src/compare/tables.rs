@@ -292,6 +292,24 @@ fn write_rates(
     Ok(())
 }
 
+/// The cells that name a comparison: scope, event, `comparison`, outlet_a, outlet_b (empty
+/// against the rest) and docs_a.
+fn comparison_cells(
+    row: &mut Row,
+    p: &Prepared,
+    scope: &Scope,
+    comparison: &str,
+    (a, b): (&GroupSums, Option<&GroupSums>),
+) {
+    let (scope_name, event) = scope_cells(p, scope.kind);
+    row.raw(0, scope_name);
+    row.text(1, event);
+    row.raw(2, comparison);
+    row.text(3, &p.groups[a.group as usize]);
+    row.text(4, b.map_or("", |b| &p.groups[b.group as usize]));
+    row.int(9, a.docs.len() as u64);
+}
+
 /// The rows of group `g` against the rest of its scope.
 fn write_rest(
     t: &mut Rows,
@@ -301,11 +319,7 @@ fn write_rest(
     g: &GroupSums,
     opts: &CompareOptions,
 ) {
-    let (scope_name, event) = scope_cells(p, scope.kind);
-    row.raw(0, scope_name);
-    row.text(1, event);
-    row.raw(2, "rest");
-    row.raw(4, "");
+    comparison_cells(row, p, scope, "rest", (g, None));
     let rows = contrast(
         &scope.features,
         &p.table.features,
@@ -317,8 +331,6 @@ fn write_rest(
         scope.tokens,
         opts.prior_strength,
     );
-    row.text(3, &p.groups[g.group as usize]);
-    row.int(9, g.docs.len() as u64);
     row.int(13, scope.docs - g.docs.len() as u64);
     write_contrast_rows(t, row, &p.table.features, &rows, false, opts.min_count);
 }
@@ -333,10 +345,7 @@ fn write_pair(
     b: &GroupSums,
     opts: &CompareOptions,
 ) {
-    let (scope_name, event) = scope_cells(p, scope.kind);
-    row.raw(0, scope_name);
-    row.text(1, event);
-    row.raw(2, "pair");
+    comparison_cells(row, p, scope, "pair", (a, Some(b)));
     // A pair is compared on the features either side uses: a feature neither uses carries
     // no evidence, and leaving it out keeps it out of the q-value family.
     let used: Vec<u32> = scope
@@ -356,9 +365,6 @@ fn write_pair(
         scope.tokens,
         opts.prior_strength,
     );
-    row.text(3, &p.groups[a.group as usize]);
-    row.text(4, &p.groups[b.group as usize]);
-    row.int(9, a.docs.len() as u64);
     row.int(13, b.docs.len() as u64);
     write_contrast_rows(t, row, &p.table.features, &rows, true, opts.min_count);
 }
