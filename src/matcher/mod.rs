@@ -174,7 +174,7 @@ pub(crate) fn joinable(gap: &str) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::language::Language;
     use crate::lexicon::LexiconBuilder;
@@ -189,8 +189,8 @@ mod tests {
         b.build()
     }
 
-    /// (pattern, matched text) of every hit.
-    fn run(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
+    /// `(pattern, matched text)` of every hit of `lex` in `text`.
+    pub(crate) fn hits(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
@@ -208,7 +208,7 @@ mod tests {
     fn stems_exact_and_prefix() {
         let lex = lexicon(&[("l", "massacre,loaded\n=said,attr\nterroris*,loaded\n")]);
         assert_eq!(
-            run(&lex, "They massacred civilians, he said. Terrorists! Saying massacres."),
+            hits(&lex, "They massacred civilians, he said. Terrorists! Saying massacres."),
             vec![
                 ("massacre".into(), "massacred".into()),
                 ("=said".into(), "said".into()),
@@ -224,7 +224,7 @@ mod tests {
             ("a", "war,loaded\nwar crimes,loaded\ncrimes against humanity,loaded\ncrime,loaded\n"),
             ("b", "crimes,other\n"),
         ]);
-        let got = run(&lex, "War crimes and crimes against humanity.");
+        let got = hits(&lex, "War crimes and crimes against humanity.");
         assert_eq!(
             got,
             vec![
@@ -240,20 +240,20 @@ mod tests {
     fn phrases_stay_in_sentence_and_need_plain_gaps() {
         let lex = lexicon(&[("a", "so-called,hedge\naccording to,attr\n")]);
         assert_eq!(
-            run(&lex, "The so-called deal."),
+            hits(&lex, "The so-called deal."),
             vec![("so-called".into(), "so-called".into())]
         );
         assert_eq!(
-            run(&lex, "The so called deal."),
+            hits(&lex, "The so called deal."),
             vec![("so-called".into(), "so called".into())]
         );
-        assert!(run(&lex, "Not so. Called off.").is_empty());
-        assert!(run(&lex, "according, to him").is_empty());
+        assert!(hits(&lex, "Not so. Called off.").is_empty());
+        assert!(hits(&lex, "according, to him").is_empty());
     }
 
     #[test]
     fn curly_apostrophes_match_straight_patterns() {
         let lex = lexicon(&[("n", "=don't,negator\n")]);
-        assert_eq!(run(&lex, "We don’t know."), vec![("=don't".into(), "don’t".into())]);
+        assert_eq!(hits(&lex, "We don’t know."), vec![("=don't".into(), "don’t".into())]);
     }
 }

@@ -195,23 +195,6 @@ pub(super) mod tests {
         b.build()
     }
 
-    /// `(pattern, matched text)` of every hit of `lex` in `text`.
-    pub(crate) fn hits(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
-        use crate::matcher::{MatchScratch, find_hits};
-        use crate::segment::{TokenBuffer, tokenize};
-        let mut buf = TokenBuffer::new();
-        tokenize(text, &mut buf);
-        let mut hits = Vec::new();
-        find_hits(lex, text, &buf, &mut MatchScratch::new(), &mut hits);
-        hits.iter()
-            .map(|h| {
-                let s = buf.tokens[h.first as usize].span.start as usize;
-                let e = buf.tokens[h.end as usize - 1].span.end as usize;
-                (lex.entry(h.entry).pattern.to_string(), text[s..e].to_string())
-            })
-            .collect()
-    }
-
     /// `(kind, location)` of every finding.
     pub(crate) fn kinds(lex: &Lexicon) -> Vec<(&'static str, String)> {
         check(lex).into_iter().map(|f| (f.kind, f.location)).collect()

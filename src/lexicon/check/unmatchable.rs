@@ -54,7 +54,8 @@ fn blocking_gap(pattern: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::check::tests::{hits, kinds, lexicon};
+    use crate::lexicon::check::tests::{kinds, lexicon};
+    use crate::matcher::tests::hits;
 
     #[test]
     fn gaps_that_block_a_phrase() {
