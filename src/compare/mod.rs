@@ -107,6 +107,12 @@ impl CompareOptions {
         Ok(())
     }
 
+    /// Whether `groups` outlets (or groups) are few enough for pairwise rows: pairs within a
+    /// scope, and the paired summary across events for the whole corpus.
+    pub fn compares_pairs(&self, groups: usize) -> bool {
+        groups <= self.max_pair_groups
+    }
+
     /// The options as recorded in a manifest.
     pub fn to_json(&self) -> serde_json::Value {
         let groups: serde_json::Map<String, serde_json::Value> =

@@ -158,7 +158,7 @@ pub(super) fn write(
     rates.row(RATES_HEADER)?;
     let mut by_event: Vec<Vec<EventSums>> = vec![Vec::new(); p.groups.len()];
     // Kept for the paired summary only when it is written (see `write_paired`).
-    let paired = p.groups.len() <= opts.max_pair_groups;
+    let paired = opts.compares_pairs(p.groups.len());
     let style = report.cells;
     for kind in p.scope_kinds() {
         let scope = p.scope(kind)?;
@@ -192,7 +192,7 @@ pub(super) fn write(
                 compare.bytes(c)?;
             }
         }
-        if live.len() <= opts.max_pair_groups {
+        if opts.compares_pairs(live.len()) {
             let pairs: Vec<(usize, usize)> =
                 (0..live.len()).flat_map(|i| (i + 1..live.len()).map(move |j| (i, j))).collect();
             for chunk in pairs.chunks(GROUPS_PER_CHUNK) {
@@ -407,7 +407,7 @@ fn write_paired(
 ) -> Result<()> {
     let mut t = Table::create(dir, "compare_paired.csv", report)?;
     t.row(PAIRED_HEADER)?;
-    if p.groups.len() > opts.max_pair_groups {
+    if !opts.compares_pairs(p.groups.len()) {
         return t.finish();
     }
     let mut row = Row::new(PAIRED_HEADER.len(), report.cells);

@@ -30,12 +30,26 @@ impl CellStyle {
 
 /// A rate per 1,000 tokens with 4 decimals; empty when there are no tokens.
 pub fn per_1k(count: u64, tokens: u64) -> String {
-    fixed((tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64), 4)
+    let mut s = String::new();
+    per_1k_into(&mut s, count, tokens);
+    s
+}
+
+/// [`per_1k`] into `out` (cleared first).
+pub fn per_1k_into(out: &mut String, count: u64, tokens: u64) {
+    fixed_into(out, (tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64), 4);
 }
 
 /// A share in 0..1 with 6 decimals; empty when the denominator is zero.
 pub fn share(part: u64, whole: u64) -> String {
-    fixed((whole > 0).then(|| part as f64 / whole as f64), 6)
+    let mut s = String::new();
+    share_into(&mut s, part, whole);
+    s
+}
+
+/// [`share`] into `out` (cleared first).
+pub fn share_into(out: &mut String, part: u64, whole: u64) {
+    fixed_into(out, (whole > 0).then(|| part as f64 / whole as f64), 6);
 }
 
 /// Decimals of real numbers in the comparison tables (`compare.csv`, `rates.csv`,

@@ -81,12 +81,6 @@ impl Rows {
         self.buf.is_empty()
     }
 
-    /// Appends the whole rows of `other`.
-    pub fn extend(&mut self, other: &Rows) {
-        self.buf.extend_from_slice(&other.buf[..other.row_start]);
-        self.row_start = self.buf.len();
-    }
-
     /// Forgets every row (keeps the capacity).
     pub fn clear(&mut self) {
         self.buf.clear();

@@ -3,7 +3,7 @@
 //! every category level), `terms.csv` (long: every lexicon entry that occurred) and, through
 //! `sources`, `sources.csv`.
 
-use super::cells::{CellStyle, fixed_into, per_1k, share};
+use super::cells::{CellStyle, per_1k, per_1k_into, share, share_into};
 use super::{ReportOptions, Table, voice};
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::attribution::CueClass;
@@ -110,9 +110,9 @@ fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions)
             r.int(path.matches('/').count() as u64 + 1);
             r.int(n);
             r.int(docs);
-            fixed_into(&mut real, (g.docs > 0).then(|| docs as f64 / g.docs as f64), 6);
+            share_into(&mut real, docs, g.docs);
             r.raw(&real);
-            fixed_into(&mut real, (g.tokens > 0).then(|| n as f64 * 1000.0 / g.tokens as f64), 4);
+            per_1k_into(&mut real, n, g.tokens);
             r.raw(&real);
             t.end_row()?;
         }
@@ -147,7 +147,7 @@ fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> R
             r.text(c, entry.lemma.as_deref().unwrap_or(""));
             r.int(n);
             r.int(docs);
-            fixed_into(&mut real, (g.tokens > 0).then(|| n as f64 * 1000.0 / g.tokens as f64), 4);
+            per_1k_into(&mut real, n, g.tokens);
             r.raw(&real);
             t.end_row()?;
         }
