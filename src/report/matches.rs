@@ -70,14 +70,18 @@ pub(super) fn write(
     a: &DocAnalysis,
     c: &CellStyle,
 ) {
+    // The document's cells, encoded once for all its rows.
+    let mut head = Rows::new();
+    head.text(c, &d.id);
+    head.text(c, &d.outlet);
+    let head = Encoded::from_row(head);
     for m in &a.matches {
         let text = m.section.text(d);
         let (s, end) = (m.bytes.start as usize, m.bytes.end as usize);
         let left = &text[text[..s].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i)..s];
         let right = &text
             [end..text[end..].char_indices().nth(CONTEXT).map_or(text.len(), |(i, _)| end + i)];
-        out.text(c, &d.id);
-        out.text(c, &d.outlet);
+        out.encoded(&head);
         out.raw(m.section.name());
         out.int(m.sentence);
         out.encoded(&cells.0[m.entry as usize]);
