@@ -5,10 +5,9 @@
 //! the calling thread hands the previous one to the sink.
 
 use crate::analysis::{Analyzer, DocAnalysis, Scratch};
-use crate::corpus::{Document, InputFailure, Record};
+use crate::corpus::{Document, InputFailure, Record, SeenIds};
 use crate::error::Result;
 use rayon::prelude::*;
-use rustc_hash::FxHashMap;
 
 /// The part of handling one document that does not depend on the others (e.g. turning it
 /// into rows of bytes): it runs on the worker threads, concurrently and in any order.
@@ -130,14 +129,14 @@ struct Batch<R> {
 /// Order-dependent bookkeeping done serially: counts, duplicate ids, the size limit.
 struct State {
     counts: RunCounts,
-    /// Every id seen, with where it was first read (boxed: no spare capacity per document).
-    seen: FxHashMap<Box<str>, Box<str>>,
+    /// Every id seen, with where it was first read.
+    seen: SeenIds,
     max_bytes: usize,
 }
 
 impl State {
     fn new(max_bytes: usize) -> State {
-        State { counts: RunCounts::default(), seen: FxHashMap::default(), max_bytes }
+        State { counts: RunCounts::default(), seen: SeenIds::new(), max_bytes }
     }
 
     /// A document to analyse, or the failure it becomes (also for a duplicate id).
@@ -156,7 +155,7 @@ impl State {
                 reason,
             }
         };
-        if let Some(first) = self.seen.get(doc.id.as_str()) {
+        if let Some(first) = self.seen.first_seen(&doc.id) {
             return Err(failure(format!("duplicate document id (first seen at {first})")));
         }
         let bytes = doc.text.len() + doc.title.as_ref().map_or(0, String::len);
@@ -166,7 +165,8 @@ impl State {
                 self.max_bytes
             )));
         }
-        self.seen.insert(doc.id.as_str().into(), doc.origin.as_str().into());
+        // Not seen (checked above), so this records it.
+        let _ = self.seen.insert(&doc.id, &doc.origin);
         Ok(doc)
     }
 

@@ -21,14 +21,26 @@ pub struct TermKey {
     pub term: String,
 }
 
-/// One document: where it belongs, its tokens and its term counts.
+/// One document: where it belongs, its tokens and where its term counts start (24 bytes:
+/// a run keeps one per document until the comparison).
 #[derive(Clone, Debug)]
 pub(crate) struct DocEntry {
     pub(crate) outlet: u32,
-    pub(crate) event: Option<u32>,
+    /// The event id, or [`NO_EVENT`].
+    event: u32,
     pub(crate) tokens: u64,
-    /// Range of its pairs in [`CompareInput::counts`].
-    pub(crate) counts: std::ops::Range<u64>,
+    /// Its first pair in [`CompareInput::counts`]; they run to the next document's first.
+    counts_start: u64,
+}
+
+/// [`DocEntry::event`] of a document without one.
+const NO_EVENT: u32 = u32::MAX;
+
+impl DocEntry {
+    /// The event id, if it has one.
+    pub(crate) fn event(&self) -> Option<u32> {
+        (self.event != NO_EVENT).then_some(self.event)
+    }
 }
 
 /// Per-document counts for the whole corpus, in document order.
@@ -74,7 +86,9 @@ impl CompareInput {
 
     /// Document `doc`'s (term id, count) pairs into `out` (cleared first).
     pub(crate) fn doc_terms(&self, doc: usize, out: &mut Vec<(u32, u32)>) -> Result<()> {
-        self.counts.read(self.docs[doc].counts.clone(), out)
+        let start = self.docs[doc].counts_start;
+        let end = self.docs.get(doc + 1).map_or(self.counts.len(), |d| d.counts_start);
+        self.counts.read(start..end, out)
     }
 
     /// The id of a term, interning it on first use.
@@ -102,9 +116,9 @@ impl CompareInput {
         terms: &[(u32, u32)],
     ) -> Result<()> {
         let outlet = intern(&mut self.outlets, &mut self.outlet_ids, outlet);
-        let event = event.map(|e| intern(&mut self.events, &mut self.event_ids, e));
+        let event = event.map_or(NO_EVENT, |e| intern(&mut self.events, &mut self.event_ids, e));
         let counts = self.counts.push(terms.iter().copied().filter(|&(_, n)| n > 0))?;
-        self.docs.push(DocEntry { outlet, event, tokens, counts });
+        self.docs.push(DocEntry { outlet, event, tokens, counts_start: counts.start });
         Ok(())
     }
 
@@ -240,7 +254,7 @@ mod tests {
         assert_eq!(input.len(), 2);
         assert_eq!(input.outlets(), ["A", "B"]);
         assert_eq!(input.events, ["e1"]);
-        assert_eq!(input.docs[1].event, None);
+        assert_eq!(input.docs[1].event(), None);
         assert_eq!(input.docs[0].tokens, 10);
         let mut pairs = Vec::new();
         input.doc_terms(1, &mut pairs).unwrap();

@@ -32,7 +32,7 @@ pub use input::{CompareInput, TermKey};
 pub use tables::{COMPARE_HEADER, PAIRED_HEADER, RATES_HEADER};
 
 use crate::error::{Error, Result};
-use crate::report::ReportOptions;
+use crate::report::{Closed, ReportOptions};
 use std::path::Path;
 
 /// The files [`write_tables`] writes.
@@ -136,6 +136,16 @@ pub fn write_tables(
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
+    Closed::sync_all(write_unsynced(dir, input, opts, report)?)
+}
+
+/// [`write_tables`] without waiting for the disk: the caller syncs the returned files.
+pub(crate) fn write_unsynced(
+    dir: &Path,
+    input: &CompareInput,
+    opts: &CompareOptions,
+    report: &ReportOptions,
+) -> Result<Vec<Closed>> {
     opts.validate()?;
     opts.groups.check(input.outlets())?;
     let prepared = scopes::Prepared::new(input, &opts.groups);

@@ -9,14 +9,6 @@ use super::groups::GroupMap;
 use super::input::CompareInput;
 use crate::error::Result;
 
-/// One document: its group, event and tokens.
-#[derive(Clone, Debug)]
-pub(crate) struct PreparedDoc {
-    pub(crate) group: u32,
-    pub(crate) event: Option<u32>,
-    pub(crate) tokens: u64,
-}
-
 /// Documents with group and event ids in name order, and counts per feature.
 pub(crate) struct Prepared<'a> {
     input: &'a CompareInput,
@@ -25,7 +17,8 @@ pub(crate) struct Prepared<'a> {
     pub(crate) groups: Vec<String>,
     /// Event names, sorted; ids are positions.
     pub(crate) events: Vec<String>,
-    pub(crate) docs: Vec<PreparedDoc>,
+    /// The group id of each of the input's outlets.
+    group_of_outlet: Vec<u32>,
     /// The documents of each event, in input order.
     event_docs: Vec<Vec<u32>>,
 }
@@ -80,22 +73,35 @@ impl<'a> Prepared<'a> {
         let (group_names, group_of_outlet) = ranks(&mapped);
         let event_refs: Vec<&str> = input.events.iter().map(String::as_str).collect();
         let (event_names, event_rank) = ranks(&event_refs);
-        let docs: Vec<PreparedDoc> = input
-            .docs
-            .iter()
-            .map(|d| PreparedDoc {
-                group: group_of_outlet[d.outlet as usize],
-                event: d.event.map(|e| event_rank[e as usize]),
-                tokens: d.tokens,
-            })
-            .collect();
         let mut event_docs = vec![Vec::new(); event_names.len()];
-        for (i, d) in docs.iter().enumerate() {
-            if let Some(e) = d.event {
-                event_docs[e as usize].push(i as u32);
+        for (i, d) in input.docs.iter().enumerate() {
+            if let Some(e) = d.event() {
+                event_docs[event_rank[e as usize] as usize].push(i as u32);
             }
         }
-        Prepared { input, table, groups: group_names, events: event_names, docs, event_docs }
+        Prepared {
+            input,
+            table,
+            groups: group_names,
+            events: event_names,
+            group_of_outlet,
+            event_docs,
+        }
+    }
+
+    /// Documents in the input.
+    pub(crate) fn doc_count(&self) -> usize {
+        self.input.docs.len()
+    }
+
+    /// A document's group id.
+    pub(crate) fn group(&self, doc: u32) -> u32 {
+        self.group_of_outlet[self.input.docs[doc as usize].outlet as usize]
+    }
+
+    /// A document's tokens.
+    pub(crate) fn tokens(&self, doc: u32) -> u64 {
+        self.input.docs[doc as usize].tokens
     }
 
     /// The scopes in output order: all documents, then each event by name.
@@ -115,22 +121,22 @@ impl<'a> Prepared<'a> {
         let nf = self.table.features.len();
         let mut by_group: Vec<Option<GroupSums>> = vec![None; self.groups.len()];
         let members: Box<dyn Iterator<Item = u32>> = match kind {
-            ScopeKind::All => Box::new(0..self.docs.len() as u32),
+            ScopeKind::All => Box::new(0..self.doc_count() as u32),
             ScopeKind::Event(e) => Box::new(self.event_docs[e as usize].iter().copied()),
         };
         let mut buf = DocCounts::default();
         for i in members {
             self.doc_counts(i, &mut buf)?;
-            let d = &self.docs[i as usize];
-            let g = by_group[d.group as usize].get_or_insert_with(|| GroupSums {
-                group: d.group,
+            let group = self.group(i);
+            let g = by_group[group as usize].get_or_insert_with(|| GroupSums {
+                group,
                 docs: Vec::new(),
                 tokens: 0,
                 counts: vec![0; nf],
                 docs_with: vec![0; nf],
             });
             g.docs.push(i);
-            g.tokens += d.tokens;
+            g.tokens += self.tokens(i);
             for &(f, n) in &buf.features {
                 g.counts[f as usize] += n;
                 g.docs_with[f as usize] += 1;

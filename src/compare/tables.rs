@@ -13,7 +13,7 @@ use super::support::{row_supported, supports};
 use crate::error::Result;
 use crate::report::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
 use crate::report::rows::Rows;
-use crate::report::{ReportOptions, Table};
+use crate::report::{Closed, ReportOptions, Table};
 use crate::stats::bootstrap::{Sample, SplitMix64, ratio_intervals};
 use crate::stats::fdr::bh;
 use crate::stats::logodds::Side;
@@ -151,7 +151,7 @@ pub(super) fn write(
     p: &Prepared,
     opts: &CompareOptions,
     report: &ReportOptions,
-) -> Result<()> {
+) -> Result<Vec<Closed>> {
     let mut compare = Table::create(dir, "compare.csv", report)?;
     compare.row(COMPARE_HEADER)?;
     let mut rates = Table::create(dir, "rates.csv", report)?;
@@ -222,9 +222,7 @@ pub(super) fn write(
             }
         }
     }
-    compare.finish()?;
-    rates.finish()?;
-    write_paired(dir, p, &by_event, opts, report)
+    Ok(vec![compare.close()?, rates.close()?, write_paired(dir, p, &by_event, opts, report)?])
 }
 
 fn write_rates(
@@ -260,7 +258,7 @@ fn write_rates(
         for &d in &g.docs {
             p.doc_counts(d, &mut buf)?;
             let counts = buf.features.iter().map(|&(f, n)| (local[f as usize], n));
-            sample.push(p.docs[d as usize].tokens, counts.filter(|&(l, _)| l != u32::MAX));
+            sample.push(p.tokens(d), counts.filter(|&(l, _)| l != u32::MAX));
         }
     }
     let (scope_name, event) = scope_cells(p, scope.kind);
@@ -404,11 +402,11 @@ fn write_paired(
     by_event: &[Vec<EventSums>],
     opts: &CompareOptions,
     report: &ReportOptions,
-) -> Result<()> {
+) -> Result<Closed> {
     let mut t = Table::create(dir, "compare_paired.csv", report)?;
     t.row(PAIRED_HEADER)?;
     if !opts.compares_pairs(p.groups.len()) {
-        return t.finish();
+        return t.close();
     }
     let mut row = Row::new(PAIRED_HEADER.len(), report.cells);
     let mut out = Rows::new();
@@ -449,5 +447,5 @@ fn write_paired(
             out.clear();
         }
     }
-    t.finish()
+    t.close()
 }

@@ -6,11 +6,13 @@ mod decode;
 mod fields;
 mod folder;
 mod jsonl;
+mod seen;
 mod table;
 
 pub use decode::{Decoded, decode, reject_nul};
 pub use fields::{FIELDS, Field, FieldMap};
 pub use folder::Skipped;
+pub(crate) use seen::SeenIds;
 
 use crate::error::{Error, Result};
 use std::path::{Path, PathBuf};

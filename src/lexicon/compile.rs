@@ -50,78 +50,81 @@ impl LexiconBuilder {
         if paths.is_empty() {
             return Err(Error::Usage(format!("{}: no lexicon files (*.csv) here", dir.display())));
         }
-        for p in paths {
-            self.add_path(&p)?;
-        }
-        Ok(())
+        let files = paths.iter().map(|p| read_file(p)).collect::<Result<Vec<_>>>()?;
+        let files: Vec<(String, &str, &str)> =
+            files.iter().map(|(origin, name, text)| (origin.clone(), &**name, &**text)).collect();
+        self.add_texts(&files)
     }
 
     /// Adds one lexicon file from disk.
     pub fn add_path(&mut self, path: &Path) -> Result<()> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        let origin = path.display().to_string();
-        let text = std::str::from_utf8(&bytes).map_err(|e| {
-            let before = &bytes[..e.valid_up_to()];
-            let line = before.iter().filter(|&&b| b == b'\n').count() as u64 + 1;
-            Error::lexicon(&origin, line, 0, format!("not UTF-8 (byte {})", e.valid_up_to()))
-        })?;
-        let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-        self.add_text(&origin, &name, text)
+        let (origin, name, text) = read_file(path)?;
+        self.add_text(&origin, &name, &text)
     }
 
     /// Adds one lexicon file's text; `origin` names it in errors and in the manifest, `name`
     /// is the dimension (the file stem).
     pub fn add_text(&mut self, origin: &str, name: &str, text: &str) -> Result<()> {
+        let file = PreparedFile::new(&self.stemmer, origin, name, text)?;
+        self.add_prepared(file)
+    }
+
+    /// Adds several files' texts (`(origin, name, text)`), in this order. The files are
+    /// parsed and stemmed side by side, one thread each (most of a short run's start-up);
+    /// the first failing file, in this order, is the error.
+    pub fn add_texts(&mut self, files: &[(String, &str, &str)]) -> Result<()> {
+        let stemmer = &self.stemmer;
+        let prepared: Vec<Result<PreparedFile>> = std::thread::scope(|s| {
+            let handles: Vec<_> = files
+                .iter()
+                .map(|(origin, name, text)| {
+                    s.spawn(move || PreparedFile::new(stemmer, origin, name, text))
+                })
+                .collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
+                .collect()
+        });
+        prepared.into_iter().try_for_each(|f| self.add_prepared(f?))
+    }
+
+    fn add_prepared(&mut self, prepared: PreparedFile) -> Result<()> {
+        let PreparedFile { origin, name, sha256, rows } = prepared;
         if self.files.iter().any(|f| f.name == name) {
             return Err(Error::lexicon(
-                origin,
+                &origin,
                 1,
                 0,
                 format!("a lexicon named '{name}' is loaded twice"),
             ));
         }
-        let rows = parse_file(origin, text)?;
         let file = self.files.len() as FileId;
         let first = self.entries.len() as EntryId;
-        let mut seen: FxHashMap<String, u64> = FxHashMap::default();
-        for row in rows {
-            let elems = parse(&row.pattern)
-                .map_err(|m| Error::lexicon(origin, row.line, row.pattern_column, m))?;
-            let key = canonical(&elems);
-            if let Some(prev) = seen.insert(key, row.line) {
-                return Err(Error::lexicon(
-                    origin,
-                    row.line,
-                    row.pattern_column,
-                    format!("pattern '{}' duplicates line {prev}", row.pattern),
-                ));
-            }
-            self.push_entry(file, row, &elems);
+        for (row, elems) in rows {
+            self.push_entry(file, row, elems);
         }
         self.files.push(LexiconFile {
-            name: name.to_string(),
-            origin: origin.to_string(),
-            sha256: sha256_hex(text.as_bytes()),
+            name,
+            origin,
+            sha256,
             entries: first..self.entries.len() as EntryId,
         });
         Ok(())
     }
 
-    fn push_entry(&mut self, file: FileId, row: RawEntry, elems: &[super::pattern::PatternElem]) {
+    fn push_entry(&mut self, file: FileId, row: RawEntry, elems: Vec<(ElemKind, String)>) {
         let compiled: Vec<Elem> = elems
-            .iter()
-            .map(|e| match e.kind {
-                ElemKind::Stem => {
-                    let stem = self.stemmer.stem(&e.text).into_owned();
-                    Elem::Stem(intern(&mut self.vocab.stems, stem))
-                }
-                ElemKind::Exact => Elem::Exact(intern(&mut self.vocab.exacts, e.text.clone())),
+            .into_iter()
+            .map(|(kind, text)| match kind {
+                ElemKind::Stem => Elem::Stem(intern(&mut self.vocab.stems, text)),
+                ElemKind::Exact => Elem::Exact(intern(&mut self.vocab.exacts, text)),
                 ElemKind::Prefix => {
-                    if !self.vocab.prefix_lens.contains(&e.text.len()) {
-                        self.vocab.prefix_lens.push(e.text.len());
+                    if !self.vocab.prefix_lens.contains(&text.len()) {
+                        self.vocab.prefix_lens.push(text.len());
                         self.vocab.prefix_lens.sort_unstable();
                     }
-                    Elem::Prefix(intern(&mut self.vocab.prefixes, e.text.clone()))
+                    Elem::Prefix(intern(&mut self.vocab.prefixes, text))
                 }
             })
             .collect();
@@ -219,6 +222,63 @@ impl LexiconBuilder {
             tops: self.tops,
             elem_texts: std::sync::OnceLock::new(),
         }
+    }
+}
+
+/// A lexicon file's origin (its path), name (its stem) and UTF-8 text.
+fn read_file(path: &Path) -> Result<(String, String, String)> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    let origin = path.display().to_string();
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..valid].iter().filter(|&&b| b == b'\n').count() as u64 + 1;
+        Error::lexicon(&origin, line, 0, format!("not UTF-8 (byte {valid})"))
+    })?;
+    let name = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok((origin, name, text))
+}
+
+/// One file's rows, checked, with every element in its compared form (stems stemmed):
+/// everything about a file that does not depend on the other files.
+struct PreparedFile {
+    origin: String,
+    name: String,
+    sha256: String,
+    rows: Vec<(RawEntry, Vec<(ElemKind, String)>)>,
+}
+
+impl PreparedFile {
+    fn new(stemmer: &Stemmer, origin: &str, name: &str, text: &str) -> Result<PreparedFile> {
+        let raw = parse_file(origin, text)?;
+        let mut seen: FxHashMap<String, u64> = FxHashMap::default();
+        let mut rows = Vec::with_capacity(raw.len());
+        for row in raw {
+            let elems = parse(&row.pattern)
+                .map_err(|m| Error::lexicon(origin, row.line, row.pattern_column, m))?;
+            let key = canonical(&elems);
+            if let Some(prev) = seen.insert(key, row.line) {
+                return Err(Error::lexicon(
+                    origin,
+                    row.line,
+                    row.pattern_column,
+                    format!("pattern '{}' duplicates line {prev}", row.pattern),
+                ));
+            }
+            let elems = elems
+                .into_iter()
+                .map(|e| match e.kind {
+                    ElemKind::Stem => (e.kind, stemmer.stem(&e.text).into_owned()),
+                    _ => (e.kind, e.text),
+                })
+                .collect();
+            rows.push((row, elems));
+        }
+        Ok(PreparedFile {
+            origin: origin.to_string(),
+            name: name.to_string(),
+            sha256: sha256_hex(text.as_bytes()),
+            rows,
+        })
     }
 }
 

@@ -163,9 +163,11 @@ impl Lexicon {
                 bundled_languages().join(", ")
             )));
         }
-        for (name, text) in files {
-            b.add_text(&format!("bundled:{}/{name}.csv", language.code()), name, text)?;
-        }
+        let files: Vec<(String, &str, &str)> = files
+            .into_iter()
+            .map(|(name, text)| (format!("bundled:{}/{name}.csv", language.code()), name, text))
+            .collect();
+        b.add_texts(&files)?;
         Ok(b.build())
     }
 

@@ -3,7 +3,7 @@
 //! Written once at the end from the integer per-entry totals.
 
 use super::cells::share;
-use super::{ReportOptions, Table, tables::scope};
+use super::{Closed, ReportOptions, Table, tables::scope};
 use crate::aggregate::{Aggregates, GroupTotals};
 use crate::error::Result;
 use crate::labels::LabelSet;
@@ -15,7 +15,7 @@ pub(super) fn write(
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
-) -> Result<()> {
+) -> Result<Closed> {
     let set = LabelSet::new(lex);
     let mut t = Table::create(dir, "labels.csv", opts)?;
     t.row([
@@ -60,7 +60,7 @@ pub(super) fn write(
             }
         }
     }
-    t.finish()
+    t.close()
 }
 
 /// (all, quoted) hits per label of one group.

@@ -113,10 +113,6 @@ impl Table {
         self.out.flush().map_err(|e| Error::io(&self.path, e))
     }
 
-    pub(crate) fn finish(self) -> Result<()> {
-        self.close()?.sync()
-    }
-
     /// Writes everything out and closes the writer; the data may still be in the OS cache
     /// until [`Closed::sync`].
     pub(crate) fn close(mut self) -> Result<Closed> {
@@ -136,6 +132,21 @@ impl Closed {
     /// Waits until the file is on disk (before the output folder is renamed into place).
     pub(crate) fn sync(self) -> Result<()> {
         self.file.sync_all().map_err(|e| Error::io(&self.path, e))
+    }
+
+    /// Waits until every file is on disk. The files are synced side by side, one thread
+    /// each, so the file system can commit them together instead of one journal commit
+    /// after another (on ext4 a one-document run spent 30 ms in 14 sequential `fsync`s).
+    pub(crate) fn sync_all(files: Vec<Closed>) -> Result<()> {
+        std::thread::scope(|s| {
+            let handles: Vec<_> =
+                files.into_iter().map(|f| (f.path.clone(), s.spawn(move || f.sync()))).collect();
+            handles.into_iter().try_for_each(|(path, h)| {
+                h.join().unwrap_or_else(|_| {
+                    Err(Error::io(path, std::io::Error::other("the sync thread panicked")))
+                })
+            })
+        })
     }
 }
 
@@ -228,11 +239,11 @@ impl Reporter {
         // The streamed tables reach the disk (an I/O wait, in its own thread) while the
         // aggregate and comparison tables, independent files, are computed side by side.
         let (synced, (aggregates, compared)) = std::thread::scope(|s| {
-            let syncing = s.spawn(|| streamed.into_iter().try_for_each(Closed::sync));
+            let syncing = s.spawn(|| Closed::sync_all(streamed.into()));
             let written = rayon::join(
                 || tables::write_all(&self.dir, &self.lexicon, &self.aggregates, &self.opts),
                 || {
-                    crate::compare::write_tables(
+                    crate::compare::write_unsynced(
                         &self.dir,
                         &self.terms.input,
                         &self.compare,
@@ -243,8 +254,9 @@ impl Reporter {
             (syncing.join(), written)
         });
         synced.map_err(|_| Error::io(&self.dir, std::io::Error::other("sync thread failed")))??;
-        aggregates?;
-        compared?;
+        let mut closed = aggregates?;
+        closed.extend(compared?);
+        Closed::sync_all(closed)?;
         self.terms.input.remove_spill()?;
         manifest.write(&self.dir.join("manifest.json"))
     }

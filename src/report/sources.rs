@@ -4,7 +4,7 @@
 
 use super::cells::share;
 use super::tables::scope;
-use super::{ReportOptions, Table};
+use super::{Closed, ReportOptions, Table};
 use crate::aggregate::Aggregates;
 use crate::attribution::{CueClass, class_name};
 use crate::error::Result;
@@ -29,7 +29,7 @@ pub(super) fn write(
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
-) -> Result<()> {
+) -> Result<Closed> {
     let mut t = Table::create(dir, "sources.csv", opts)?;
     t.row(HEADER)?;
     for (k, g) in &agg.groups {
@@ -59,5 +59,5 @@ pub(super) fn write(
             ])?;
         }
     }
-    t.finish()
+    t.close()
 }

@@ -4,7 +4,7 @@
 //! `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k, per_1k_into, share, share_into};
-use super::{ReportOptions, Table, voice};
+use super::{Closed, ReportOptions, Table, voice};
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::attribution::CueClass;
 use crate::error::Result;
@@ -16,12 +16,14 @@ pub(super) fn write_all(
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
-) -> Result<()> {
-    outlets(dir, lex, agg, opts)?;
-    categories(dir, lex, agg, opts)?;
-    terms(dir, lex, agg, opts)?;
-    super::labels::write(dir, lex, agg, opts)?;
-    super::sources::write(dir, lex, agg, opts)
+) -> Result<Vec<Closed>> {
+    Ok(vec![
+        outlets(dir, lex, agg, opts)?,
+        categories(dir, lex, agg, opts)?,
+        terms(dir, lex, agg, opts)?,
+        super::labels::write(dir, lex, agg, opts)?,
+        super::sources::write(dir, lex, agg, opts)?,
+    ])
 }
 
 /// The `scope`, `event` and `outlet` cells of a group.
@@ -36,7 +38,7 @@ fn count(v: &[u64], i: u32) -> u64 {
     v.get(i as usize).copied().unwrap_or(0)
 }
 
-fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<()> {
+fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<Closed> {
     let mut t = Table::create(dir, "outlets.csv", opts)?;
     let mut header: Vec<String> =
         ["scope", "event", "outlet", "docs", "tokens", "sentences"].map(String::from).into();
@@ -62,7 +64,7 @@ fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) ->
         row.extend(attribution_cells(g.attributions, &g.attribution_classes, g.tokens));
         t.row(&row)?;
     }
-    t.finish()
+    t.close()
 }
 
 /// `attributions`, `attributions_per_1k` and one `<class>_share` per cue class.
@@ -79,7 +81,7 @@ pub(super) fn attribution_cells(total: u64, classes: &[u64; 6], tokens: u64) -> 
     v
 }
 
-fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<()> {
+fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<Closed> {
     let mut t = Table::create(dir, "categories.csv", opts)?;
     t.row([
         "scope",
@@ -117,10 +119,10 @@ fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions)
             t.end_row()?;
         }
     }
-    t.finish()
+    t.close()
 }
 
-fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<()> {
+fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<Closed> {
     let mut t = Table::create(dir, "terms.csv", opts)?;
     t.row([
         "scope", "event", "outlet", "lexicon", "category", "term", "lemma", "count", "docs",
@@ -152,7 +154,7 @@ fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> R
             t.end_row()?;
         }
     }
-    t.finish()
+    t.close()
 }
 
 /// Each entry's position in (lexicon, category, term, id) order.
