@@ -1,5 +1,6 @@
 //! Criterion benchmarks on real news text with typographic punctuation: word segmentation,
-//! full segmentation (words + sentences), lexicon matching, per-document analysis (with and
+//! full segmentation (words + sentences), lexicon matching, attribution detection alone,
+//! per-document analysis (with and
 //! without attribution detection) and the end-to-end pipeline with the CSV reporter and the
 //! comparison tables. Each reports bytes per second and checks its
 //! result inside the loop.
@@ -8,7 +9,8 @@
 //! (real multi-outlet news), else the bundled invented sample corpus repeated.
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use framelens::analysis::{Analyzer, Scratch, Sections};
+use framelens::analysis::{Analyzer, Scratch, Section, Sections};
+use framelens::attribution::{AttributionScratch, detect_section};
 use framelens::lexicon::bundled_files;
 use framelens::matcher::{MatchScratch, find_hits};
 use framelens::pipeline::{self, Render, Sink};
@@ -123,6 +125,43 @@ fn matching(c: &mut Criterion) {
     g.finish();
 }
 
+fn attribution(c: &mut Criterion) {
+    let docs = corpus();
+    let lex = Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons");
+    let file = lex.file_named("attribution").expect("bundled attribution lexicon");
+    let mut matching = MatchScratch::new();
+    // Tokens and lexicon hits are inputs here: only attribution detection is timed.
+    let prepared: Vec<(TokenBuffer, Vec<_>)> = docs
+        .iter()
+        .map(|d| {
+            let mut b = TokenBuffer::new();
+            tokenize(&d.text, &mut b);
+            let mut hits = Vec::new();
+            find_hits(&lex, &d.text, &b, &mut matching, &mut hits);
+            (b, hits)
+        })
+        .collect();
+    let mut scratch = AttributionScratch::new();
+    let mut out = Vec::new();
+    let detect = |scratch: &mut AttributionScratch, out: &mut Vec<_>| {
+        let mut n = 0;
+        for (d, (b, hits)) in docs.iter().zip(&prepared) {
+            scratch.start_document();
+            out.clear();
+            detect_section(&lex, file, Section::Body, &d.text, b, hits, scratch, out);
+            n += out.len();
+        }
+        n
+    };
+    let expected = detect(&mut scratch, &mut out);
+    assert!(expected > 0 || docs.is_empty());
+    let mut g = c.benchmark_group("attribution");
+    g.throughput(Throughput::Bytes(total_bytes(&docs)));
+    g.sample_size(10);
+    g.bench_function("detect", |b| b.iter(|| assert_eq!(detect(&mut scratch, &mut out), expected)));
+    g.finish();
+}
+
 fn analysis(c: &mut Criterion) {
     let docs = corpus();
     let lex = Arc::new(Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons"));
@@ -233,5 +272,5 @@ fn end_to_end(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, segmentation, matching, analysis, end_to_end);
+criterion_group!(benches, segmentation, matching, attribution, analysis, end_to_end);
 criterion_main!(benches);
