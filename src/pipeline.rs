@@ -2,7 +2,7 @@
 //! analyses one document at a time; the parallel one analyses batches with rayon, renders
 //! each document on the same worker with the sink's [`Render`] part, and hands results to the
 //! sink in input order, so both produce the same bytes. While the workers analyse one batch,
-//! the calling thread hands the previous one to the sink.
+//! the calling thread hands the previous one to the sink and reads the next.
 
 use crate::analysis::{Analyzer, DocAnalysis, Scratch};
 use crate::corpus::{Document, InputFailure, Record, SeenIds};
@@ -19,9 +19,9 @@ pub trait Render: Sync {
     fn render(&self, doc: &Document, analysis: &DocAnalysis, out: &mut Self::Output);
 }
 
-/// Receives every document's analysis and every failure, in input order (on the calling
-/// thread or, while the workers analyse the next batch, on one of them: hence `Send`).
-pub trait Sink: Send {
+/// Receives every document's analysis and every failure, in input order, on the calling
+/// thread.
+pub trait Sink {
     /// The sink's worker-side part.
     type Render: Render;
     /// A renderer for the workers (shares what it needs with the sink).
@@ -98,10 +98,17 @@ fn run_batched<S: Sink>(
         (0..rayon::current_num_threads().max(1)).map(|_| Mutex::new(Scratch::new())).collect();
     // Analysed, waiting to be handed to the sink.
     let mut ready: Option<Batch<<S::Render as Render>::Output>> = None;
-    while records.peek().is_some() {
-        let (docs, failures_after) = state.read_batch(&mut records, batch_docs);
-        let (analysed, emitted) = rayon::join(
-            || {
+    let mut next = records.peek().is_some().then(|| state.read_batch(&mut records, batch_docs));
+    // Batch k is analysed on the workers while this thread hands batch k-1 to the sink and
+    // reads batch k+1 (parsing the input is serial; done alone it left a worker idle).
+    while let Some((docs, failures_after)) = next.take() {
+        let mut analysed = None;
+        let mut emitted = Ok(());
+        rayon::in_place_scope(|s| {
+            let slot = &mut analysed;
+            let scratches = &scratches;
+            let renderer = &renderer;
+            s.spawn(move |_| {
                 let results = docs
                     .par_iter()
                     .map(|doc| {
@@ -115,12 +122,15 @@ fn run_batched<S: Sink>(
                         (a, rendered)
                     })
                     .collect();
-                Batch { docs, failures_after, results }
-            },
-            || ready.take().map_or(Ok(()), |b| state.emit_batch(b, sink)),
-        );
+                *slot = Some(Batch { docs, failures_after, results });
+            });
+            emitted = ready.take().map_or(Ok(()), |b| state.emit_batch(b, sink));
+            if emitted.is_ok() && records.peek().is_some() {
+                next = Some(state.read_batch(&mut records, batch_docs));
+            }
+        });
         emitted?;
-        ready = Some(analysed);
+        ready = analysed;
     }
     if let Some(b) = ready {
         state.emit_batch(b, sink)?;

@@ -22,7 +22,7 @@ use std::fmt::Write;
 use std::path::Path;
 
 /// Groups (or pairs) of a scope computed together, in parallel, before their rows are written.
-const GROUPS_PER_CHUNK: usize = 8;
+const GROUPS_PER_CHUNK: usize = 32;
 
 /// Coverage of the bootstrap intervals, and the quantiles that bound them.
 pub(crate) const CONFIDENCE: f64 = 0.95;
@@ -160,69 +160,91 @@ pub(super) fn write(
     // Kept for the paired summary only when it is written (see `write_paired`).
     let paired = opts.compares_pairs(p.groups.len());
     let style = report.cells;
-    for kind in p.scope_kinds() {
-        let scope = p.scope(kind)?;
-        let live: Vec<&GroupSums> = scope.groups.iter().filter(|g| g.tokens > 0).collect();
-        let rest = live.len() >= 2;
-        // Each group's rates (with its bootstrap, the costly part) and its comparison with
-        // the rest, groups in parallel, a chunk at a time, written in order.
-        for chunk in scope.groups.chunks(GROUPS_PER_CHUNK) {
-            let rendered: Vec<(Rows, Rows)> = chunk
+    // The next scope's sums are read and added up while this scope's rows are computed,
+    // so neither worker waits on that serial pass over the documents.
+    let mut kinds = p.scope_kinds();
+    let mut next = kinds.next().map(|k| p.scope(k));
+    while let Some(scope) = next.take() {
+        let scope = scope?;
+        let following = kinds.next();
+        let (prepared, written) = rayon::join(
+            || following.map(|k| p.scope(k)),
+            || {
+                let tables = (&mut compare, &mut rates);
+                write_scope(tables, &mut by_event, p, &scope, paired, opts, style)
+            },
+        );
+        written?;
+        next = prepared;
+    }
+    Ok(vec![compare.close()?, rates.close()?, write_paired(dir, p, &by_event, opts, report)?])
+}
+
+/// One scope's rates and comparison rows, written in order, and its per-event sums for the
+/// paired summary (when `paired`).
+fn write_scope(
+    (compare, rates): (&mut Table, &mut Table),
+    by_event: &mut [Vec<EventSums>],
+    p: &Prepared,
+    scope: &Scope,
+    paired: bool,
+    opts: &CompareOptions,
+    style: CellStyle,
+) -> Result<()> {
+    let kind = scope.kind;
+    let live: Vec<&GroupSums> = scope.groups.iter().filter(|g| g.tokens > 0).collect();
+    let rest = live.len() >= 2;
+    // Each group's rates (with its bootstrap, the costly part) and its comparison with
+    // the rest, groups in parallel, a chunk at a time, written in order.
+    for chunk in scope.groups.chunks(GROUPS_PER_CHUNK) {
+        let rendered: Vec<(Rows, Rows)> = chunk
+            .par_iter()
+            .map(|g| {
+                let mut r = Rows::new();
+                write_rates(&mut r, &mut Row::new(RATES_HEADER.len(), style), p, scope, g, opts)?;
+                let mut c = Rows::new();
+                if rest && g.tokens > 0 {
+                    let mut row = Row::new(COMPARE_HEADER.len(), style);
+                    write_rest(&mut c, &mut row, p, scope, g, opts);
+                }
+                Ok((r, c))
+            })
+            .collect::<Result<_>>()?;
+        for (r, c) in &rendered {
+            rates.bytes(r)?;
+            compare.bytes(c)?;
+        }
+    }
+    if opts.compares_pairs(live.len()) {
+        let pairs: Vec<(usize, usize)> =
+            (0..live.len()).flat_map(|i| (i + 1..live.len()).map(move |j| (i, j))).collect();
+        for chunk in pairs.chunks(GROUPS_PER_CHUNK) {
+            let rendered: Vec<Rows> = chunk
                 .par_iter()
-                .map(|g| {
-                    let mut r = Rows::new();
-                    write_rates(
-                        &mut r,
-                        &mut Row::new(RATES_HEADER.len(), style),
-                        p,
-                        &scope,
-                        g,
-                        opts,
-                    )?;
+                .map(|&(i, j)| {
                     let mut c = Rows::new();
-                    if rest && g.tokens > 0 {
-                        let mut row = Row::new(COMPARE_HEADER.len(), style);
-                        write_rest(&mut c, &mut row, p, &scope, g, opts);
-                    }
-                    Ok((r, c))
+                    let mut row = Row::new(COMPARE_HEADER.len(), style);
+                    write_pair(&mut c, &mut row, p, scope, live[i], live[j], opts);
+                    c
                 })
-                .collect::<Result<_>>()?;
-            for (r, c) in &rendered {
-                rates.bytes(r)?;
+                .collect();
+            for c in &rendered {
                 compare.bytes(c)?;
             }
         }
-        if opts.compares_pairs(live.len()) {
-            let pairs: Vec<(usize, usize)> =
-                (0..live.len()).flat_map(|i| (i + 1..live.len()).map(move |j| (i, j))).collect();
-            for chunk in pairs.chunks(GROUPS_PER_CHUNK) {
-                let rendered: Vec<Rows> = chunk
-                    .par_iter()
-                    .map(|&(i, j)| {
-                        let mut c = Rows::new();
-                        let mut row = Row::new(COMPARE_HEADER.len(), style);
-                        write_pair(&mut c, &mut row, p, &scope, live[i], live[j], opts);
-                        c
-                    })
-                    .collect();
-                for c in &rendered {
-                    compare.bytes(c)?;
-                }
-            }
-        }
-        if let (ScopeKind::Event(e), true) = (kind, paired) {
-            for g in &scope.groups {
-                let counts = scope
-                    .features
-                    .iter()
-                    .filter(|&&f| g.counts[f as usize] > 0)
-                    .map(|&f| (f, g.counts[f as usize]))
-                    .collect();
-                by_event[g.group as usize].push(EventSums { event: e, tokens: g.tokens, counts });
-            }
+    }
+    if let (ScopeKind::Event(e), true) = (kind, paired) {
+        for g in &scope.groups {
+            let counts = scope
+                .features
+                .iter()
+                .filter(|&&f| g.counts[f as usize] > 0)
+                .map(|&f| (f, g.counts[f as usize]))
+                .collect();
+            by_event[g.group as usize].push(EventSums { event: e, tokens: g.tokens, counts });
         }
     }
-    Ok(vec![compare.close()?, rates.close()?, write_paired(dir, p, &by_event, opts, report)?])
+    Ok(())
 }
 
 fn write_rates(
