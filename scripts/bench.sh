@@ -6,6 +6,8 @@
 #   scripts/bench.sh [--work DIR] [--skip-1gb] [--skip-peer]
 #
 # Prints one line per run: label, wall s, CPU s, MB/s (text MB / wall), peak RSS MB; then ratios.
+# `write-only-100MB-output` copies the 100 MB run's CSVs to one file and syncs it: the floor
+# that writing the outputs alone sets.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=${TMPDIR:-/tmp}/framelens-bench
@@ -37,6 +39,11 @@ run() { # label MB input threads
 }
 run framelens-100MB-t1 100 "$work/abp-100MB.jsonl" 1 | tee "$work/t1.tsv"
 run framelens-100MB-t2 100 "$work/abp-100MB.jsonl" 2 | tee "$work/t2.tsv"
+# The floor the outputs set: only copying the files the 100 MB run wrote into one new file and
+# waiting for the disk (no reading, no analysis). MB/s is text MB per second of that alone.
+python3 "$root/scripts/bench_run.py" write-only-100MB-output 100 -- sh -c \
+  'cat "$1"/*.csv > "$2" && sync "$2"; s=$?; rm -f "$2"; exit $s' sh "$work/out-framelens-100MB-t2" "$work/write-floor.bin" \
+  | tee "$work/floor.tsv"
 if [ "$big" = 1 ]; then
   run framelens-1GB-t2 1000 "$work/abp-1GB.jsonl" 2 | tee "$work/t1g.tsv"
 fi
@@ -61,6 +68,9 @@ if t1 and t2:
     print(f"2 threads / 1 thread: {t2 / t1:.2f}x")
 if t2 and peer:
     print(f"framelens (2 threads) / python liwc: {t2 / peer:.1f}x; framelens (1 thread) / python liwc: {t1 / peer:.1f}x")
+floor = mbs("floor.tsv")
+if floor:
+    print(f"writing the outputs alone allows at most {floor:.0f} MB of text per second")
 if rss("t1g.tsv") and rss("t2.tsv"):
     print(f"peak RSS 1 GB / 100 MB: {rss('t1g.tsv') / rss('t2.tsv'):.2f}x")
 PY
