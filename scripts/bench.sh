@@ -26,7 +26,7 @@ src="$root/../shared/data/article_bias_prediction/articles_event_groups.jsonl"
 [ -f "$src" ] || { echo "bench.sh: $src not found" >&2; exit 2; }
 mkdir -p "$work"
 (cd "$root" && cargo build --release --quiet)
-bin="$root/target/release/framelens"
+bin="${CARGO_TARGET_DIR:-$root/target}/release/framelens"
 
 [ -f "$work/abp-100MB.jsonl" ] || python3 "$root/scripts/bench_corpus.py" "$src" "$work/abp-100MB.jsonl" 100
 if [ "$big" = 1 ]; then

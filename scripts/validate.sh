@@ -32,7 +32,7 @@ eval_dir="$(cd "$data/.." && pwd)/eval"
 mkdir -p "$work"
 
 (cd "$root" && cargo build --release --quiet)
-bin="$root/target/release/framelens"
+bin="${CARGO_TARGET_DIR:-$root/target}/release/framelens"
 
 python3 "$eval_dir/make_inputs.py" "$data" "$work/inputs" >/dev/null
 
