@@ -26,7 +26,9 @@ src="$root/../shared/data/article_bias_prediction/articles_event_groups.jsonl"
 [ -f "$src" ] || { echo "bench.sh: $src not found" >&2; exit 2; }
 mkdir -p "$work"
 (cd "$root" && cargo build --release --quiet)
-bin="${CARGO_TARGET_DIR:-$root/target}/release/framelens"
+target=${CARGO_TARGET_DIR:-target}
+case "$target" in /*) ;; *) target="$root/$target" ;; esac
+bin="$target/release/framelens"
 
 [ -f "$work/abp-100MB.jsonl" ] || python3 "$root/scripts/bench_corpus.py" "$src" "$work/abp-100MB.jsonl" 100
 if [ "$big" = 1 ]; then

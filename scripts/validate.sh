@@ -32,7 +32,9 @@ eval_dir="$(cd "$data/.." && pwd)/eval"
 mkdir -p "$work"
 
 (cd "$root" && cargo build --release --quiet)
-bin="${CARGO_TARGET_DIR:-$root/target}/release/framelens"
+target=${CARGO_TARGET_DIR:-target}
+case "$target" in /*) ;; *) target="$root/$target" ;; esac
+bin="$target/release/framelens"
 
 python3 "$eval_dir/make_inputs.py" "$data" "$work/inputs" >/dev/null
 

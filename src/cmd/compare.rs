@@ -5,7 +5,7 @@
 use super::compare_options;
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
-use framelens::compare::{CompareInput, OUTPUTS, write_tables};
+use framelens::compare::{COUNTS_SPILL, CompareInput, OUTPUTS, write_tables};
 use framelens::report::{CellStyle, ReportOptions, xlsx};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
@@ -17,20 +17,24 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             args.output.display()
         );
     }
-    let input = CompareInput::read_dir(&args.source)?;
     let source_manifest = std::fs::read_to_string(args.source.join("manifest.json"))
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
     let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
     let mut outputs: Vec<&str> = OUTPUTS.to_vec();
     outputs.push("manifest.json");
-    write_atomically(&args.output, args.force, |tmp| {
+    let documents = write_atomically(&args.output, args.force, |tmp| {
+        // The per-document counts wait in a file in the partial folder, as in `analyze`, so
+        // memory does not grow with the corpus.
+        let input = CompareInput::read_dir_spilled(&args.source, &tmp.join(COUNTS_SPILL))?;
+        let documents = input.len();
         write_tables(tmp, &input, &opts, &report)?;
+        input.remove_spill()?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),
             "run": { "command": std::env::args().collect::<Vec<_>>() },
             "source": args.source.display().to_string(),
-            "documents": input.len(),
+            "documents": documents,
             "options": {
                 "compare": opts.to_json(),
                 "excel": args.excel,
@@ -43,7 +47,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         let mut text = serde_json::to_string_pretty(&manifest)?;
         text.push('\n');
         std::fs::write(tmp.join("manifest.json"), text)?;
-        Ok(())
+        Ok(documents)
     })?;
     if let Some(path) = &args.xlsx {
         xlsx::write_workbook(&args.output, &outputs, path)?;
@@ -51,7 +55,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     if !args.quiet {
         eprintln!(
             "framelens: compared {} documents of {} -> {}",
-            input.len(),
+            documents,
             args.source.display(),
             args.output.display()
         );

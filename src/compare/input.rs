@@ -6,6 +6,7 @@
 //! memory, or spilled to a file for `analyze` ([`CompareInput::spilled`]).
 
 use super::store::CountStore;
+use crate::corpus::SeenIds;
 use crate::error::{Error, Result};
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -139,47 +140,141 @@ impl CompareInput {
 
     /// Reads `documents.csv` (columns `doc_id`, `outlet`, `event`, `tokens`; others are
     /// ignored) and `doc_terms.csv` (`doc_id`, `lexicon`, `category`, `term`, `count`) of an
-    /// `analyze` output folder. Errors name the file and line.
+    /// `analyze` output folder, holding the counts in memory. Errors name the file and line.
     pub fn read_dir(dir: &Path) -> Result<CompareInput> {
-        let mut input = CompareInput::new();
-        let docs_path = dir.join("documents.csv");
-        let mut ids: FxHashMap<String, usize> = FxHashMap::default();
-        let mut rows: Vec<(String, Option<String>, u64)> = Vec::new();
-        read_table(&docs_path, &["doc_id", "outlet", "event", "tokens"], |line, cells| {
-            let tokens = parse_int(&docs_path, line, "tokens", cells[3])?;
-            if ids.insert(cells[0].to_string(), rows.len()).is_some() {
-                return Err(bad(&docs_path, line, format!("duplicate doc_id '{}'", cells[0])));
+        read_folder(dir, &|| Ok(CompareInput::new()))
+    }
+
+    /// [`CompareInput::read_dir`] with the counts spilled to a new file at `spill`, as
+    /// `analyze` does: memory then holds about 60 bytes per document, not its counts.
+    /// [`CompareInput::remove_spill`] deletes the file.
+    pub fn read_dir_spilled(dir: &Path, spill: &Path) -> Result<CompareInput> {
+        read_folder(dir, &|| {
+            if std::fs::symlink_metadata(spill).is_ok() {
+                std::fs::remove_file(spill).map_err(|e| Error::io(spill, e))?;
             }
-            let event = (!cells[2].is_empty()).then(|| cells[2].to_string());
-            rows.push((cells[1].to_string(), event, tokens));
+            CompareInput::spilled(spill)
+        })
+    }
+}
+
+/// `documents.csv` as the comparison needs it: each document's outlet, event and tokens, and
+/// an index of the ids.
+struct DocumentRows {
+    ids: SeenIds,
+    names: Vec<String>,
+    name_ids: FxHashMap<String, u32>,
+    /// (outlet name, event name or [`NO_EVENT`], tokens), in file order.
+    rows: Vec<(u32, u32, u64)>,
+}
+
+impl DocumentRows {
+    fn read(path: &Path) -> Result<DocumentRows> {
+        let mut d = DocumentRows {
+            ids: SeenIds::new(),
+            names: Vec::new(),
+            name_ids: FxHashMap::default(),
+            rows: Vec::new(),
+        };
+        read_table(path, &["doc_id", "outlet", "event", "tokens"], |line, cells| {
+            let tokens = parse_int(path, line, "tokens", cells[3])?;
+            if d.ids.insert(cells[0], "").is_err() {
+                return Err(bad(path, line, format!("duplicate doc_id '{}'", cells[0])));
+            }
+            let outlet = intern(&mut d.names, &mut d.name_ids, cells[1]);
+            let event = if cells[2].is_empty() {
+                NO_EVENT
+            } else {
+                intern(&mut d.names, &mut d.name_ids, cells[2])
+            };
+            d.rows.push((outlet, event, tokens));
             Ok(())
         })?;
-        let terms_path = dir.join("doc_terms.csv");
-        let mut per_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); rows.len()];
-        read_table(
-            &terms_path,
-            &["doc_id", "lexicon", "category", "term", "count"],
-            |line, cells| {
-                let Some(&doc) = ids.get(cells[0]) else {
-                    return Err(bad(
-                        &terms_path,
-                        line,
-                        format!("doc_id '{}' is not in documents.csv", cells[0]),
-                    ));
-                };
-                let count = parse_int(&terms_path, line, "count", cells[4])?;
-                let count = u32::try_from(count)
-                    .map_err(|_| bad(&terms_path, line, format!("count {count} is too large")))?;
-                let term = input.term_id(cells[1], cells[2], cells[3]);
-                per_doc[doc].push((term, count));
-                Ok(())
-            },
-        )?;
-        for ((outlet, event, tokens), terms) in rows.iter().zip(&per_doc) {
-            input.add_document(outlet, event.as_deref(), *tokens, terms)?;
-        }
-        Ok(input)
+        Ok(d)
     }
+
+    /// Adds document `doc` with its pairs to `input`.
+    fn add(&self, input: &mut CompareInput, doc: usize, pairs: &[(u32, u32)]) -> Result<()> {
+        let (outlet, event, tokens) = self.rows[doc];
+        let event = (event != NO_EVENT).then(|| self.names[event as usize].as_str());
+        input.add_document(&self.names[outlet as usize], event, tokens, pairs)
+    }
+}
+
+/// One row of `doc_terms.csv`: its document (by position in `documents.csv`) and its
+/// (term id, count) pair, the term interned into `input`.
+fn term_row(
+    input: &mut CompareInput,
+    docs: &DocumentRows,
+    path: &Path,
+    line: u64,
+    cells: &[&str],
+) -> Result<(usize, (u32, u32))> {
+    let Some(doc) = docs.ids.position(cells[0]) else {
+        return Err(bad(path, line, format!("doc_id '{}' is not in documents.csv", cells[0])));
+    };
+    let count = parse_int(path, line, "count", cells[4])?;
+    let count =
+        u32::try_from(count).map_err(|_| bad(path, line, format!("count {count} is too large")))?;
+    Ok((doc as usize, (input.term_id(cells[1], cells[2], cells[3]), count)))
+}
+
+const TERM_COLUMNS: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count"];
+
+/// Reads an output folder into the input `make` creates. `analyze` writes `doc_terms.csv`
+/// in the order of `documents.csv`, so each document's rows are added as soon as the next
+/// document's begin; a file edited out of that order is read again, every document's pairs
+/// gathered in memory first. Either way each document gets its rows in file order.
+fn read_folder(dir: &Path, make: &dyn Fn() -> Result<CompareInput>) -> Result<CompareInput> {
+    let docs = DocumentRows::read(&dir.join("documents.csv"))?;
+    let terms_path = dir.join("doc_terms.csv");
+    let mut input = make()?;
+    // Documents before `next` are added; `current` gathers its rows in `pairs`.
+    let (mut next, mut current, mut pairs) = (0usize, None::<usize>, Vec::new());
+    let mut out_of_order = false;
+    let streamed = read_table(&terms_path, &TERM_COLUMNS, |line, cells| {
+        let (doc, pair) = term_row(&mut input, &docs, &terms_path, line, cells)?;
+        if current != Some(doc) {
+            if doc < next || current.is_some_and(|c| doc < c) {
+                out_of_order = true;
+                return Err(bad(&terms_path, line, "out of document order".into()));
+            }
+            if let Some(c) = current.take() {
+                docs.add(&mut input, c, &pairs)?;
+                pairs.clear();
+                next = c + 1;
+            }
+            for skipped in next..doc {
+                docs.add(&mut input, skipped, &[])?;
+            }
+            (next, current) = (doc, Some(doc));
+        }
+        pairs.push(pair);
+        Ok(())
+    });
+    if !out_of_order {
+        streamed?;
+        if let Some(c) = current {
+            docs.add(&mut input, c, &pairs)?;
+            next = c + 1;
+        }
+        for rest in next..docs.rows.len() {
+            docs.add(&mut input, rest, &[])?;
+        }
+        return Ok(input);
+    }
+    drop(input);
+    let mut input = make()?;
+    let mut per_doc: Vec<Vec<(u32, u32)>> = vec![Vec::new(); docs.rows.len()];
+    read_table(&terms_path, &TERM_COLUMNS, |line, cells| {
+        let (doc, pair) = term_row(&mut input, &docs, &terms_path, line, cells)?;
+        per_doc[doc].push(pair);
+        Ok(())
+    })?;
+    for (doc, pairs) in per_doc.iter().enumerate() {
+        docs.add(&mut input, doc, pairs)?;
+    }
+    Ok(input)
 }
 
 fn bad(path: &Path, line: u64, message: String) -> Error {

@@ -35,6 +35,10 @@ use crate::error::{Error, Result};
 use crate::report::{Closed, ReportOptions};
 use std::path::Path;
 
+/// The spill file of per-document counts that `analyze` and `framelens compare` keep in their
+/// partial output folder while they run (removed before the folder is renamed into place).
+pub const COUNTS_SPILL: &str = ".doc_counts.spill";
+
 /// The files [`write_tables`] writes.
 pub const OUTPUTS: [&str; 3] = ["compare.csv", "rates.csv", "compare_paired.csv"];
 

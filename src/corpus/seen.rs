@@ -1,7 +1,7 @@
-//! The document ids a run has seen, and where each was first read, kept compactly: the run
-//! holds one entry per document for its whole length, so an entry costs its id's and
-//! location's bytes plus about 30 bytes (one text buffer, one fixed-size mark, one slot of a
-//! hash table of `u64` keys), not two allocations and a map of boxed strings.
+//! The document ids a run has seen (their positions, and where each was first read), kept
+//! compactly: a run holds one entry per document for its whole length, so an entry costs its
+//! id's and location's bytes plus about 30 bytes (one text buffer, one fixed-size mark, one
+//! slot of a hash table of `u64` keys), not two allocations and a map of boxed strings.
 
 use rustc_hash::{FxHashMap, FxHasher};
 use std::collections::hash_map::Entry;
@@ -37,10 +37,15 @@ impl SeenIds {
 
     /// Where `id` was first read, if it was seen before.
     pub fn first_seen(&self, id: &str) -> Option<String> {
+        self.position(id).map(|k| self.origin(k))
+    }
+
+    /// The position (in insertion order) of `id`, if it was recorded.
+    pub fn position(&self, id: &str) -> Option<u32> {
         match self.by_hash.get(&hash(id)) {
             None => None,
-            Some(&k) if self.id(k) == id => Some(self.origin(k)),
-            Some(_) => self.collided.get(id).map(|&k| self.origin(k)),
+            Some(&k) if self.id(k) == id => Some(k),
+            Some(_) => self.collided.get(id).copied(),
         }
     }
 
@@ -146,6 +151,7 @@ mod tests {
                     None => { map.insert(id.clone(), origin.clone()); Ok(()) }
                 };
                 prop_assert_eq!(seen.first_seen(id), expected.clone().err());
+                prop_assert_eq!(seen.position(id).is_some(), expected.is_err());
                 prop_assert_eq!(seen.insert(id, &origin), expected);
             }
         }

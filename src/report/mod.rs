@@ -28,7 +28,7 @@ pub use manifest::{InputInfo, Manifest, RunInfo};
 
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
-use crate::compare::CompareOptions;
+use crate::compare::{COUNTS_SPILL, CompareOptions};
 use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -55,10 +55,6 @@ pub(crate) struct Table {
     rows: Rows,
     path: PathBuf,
 }
-
-/// The file in the output folder where per-document counts wait for the comparison (removed
-/// before the folder is complete).
-const COUNTS_SPILL: &str = ".doc_counts.spill";
 
 /// Encoded bytes a table holds before writing them out.
 const SPILL: usize = 1 << 16;
