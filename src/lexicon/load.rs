@@ -80,11 +80,15 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<RawEntry>> {
     let mut rows = Vec::new();
     // The csv crate's own line numbers skip blank lines; count newlines before each record.
     let mut lines = LineCounter { text, byte: 0, line: 1 };
-    for record in reader.records() {
-        let record = record.map_err(|e| {
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
             let line = e.position().map_or(0, |p| lines.at(p.byte()));
             Error::lexicon(file, line, 0, format!("bad CSV: {e}"))
         })?;
+        if !more {
+            break;
+        }
         let line = record.position().map_or(0, |p| lines.at(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
@@ -181,7 +185,8 @@ fn parse_int(cell: &str, min: i64, max: i64) -> std::result::Result<Option<i64>,
     if cell.is_empty() {
         return Ok(None);
     }
-    let cell = cell.replace('\u{2212}', "-");
+    let cell: std::borrow::Cow<str> =
+        if cell.contains('\u{2212}') { cell.replace('\u{2212}', "-").into() } else { cell.into() };
     let v: i64 = cell
         .trim_start_matches('+')
         .parse()

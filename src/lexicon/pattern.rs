@@ -43,6 +43,13 @@ pub fn parse(pattern: &str) -> Result<Vec<PatternElem>, String> {
         if body.contains('*') || body.contains('=') {
             return Err(format!("'{raw}': '*' only ends a word and '=' only starts one"));
         }
+        // Most elements are one plain ASCII word: one word by UAX #29 as well.
+        if !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+            let mut text = String::new();
+            normalize_into(body, &mut text);
+            elems.push(PatternElem { kind, text });
+            continue;
+        }
         let words: Vec<&str> = body.unicode_words().collect();
         if words.is_empty() {
             return Err(format!("'{raw}' has no letters or digits, so it can never match"));
@@ -96,5 +103,22 @@ mod tests {
         assert!(parse("=").is_err());
         assert!(parse("--").is_err());
         assert!(parse("ter*ror").is_err());
+    }
+
+    #[test]
+    fn plain_ascii_words_parse_as_the_word_rules_would() {
+        for p in ["Massacre", "2020", "covid19", "=G7", "Abc*", "x"] {
+            let fast = parse(p).unwrap();
+            let (kind, body) = match p.strip_prefix('=') {
+                Some(rest) => (ElemKind::Exact, rest),
+                None => match p.strip_suffix('*') {
+                    Some(rest) => (ElemKind::Prefix, rest),
+                    None => (ElemKind::Stem, p),
+                },
+            };
+            let words: Vec<&str> = body.unicode_words().collect();
+            assert_eq!(words, [body], "{p}");
+            assert_eq!(fast, [PatternElem { kind, text: body.to_lowercase() }], "{p}");
+        }
     }
 }
