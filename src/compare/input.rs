@@ -1,9 +1,10 @@
 //! What the comparison reads: per-document token totals and term counts, keyed by the strings
 //! the output tables show (outlet, event, lexicon, category, term). `analyze` fills it while
 //! documents stream; `framelens compare` reads it back from `documents.csv` and
-//! `doc_terms.csv` ([`CompareInput::read_dir`]). Both paths give the same input, so both
-//! give the same bytes. Integers only. The per-document counts go to a [`CountStore`]: in
-//! memory, or spilled to a file for `analyze` ([`CompareInput::spilled`]).
+//! `doc_terms.csv` ([`CompareInput::read_dir`], [`CompareInput::read_dir_spilled`]). Both
+//! paths give the same input, so both give the same bytes. Integers only. The per-document
+//! counts go to a [`CountStore`]: in memory, or spilled to a file, as `analyze` and
+//! `framelens compare` do ([`CompareInput::spilled`]).
 
 use super::store::CountStore;
 use crate::corpus::SeenIds;
