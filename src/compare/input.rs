@@ -3,7 +3,7 @@
 //! documents stream; `framelens compare` reads it back from `documents.csv` and
 //! `doc_terms.csv` ([`CompareInput::read_dir`], [`CompareInput::read_dir_spilled`]). Both
 //! paths give the same input, so both give the same bytes. Integers only. The per-document
-//! counts go to a [`CountStore`]: in memory, or spilled to a file, as `analyze` and
+//! counts go to a `CountStore`: in memory, or spilled to a file, as `analyze` and
 //! `framelens compare` do ([`CompareInput::spilled`]).
 
 use super::store::CountStore;

@@ -54,8 +54,8 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 
 /// The resampling units (documents) of one group, each with its denominator (tokens) and its
 /// non-zero counts of features `0..features`, stored compactly: per chunk of
-/// [`FEATURE_CHUNK`] features, one `u32` per (feature, count) — the feature within the chunk
-/// in the high bits, the count in the low [`COUNT_BITS`] (a larger count takes several
+/// `FEATURE_CHUNK` features, one `u32` per (feature, count) — the feature within the chunk
+/// in the high bits, the count in the low `COUNT_BITS` (a larger count takes several
 /// entries; only sums matter).
 #[derive(Clone, Debug)]
 pub struct Sample {
