@@ -70,23 +70,44 @@ impl LexiconBuilder {
     }
 
     /// Adds several files' texts (`(origin, name, text)`), in this order. The files are
-    /// parsed and stemmed side by side, one thread each (most of a short run's start-up);
-    /// the first failing file, in this order, is the error.
+    /// parsed and stemmed in two shares of about equal size, one on a helper thread when
+    /// there is a second core (most of a short run's start-up; a thread per file cost more
+    /// CPU than it saved); the first failing file, in this order, is the error.
     pub fn add_texts(&mut self, files: &[(String, &str, &str)]) -> Result<()> {
         let stemmer = &self.stemmer;
-        let prepared: Vec<Result<PreparedFile>> = std::thread::scope(|s| {
-            let handles: Vec<_> = files
+        let prepare = |share: &[usize]| -> Vec<(usize, Result<PreparedFile>)> {
+            share
                 .iter()
-                .map(|(origin, name, text)| {
-                    s.spawn(move || PreparedFile::new(stemmer, origin, name, text))
+                .map(|&i| {
+                    let (origin, name, text) = &files[i];
+                    (i, PreparedFile::new(stemmer, origin, name, text))
                 })
-                .collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)))
                 .collect()
+        };
+        // Largest first, each to the lighter share.
+        let mut by_size: Vec<usize> = (0..files.len()).collect();
+        by_size.sort_by_key(|&i| std::cmp::Reverse(files[i].2.len()));
+        let (mut here, mut there, mut loads) = (Vec::new(), Vec::new(), [0usize; 2]);
+        let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+        for i in by_size {
+            if cores > 1 && loads[1] < loads[0] {
+                loads[1] += files[i].2.len();
+                there.push(i);
+            } else {
+                loads[0] += files[i].2.len();
+                here.push(i);
+            }
+        }
+        let mut prepared: Vec<(usize, Result<PreparedFile>)> = std::thread::scope(|s| {
+            let helper = (!there.is_empty()).then(|| s.spawn(|| prepare(&there)));
+            let mut done = prepare(&here);
+            if let Some(h) = helper {
+                done.extend(h.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic)));
+            }
+            done
         });
-        prepared.into_iter().try_for_each(|f| self.add_prepared(f?))
+        prepared.sort_by_key(|(i, _)| *i);
+        prepared.into_iter().try_for_each(|(_, f)| self.add_prepared(f?))
     }
 
     fn add_prepared(&mut self, prepared: PreparedFile) -> Result<()> {

@@ -181,29 +181,23 @@ pub struct Reporter {
 impl Reporter {
     /// Creates the streamed tables in `dir` (which must exist) and writes their headers.
     pub fn create(dir: &Path, lexicon: Arc<Lexicon>, opts: ReportOptions) -> Result<Reporter> {
-        let mut documents = Table::create(dir, "documents.csv", &opts)?;
-        documents.row(documents::header(&lexicon))?;
-        let mut matches = Table::create(dir, "matches.csv", &opts)?;
-        matches.row(matches::HEADER)?;
-        let mut scare = Table::create(dir, "scare_quotes.csv", &opts)?;
-        scare.row(scare_quotes::HEADER)?;
-        let mut tone = Table::create(dir, "tone.csv", &opts)?;
-        tone.row(tone::HEADER)?;
-        let mut errors = Table::create(dir, "errors.csv", &opts)?;
-        errors.row(["input", "location", "doc_id", "reason"])?;
-        let mut attributions = Table::create(dir, "attributions.csv", &opts)?;
-        attributions.row(attributions::HEADER)?;
-        let mut doc_terms = Table::create(dir, "doc_terms.csv", &opts)?;
-        doc_terms.row(doc_terms::HEADER)?;
-        let entry_cells = Arc::new(matches::EntryCells::new(&lexicon, &opts.cells));
-        let term_order = Arc::new(doc_terms::TermOrder::new(&lexicon, &opts.cells));
+        // The per-entry cells and the term order (a few milliseconds of a short run) are
+        // built alongside while the files are created.
+        let (entry_cells, term_order, files) = std::thread::scope(|s| {
+            let cells = s.spawn(|| matches::EntryCells::new(&lexicon, &opts.cells));
+            let order = doc_terms::TermOrder::new(&lexicon, &opts.cells);
+            let files = Self::create_files(dir, &lexicon, &opts);
+            let cells = cells.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (Arc::new(cells), Arc::new(order), files)
+        });
+        let [documents, matches, scare_quotes, tone, errors, attributions, doc_terms] = files?;
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
             opts,
             documents,
             matches,
-            scare_quotes: scare,
+            scare_quotes,
             tone,
             errors,
             attributions,
@@ -214,6 +208,26 @@ impl Reporter {
             aggregates: Aggregates::new(),
             compare: CompareOptions::default(),
         })
+    }
+
+    /// The streamed tables with their header rows: documents, matches, scare quotes, tone,
+    /// errors, attributions and doc_terms.
+    fn create_files(dir: &Path, lexicon: &Lexicon, opts: &ReportOptions) -> Result<[Table; 7]> {
+        let mut documents = Table::create(dir, "documents.csv", opts)?;
+        documents.row(documents::header(lexicon))?;
+        let mut matches = Table::create(dir, "matches.csv", opts)?;
+        matches.row(matches::HEADER)?;
+        let mut scare = Table::create(dir, "scare_quotes.csv", opts)?;
+        scare.row(scare_quotes::HEADER)?;
+        let mut tone = Table::create(dir, "tone.csv", opts)?;
+        tone.row(tone::HEADER)?;
+        let mut errors = Table::create(dir, "errors.csv", opts)?;
+        errors.row(["input", "location", "doc_id", "reason"])?;
+        let mut attributions = Table::create(dir, "attributions.csv", opts)?;
+        attributions.row(attributions::HEADER)?;
+        let mut doc_terms = Table::create(dir, "doc_terms.csv", opts)?;
+        doc_terms.row(doc_terms::HEADER)?;
+        Ok([documents, matches, scare, tone, errors, attributions, doc_terms])
     }
 
     /// Options of the comparison tables written at the end (default: [`CompareOptions::default`]).
