@@ -49,9 +49,13 @@ python3 "$root/scripts/bench_run.py" write-only-100MB-output 100 -- sh -c \
 if [ "$big" = 1 ]; then
   run framelens-1GB-t2 1000 "$work/abp-1GB.jsonl" 2 | tee "$work/t1g.tsv"
 fi
-# Startup: a one-document run.
+# Startup: a one-document run, 15 times once the disk has written back the large runs' output
+# (a pending write-back slows every fsync); the run with the median wall time is printed.
 printf '{"id":"1","outlet":"A","text":"The regime said so."}\n' > "$work/one.jsonl"
-python3 "$root/scripts/bench_run.py" framelens-one-document 0.00002 -- "$bin" analyze "$work/one.jsonl" -o "$work/out-one" --force --quiet
+sync
+for _ in $(seq 15); do
+  python3 "$root/scripts/bench_run.py" framelens-one-document-median-of-15 0.00002 -- "$bin" analyze "$work/one.jsonl" -o "$work/out-one" --force --quiet
+done | sort -t$'\t' -k2,2g | sed -n 8p
 if [ "$peer" = 1 ]; then
   python3 -c "import liwc, nltk" 2>/dev/null || python3 -m pip install --quiet liwc nltk
   python3 "$root/scripts/bench_run.py" python-liwc-100MB 100 -- python3 "$root/scripts/liwc_peer.py" "$root/lexicons/en/loaded.csv" "$work/abp-100MB.jsonl" | tee "$work/peer.tsv"
