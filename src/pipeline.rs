@@ -360,6 +360,55 @@ mod tests {
         }
     }
 
+    /// Fails on its `fail_at`-th document; counts how many records were pulled.
+    struct Failing {
+        seen: usize,
+        fail_at: usize,
+    }
+
+    impl Sink for Failing {
+        type Render = Describe;
+        fn renderer(&self) -> Describe {
+            Describe
+        }
+        fn document(&mut self, _: &Document, _: &DocAnalysis, _: &String) -> Result<()> {
+            self.seen += 1;
+            if self.seen == self.fail_at {
+                return Err(crate::Error::io("sink", std::io::Error::other("disk full")));
+            }
+            Ok(())
+        }
+        fn failure(&mut self, _: &InputFailure) -> Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_sink_error_stops_both_drivers_without_reading_everything() {
+        let a = analyzer();
+        use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
+        let pulled = AtomicUsize::new(0);
+        let docs: Vec<(u8, String)> = (0..200).map(|_| (2, "the regime said".into())).collect();
+        let input = || {
+            pulled.store(0, Relaxed);
+            records(&docs).into_iter().inspect(|_| {
+                pulled.fetch_add(1, Relaxed);
+            })
+        };
+        let mut sink = Failing { seen: 0, fail_at: 10 };
+        let err = run(input(), &a, 1, &mut sink).unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+        assert_eq!((sink.seen, pulled.load(Relaxed)), (10, 10));
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(2).build().unwrap();
+        let mut sink = Failing { seen: 0, fail_at: 10 };
+        let err = pool.install(|| run_batched(input(), &a, 2, &mut sink, 7)).unwrap_err();
+        assert!(err.to_string().contains("disk full"), "{err}");
+        // Batches of 7: the failing one was the second emitted; at most two more were read.
+        assert_eq!(sink.seen, 10);
+        let read = pulled.load(Relaxed);
+        assert!(read <= 4 * 7, "{read} records read for an error at the 10th");
+    }
+
     #[test]
     fn oversized_and_duplicate_documents_fail_before_analysis() {
         let mut state = State::new(10);
