@@ -194,6 +194,23 @@ impl DocumentRows {
         Ok(d)
     }
 
+    /// Adds documents `*current..to` to `input`: the first with `pairs` (then emptied), the
+    /// others without rows; `*current` becomes `to`.
+    fn add_until(
+        &self,
+        input: &mut CompareInput,
+        current: &mut usize,
+        to: usize,
+        pairs: &mut Vec<(u32, u32)>,
+    ) -> Result<()> {
+        while *current < to {
+            self.add(input, *current, pairs)?;
+            pairs.clear();
+            *current += 1;
+        }
+        Ok(())
+    }
+
     /// Adds document `doc` with its pairs to `input`.
     fn add(&self, input: &mut CompareInput, doc: usize, pairs: &[(u32, u32)]) -> Result<()> {
         let (outlet, event, tokens) = self.rows[doc];
@@ -230,38 +247,22 @@ fn read_folder(dir: &Path, make: &dyn Fn() -> Result<CompareInput>) -> Result<Co
     let docs = DocumentRows::read(&dir.join("documents.csv"))?;
     let terms_path = dir.join("doc_terms.csv");
     let mut input = make()?;
-    // Documents before `next` are added; `current` gathers its rows in `pairs`.
-    let (mut next, mut current, mut pairs) = (0usize, None::<usize>, Vec::new());
+    // Documents before `current` are added; `current` gathers its rows in `pairs`.
+    let (mut current, mut pairs) = (0usize, Vec::new());
     let mut out_of_order = false;
     let streamed = read_table(&terms_path, &TERM_COLUMNS, |line, cells| {
         let (doc, pair) = term_row(&mut input, &docs, &terms_path, line, cells)?;
-        if current != Some(doc) {
-            if doc < next || current.is_some_and(|c| doc < c) {
-                out_of_order = true;
-                return Err(bad(&terms_path, line, "out of document order".into()));
-            }
-            if let Some(c) = current.take() {
-                docs.add(&mut input, c, &pairs)?;
-                pairs.clear();
-                next = c + 1;
-            }
-            for skipped in next..doc {
-                docs.add(&mut input, skipped, &[])?;
-            }
-            (next, current) = (doc, Some(doc));
+        if doc < current {
+            out_of_order = true;
+            return Err(bad(&terms_path, line, "out of document order".into()));
         }
+        docs.add_until(&mut input, &mut current, doc, &mut pairs)?;
         pairs.push(pair);
         Ok(())
     });
     if !out_of_order {
         streamed?;
-        if let Some(c) = current {
-            docs.add(&mut input, c, &pairs)?;
-            next = c + 1;
-        }
-        for rest in next..docs.rows.len() {
-            docs.add(&mut input, rest, &[])?;
-        }
+        docs.add_until(&mut input, &mut current, docs.rows.len(), &mut pairs)?;
         return Ok(input);
     }
     drop(input);

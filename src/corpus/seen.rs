@@ -4,7 +4,6 @@
 //! slot of a hash table of `u64` keys), not two allocations and a map of boxed strings.
 
 use rustc_hash::{FxHashMap, FxHasher};
-use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
 /// Every id seen so far, with the origin (`input: location`) it was first read at.
@@ -51,21 +50,13 @@ impl SeenIds {
 
     /// Records `id`, first read at `origin`; if it was seen before, returns where instead.
     pub fn insert(&mut self, id: &str, origin: &str) -> Result<(), String> {
+        if let Some(k) = self.position(id) {
+            return Err(self.origin(k));
+        }
         let next = self.marks.len() as u32;
-        match self.by_hash.entry(hash(id)) {
-            Entry::Vacant(slot) => {
-                slot.insert(next);
-            }
-            Entry::Occupied(slot) => {
-                let k = *slot.get();
-                if self.id(k) == id {
-                    return Err(self.origin(k));
-                }
-                if let Some(&k) = self.collided.get(id) {
-                    return Err(self.origin(k));
-                }
-                self.collided.insert(id.into(), next);
-            }
+        // A hash slot owned by another id: this one goes to the collisions.
+        if *self.by_hash.entry(hash(id)).or_insert(next) != next {
+            self.collided.insert(id.into(), next);
         }
         self.push(id, origin);
         Ok(())

@@ -328,6 +328,18 @@ mod tests {
         assert_eq!(rng.next_u64(), after_one.next_u64());
     }
 
+    /// The quantiles `pair` of `v` (non-empty) by [`rate_quantiles`], and by sorting.
+    fn quantiles_both_ways(v: &[f64], pair: (f64, f64)) -> (Option<(f64, f64)>, (f64, f64)) {
+        let mut sorted = v.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        let want = (
+            crate::stats::quantile(&sorted, pair.0).unwrap(),
+            crate::stats::quantile(&sorted, pair.1).unwrap(),
+        );
+        let mut bits: Vec<u64> = v.iter().map(|x| x.to_bits()).collect();
+        (rate_quantiles(&mut bits, pair), want)
+    }
+
     #[test]
     fn quantiles_of_rate_bits_equal_sorted_quantiles() {
         let mut seed = 3u64;
@@ -338,17 +350,11 @@ mod tests {
                     if seed >> 60 == 0 { 0.0 } else { ((seed >> 33) % 1000) as f64 / 3.0 }
                 })
                 .collect();
-            let mut sorted = v.clone();
-            sorted.sort_by(f64::total_cmp);
             let pairs =
                 [(0.025, 0.975), (0.0, 1.0), (0.5, 0.5), (0.3, 0.31), (0.05, 0.95), (0.0, 0.999)];
             for pair in pairs {
-                let mut bits: Vec<u64> = v.iter().map(|x| x.to_bits()).collect();
-                let want = (
-                    crate::stats::quantile(&sorted, pair.0).unwrap(),
-                    crate::stats::quantile(&sorted, pair.1).unwrap(),
-                );
-                assert_eq!(rate_quantiles(&mut bits, pair), Some(want), "n {n} {pair:?}");
+                let (got, want) = quantiles_both_ways(&v, pair);
+                assert_eq!(got, Some(want), "n {n} {pair:?}");
             }
         }
         assert_eq!(rate_quantiles(&mut [], (0.1, 0.9)), None);
@@ -368,15 +374,8 @@ mod tests {
             ],
         ) {
             let v: Vec<f64> = v.into_iter().map(|x| f64::from(x) / 7.0).collect();
-            let mut sorted = v.clone();
-            sorted.sort_by(f64::total_cmp);
-            let pair = (p0, (p0 + width).min(1.0));
-            let want = (
-                crate::stats::quantile(&sorted, pair.0).unwrap(),
-                crate::stats::quantile(&sorted, pair.1).unwrap(),
-            );
-            let mut bits: Vec<u64> = v.iter().map(|x| x.to_bits()).collect();
-            proptest::prop_assert_eq!(rate_quantiles(&mut bits, pair), Some(want));
+            let (got, want) = quantiles_both_ways(&v, (p0, (p0 + width).min(1.0)));
+            proptest::prop_assert_eq!(got, Some(want));
         }
     }
 
