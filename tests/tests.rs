@@ -3,6 +3,7 @@
 mod util;
 
 mod analyze;
+mod architecture;
 mod attribution;
 mod bundled_lexicons;
 mod compare;
