@@ -31,35 +31,10 @@ pub(crate) fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
                 bytes.len() - 1
             ));
         }
-        let units = rest.chunks_exact(2).map(|c| {
-            if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }
-        });
+        let mut reader = Utf16Reader::new(rest, little, lossy);
         let mut text = String::with_capacity(rest.len());
-        let mut repaired = rest.len() % 2 == 1;
-        let mut unit = 0;
-        for r in char::decode_utf16(units) {
-            match r {
-                Ok(c) => {
-                    text.push(c);
-                    unit += c.len_utf16();
-                }
-                Err(_) if lossy => {
-                    text.push('\u{FFFD}');
-                    repaired = true;
-                    unit += 1;
-                }
-                Err(_) => {
-                    return Err(format!(
-                        "invalid UTF-16 at byte {} (use --lossy to replace it)",
-                        2 + 2 * unit
-                    ));
-                }
-            }
-        }
-        if repaired && rest.len() % 2 == 1 {
-            text.push('\u{FFFD}');
-        }
-        return Ok(Decoded { text, repaired });
+        reader.read_to_string(&mut text).map_err(|e| e.to_string())?;
+        return Ok(Decoded { text, repaired: reader.replaced() > 0 });
     }
     decode_utf8(bytes, lossy, 0)
 }

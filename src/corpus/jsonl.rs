@@ -204,45 +204,4 @@ mod tests {
         let Record::Failed(f) = one("[1]") else { panic!() };
         assert_eq!(f.reason, "not a JSON object");
     }
-
-    mod properties {
-        use crate::corpus::{Input, InputOptions, Record};
-        use proptest::prelude::*;
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(64))]
-            /// Whatever the strings hold (quotes, line breaks, control and non-ASCII
-            /// characters), JSONL written by a standard serializer, with LF, CRLF or CR line
-            /// ends, reads back as the same documents.
-            #[test]
-            fn jsonl_round_trip(
-                docs in proptest::collection::vec(("[a-z]{1,8}", "[^\\x00]{1,30}"), 1..12),
-                ending in 0usize..3,
-            ) {
-                let dir = tempfile::tempdir().unwrap();
-                let path = dir.path().join("in.jsonl");
-                let end = ["\n", "\r\n", "\r"][ending];
-                let text: String = docs
-                    .iter()
-                    .map(|(outlet, text)| {
-                        serde_json::json!({"outlet": outlet, "text": text}).to_string() + end
-                    })
-                    .collect();
-                std::fs::write(&path, text).unwrap();
-                let input = Input::open(&path, &InputOptions::default()).unwrap();
-                let records: Vec<Record> = input.collect();
-                prop_assert_eq!(records.len(), docs.len());
-                for (i, (r, (outlet, text))) in records.iter().zip(&docs).enumerate() {
-                    match r {
-                        Record::Doc(d) => {
-                            prop_assert_eq!(&d.outlet, outlet);
-                            prop_assert_eq!(&d.text, text);
-                            prop_assert_eq!(&d.id, &format!("in:{}", i + 1));
-                        }
-                        Record::Failed(f) => prop_assert!(text.trim().is_empty(), "{:?}", f),
-                    }
-                }
-            }
-        }
-    }
 }

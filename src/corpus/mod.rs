@@ -124,3 +124,167 @@ impl Iterator for Input {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A generated input row: a document with this text, or bad row number `0..5` of
+    /// [`csv_row`] / [`jsonl_row`].
+    #[derive(Clone, Debug)]
+    enum Row {
+        Good(String),
+        Bad(u8),
+    }
+
+    fn rows() -> impl Strategy<Value = Vec<Row>> {
+        let row = prop_oneof![
+            2 => "x[a-z ,\"\n\u{e9}]{0,12}".prop_map(Row::Good),
+            1 => (0u8..5).prop_map(Row::Bad),
+        ];
+        proptest::collection::vec(row, 0..16)
+    }
+
+    /// Row `i` as CSV (`id,outlet,text` columns), with its line break.
+    fn csv_row(i: usize, row: &Row) -> Vec<u8> {
+        let mut out = format!("d{i},A,").into_bytes();
+        match row {
+            Row::Good(text) => out.extend(format!("\"{}\"", text.replace('"', "\"\"")).bytes()),
+            Row::Bad(0) => out.truncate(out.len() - 1), // two fields
+            Row::Bad(1) => out.extend(b"\"  \""),       // empty
+            Row::Bad(2) => out.extend(b"a\0b"),         // a NUL character
+            Row::Bad(_) => out.extend(b"a\xFFb"),       // invalid UTF-8 (3 and 4)
+        }
+        out.push(b'\n');
+        out
+    }
+
+    /// What row `row` reads as: `Some(true)` a document, `Some(false)` a failure, `None`
+    /// nothing (a blank JSONL line). `--lossy` repairs invalid UTF-8 and NUL characters.
+    fn expected(row: &Row, jsonl: bool, lossy: bool) -> Option<bool> {
+        match row {
+            Row::Good(_) => Some(true),
+            Row::Bad(4) if jsonl => None,
+            Row::Bad(k) => Some(lossy && *k >= 2),
+        }
+    }
+
+    /// Row `i` as a JSONL line, with its line break.
+    fn jsonl_row(i: usize, row: &Row) -> Vec<u8> {
+        let id = format!("d{i}");
+        let mut out = match row {
+            Row::Good(text) => {
+                serde_json::json!({"id": id, "outlet": "A", "text": text}).to_string().into_bytes()
+            }
+            Row::Bad(0) => b"{oops".to_vec(),
+            Row::Bad(1) => serde_json::json!({"id": id, "text": ["x"]}).to_string().into_bytes(),
+            Row::Bad(2) => serde_json::json!({"id": id, "text": "a\0b"}).to_string().into_bytes(),
+            Row::Bad(3) => {
+                [format!("{{\"id\":\"{id}\",\"text\":\"a").as_bytes(), b"\xFF\"}"].concat()
+            }
+            Row::Bad(_) => b"  ".to_vec(), // blank: not a record
+        };
+        out.push(b'\n');
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever the cells hold (quotes, commas, line breaks, non-ASCII), a CSV written
+        /// by a standard writer reads back as the same documents, in order.
+        #[test]
+        fn csv_round_trip(rows in proptest::collection::vec(
+            ("[a-z]{1,8}", "[\\PC\"',\r\n]{0,30}", "\\PC{0,12}"), 1..12)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("in.csv");
+            let mut w = csv::Writer::from_path(&path).unwrap();
+            w.write_record(["id", "outlet", "text", "title"]).unwrap();
+            for (i, (outlet, text, title)) in rows.iter().enumerate() {
+                w.write_record([&format!("d{i}"), outlet, text, title]).unwrap();
+            }
+            w.flush().unwrap();
+            let input = Input::open(&path, &InputOptions::default()).unwrap();
+            let records: Vec<Record> = input.collect();
+            prop_assert_eq!(records.len(), rows.len());
+            for (r, (outlet, text, title)) in records.iter().zip(&rows) {
+                let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+                match r {
+                    Record::Doc(d) => {
+                        prop_assert_eq!(&d.outlet, outlet);
+                        prop_assert_eq!(&d.text, text);
+                        prop_assert_eq!(&d.title, &title);
+                    }
+                    Record::Failed(f) => {
+                        prop_assert!(text.trim().is_empty() && title.is_none(), "{:?}", f);
+                    }
+                }
+            }
+        }
+
+        /// Whatever the strings hold (quotes, line breaks, control and non-ASCII
+        /// characters), JSONL written by a standard serializer, with LF, CRLF or CR line
+        /// ends, reads back as the same documents.
+        #[test]
+        fn jsonl_round_trip(
+            docs in proptest::collection::vec(("[a-z]{1,8}", "[^\\x00]{1,30}"), 1..12),
+            ending in 0usize..3,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("in.jsonl");
+            let end = ["\n", "\r\n", "\r"][ending];
+            let text: String = docs
+                .iter()
+                .map(|(outlet, text)| {
+                    serde_json::json!({"outlet": outlet, "text": text}).to_string() + end
+                })
+                .collect();
+            std::fs::write(&path, text).unwrap();
+            let input = Input::open(&path, &InputOptions::default()).unwrap();
+            let records: Vec<Record> = input.collect();
+            prop_assert_eq!(records.len(), docs.len());
+            for (i, (r, (outlet, text))) in records.iter().zip(&docs).enumerate() {
+                match r {
+                    Record::Doc(d) => {
+                        prop_assert_eq!(&d.outlet, outlet);
+                        prop_assert_eq!(&d.text, text);
+                        prop_assert_eq!(&d.id, &format!("in:{}", i + 1));
+                    }
+                    Record::Failed(f) => prop_assert!(text.trim().is_empty(), "{:?}", f),
+                }
+            }
+        }
+
+        /// Every row of a CSV or JSONL input with bad rows among good ones is read as one
+        /// record (documents + failures = rows; blank JSONL lines are none), in input order:
+        /// a document with the row's id, or a failure at the line where the row starts.
+        #[test]
+        fn every_row_is_one_record_in_input_order(rows in rows(), jsonl: bool, lossy: bool) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(if jsonl { "in.jsonl" } else { "in.csv" });
+            let mut bytes = if jsonl { Vec::new() } else { b"id,outlet,text\n".to_vec() };
+            let mut line = if jsonl { 1 } else { 2 };
+            let mut want = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                let text = if jsonl { jsonl_row(i, row) } else { csv_row(i, row) };
+                match expected(row, jsonl, lossy) {
+                    Some(true) => want.push(Ok(format!("d{i}"))),
+                    Some(false) => want.push(Err(format!("line {line}"))),
+                    None => {}
+                }
+                line += text.iter().filter(|&&b| b == b'\n').count();
+                bytes.extend(text);
+            }
+            std::fs::write(&path, bytes).unwrap();
+            let opts = InputOptions { lossy, ..InputOptions::default() };
+            let read: Vec<std::result::Result<String, String>> = Input::open(&path, &opts)
+                .unwrap()
+                .map(|r| match r {
+                    Record::Doc(d) => Ok(d.id),
+                    Record::Failed(f) => Err(f.location),
+                })
+                .collect();
+            prop_assert_eq!(read, want);
+        }
+    }
+}

@@ -279,43 +279,4 @@ mod tests {
         let long = list_columns(&["x".repeat(100)]);
         assert_eq!(long.chars().count(), 41);
     }
-
-    mod properties {
-        use crate::corpus::{Input, InputOptions, Record};
-        use proptest::prelude::*;
-
-        proptest! {
-            #![proptest_config(ProptestConfig::with_cases(64))]
-            /// Whatever the cells hold (quotes, commas, line breaks, non-ASCII), a CSV written
-            /// by a standard writer reads back as the same documents, in order.
-            #[test]
-            fn csv_round_trip(rows in proptest::collection::vec(
-                ("[a-z]{1,8}", "[\\PC\"',\r\n]{0,30}", "\\PC{0,12}"), 1..12)) {
-                let dir = tempfile::tempdir().unwrap();
-                let path = dir.path().join("in.csv");
-                let mut w = csv::Writer::from_path(&path).unwrap();
-                w.write_record(["id", "outlet", "text", "title"]).unwrap();
-                for (i, (outlet, text, title)) in rows.iter().enumerate() {
-                    w.write_record([&format!("d{i}"), outlet, text, title]).unwrap();
-                }
-                w.flush().unwrap();
-                let input = Input::open(&path, &InputOptions::default()).unwrap();
-                let records: Vec<Record> = input.collect();
-                prop_assert_eq!(records.len(), rows.len());
-                for (r, (outlet, text, title)) in records.iter().zip(&rows) {
-                    let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
-                    match r {
-                        Record::Doc(d) => {
-                            prop_assert_eq!(&d.outlet, outlet);
-                            prop_assert_eq!(&d.text, text);
-                            prop_assert_eq!(&d.title, &title);
-                        }
-                        Record::Failed(f) => {
-                            prop_assert!(text.trim().is_empty() && title.is_none(), "{:?}", f);
-                        }
-                    }
-                }
-            }
-        }
-    }
 }
