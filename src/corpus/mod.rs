@@ -1,6 +1,8 @@
 //! Corpus input: documents from a folder (`OUTLET/DOC.txt`), a CSV file, or JSONL (a file or
 //! standard input), streamed as [`Record`]s in a fixed order. A record that cannot become a
 //! document becomes an [`InputFailure`] with its location and reason; nothing is dropped.
+//! Each kind has its reader, an iterator of records (`folder`, `table`, `jsonl`); `record`
+//! holds what they hand on and `decode` how bytes become text. No file here imports this one.
 
 mod decode;
 mod fields;

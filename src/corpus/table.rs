@@ -87,19 +87,6 @@ impl TableReader {
         }
         rec
     }
-
-    /// The failure for a record the CSV reader could not read; stops unless only the record
-    /// was bad.
-    fn unreadable(&mut self, e: &csv::Error, line: u64) -> Record {
-        self.done = !matches!(e.kind(), csv::ErrorKind::UnequalLengths { .. });
-        let line = e.position().map_or(line, |p| p.line());
-        let reason = if self.done {
-            format!("unreadable CSV record, the rest of the file was not read: {e}")
-        } else {
-            format!("unreadable CSV record: {e}")
-        };
-        Record::failure(&self.name, format!("line {line}"), reason)
-    }
 }
 
 impl Iterator for TableReader {
@@ -111,29 +98,32 @@ impl Iterator for TableReader {
         }
         let read = self.reader.read_byte_record(&mut self.record);
         self.number += 1;
-        let line = self.record.position().map_or(0, |p| p.line());
-        match read {
-            Ok(false) => None,
-            Err(e) => Some(self.unreadable(&e, line)),
-            Ok(true) => Some(match self.reader.get_ref().unclosed() {
+        let mut line = self.record.position().map_or(0, |p| p.line());
+        let reason = match read {
+            Ok(false) => return None,
+            // Records may be ragged (`flexible`), so an error is a read error: the rest of the
+            // file cannot be read.
+            Err(e) => {
+                self.done = true;
+                line = e.position().map_or(line, |p| p.line());
+                format!("unreadable CSV record, the rest of the file was not read: {e}")
+            }
+            Ok(true) => match self.reader.get_ref().unclosed() {
                 Some(open) => {
                     self.done = true;
-                    let reason = format!(
+                    format!(
                         "unclosed quote (opened on line {open}): the CSV reader took the rest of the file as one field, so this record and any after it were not analysed"
-                    );
-                    Record::failure(&self.name, format!("line {line}"), reason)
+                    )
                 }
-                None if self.record.len() != self.width => {
-                    let reason = format!(
-                        "record has {} fields but the header has {}",
-                        self.record.len(),
-                        self.width
-                    );
-                    Record::failure(&self.name, format!("line {line}"), reason)
-                }
-                None => self.document(line),
-            }),
-        }
+                None if self.record.len() != self.width => format!(
+                    "record has {} fields but the header has {}",
+                    self.record.len(),
+                    self.width
+                ),
+                None => return Some(self.document(line)),
+            },
+        };
+        Some(Record::failure(&self.name, format!("line {line}"), reason))
     }
 }
 
