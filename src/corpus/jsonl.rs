@@ -16,7 +16,8 @@ use std::sync::{Arc, Mutex};
 pub(super) struct JsonlReader {
     source: Source,
     name: String,
-    /// The file name without its extension (`stdin`), for the ids of records without one.
+    /// The file name without its extension (`-` for standard input), for the ids of records
+    /// without one.
     stem: String,
     opts: InputOptions,
     line_no: u64,
