@@ -1,16 +1,16 @@
 //! Bytes to text: byte-order marks (UTF-8, UTF-16), invalid UTF-8 (an error naming the byte
 //! offset, or replacement with `--lossy`), NUL characters (an error, or U+FFFD with
 //! `--lossy`), a streaming UTF-16 to UTF-8 reader for CSV and JSONL files that start with a
-//! UTF-16 byte-order mark, and a running SHA-256 of everything read.
+//! UTF-16 byte-order mark ([`Source`] decides which on the first read), and a running SHA-256
+//! of everything read.
 
 use sha2::{Digest as _, Sha256};
-use std::io::{BufRead, Read};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::io::{BufRead, BufReader, Read};
 use std::sync::{Arc, Mutex};
 
 /// Decoded text and whether anything was replaced.
 #[derive(Debug, PartialEq, Eq)]
-pub struct Decoded {
+pub(crate) struct Decoded {
     /// The text.
     pub text: String,
     /// True when invalid bytes were replaced by U+FFFD.
@@ -19,7 +19,7 @@ pub struct Decoded {
 
 /// Decodes `bytes` as UTF-8 (or UTF-16 with a byte-order mark). Invalid UTF-8 is an error
 /// naming the byte offset unless `lossy`.
-pub fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
+pub(crate) fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
     if let Some(rest) = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]) {
         return decode_utf8(rest, lossy, 3);
     }
@@ -31,35 +31,10 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
                 bytes.len() - 1
             ));
         }
-        let units = rest.chunks_exact(2).map(|c| {
-            if little { u16::from_le_bytes([c[0], c[1]]) } else { u16::from_be_bytes([c[0], c[1]]) }
-        });
+        let mut reader = Utf16Reader::new(rest, little, lossy);
         let mut text = String::with_capacity(rest.len());
-        let mut repaired = rest.len() % 2 == 1;
-        let mut unit = 0;
-        for r in char::decode_utf16(units) {
-            match r {
-                Ok(c) => {
-                    text.push(c);
-                    unit += c.len_utf16();
-                }
-                Err(_) if lossy => {
-                    text.push('\u{FFFD}');
-                    repaired = true;
-                    unit += 1;
-                }
-                Err(_) => {
-                    return Err(format!(
-                        "invalid UTF-16 at byte {} (use --lossy to replace it)",
-                        2 + 2 * unit
-                    ));
-                }
-            }
-        }
-        if repaired && rest.len() % 2 == 1 {
-            text.push('\u{FFFD}');
-        }
-        return Ok(Decoded { text, repaired });
+        reader.read_to_string(&mut text).map_err(|e| e.to_string())?;
+        return Ok(Decoded { text, repaired: reader.replaced() > 0 });
     }
     decode_utf8(bytes, lossy, 0)
 }
@@ -67,7 +42,7 @@ pub fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
 /// Checks decoded text for NUL characters (U+0000), which spreadsheets and R cannot read
 /// back: an error naming the byte offset, or with `lossy` each becomes U+FFFD and the text
 /// is marked repaired. `what` names the text in the error (`text`, `column 'title'`).
-pub fn reject_nul(text: String, lossy: bool, what: &str) -> Result<(String, bool), String> {
+pub(crate) fn reject_nul(text: String, lossy: bool, what: &str) -> Result<(String, bool), String> {
     match text.find('\0') {
         None => Ok((text, false)),
         Some(_) if lossy => Ok((text.replace('\0', "\u{FFFD}"), true)),
@@ -88,7 +63,7 @@ pub(crate) fn utf16_bom(bytes: &[u8]) -> Option<bool> {
 
 /// Streams UTF-16 (after its byte-order mark) as UTF-8. Invalid UTF-16 (an unpaired
 /// surrogate, an odd final byte) is an `InvalidData` error naming the byte offset in the
-/// file, or with `lossy` becomes U+FFFD and is counted in `replaced`.
+/// file, or with `lossy` becomes U+FFFD and is counted.
 pub(crate) struct Utf16Reader<R> {
     inner: R,
     little: bool,
@@ -102,7 +77,7 @@ pub(crate) struct Utf16Reader<R> {
     eof: bool,
     /// An error met while decoding, returned once the text before it has been read.
     error: Option<std::io::Error>,
-    replaced: Arc<AtomicU64>,
+    replaced: u64,
 }
 
 impl<R: BufRead> Utf16Reader<R> {
@@ -120,18 +95,18 @@ impl<R: BufRead> Utf16Reader<R> {
             offset: 2,
             eof: false,
             error: None,
-            replaced: Arc::new(AtomicU64::new(0)),
+            replaced: 0,
         }
     }
 
-    /// Counts the replacements made so far (`lossy` only).
-    pub(crate) fn replaced(&self) -> Arc<AtomicU64> {
-        self.replaced.clone()
+    /// The replacements made so far (`lossy` only).
+    pub(crate) fn replaced(&self) -> u64 {
+        self.replaced
     }
 
     fn invalid(&mut self, at: u64) -> std::io::Result<()> {
         if self.lossy {
-            self.replaced.fetch_add(1, Ordering::Relaxed);
+            self.replaced += 1;
             self.push('\u{FFFD}');
             Ok(())
         } else {
@@ -246,6 +221,69 @@ impl<R: BufRead> Read for Utf16Reader<R> {
     }
 }
 
+type Raw = BufReader<HashingReader<Box<dyn Read + Send>>>;
+
+/// A CSV or JSONL byte stream as UTF-8: as it is, or decoded from UTF-16 after a UTF-16
+/// byte-order mark. Which one is decided on the first read, so that opening standard input
+/// does not block.
+pub(crate) struct Source(SourceState);
+
+enum SourceState {
+    Undecided(Raw, bool),
+    Utf8(Raw),
+    Utf16(BufReader<Utf16Reader<Raw>>),
+    Taken,
+}
+
+impl Source {
+    /// The stream of `inner`, hashed into `digest` as it is read.
+    pub(crate) fn new(
+        inner: Box<dyn Read + Send>,
+        digest: Arc<Mutex<Digest>>,
+        lossy: bool,
+    ) -> Source {
+        let raw = BufReader::with_capacity(1 << 16, HashingReader { inner, digest });
+        Source(SourceState::Undecided(raw, lossy))
+    }
+
+    /// The UTF-8 stream; the first call reads the first bytes to decide its kind.
+    pub(crate) fn reader(&mut self) -> std::io::Result<&mut dyn BufRead> {
+        use SourceState::*;
+        if let Undecided(..) = self.0 {
+            let Undecided(mut raw, lossy) = std::mem::replace(&mut self.0, Taken) else {
+                unreachable!("matched above")
+            };
+            self.0 = match raw.fill_buf().map(utf16_bom) {
+                Ok(Some(little)) => {
+                    raw.consume(2);
+                    Utf16(BufReader::with_capacity(1 << 16, Utf16Reader::new(raw, little, lossy)))
+                }
+                Ok(None) => Utf8(raw),
+                Err(e) => {
+                    self.0 = Utf8(raw);
+                    return Err(e);
+                }
+            };
+        }
+        Ok(match &mut self.0 {
+            Utf8(r) => r,
+            Utf16(r) => r,
+            Undecided(..) | Taken => unreachable!("decided above"),
+        })
+    }
+
+    /// Whether invalid UTF-16 was replaced (`--lossy`) in what has been read so far.
+    pub(crate) fn replaced_any(&self) -> bool {
+        matches!(&self.0, SourceState::Utf16(r) if r.get_ref().replaced() > 0)
+    }
+}
+
+impl Read for Source {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        self.reader()?.read(buf)
+    }
+}
+
 fn decode_utf8(bytes: &[u8], lossy: bool, offset: usize) -> Result<Decoded, String> {
     match std::str::from_utf8(bytes) {
         Ok(s) => Ok(Decoded { text: s.to_string(), repaired: false }),
@@ -313,10 +351,9 @@ mod tests {
         let little = utf16_bom(bytes).expect("a UTF-16 mark");
         let inner = std::io::BufReader::with_capacity(chunk.max(1), &bytes[2..]);
         let mut r = Utf16Reader::new(inner, little, lossy);
-        let replaced = r.replaced();
         let mut out = String::new();
         r.read_to_string(&mut out)?;
-        Ok((out, replaced.load(Ordering::Relaxed)))
+        Ok((out, r.replaced()))
     }
 
     #[test]

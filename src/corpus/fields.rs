@@ -1,10 +1,11 @@
-//! The document fields and which input column or JSON key holds each (`--column text=body`).
+//! How inputs are read: the document fields, which input column or JSON key holds each
+//! (`--column text=body`), and `--lossy`.
 
 use crate::error::{Error, Result};
 
 /// A document field read from CSV columns or JSON keys.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Field {
+pub(crate) enum Field {
     /// Document id (optional).
     Id,
     /// Outlet (required).
@@ -22,12 +23,12 @@ pub enum Field {
 }
 
 /// Every field, in output order.
-pub const FIELDS: [Field; 7] =
+pub(crate) const FIELDS: [Field; 7] =
     [Field::Id, Field::Outlet, Field::Text, Field::Title, Field::Date, Field::Url, Field::Event];
 
 impl Field {
     /// The default column name.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             Field::Id => "id",
             Field::Outlet => "outlet",
@@ -42,6 +43,15 @@ impl Field {
     fn from_name(name: &str) -> Option<Field> {
         FIELDS.iter().copied().find(|f| f.name() == name)
     }
+}
+
+/// How inputs are read.
+#[derive(Clone, Debug, Default)]
+pub struct InputOptions {
+    /// Column or key names for the document fields.
+    pub fields: FieldMap,
+    /// Replace invalid UTF-8 instead of failing the document.
+    pub lossy: bool,
 }
 
 /// Column or key name for each field.
@@ -78,7 +88,7 @@ impl FieldMap {
     }
 
     /// The column or key holding `field`.
-    pub fn name(&self, field: Field) -> &str {
+    pub(crate) fn name(&self, field: Field) -> &str {
         &self.names[field as usize]
     }
 }

@@ -4,8 +4,8 @@
 //! twice through symbolic links is read once, and a `.txt` entry that is unreadable, not a
 //! regular file (a pipe would block), binary or not UTF-8 becomes a failure.
 
-use super::decode::decode;
-use super::{Document, InputFailure, InputOptions, Record, input_name};
+use super::decode::{Decoded, Digest, decode, utf16_bom};
+use super::record::{Document, InputFailure, Record, input_name};
 use crate::error::{Error, Result};
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -25,94 +25,114 @@ pub struct Skipped {
     pub not_txt: u64,
 }
 
-pub(super) fn read(
-    root: &Path,
-    opts: &InputOptions,
-    digest: Arc<Mutex<super::decode::Digest>>,
-) -> Result<(impl Iterator<Item = Record> + Send + use<>, Skipped)> {
-    let mut walker = Walker::default();
-    walker.walk(root).map_err(|e| Error::io(root, e))?;
-    let Walker { items, skipped, .. } = walker;
-    let root = root.to_path_buf();
-    let name = input_name(&root);
-    let lossy = opts.lossy;
-    let records = items.into_iter().map(move |item| {
-        let fail = |path: &Path, reason: String| {
-            Record::Failed(InputFailure {
-                input: name.clone(),
-                location: rel(&root, path),
-                doc_id: None,
-                reason,
-            })
+/// The documents of a folder: its `.txt` files (listed when it is opened) read one by one.
+pub(super) struct FolderReader {
+    items: std::vec::IntoIter<Item>,
+    root: PathBuf,
+    name: String,
+    lossy: bool,
+    digest: Arc<Mutex<Digest>>,
+}
+
+impl FolderReader {
+    /// Lists the folder; fails only when its root cannot be listed.
+    pub(super) fn open(
+        root: &Path,
+        lossy: bool,
+        digest: Arc<Mutex<Digest>>,
+    ) -> Result<(FolderReader, Skipped)> {
+        let mut walker = Walker::default();
+        walker.walk(root).map_err(|e| Error::io(root, e))?;
+        let Walker { items, skipped, .. } = walker;
+        let reader = FolderReader {
+            items: items.into_iter(),
+            root: root.to_path_buf(),
+            name: input_name(root),
+            lossy,
+            digest,
         };
-        match item {
-            Item::Problem(path, reason) => fail(&path, reason),
-            Item::File(path) => {
-                let relative = path.strip_prefix(&root).unwrap_or(&path);
-                let mut parts: Vec<String> = relative
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy().into_owned())
-                    .collect();
-                if parts.len() < 2 {
-                    return fail(
-                        &path,
-                        "not inside an outlet folder (expected OUTLET/DOC.txt)".into(),
-                    );
-                }
-                let bytes = match std::fs::read(&path) {
-                    Ok(b) => b,
-                    Err(e) => return fail(&path, format!("cannot read: {e}")),
-                };
-                if let Ok(mut d) = digest.lock() {
-                    d.update(rel(&root, &path).as_bytes());
-                    d.update(&bytes);
-                }
-                let outlet = parts[0].clone();
-                if let Some(last) = parts.last_mut() {
-                    if let Some(stem) = Path::new(last.as_str()).file_stem() {
-                        *last = stem.to_string_lossy().into_owned();
-                    }
-                }
-                let id = parts.join("/");
-                let with_id = |r: Record| match r {
-                    Record::Failed(mut f) => {
-                        f.doc_id = Some(id.clone());
-                        Record::Failed(f)
-                    }
-                    r => r,
-                };
-                let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
-                if !utf16 && bytes.contains(&0) {
-                    return with_id(fail(
-                        &path,
-                        "contains NUL bytes: a binary file, not text".into(),
-                    ));
-                }
-                let decoded = match decode(&bytes, lossy) {
-                    Ok(d) => d,
-                    Err(e) => return with_id(fail(&path, e)),
-                };
-                if decoded.text.contains('\0') {
-                    return with_id(fail(
-                        &path,
-                        "contains NUL characters: a binary file, not text".into(),
-                    ));
-                }
-                if decoded.text.trim().is_empty() {
-                    return with_id(fail(&path, "empty document (no text)".into()));
-                }
-                Record::Doc(Box::new(Document {
-                    id,
-                    outlet,
-                    text: decoded.text,
-                    origin: format!("{name}: {}", rel(&root, &path)),
-                    repaired: decoded.repaired,
-                    ..Document::default()
-                }))
-            }
+        Ok((reader, skipped))
+    }
+
+    fn fail(&self, path: &Path, doc_id: Option<String>, reason: String) -> Record {
+        let (input, location) = (self.name.clone(), rel(&self.root, path));
+        Record::Failed(InputFailure { input, location, doc_id, reason })
+    }
+
+    /// One `.txt` file as a document, or why it is not one.
+    fn file(&self, path: &Path) -> Record {
+        let relative = path.strip_prefix(&self.root).unwrap_or(path);
+        let Some((outlet, id)) = outlet_and_id(relative) else {
+            return self.fail(
+                path,
+                None,
+                "not inside an outlet folder (expected OUTLET/DOC.txt)".into(),
+            );
+        };
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => return self.fail(path, None, format!("cannot read: {e}")),
+        };
+        let location = rel(&self.root, path);
+        if let Ok(mut d) = self.digest.lock() {
+            d.update(location.as_bytes());
+            d.update(&bytes);
         }
-    });
-    Ok((records, skipped))
+        match text(&bytes, self.lossy) {
+            Ok(decoded) => Record::Doc(Box::new(Document {
+                id,
+                outlet,
+                text: decoded.text,
+                origin: format!("{}: {location}", self.name),
+                repaired: decoded.repaired,
+                ..Document::default()
+            })),
+            Err(reason) => self.fail(path, Some(id), reason),
+        }
+    }
+}
+
+impl Iterator for FolderReader {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        Some(match self.items.next()? {
+            Item::Problem(path, reason) => self.fail(&path, None, reason),
+            Item::File(path) => self.file(&path),
+        })
+    }
+}
+
+/// The outlet (the first folder) and the id (the path without `.txt`) of a file's path below
+/// the root; `None` for a file directly in the root.
+fn outlet_and_id(relative: &Path) -> Option<(String, String)> {
+    let mut parts: Vec<String> =
+        relative.components().map(|c| c.as_os_str().to_string_lossy().into_owned()).collect();
+    if parts.len() < 2 {
+        return None;
+    }
+    let outlet = parts[0].clone();
+    if let Some(last) = parts.last_mut() {
+        if let Some(stem) = Path::new(last.as_str()).file_stem() {
+            *last = stem.to_string_lossy().into_owned();
+        }
+    }
+    Some((outlet, parts.join("/")))
+}
+
+/// A file's text, or why it is not a text document (binary, not decodable, empty).
+fn text(bytes: &[u8], lossy: bool) -> std::result::Result<Decoded, String> {
+    if utf16_bom(bytes).is_none() && bytes.contains(&0) {
+        return Err("contains NUL bytes: a binary file, not text".into());
+    }
+    let decoded = decode(bytes, lossy)?;
+    if decoded.text.contains('\0') {
+        return Err("contains NUL characters: a binary file, not text".into());
+    }
+    if decoded.text.trim().is_empty() {
+        return Err("empty document (no text)".into());
+    }
+    Ok(decoded)
 }
 
 fn rel(root: &Path, path: &Path) -> String {

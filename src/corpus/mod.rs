@@ -1,66 +1,29 @@
 //! Corpus input: documents from a folder (`OUTLET/DOC.txt`), a CSV file, or JSONL (a file or
 //! standard input), streamed as [`Record`]s in a fixed order. A record that cannot become a
 //! document becomes an [`InputFailure`] with its location and reason; nothing is dropped.
+//! Each kind has its reader, an iterator of records (`folder`, `table`, `jsonl`); `record`
+//! holds what they hand on and `decode` how bytes become text. No file here imports this one.
 
 mod decode;
 mod fields;
 mod folder;
 mod jsonl;
+mod record;
 mod seen;
 mod table;
 
-pub use decode::{Decoded, decode, reject_nul};
-pub use fields::{FIELDS, Field, FieldMap};
+pub use fields::{FieldMap, InputOptions};
 pub use folder::Skipped;
+pub use record::{Document, InputFailure, Record, UNKNOWN_OUTLET};
 pub(crate) use seen::SeenIds;
 
 use crate::error::{Error, Result};
+use decode::Digest;
+use folder::FolderReader;
+use jsonl::JsonlReader;
 use std::path::{Path, PathBuf};
-
-/// One news article.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct Document {
-    /// Unique id (from the input, or made from its location).
-    pub id: String,
-    /// The outlet that published it.
-    pub outlet: String,
-    /// The event it covers, if given.
-    pub event: Option<String>,
-    /// The headline, analysed as its own section.
-    pub title: Option<String>,
-    /// Publication date as given.
-    pub date: Option<String>,
-    /// URL as given.
-    pub url: Option<String>,
-    /// The body text.
-    pub text: String,
-    /// Where it came from: `input` and `record N` / `line N` / a file path.
-    pub origin: String,
-    /// Whether invalid bytes were replaced (`--lossy`).
-    pub repaired: bool,
-}
-
-/// A record that could not become a document.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct InputFailure {
-    /// The input it came from.
-    pub input: String,
-    /// Where in the input: `line 4`, `record 7`, a file path.
-    pub location: String,
-    /// The document id if it was known.
-    pub doc_id: Option<String>,
-    /// Why it failed.
-    pub reason: String,
-}
-
-/// One item of an input stream.
-#[derive(Clone, Debug)]
-pub enum Record {
-    /// A readable document.
-    Doc(Box<Document>),
-    /// A failed record.
-    Failed(InputFailure),
-}
+use std::sync::{Arc, Mutex};
+use table::TableReader;
 
 /// The kinds of input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,24 +59,22 @@ impl InputKind {
     }
 }
 
-/// How inputs are read.
-#[derive(Clone, Debug, Default)]
-pub struct InputOptions {
-    /// Column or key names for the document fields.
-    pub fields: FieldMap,
-    /// Replace invalid UTF-8 instead of failing the document.
-    pub lossy: bool,
-}
-
 /// An opened input: its records, and a digest of its bytes once they are all read.
 pub struct Input {
     /// The path as given.
     pub path: PathBuf,
     /// The kind.
     pub kind: InputKind,
-    records: Box<dyn Iterator<Item = Record> + Send>,
-    digest: std::sync::Arc<std::sync::Mutex<decode::Digest>>,
+    records: Reader,
+    digest: Arc<Mutex<Digest>>,
     skipped: Skipped,
+}
+
+/// The reader of each kind of input.
+enum Reader {
+    Folder(FolderReader),
+    Table(Box<TableReader>),
+    Jsonl(Box<JsonlReader>),
 }
 
 impl Input {
@@ -121,16 +82,20 @@ impl Input {
     /// cannot be read (missing, or a CSV without the required columns).
     pub fn open(path: &Path, opts: &InputOptions) -> Result<Input> {
         let kind = InputKind::detect(path)?;
-        let digest = std::sync::Arc::new(std::sync::Mutex::new(decode::Digest::new()));
+        let digest = Arc::new(Mutex::new(Digest::new()));
         let mut skipped = Skipped::default();
-        let records: Box<dyn Iterator<Item = Record> + Send> = match kind {
+        let records = match kind {
             InputKind::Folder => {
-                let (records, s) = folder::read(path, opts, digest.clone())?;
+                let (reader, s) = FolderReader::open(path, opts.lossy, digest.clone())?;
                 skipped = s;
-                Box::new(records)
+                Reader::Folder(reader)
             }
-            InputKind::Csv => Box::new(table::read(path, opts, digest.clone())?),
-            InputKind::Jsonl => Box::new(jsonl::read(path, opts, digest.clone())?),
+            InputKind::Csv => {
+                Reader::Table(Box::new(TableReader::open(path, opts, digest.clone())?))
+            }
+            InputKind::Jsonl => {
+                Reader::Jsonl(Box::new(JsonlReader::open(path, opts, digest.clone())?))
+            }
         };
         Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped })
     }
@@ -154,58 +119,174 @@ impl Input {
 impl Iterator for Input {
     type Item = Record;
     fn next(&mut self) -> Option<Record> {
-        self.records.next()
+        match &mut self.records {
+            Reader::Folder(r) => r.next(),
+            Reader::Table(r) => r.next(),
+            Reader::Jsonl(r) => r.next(),
+        }
     }
 }
 
-/// The display name of an input path.
-pub(crate) fn input_name(path: &Path) -> String {
-    if path.as_os_str() == "-" { "<stdin>".into() } else { path.display().to_string() }
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
 
-/// The outlet of documents whose record names none.
-pub const UNKNOWN_OUTLET: &str = "(unknown)";
-
-/// Builds a document from field values, or says why the record is not one.
-pub(crate) fn assemble(
-    input: &str,
-    location: String,
-    default_id: String,
-    fields: &FieldMap,
-    mut get: impl FnMut(Field) -> Option<String>,
-) -> Record {
-    let id = get(Field::Id).map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let fail = |reason: String, id: Option<String>| {
-        Record::Failed(InputFailure {
-            input: input.to_string(),
-            location: location.clone(),
-            doc_id: id,
-            reason,
-        })
-    };
-    // A record without an outlet is still analysed (annotated corpora often lack one); it
-    // counts under a visible placeholder rather than being lost.
-    let outlet = match get(Field::Outlet).map(|s| s.trim().to_string()) {
-        Some(o) if !o.is_empty() => o,
-        _ => UNKNOWN_OUTLET.to_string(),
-    };
-    let Some(text) = get(Field::Text) else {
-        return fail(format!("no '{}' value", fields.name(Field::Text)), id);
-    };
-    let opt = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
-    let title = opt(get(Field::Title));
-    if text.trim().is_empty() && title.is_none() {
-        return fail("empty document (no text and no title)".into(), id);
+    /// A generated input row: a document with this text, or bad row number `0..5` of
+    /// [`csv_row`] / [`jsonl_row`].
+    #[derive(Clone, Debug)]
+    enum Row {
+        Good(String),
+        Bad(u8),
     }
-    Record::Doc(Box::new(Document {
-        id: id.unwrap_or(default_id),
-        outlet,
-        event: opt(get(Field::Event)),
-        title,
-        date: opt(get(Field::Date)),
-        url: opt(get(Field::Url)),
-        text,
-        origin: format!("{input}: {location}"),
-        repaired: false,
-    }))
+
+    fn rows() -> impl Strategy<Value = Vec<Row>> {
+        let row = prop_oneof![
+            2 => "x[a-z ,\"\n\u{e9}]{0,12}".prop_map(Row::Good),
+            1 => (0u8..5).prop_map(Row::Bad),
+        ];
+        proptest::collection::vec(row, 0..16)
+    }
+
+    /// Row `i` as CSV (`id,outlet,text` columns), with its line break.
+    fn csv_row(i: usize, row: &Row) -> Vec<u8> {
+        let mut out = format!("d{i},A,").into_bytes();
+        match row {
+            Row::Good(text) => out.extend(format!("\"{}\"", text.replace('"', "\"\"")).bytes()),
+            Row::Bad(0) => out.truncate(out.len() - 1), // two fields
+            Row::Bad(1) => out.extend(b"\"  \""),       // empty
+            Row::Bad(2) => out.extend(b"a\0b"),         // a NUL character
+            Row::Bad(_) => out.extend(b"a\xFFb"),       // invalid UTF-8 (3 and 4)
+        }
+        out.push(b'\n');
+        out
+    }
+
+    /// What row `row` reads as: `Some(true)` a document, `Some(false)` a failure, `None`
+    /// nothing (a blank JSONL line). `--lossy` repairs invalid UTF-8 and NUL characters.
+    fn expected(row: &Row, jsonl: bool, lossy: bool) -> Option<bool> {
+        match row {
+            Row::Good(_) => Some(true),
+            Row::Bad(4) if jsonl => None,
+            Row::Bad(k) => Some(lossy && *k >= 2),
+        }
+    }
+
+    /// Row `i` as a JSONL line, with its line break.
+    fn jsonl_row(i: usize, row: &Row) -> Vec<u8> {
+        let id = format!("d{i}");
+        let mut out = match row {
+            Row::Good(text) => {
+                serde_json::json!({"id": id, "outlet": "A", "text": text}).to_string().into_bytes()
+            }
+            Row::Bad(0) => b"{oops".to_vec(),
+            Row::Bad(1) => serde_json::json!({"id": id, "text": ["x"]}).to_string().into_bytes(),
+            Row::Bad(2) => serde_json::json!({"id": id, "text": "a\0b"}).to_string().into_bytes(),
+            Row::Bad(3) => {
+                [format!("{{\"id\":\"{id}\",\"text\":\"a").as_bytes(), b"\xFF\"}"].concat()
+            }
+            Row::Bad(_) => b"  ".to_vec(), // blank: not a record
+        };
+        out.push(b'\n');
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        /// Whatever the cells hold (quotes, commas, line breaks, non-ASCII), a CSV written
+        /// by a standard writer reads back as the same documents, in order.
+        #[test]
+        fn csv_round_trip(rows in proptest::collection::vec(
+            ("[a-z]{1,8}", "[\\PC\"',\r\n]{0,30}", "\\PC{0,12}"), 1..12)) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("in.csv");
+            let mut w = csv::Writer::from_path(&path).unwrap();
+            w.write_record(["id", "outlet", "text", "title"]).unwrap();
+            for (i, (outlet, text, title)) in rows.iter().enumerate() {
+                w.write_record([&format!("d{i}"), outlet, text, title]).unwrap();
+            }
+            w.flush().unwrap();
+            let input = Input::open(&path, &InputOptions::default()).unwrap();
+            let records: Vec<Record> = input.collect();
+            prop_assert_eq!(records.len(), rows.len());
+            for (r, (outlet, text, title)) in records.iter().zip(&rows) {
+                let title = Some(title.trim().to_string()).filter(|t| !t.is_empty());
+                match r {
+                    Record::Doc(d) => {
+                        prop_assert_eq!(&d.outlet, outlet);
+                        prop_assert_eq!(&d.text, text);
+                        prop_assert_eq!(&d.title, &title);
+                    }
+                    Record::Failed(f) => {
+                        prop_assert!(text.trim().is_empty() && title.is_none(), "{:?}", f);
+                    }
+                }
+            }
+        }
+
+        /// Whatever the strings hold (quotes, line breaks, control and non-ASCII
+        /// characters), JSONL written by a standard serializer, with LF, CRLF or CR line
+        /// ends, reads back as the same documents.
+        #[test]
+        fn jsonl_round_trip(
+            docs in proptest::collection::vec(("[a-z]{1,8}", "[^\\x00]{1,30}"), 1..12),
+            ending in 0usize..3,
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join("in.jsonl");
+            let end = ["\n", "\r\n", "\r"][ending];
+            let text: String = docs
+                .iter()
+                .map(|(outlet, text)| {
+                    serde_json::json!({"outlet": outlet, "text": text}).to_string() + end
+                })
+                .collect();
+            std::fs::write(&path, text).unwrap();
+            let input = Input::open(&path, &InputOptions::default()).unwrap();
+            let records: Vec<Record> = input.collect();
+            prop_assert_eq!(records.len(), docs.len());
+            for (i, (r, (outlet, text))) in records.iter().zip(&docs).enumerate() {
+                match r {
+                    Record::Doc(d) => {
+                        prop_assert_eq!(&d.outlet, outlet);
+                        prop_assert_eq!(&d.text, text);
+                        prop_assert_eq!(&d.id, &format!("in:{}", i + 1));
+                    }
+                    Record::Failed(f) => prop_assert!(text.trim().is_empty(), "{:?}", f),
+                }
+            }
+        }
+
+        /// Every row of a CSV or JSONL input with bad rows among good ones is read as one
+        /// record (documents + failures = rows; blank JSONL lines are none), in input order:
+        /// a document with the row's id, or a failure at the line where the row starts.
+        #[test]
+        fn every_row_is_one_record_in_input_order(rows in rows(), jsonl: bool, lossy: bool) {
+            let dir = tempfile::tempdir().unwrap();
+            let path = dir.path().join(if jsonl { "in.jsonl" } else { "in.csv" });
+            let mut bytes = if jsonl { Vec::new() } else { b"id,outlet,text\n".to_vec() };
+            let mut line = if jsonl { 1 } else { 2 };
+            let mut want = Vec::new();
+            for (i, row) in rows.iter().enumerate() {
+                let text = if jsonl { jsonl_row(i, row) } else { csv_row(i, row) };
+                match expected(row, jsonl, lossy) {
+                    Some(true) => want.push(Ok(format!("d{i}"))),
+                    Some(false) => want.push(Err(format!("line {line}"))),
+                    None => {}
+                }
+                line += text.iter().filter(|&&b| b == b'\n').count();
+                bytes.extend(text);
+            }
+            std::fs::write(&path, bytes).unwrap();
+            let opts = InputOptions { lossy, ..InputOptions::default() };
+            let read: Vec<std::result::Result<String, String>> = Input::open(&path, &opts)
+                .unwrap()
+                .map(|r| match r {
+                    Record::Doc(d) => Ok(d.id),
+                    Record::Failed(f) => Err(f.location),
+                })
+                .collect();
+            prop_assert_eq!(read, want);
+        }
+    }
 }
