@@ -387,7 +387,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[
         "report::sources",
         "report::tables",
     ],
-    &["corpus", "corpus::folder", "corpus::jsonl", "corpus::table"],
     &["devices::modifiers", "devices::negation"],
     &["lexicon", "lexicon::compile"],
     &[
