@@ -274,20 +274,20 @@ fn so_called(buf: &TokenBuffer, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::devices::testing::{flag_of, lexicon};
-    use crate::devices::{DeviceScratch, Flags, Roles};
+    use crate::devices::{DeviceScratch, Flags};
     use crate::matcher::{MatchScratch, find_hits};
     use crate::segment::tokenize;
 
     /// (quoted words, kind, cue) of each short quoted span.
     fn short(text: &str) -> Vec<(String, &'static str, String)> {
         let lex = lexicon();
-        let roles = Roles::new(&lex);
+        let roles = lex.roles();
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
         find_hits(&lex, text, &buf, &mut MatchScratch::new(), &mut hits);
         let mut out = Vec::new();
-        DeviceScratch::default().prepare(text, &buf, &hits, &roles, &mut out);
+        DeviceScratch::default().prepare(text, &buf, &hits, roles, &mut out);
         out.iter()
             .map(|q| {
                 let cue = q.cue.map_or(String::new(), |c| text[c.range()].to_string());

@@ -1,17 +1,22 @@
 //! Lexicons: CSV files of patterns with categories, compiled once into an immutable,
 //! thread-shareable [`Lexicon`] that the matcher reads. One file is one dimension
-//! (`loaded`, `attribution`, `hedges`, ...); its rows are entries.
+//! (`loaded`, `attribution`, `hedges`, ...); its rows are entries. What an entry does
+//! (content with its tone valence, attribution cue with its stance class, hedge, booster,
+//! negator, label with its referent) is its [`Role`], compiled once from its category path
+//! alone, never from the file's name (the rule is in `role`).
 
 mod bundled;
 pub mod check;
 mod compile;
 mod load;
 pub mod pattern;
+mod role;
 
 pub use bundled::{bundled_files, bundled_languages};
 pub use compile::LexiconBuilder;
 pub use load::{COLUMNS, MAX_CATEGORY_LEVELS, RawEntry, parse_file};
 pub use pattern::ElemKind;
+pub use role::{CueClass, Role, Roles};
 
 use crate::language::Language;
 use crate::stem::Stemmer;
@@ -142,6 +147,8 @@ pub struct Lexicon {
     pub(crate) files: Vec<LexiconFile>,
     pub(crate) categories: Vec<Category>,
     pub(crate) entries: Vec<Entry>,
+    /// The compiled role of every entry (see [`role`]).
+    pub(crate) roles: Roles,
     pub(crate) vocab: Vocab,
     /// Entries by first element, each list sorted by (file, length descending, id).
     pub(crate) starts: Starts,
@@ -196,6 +203,35 @@ impl Lexicon {
     /// One entry.
     pub fn entry(&self, id: EntryId) -> &Entry {
         &self.entries[id as usize]
+    }
+
+    /// The compiled roles of the entries.
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+
+    /// The role of one entry.
+    pub fn role(&self, id: EntryId) -> Role {
+        self.roles.role(id)
+    }
+
+    /// The tone valence of one entry (see [`Roles::valence`]).
+    pub fn valence(&self, id: EntryId) -> f64 {
+        self.roles.valence(id)
+    }
+
+    /// The stance class of one entry, if it is an attribution cue of one of the six classes.
+    pub fn cue_class(&self, id: EntryId) -> Option<CueClass> {
+        match self.roles.role(id) {
+            Role::AttributionCue { class } => class,
+            _ => None,
+        }
+    }
+
+    /// A cue class as written: the last level of category `id` (`doubting` for
+    /// `attribution/doubting`), whether or not it is one of the six of [`CueClass`].
+    pub fn class_name(&self, id: CategoryId) -> &str {
+        role::leaf(&self.categories[id as usize].path)
     }
 
     /// All categories (every level).
