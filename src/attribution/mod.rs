@@ -25,13 +25,14 @@ mod resolve;
 mod source;
 mod subject;
 mod survey;
-mod words;
 
 pub use crate::lexicon::CueClass;
 pub use content::QuoteType;
 pub use survey::SURVEY_LEMMA;
 
 use crate::analysis::Section;
+/// The closed-class English words the rules look at.
+use crate::language::english as words;
 use crate::lexicon::{CategoryId, EntryId, Lexicon, Role};
 use crate::matcher::Hit;
 use crate::quotes::{Quote, find_quotes, token_quotes};

@@ -213,6 +213,12 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
+/// Whether `gap` may stand between two words of a phrase: only white space and hyphens.
+/// The matcher joins phrases by it; `lexicon check` uses it to find patterns that can never match.
+pub(crate) fn joinable(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
