@@ -123,7 +123,7 @@ impl LexiconBuilder {
                 format!("a lexicon named '{name}' is loaded twice"),
             ));
         }
-        let file = self.files.len() as FileId;
+        let file = FileId(self.files.len() as u32);
         let first = self.entries.len() as EntryId;
         for (row, elems) in rows {
             self.push_entry(file, row, elems);

@@ -27,7 +27,15 @@ pub type EntryId = u32;
 /// Index of a category in [`Lexicon::categories`].
 pub type CategoryId = u32;
 /// Index of a file in [`Lexicon::files`].
-pub type FileId = u32;
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub(crate) u32);
+
+impl FileId {
+    /// The position in [`Lexicon::files`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// A compiled pattern element: an interned stem, exact form or prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -256,12 +264,12 @@ impl Lexicon {
 
     /// One file.
     pub fn file(&self, id: FileId) -> &LexiconFile {
-        &self.files[id as usize]
+        &self.files[id.index()]
     }
 
     /// The file whose name is `name` (`attribution`), if loaded.
     pub fn file_named(&self, name: &str) -> Option<FileId> {
-        self.files.iter().position(|f| f.name == name).map(|i| i as FileId)
+        self.files.iter().position(|f| f.name == name).map(|i| FileId(i as u32))
     }
 
     /// `id` and its ancestors, leaf first.

@@ -4,7 +4,7 @@
 
 mod cache;
 
-use crate::lexicon::{Elem, EntryId, Lexicon};
+use crate::lexicon::{Elem, EntryId, FileId, Lexicon};
 use crate::segment::{Token, TokenBuffer, joinable};
 use cache::{Keys, WordCache};
 
@@ -28,7 +28,7 @@ pub struct MatchScratch {
     hashes: Vec<u64>,
     keys: Vec<Keys>,
     next_free: Vec<u32>,
-    best: Vec<(u32, EntryId, u32)>,
+    best: Vec<(FileId, EntryId, u32)>,
 }
 
 impl MatchScratch {
@@ -107,7 +107,7 @@ pub fn find_hits(
         let prefixes = scratch.cache.prefixes[pfx].iter().map(|&p| Some(Elem::Prefix(p)));
         for first in firsts.into_iter().chain(prefixes).flatten() {
             for c in lex.starts.get(first) {
-                if scratch.next_free[c.file as usize] > i as u32 {
+                if scratch.next_free[c.file.index()] > i as u32 {
                     continue;
                 }
                 if let Some(b) = scratch.best.iter().find(|b| b.0 == c.file) {
@@ -134,7 +134,7 @@ pub fn find_hits(
         }
         scratch.best.sort_unstable();
         for &(file, entry, len) in &scratch.best {
-            scratch.next_free[file as usize] = i as u32 + len;
+            scratch.next_free[file.index()] = i as u32 + len;
             hits.push(Hit { entry, first: i as u32, end: i as u32 + len });
         }
     }
