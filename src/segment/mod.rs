@@ -3,7 +3,8 @@
 //!
 //! Owns [`TokenBuffer`], the reusable output of one section's segmentation. Offsets are byte
 //! offsets into the section text and are never altered by any later stage; the normalised form
-//! lives in a separate arena.
+//! lives in a separate arena. Also owns which gaps may join the words of a phrase
+//! (`joinable`), the rule the matcher and the lexicon lint share.
 
 mod abbreviations;
 mod normalize;
