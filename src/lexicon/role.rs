@@ -2,15 +2,16 @@
 //! when the [`Lexicon`](super::Lexicon) is built, by one rule on the entry's category path
 //! (the file an entry is in plays no part, so user lexicons may arrange entries freely):
 //!
-//! | category | role |
-//! |---|---|
-//! | `negator…` | [`Role::Negator`]: negates what follows |
-//! | `booster/dampener…` | [`Role::Dampener`] with strength = intensity (1..=3, 1 if absent) |
-//! | other `booster…` | [`Role::Intensifier`], strength as above |
-//! | `hedge…` | [`Role::Hedge`]: hedges its clause |
-//! | `attribution…` | [`Role::AttributionCue`]; its stance class is the last level of the path (`attribution/doubting` → [`CueClass::Doubting`]; a name that is not one of the six classes has none) |
-//! | `label…` | [`Role::Label`]; its referent is the path below `label/` (`label/people-held` → `people-held`; empty for a bare `label`), its polarity a connotation toward the referent |
-//! | anything else | [`Role::Content`], carrying tone valence when it has a polarity |
+//! - `negator…`: [`Role::Negator`], negates what follows;
+//! - `booster/dampener…`: [`Role::Dampener`], other `booster…`: [`Role::Intensifier`], with
+//!   strength = intensity (1..=3, 1 if absent);
+//! - `hedge…`: [`Role::Hedge`], hedges its clause;
+//! - `attribution…`: [`Role::AttributionCue`]; its stance class is the last level of the path
+//!   (`attribution/doubting` → [`CueClass::Doubting`]; a name that is not one of the six
+//!   classes has none);
+//! - `label…`: [`Role::Label`]; its referent is the path below `label/` (`label/people-held` →
+//!   `people-held`; empty for a bare `label`), its polarity a connotation toward the referent;
+//! - anything else: [`Role::Content`], carrying tone valence when it has a polarity.
 //!
 //! A lexicon set without some of these categories simply has no entries in that role.
 

@@ -3,7 +3,7 @@
 //! word lists are in `language::english`).
 
 use crate::language::english::{
-    AMBIGUOUS_ABBREVIATIONS, NON_FINAL_ABBREVIATIONS, SENTENCE_STARTERS, is_in,
+    is_ambiguous_abbreviation, is_non_final_abbreviation, is_sentence_starter,
 };
 
 /// How the segment ending in `word.` (lowercase, without the final full stop) continues.
@@ -19,7 +19,7 @@ pub(super) enum Kind {
 
 pub(super) fn classify(word: &str) -> Kind {
     let lower = word.to_ascii_lowercase();
-    if is_in(NON_FINAL_ABBREVIATIONS, &lower) {
+    if is_non_final_abbreviation(&lower) {
         return Kind::Title;
     }
     let mut chars = word.chars();
@@ -29,7 +29,7 @@ pub(super) fn classify(word: &str) -> Kind {
             return Kind::Title;
         }
     }
-    if is_in(AMBIGUOUS_ABBREVIATIONS, &lower) {
+    if is_ambiguous_abbreviation(&lower) {
         return Kind::Ambiguous;
     }
     // Dotted acronyms: U.S, U.N, E.U, D.C
@@ -43,7 +43,7 @@ pub(super) fn classify(word: &str) -> Kind {
 
 pub(super) fn starts_sentence(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    is_in(SENTENCE_STARTERS, &lower)
+    is_sentence_starter(&lower)
 }
 
 #[cfg(test)]
