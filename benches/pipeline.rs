@@ -128,7 +128,6 @@ fn matching(c: &mut Criterion) {
 fn attribution(c: &mut Criterion) {
     let docs = corpus();
     let lex = Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons");
-    let file = lex.file_named("attribution").expect("bundled attribution lexicon");
     let mut matching = MatchScratch::new();
     // Tokens and lexicon hits are inputs here: only attribution detection is timed.
     let prepared: Vec<(TokenBuffer, Vec<_>)> = docs
@@ -148,7 +147,7 @@ fn attribution(c: &mut Criterion) {
         for (d, (b, hits)) in docs.iter().zip(&prepared) {
             scratch.start_document();
             out.clear();
-            detect_section(&lex, file, Section::Body, &d.text, b, hits, scratch, out);
+            detect_section(&lex, Section::Body, &d.text, b, hits, scratch, out);
             n += out.len();
         }
         n

@@ -5,8 +5,8 @@
 
 use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
-use crate::devices::{DeviceScratch, Flags, Roles, ShortQuote, voice};
-use crate::lexicon::{EntryId, FileId, Lexicon};
+use crate::devices::{DeviceScratch, Flags, ShortQuote, voice};
+use crate::lexicon::{EntryId, Lexicon};
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::segment::{Span, TokenBuffer, tokenize};
 use crate::tone::{SentenceTone, ToneScratch, score_sentences};
@@ -138,18 +138,16 @@ impl Scratch {
 #[derive(Clone, Debug)]
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
-    roles: Arc<Roles>,
     sections: Sections,
-    /// The lexicon file whose hits are attribution cues, if loaded.
-    attribution: Option<FileId>,
+    /// Whether the lexicon has attribution cues (else attribution is not run).
+    attribution: bool,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        let roles = Arc::new(Roles::new(&lexicon));
-        let attribution = lexicon.file_named("attribution");
-        Analyzer { lexicon, roles, sections, attribution }
+        let attribution = lexicon.roles().has_attribution_cues();
+        Analyzer { lexicon, sections, attribution }
     }
 
     /// The lexicon.
@@ -202,7 +200,7 @@ impl Analyzer {
         out.sentences += s.tokens.sentences.len() as u32;
         s.covered.clear();
         s.covered.resize(toks.len(), false);
-        let roles = &*self.roles;
+        let roles = lex.roles();
         let short_start = out.short_quotes.len();
         s.short.clear();
         s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut s.short);
@@ -242,10 +240,9 @@ impl Analyzer {
             }
         }
         out.matched_tokens += s.covered.iter().filter(|&&c| c).count() as u32;
-        if let Some(file) = self.attribution {
+        if self.attribution {
             detect_section(
                 lex,
-                file,
                 section,
                 text,
                 &s.tokens,
@@ -266,7 +263,7 @@ impl Analyzer {
             text,
             &s.tokens,
             &s.hits,
-            &self.roles,
+            self.lexicon.roles(),
             &d.units,
             &d.marks,
             &mut s.tone,

@@ -1,10 +1,10 @@
 //! Label choice: which name an outlet uses for one referent ("hostages" or "captives" for the
-//! same people). Entries whose category is under `label/` name a label; the rest of the
-//! category path is the referent (`label/israel-gaza/captives` → `israel-gaza/captives`) and
-//! the entry's lemma (else its term) is the label, so several forms count as one label.
+//! same people). Entries whose compiled role is [`Role::Label`] name a label of its referent
+//! (`label/israel-gaza/captives` → `israel-gaza/captives`, see `lexicon::role`); the entry's
+//! lemma (else its term) is the label, so several forms count as one label.
 //! Built once per lexicon; counts come from the per-entry totals of `aggregate`.
 
-use crate::lexicon::{EntryId, Lexicon};
+use crate::lexicon::{EntryId, Lexicon, Role};
 
 /// One label of one referent.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -23,17 +23,13 @@ pub struct LabelSet {
 }
 
 impl LabelSet {
-    /// The labels of `lex`'s `label…` entries.
+    /// The labels of `lex`'s label entries.
     pub fn new(lex: &Lexicon) -> LabelSet {
         let mut named: Vec<(Label, EntryId)> = Vec::new();
         for (id, e) in lex.entries().iter().enumerate() {
-            let path = &*lex.category(e.category).path;
-            let referent = match path.strip_prefix("label") {
-                Some("") => "",
-                Some(rest) if rest.starts_with('/') => &rest[1..],
-                _ => continue,
-            };
-            let label = Label { referent: referent.into(), name: e.term_lemma().into() };
+            let Role::Label { referent } = lex.role(id as EntryId) else { continue };
+            let referent = lex.roles().referents()[referent as usize].clone();
+            let label = Label { referent, name: e.term_lemma().into() };
             named.push((label, id as EntryId));
         }
         named.sort();

@@ -14,7 +14,7 @@
 
 use crate::devices::clauses::Units;
 use crate::devices::modifiers::{DAMP, INT, Marks, NEG, NOT_ONLY, window};
-use crate::devices::{Role, Roles};
+use crate::lexicon::{Role, Roles};
 use crate::matcher::Hit;
 use crate::segment::{ALL_CAPS, TokenBuffer};
 
@@ -178,19 +178,19 @@ mod tests {
     /// The tone of each sentence of `text`, as floats.
     fn tones(text: &str) -> Vec<f64> {
         let lex = lexicon();
-        let roles = Roles::new(&lex);
+        let roles = lex.roles();
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
         find_hits(&lex, text, &buf, &mut MatchScratch::new(), &mut hits);
         let mut d = DeviceScratch::default();
-        d.prepare(text, &buf, &hits, &roles, &mut Vec::new());
+        d.prepare(text, &buf, &hits, roles, &mut Vec::new());
         let mut out = Vec::new();
         score_sentences(
             text,
             &buf,
             &hits,
-            &roles,
+            roles,
             &d.units,
             &d.marks,
             &mut ToneScratch::default(),

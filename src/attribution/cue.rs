@@ -7,7 +7,7 @@
 
 use super::context::Ctx;
 use super::words::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
-use crate::lexicon::{EntryId, Lexicon};
+use crate::lexicon::{EntryId, Lexicon, Role};
 use crate::matcher::Hit;
 
 /// How a cue relates to its source.
@@ -40,13 +40,13 @@ pub(super) struct Cue {
 }
 
 /// Writes the cues among `hits` (hits of every file, in token order) to `out`.
-pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, file: u32, hits: &[Hit], out: &mut Vec<Cue>) {
+pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, hits: &[Hit], out: &mut Vec<Cue>) {
     out.clear();
     for h in hits {
-        let e = lex.entry(h.entry);
-        if e.file != file {
+        if !matches!(lex.role(h.entry), Role::AttributionCue { .. }) {
             continue;
         }
+        let e = lex.entry(h.entry);
         let Some((first, end)) = trim(ctx, h.first as usize, h.end as usize) else { continue };
         // Inside a quotation the quoted speaker reports, not the outlet.
         if ctx.in_quotation(first) {

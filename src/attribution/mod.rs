@@ -1,8 +1,8 @@
 //! Attribution: who is quoted, with which reporting expression, in which stance.
 //!
-//! Runs inside [`crate::Analyzer`] on each section's tokens and the hits of the lexicon file
-//! named `attribution` (cue patterns with categories `attribution/<class>`); without that file
-//! it finds nothing. For every cue it finds:
+//! Runs inside [`crate::Analyzer`] on each section's tokens and the hits of the lexicon
+//! entries whose role is an attribution cue (categories `attribution/<class>`, in any file;
+//! see `lexicon::role`); a lexicon without such entries finds nothing. For every cue it finds:
 //!
 //! - the **cue** itself, filtered so that nouns and adjectives that look like reporting verbs
 //!   are not cues (`cue`);
@@ -25,13 +25,15 @@ mod resolve;
 mod source;
 mod subject;
 mod survey;
-mod words;
 
+pub use crate::lexicon::CueClass;
 pub use content::QuoteType;
 pub use survey::SURVEY_LEMMA;
 
 use crate::analysis::Section;
-use crate::lexicon::{CategoryId, EntryId, FileId, Lexicon};
+/// The closed-class English words the rules look at.
+use crate::language::english as words;
+use crate::lexicon::{CategoryId, EntryId, Lexicon, Role};
 use crate::matcher::Hit;
 use crate::quotes::{Quote, find_quotes, token_quotes};
 use crate::segment::{Span, TokenBuffer};
@@ -39,63 +41,6 @@ use context::Ctx;
 use cue::{Cue, Form};
 use resolve::Resolver;
 use source::Source;
-
-/// The stance classes of the bundled attribution lexicon (`attribution/<class>`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum CueClass {
-    /// `said`, `told`, `according to`.
-    Neutral,
-    /// `confirmed`, `noted`, `revealed`: the statement is presented as fact.
-    Endorsing,
-    /// `claimed`, `alleged`: the statement is presented as doubtful.
-    Doubting,
-    /// `admitted`, `conceded`, `denied`: the source is presented as at fault.
-    Guilt,
-    /// `insisted`, `asserted`.
-    Insistent,
-    /// `denounced`, `slammed`, `accused`.
-    Confrontational,
-}
-
-impl CueClass {
-    /// Every class, in column order.
-    pub const ALL: [CueClass; 6] = [
-        CueClass::Neutral,
-        CueClass::Endorsing,
-        CueClass::Doubting,
-        CueClass::Guilt,
-        CueClass::Insistent,
-        CueClass::Confrontational,
-    ];
-
-    /// The class name as written in lexicon categories.
-    pub fn name(self) -> &'static str {
-        match self {
-            CueClass::Neutral => "neutral",
-            CueClass::Endorsing => "endorsing",
-            CueClass::Doubting => "doubting",
-            CueClass::Guilt => "guilt",
-            CueClass::Insistent => "insistent",
-            CueClass::Confrontational => "confrontational",
-        }
-    }
-
-    /// Position in [`CueClass::ALL`].
-    pub fn index(self) -> usize {
-        self as usize
-    }
-
-    /// The class named `name`, if it is one of the six.
-    pub fn from_name(name: &str) -> Option<CueClass> {
-        CueClass::ALL.into_iter().find(|c| c.name() == name)
-    }
-}
-
-/// The last level of a category path: the cue class as written (`doubting` for
-/// `attribution/doubting`).
-pub fn class_name(path: &str) -> &str {
-    path.rsplit('/').next().unwrap_or(path)
-}
 
 /// A span of the section text in bytes and in code points.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -151,8 +96,16 @@ impl CueKind {
     /// `neutral` for a colon or a survey.
     pub fn class_name<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
-            CueKind::Lexicon { category, .. } => class_name(&lex.category(category).path),
+            CueKind::Lexicon { category, .. } => lex.class_name(category),
             CueKind::Colon | CueKind::Survey => CueClass::Neutral.name(),
+        }
+    }
+
+    /// The cue's compiled stance class (neutral for a colon or a survey).
+    pub fn class(&self, lex: &Lexicon) -> Option<CueClass> {
+        match *self {
+            CueKind::Lexicon { entry, .. } => lex.cue_class(entry),
+            CueKind::Colon | CueKind::Survey => Some(CueClass::Neutral),
         }
     }
 }
@@ -206,11 +159,10 @@ impl AttributionScratch {
 }
 
 /// Finds the attributions of one section (`text`, segmented into `buf`, with the lexicon
-/// `hits` of every file) and appends them to `out`. `file` is the attribution lexicon file.
+/// `hits` of every file) and appends them to `out`.
 #[allow(clippy::too_many_arguments)]
 pub fn detect_section(
     lex: &Lexicon,
-    file: FileId,
     section: Section,
     text: &str,
     buf: &TokenBuffer,
@@ -220,7 +172,7 @@ pub fn detect_section(
 ) {
     let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| lex.entry(h.entry).file == file)
+    if !hits.iter().any(|h| matches!(lex.role(h.entry), Role::AttributionCue { .. }))
         && !text.contains(':')
         && !survey::may_name_one(text)
     {
@@ -229,7 +181,7 @@ pub fn detect_section(
     find_quotes(text, buf, quotes);
     token_quotes(buf, quotes, token_quote);
     let ctx = Ctx { text, buf, quotes, token_quote };
-    cue::collect(&ctx, lex, file, hits, cues);
+    cue::collect(&ctx, lex, hits, cues);
     colon::collect(&ctx, cues);
     survey::collect(&ctx, cues);
     let first_new = out.len();
@@ -277,7 +229,7 @@ pub fn detect_section(
             section,
             sentence: sent,
             kind,
-            class: CueClass::from_name(kind.class_name(lex)),
+            class: kind.class(lex),
             cue: extent(cue_span(&ctx, cue)),
             source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
             source_resolved: resolved.map(String::into_boxed_str),
@@ -448,8 +400,7 @@ pub(crate) mod tests {
         token_quotes(&buf, &quotes, &mut tq);
         let ctx = Ctx { text, buf: &buf, quotes: &quotes, token_quote: &tq };
         let mut out = Vec::new();
-        let file = lex.file_named("attribution").unwrap();
-        cue::collect(&ctx, lex, file, &hits, &mut out);
+        cue::collect(&ctx, lex, &hits, &mut out);
         out.iter()
             .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
             .collect()
@@ -473,8 +424,7 @@ pub(crate) mod tests {
         let mut s = AttributionScratch::new();
         s.start_document();
         let mut out = Vec::new();
-        let file = lex.file_named("attribution").unwrap();
-        detect_section(&lex, file, Section::Body, text, &buf, &hits, &mut s, &mut out);
+        detect_section(&lex, Section::Body, text, &buf, &hits, &mut s, &mut out);
         let chars: Vec<char> = text.chars().collect();
         let sub = |e: Option<Extent>| {
             e.map_or(String::new(), |e| {
@@ -658,5 +608,6 @@ pub(crate) mod tests {
         b.add_text("l.csv", "loaded", "pattern,category\nsaid,loaded\n").unwrap();
         let lex = b.build();
         assert!(lex.file_named("attribution").is_none());
+        assert!(!lex.roles().has_attribution_cues());
     }
 }

@@ -4,10 +4,8 @@
 //! at a comma; negators and boosters act only within their phrase. Quotation marks end
 //! neither, so "not a “massacre”" is still negated.
 
+use crate::language::english::CONTRAST;
 use crate::segment::TokenBuffer;
-
-/// English conjunctions that open a new, contrasting clause.
-pub const CONTRAST: [&str; 4] = ["but", "although", "though", "whereas"];
 
 /// Per token: the index of its clause and of its phrase within the section.
 #[derive(Clone, Debug, Default)]

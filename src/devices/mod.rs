@@ -1,20 +1,19 @@
 //! Framing devices: the context each lexicon hit stands in. For every hit of a section this
 //! module works out, from the same tokens and hits, whether it is in quoted voice, negated,
 //! intensified or dampened by a booster, governed by a hedge, or inside a scare quote, and
-//! returns those as [`Flags`]. It owns the per-entry [`Roles`] (which lexicon entries act as
-//! negators, boosters, hedges, cues) and the per-section [`DeviceScratch`]; each device lives
+//! returns those as [`Flags`]. It reads the entries' roles compiled in the lexicon ([`Roles`]:
+//! negators, boosters, hedges, cues) and owns the per-section [`DeviceScratch`]; each device lives
 //! in its own submodule. Bounded windows, no I/O, no allocation per token.
 
 pub mod clauses;
 pub mod modifiers;
 pub mod negation;
-pub mod roles;
 pub mod scare;
 pub mod voice;
 
-pub use roles::{Role, Roles};
 pub use scare::{QuoteKind, ShortQuote};
 
+use crate::lexicon::{Role, Roles};
 use crate::matcher::Hit;
 use crate::quotes::Quote;
 use crate::segment::TokenBuffer;
@@ -153,19 +152,19 @@ pub(crate) mod testing {
 
     /// (matched text, flags) for every hit of `text`.
     pub(crate) fn flags_of(lex: &Lexicon, text: &str) -> Vec<(String, Flags)> {
-        let roles = Roles::new(lex);
+        let roles = lex.roles();
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
         find_hits(lex, text, &buf, &mut MatchScratch::new(), &mut hits);
         let mut s = DeviceScratch::default();
         let mut short = Vec::new();
-        s.prepare(text, &buf, &hits, &roles, &mut short);
+        s.prepare(text, &buf, &hits, roles, &mut short);
         hits.iter()
             .map(|h| {
                 let a = buf.tokens[h.first as usize].span.start as usize;
                 let b = buf.tokens[h.end as usize - 1].span.end as usize;
-                (text[a..b].to_string(), s.flags(h, &roles))
+                (text[a..b].to_string(), s.flags(h, roles))
             })
             .collect()
     }
@@ -255,14 +254,14 @@ mod properties {
         #[test]
         fn devices_never_panic_and_stay_consistent(text in newsy()) {
             let lex = lexicon();
-            let roles = Roles::new(&lex);
+            let roles = lex.roles();
             let mut buf = TokenBuffer::new();
             tokenize(&text, &mut buf);
             let mut hits = Vec::new();
             find_hits(&lex, &text, &buf, &mut MatchScratch::new(), &mut hits);
             let mut d = DeviceScratch::default();
             let mut short = Vec::new();
-            d.prepare(&text, &buf, &hits, &roles, &mut short);
+            d.prepare(&text, &buf, &hits, roles, &mut short);
             for q in &short {
                 prop_assert!(text.get(q.bytes.range()).is_some());
                 prop_assert!(text.get(q.sentence_bytes.range()).is_some());
@@ -272,7 +271,7 @@ mod properties {
                 }
             }
             for h in &hits {
-                let f = d.flags(h, &roles);
+                let f = d.flags(h, roles);
                 // A scare quote outside any other quotation is authorial voice.
                 let q = d.tok_quote[h.first as usize];
                 if f.contains(Flags::SCARE_QUOTE) && d.quotes[q as usize].depth == 0 {
@@ -283,7 +282,7 @@ mod properties {
             prop_assert!(quoted as usize <= buf.tokens.len());
             let mut tones: Vec<SentenceTone> = Vec::new();
             let mut ts = ToneScratch::default();
-            score_sentences(&text, &buf, &hits, &roles, &d.units, &d.marks, &mut ts, &mut tones);
+            score_sentences(&text, &buf, &hits, roles, &d.units, &d.marks, &mut ts, &mut tones);
             prop_assert_eq!(tones.len(), buf.sentences.len());
             for t in &tones {
                 prop_assert!(t.micro.abs() <= 1_000_000);

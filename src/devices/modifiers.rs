@@ -5,7 +5,7 @@
 
 use super::clauses::Units;
 use super::negation;
-use super::roles::{Role, Roles};
+use crate::lexicon::{Role, Roles};
 use crate::matcher::Hit;
 use crate::segment::TokenBuffer;
 
@@ -65,8 +65,8 @@ impl Marks {
                     self.bits[last] |= HEDGE;
                     self.hedges[units.clause[h.first as usize] as usize] += 1;
                 }
-                Role::Attribution => self.bits[h.first as usize] |= CUE,
-                Role::Content | Role::Label => {}
+                Role::AttributionCue { .. } => self.bits[h.first as usize] |= CUE,
+                Role::Content | Role::Label { .. } => {}
             }
         }
     }

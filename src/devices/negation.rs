@@ -5,11 +5,9 @@
 
 use super::clauses::Units;
 use super::modifiers::{Marks, NEG, window};
+use crate::language::english::ADDITIVE;
 use crate::matcher::Hit;
 use crate::segment::TokenBuffer;
-
-/// English words that turn a preceding negator into "not only"-style addition.
-const ADDITIVE: [&str; 3] = ["only", "just", "merely"];
 
 /// Whether the negator `hit` is the first half of "not only", "not just", "not merely".
 pub fn not_only(buf: &TokenBuffer, hit: &Hit) -> bool {

@@ -19,6 +19,7 @@
 
 use super::clauses::Units;
 use super::modifiers::{CUE, HEDGE, Marks};
+use crate::language::english::{NAMING, NOUN_DETERMINERS, REFLEXIVE, TITLE_SMALL, WORKS};
 use crate::quotes::Quote;
 use crate::segment::{CAPITALIZED, HYPHEN_BEFORE, Span, TokenBuffer};
 
@@ -76,79 +77,6 @@ const CUE_AFTER: usize = 10;
 /// Most words after a reporting cue that follows the quotation before its phrase ends
 /// (`“…,” he said on Monday.`); a cue followed by more is the verb of a new statement.
 const CUE_TAIL: usize = 5;
-
-/// English determiners: a cue right after one is a noun (`a claim`), not a reporting verb.
-const DETERMINERS: [&str; 12] =
-    ["a", "an", "the", "his", "her", "its", "their", "this", "these", "those", "our", "my"];
-
-/// English reflexives: after a naming cue they make a self-designation (`call themselves`).
-const REFLEXIVE: [&str; 7] =
-    ["themselves", "itself", "himself", "herself", "ourselves", "myself", "yourself"];
-
-/// English naming cues: words that give a quoted designation to someone ("what critics
-/// call", "dubbed", "described as", "so-called", "referred to as", "known as").
-const NAMING: [&str; 30] = [
-    "call",
-    "calls",
-    "called",
-    "calling",
-    "dub",
-    "dubs",
-    "dubbed",
-    "dubbing",
-    "term",
-    "terms",
-    "termed",
-    "terming",
-    "label",
-    "labels",
-    "labeled",
-    "labelled",
-    "labeling",
-    "labelling",
-    "brand",
-    "branded",
-    "branding",
-    "describe",
-    "describes",
-    "described",
-    "describing",
-    "nicknamed",
-    "known",
-    "referred",
-    "christened",
-    "deemed",
-];
-
-/// English nouns and participles that introduce the title of a work.
-const WORKS: [&str; 22] = [
-    "book",
-    "film",
-    "movie",
-    "report",
-    "song",
-    "article",
-    "album",
-    "novel",
-    "play",
-    "show",
-    "series",
-    "documentary",
-    "poem",
-    "essay",
-    "column",
-    "editorial",
-    "podcast",
-    "episode",
-    "titled",
-    "entitled",
-    "headline",
-    "exhibition",
-];
-
-/// Small words that stay lowercase in a title.
-const TITLE_SMALL: [&str; 14] =
-    ["a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "from", "with", "by"];
 
 /// Classifies every quotation of a section into `kinds` (one per quotation) and appends the
 /// short ones to `short`.
@@ -229,7 +157,7 @@ fn classify_one(
         |i: usize| NAMING.contains(&norm(i)) && i + 1 < first && REFLEXIVE.contains(&norm(i + 1));
     let is_cue = |i: usize| {
         marks.bits[i] & CUE != 0
-            && !(i > 0 && DETERMINERS.contains(&norm(i - 1)))
+            && !(i > 0 && NOUN_DETERMINERS.contains(&norm(i - 1)))
             && !self_designation(i)
     };
     let colon = before.ends_with(':');
@@ -274,20 +202,20 @@ fn so_called(buf: &TokenBuffer, i: usize) -> bool {
 mod tests {
     use super::*;
     use crate::devices::testing::{flag_of, lexicon};
-    use crate::devices::{DeviceScratch, Flags, Roles};
+    use crate::devices::{DeviceScratch, Flags};
     use crate::matcher::{MatchScratch, find_hits};
     use crate::segment::tokenize;
 
     /// (quoted words, kind, cue) of each short quoted span.
     fn short(text: &str) -> Vec<(String, &'static str, String)> {
         let lex = lexicon();
-        let roles = Roles::new(&lex);
+        let roles = lex.roles();
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
         find_hits(&lex, text, &buf, &mut MatchScratch::new(), &mut hits);
         let mut out = Vec::new();
-        DeviceScratch::default().prepare(text, &buf, &hits, &roles, &mut out);
+        DeviceScratch::default().prepare(text, &buf, &hits, roles, &mut out);
         out.iter()
             .map(|q| {
                 let cue = q.cue.map_or(String::new(), |c| text[c.range()].to_string());

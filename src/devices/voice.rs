@@ -27,14 +27,14 @@ mod tests {
 
     fn quoted(text: &str) -> u32 {
         let lex = crate::devices::testing::lexicon();
-        let roles = crate::devices::Roles::new(&lex);
+        let roles = lex.roles();
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
         let mut m = crate::matcher::MatchScratch::new();
         crate::matcher::find_hits(&lex, text, &buf, &mut m, &mut hits);
         let mut d = crate::devices::DeviceScratch::default();
-        d.prepare(text, &buf, &hits, &roles, &mut Vec::new());
+        d.prepare(text, &buf, &hits, roles, &mut Vec::new());
         quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind)
     }
 

@@ -4,6 +4,7 @@
 
 use super::load::{RawEntry, parse_file};
 use super::pattern::{ElemKind, parse};
+use super::role::Roles;
 use super::{Category, CategoryId, Elem, Entry, EntryId, FileId, Lexicon, LexiconFile, Vocab};
 use crate::error::{Error, Result};
 use crate::language::Language;
@@ -19,6 +20,7 @@ pub struct LexiconBuilder {
     categories: Vec<Category>,
     category_ids: FxHashMap<String, CategoryId>,
     entries: Vec<Entry>,
+    roles: Roles,
     vocab: Vocab,
     tops: Vec<CategoryId>,
 }
@@ -32,6 +34,7 @@ impl LexiconBuilder {
             categories: Vec::new(),
             category_ids: FxHashMap::default(),
             entries: Vec::new(),
+            roles: Roles::default(),
             vocab: Vocab::default(),
             tops: Vec::new(),
         }
@@ -120,7 +123,7 @@ impl LexiconBuilder {
                 format!("a lexicon named '{name}' is loaded twice"),
             ));
         }
-        let file = self.files.len() as FileId;
+        let file = FileId(self.files.len() as u32);
         let first = self.entries.len() as EntryId;
         for (row, elems) in rows {
             self.push_entry(file, row, elems);
@@ -150,6 +153,7 @@ impl LexiconBuilder {
             })
             .collect();
         let category = self.intern_category(&row.category);
+        self.roles.push(&row.category, row.polarity, row.intensity);
         let term = display_term(&row.pattern);
         self.entries.push(Entry {
             term: term.into(),
@@ -238,6 +242,7 @@ impl LexiconBuilder {
             files: self.files,
             categories: self.categories,
             entries: self.entries,
+            roles: self.roles,
             vocab: self.vocab,
             starts,
             tops: self.tops,

@@ -51,6 +51,39 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<RawEntry>> {
         .headers()
         .map_err(|e| Error::lexicon(file, 1, 0, format!("unreadable header: {e}")))?
         .clone();
+    let index = column_index(file, &headers)?;
+    let mut rows = Vec::new();
+    // The csv crate's own line numbers skip blank lines; count newlines before each record.
+    let mut lines = LineCounter { text, byte: 0, line: 1 };
+    let mut record = csv::StringRecord::new();
+    loop {
+        let more = reader.read_record(&mut record).map_err(|e| {
+            let line = e.position().map_or(0, |p| lines.at(p.byte()));
+            Error::lexicon(file, line, 0, format!("bad CSV: {e}"))
+        })?;
+        if !more {
+            break;
+        }
+        let line = record.position().map_or(0, |p| lines.at(p.byte()));
+        if record.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if record.len() > headers.len() {
+            return Err(Error::lexicon(
+                file,
+                line,
+                headers.len() as u64 + 1,
+                format!("{} cells but the header has {}", record.len(), headers.len()),
+            ));
+        }
+        rows.push(parse_row(file, line, &record, &index)?);
+    }
+    Ok(rows)
+}
+
+/// Where each of [`COLUMNS`] is in the header (`usize::MAX` when absent); an unknown or
+/// repeated column, or a missing required one, is an error.
+fn column_index(file: &str, headers: &csv::StringRecord) -> Result<[usize; 7]> {
     let mut index = [usize::MAX; 7];
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
@@ -77,60 +110,44 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<RawEntry>> {
             ));
         }
     }
-    let mut rows = Vec::new();
-    // The csv crate's own line numbers skip blank lines; count newlines before each record.
-    let mut lines = LineCounter { text, byte: 0, line: 1 };
-    let mut record = csv::StringRecord::new();
-    loop {
-        let more = reader.read_record(&mut record).map_err(|e| {
-            let line = e.position().map_or(0, |p| lines.at(p.byte()));
-            Error::lexicon(file, line, 0, format!("bad CSV: {e}"))
-        })?;
-        if !more {
-            break;
-        }
-        let line = record.position().map_or(0, |p| lines.at(p.byte()));
-        if record.iter().all(|c| c.trim().is_empty()) {
-            continue;
-        }
-        if record.len() > headers.len() {
-            return Err(Error::lexicon(
-                file,
-                line,
-                headers.len() as u64 + 1,
-                format!("{} cells but the header has {}", record.len(), headers.len()),
-            ));
-        }
-        let cell = |k: usize| -> &str {
-            if index[k] == usize::MAX { "" } else { record.get(index[k]).unwrap_or("").trim() }
-        };
-        let col = |k: usize| index[k] as u64 + 1;
-        let pattern = cell(0).to_string();
-        if pattern.is_empty() {
-            return Err(Error::lexicon(file, line, col(0), "empty pattern"));
-        }
-        let category = cell(1).to_ascii_lowercase();
-        check_category(&category).map_err(|m| Error::lexicon(file, line, col(1), m))?;
-        let polarity = parse_int(cell(2), -2, 2)
-            .map_err(|m| Error::lexicon(file, line, col(2), format!("polarity {m}")))?
-            .map(|v| v as i8);
-        let intensity = parse_int(cell(3), 1, 3)
-            .map_err(|m| Error::lexicon(file, line, col(3), format!("intensity {m}")))?
-            .map(|v| v as u8);
-        let lemma = Some(cell(4).to_string()).filter(|s| !s.is_empty());
-        rows.push(RawEntry {
-            pattern,
-            category,
-            polarity,
-            intensity,
-            lemma,
-            note: cell(5).to_string(),
-            source: cell(6).to_string(),
-            line,
-            pattern_column: col(0),
-        });
+    Ok(index)
+}
+
+/// One non-blank record at `line`, its cells checked.
+fn parse_row(
+    file: &str,
+    line: u64,
+    record: &csv::StringRecord,
+    index: &[usize; 7],
+) -> Result<RawEntry> {
+    let cell = |k: usize| -> &str {
+        if index[k] == usize::MAX { "" } else { record.get(index[k]).unwrap_or("").trim() }
+    };
+    let col = |k: usize| index[k] as u64 + 1;
+    let pattern = cell(0).to_string();
+    if pattern.is_empty() {
+        return Err(Error::lexicon(file, line, col(0), "empty pattern"));
     }
-    Ok(rows)
+    let category = cell(1).to_ascii_lowercase();
+    check_category(&category).map_err(|m| Error::lexicon(file, line, col(1), m))?;
+    let polarity = parse_int(cell(2), -2, 2)
+        .map_err(|m| Error::lexicon(file, line, col(2), format!("polarity {m}")))?
+        .map(|v| v as i8);
+    let intensity = parse_int(cell(3), 1, 3)
+        .map_err(|m| Error::lexicon(file, line, col(3), format!("intensity {m}")))?
+        .map(|v| v as u8);
+    let lemma = Some(cell(4).to_string()).filter(|s| !s.is_empty());
+    Ok(RawEntry {
+        pattern,
+        category,
+        polarity,
+        intensity,
+        lemma,
+        note: cell(5).to_string(),
+        source: cell(6).to_string(),
+        line,
+        pattern_column: col(0),
+    })
 }
 
 struct LineCounter<'a> {

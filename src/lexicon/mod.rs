@@ -1,17 +1,22 @@
 //! Lexicons: CSV files of patterns with categories, compiled once into an immutable,
 //! thread-shareable [`Lexicon`] that the matcher reads. One file is one dimension
-//! (`loaded`, `attribution`, `hedges`, ...); its rows are entries.
+//! (`loaded`, `attribution`, `hedges`, ...); its rows are entries. What an entry does
+//! (content with its tone valence, attribution cue with its stance class, hedge, booster,
+//! negator, label with its referent) is its [`Role`], compiled once from its category path
+//! alone, never from the file's name (the rule is in `role`).
 
 mod bundled;
 pub mod check;
 mod compile;
 mod load;
 pub mod pattern;
+mod role;
 
 pub use bundled::{bundled_files, bundled_languages};
 pub use compile::LexiconBuilder;
 pub use load::{COLUMNS, MAX_CATEGORY_LEVELS, RawEntry, parse_file};
 pub use pattern::ElemKind;
+pub use role::{CueClass, Role, Roles};
 
 use crate::language::Language;
 use crate::stem::Stemmer;
@@ -22,7 +27,15 @@ pub type EntryId = u32;
 /// Index of a category in [`Lexicon::categories`].
 pub type CategoryId = u32;
 /// Index of a file in [`Lexicon::files`].
-pub type FileId = u32;
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct FileId(pub(crate) u32);
+
+impl FileId {
+    /// The position in [`Lexicon::files`].
+    pub fn index(self) -> usize {
+        self.0 as usize
+    }
+}
 
 /// A compiled pattern element: an interned stem, exact form or prefix.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -142,6 +155,8 @@ pub struct Lexicon {
     pub(crate) files: Vec<LexiconFile>,
     pub(crate) categories: Vec<Category>,
     pub(crate) entries: Vec<Entry>,
+    /// The compiled role of every entry (see [`role`]).
+    pub(crate) roles: Roles,
     pub(crate) vocab: Vocab,
     /// Entries by first element, each list sorted by (file, length descending, id).
     pub(crate) starts: Starts,
@@ -198,6 +213,35 @@ impl Lexicon {
         &self.entries[id as usize]
     }
 
+    /// The compiled roles of the entries.
+    pub fn roles(&self) -> &Roles {
+        &self.roles
+    }
+
+    /// The role of one entry.
+    pub fn role(&self, id: EntryId) -> Role {
+        self.roles.role(id)
+    }
+
+    /// The tone valence of one entry (see [`Roles::valence`]).
+    pub fn valence(&self, id: EntryId) -> f64 {
+        self.roles.valence(id)
+    }
+
+    /// The stance class of one entry, if it is an attribution cue of one of the six classes.
+    pub fn cue_class(&self, id: EntryId) -> Option<CueClass> {
+        match self.roles.role(id) {
+            Role::AttributionCue { class } => class,
+            _ => None,
+        }
+    }
+
+    /// A cue class as written: the last level of category `id` (`doubting` for
+    /// `attribution/doubting`), whether or not it is one of the six of [`CueClass`].
+    pub fn class_name(&self, id: CategoryId) -> &str {
+        role::leaf(&self.categories[id as usize].path)
+    }
+
     /// All categories (every level).
     pub fn categories(&self) -> &[Category] {
         &self.categories
@@ -220,12 +264,12 @@ impl Lexicon {
 
     /// One file.
     pub fn file(&self, id: FileId) -> &LexiconFile {
-        &self.files[id as usize]
+        &self.files[id.index()]
     }
 
     /// The file whose name is `name` (`attribution`), if loaded.
     pub fn file_named(&self, name: &str) -> Option<FileId> {
-        self.files.iter().position(|f| f.name == name).map(|i| i as FileId)
+        self.files.iter().position(|f| f.name == name).map(|i| FileId(i as u32))
     }
 
     /// `id` and its ancestors, leaf first.

@@ -4,8 +4,8 @@
 
 mod cache;
 
-use crate::lexicon::{Elem, EntryId, Lexicon};
-use crate::segment::{Token, TokenBuffer};
+use crate::lexicon::{Elem, EntryId, FileId, Lexicon};
+use crate::segment::{Token, TokenBuffer, joinable};
 use cache::{Keys, WordCache};
 
 /// A lexicon entry found at a run of tokens.
@@ -28,7 +28,7 @@ pub struct MatchScratch {
     hashes: Vec<u64>,
     keys: Vec<Keys>,
     next_free: Vec<u32>,
-    best: Vec<(u32, EntryId, u32)>,
+    best: Vec<(FileId, EntryId, u32)>,
 }
 
 impl MatchScratch {
@@ -107,7 +107,7 @@ pub fn find_hits(
         let prefixes = scratch.cache.prefixes[pfx].iter().map(|&p| Some(Elem::Prefix(p)));
         for first in firsts.into_iter().chain(prefixes).flatten() {
             for c in lex.starts.get(first) {
-                if scratch.next_free[c.file as usize] > i as u32 {
+                if scratch.next_free[c.file.index()] > i as u32 {
                     continue;
                 }
                 if let Some(b) = scratch.best.iter().find(|b| b.0 == c.file) {
@@ -134,7 +134,7 @@ pub fn find_hits(
         }
         scratch.best.sort_unstable();
         for &(file, entry, len) in &scratch.best {
-            scratch.next_free[file as usize] = i as u32 + len;
+            scratch.next_free[file.index()] = i as u32 + len;
             hits.push(Hit { entry, first: i as u32, end: i as u32 + len });
         }
     }
@@ -167,14 +167,8 @@ fn extends(
     true
 }
 
-/// Whether `gap` may stand between two words of a phrase: only white space and hyphens.
-/// `lexicon check` uses it to find patterns that can never match.
-pub(crate) fn joinable(gap: &str) -> bool {
-    gap.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
-}
-
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::language::Language;
     use crate::lexicon::LexiconBuilder;
@@ -190,7 +184,7 @@ pub(crate) mod tests {
     }
 
     /// `(pattern, matched text)` of every hit of `lex` in `text`.
-    pub(crate) fn hits(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
+    fn hits(lex: &Lexicon, text: &str) -> Vec<(String, String)> {
         let mut buf = TokenBuffer::new();
         tokenize(text, &mut buf);
         let mut hits = Vec::new();
@@ -255,5 +249,24 @@ pub(crate) mod tests {
     fn curly_apostrophes_match_straight_patterns() {
         let lex = lexicon(&[("n", "=don't,negator\n")]);
         assert_eq!(hits(&lex, "We don’t know."), vec![("=don't".into(), "don’t".into())]);
+    }
+
+    #[test]
+    fn what_the_lint_calls_dead_really_never_matches() {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        let rows = "pattern,category,polarity,lemma,source\n=9/11,loaded,-1,,team\n\
+                    =u.s. troops,loaded,-1,,team\n=u.s.,loaded,-1,,team\n";
+        b.add_text("l.csv", "l", rows).unwrap();
+        let lex = b.build();
+        let text = "After 9/11, U.S. troops left; 9 11 and U.S troops.";
+        let hit: Vec<String> = hits(&lex, text).into_iter().map(|(p, _)| p).collect();
+        // `9/11` and `u.s. troops` match only the spaced forms, never the written ones.
+        assert_eq!(hit, vec!["=u.s.", "=9/11", "=u.s. troops"]);
+        let found: Vec<_> =
+            crate::lexicon::check::check(&lex).into_iter().map(|f| (f.kind, f.location)).collect();
+        assert_eq!(
+            found,
+            vec![("never-matches", "l.csv:2".into()), ("never-matches", "l.csv:3".into())]
+        );
     }
 }

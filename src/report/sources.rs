@@ -6,7 +6,7 @@ use super::cells::share;
 use super::tables::scope;
 use super::{Closed, ReportOptions, Table};
 use crate::aggregate::Aggregates;
-use crate::attribution::{CueClass, class_name};
+use crate::attribution::CueClass;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use std::collections::BTreeMap;
@@ -38,7 +38,7 @@ pub(super) fn write(
         let mut rows: BTreeMap<(&str, &str), (u64, u64)> = BTreeMap::new();
         let mut per_source: BTreeMap<&str, u64> = BTreeMap::new();
         for ((source, cat), &(n, docs)) in &g.sources {
-            let class = cat.map_or(CueClass::Neutral.name(), |c| class_name(&lex.category(c).path));
+            let class = cat.map_or(CueClass::Neutral.name(), |c| lex.class_name(c));
             let r = rows.entry((&**source, class)).or_default();
             r.0 += n;
             r.1 += docs;

@@ -1,70 +1,10 @@
 //! English abbreviations that end in a full stop without ending a sentence, and the words
-//! that, after an ambiguous abbreviation such as `U.S.`, show a new sentence has begun.
+//! that, after an ambiguous abbreviation such as `U.S.`, show a new sentence has begun (the
+//! word lists are in `language::english`).
 
-/// Titles and similar words that are always followed by more of the same sentence.
-const TITLES: &[&str] = &[
-    "adm", "amb", "atty", "brig", "capt", "cmdr", "col", "cpl", "dr", "fr", "gen", "gov", "hon",
-    "insp", "lt", "maj", "messrs", "mr", "mrs", "ms", "mssrs", "pres", "prof", "rep", "reps",
-    "rev", "sen", "sens", "sgt", "sr", "jr", "st", "supt", "mt", "ft", "no", "nos", "vs", "v",
-    "gens", "jan", "feb", "aug", "sept", "sep", "oct", "nov", "dec", "approx", "dept", "est",
-    "fig", "e.g", "i.e", "cf", "al", "ald", "del", "sec", "secs",
-];
-
-/// Abbreviations that may also end a sentence (`... moved to the U.S. The talks ...`).
-const AMBIGUOUS: &[&str] = &["inc", "corp", "co", "ltd", "bros", "a.m", "p.m", "etc"];
-
-/// Capitalised words that almost always begin a new sentence after an ambiguous abbreviation.
-const SENTENCE_STARTERS: &[&str] = &[
-    "the",
-    "he",
-    "she",
-    "it",
-    "they",
-    "we",
-    "i",
-    "but",
-    "a",
-    "an",
-    "in",
-    "this",
-    "that",
-    "these",
-    "those",
-    "there",
-    "his",
-    "her",
-    "their",
-    "its",
-    "our",
-    "on",
-    "at",
-    "as",
-    "after",
-    "for",
-    "if",
-    "when",
-    "while",
-    "some",
-    "many",
-    "meanwhile",
-    "however",
-    "yet",
-    "and",
-    "so",
-    "still",
-    "then",
-    "earlier",
-    "later",
-    "last",
-    "according",
-    "asked",
-    "what",
-    "why",
-    "how",
-    "who",
-    "no",
-    "one",
-];
+use crate::language::english::{
+    is_ambiguous_abbreviation, is_non_final_abbreviation, is_sentence_starter,
+};
 
 /// How the segment ending in `word.` (lowercase, without the final full stop) continues.
 #[derive(Debug, PartialEq, Eq)]
@@ -79,7 +19,7 @@ pub(super) enum Kind {
 
 pub(super) fn classify(word: &str) -> Kind {
     let lower = word.to_ascii_lowercase();
-    if TITLES.contains(&lower.as_str()) {
+    if is_non_final_abbreviation(&lower) {
         return Kind::Title;
     }
     let mut chars = word.chars();
@@ -89,7 +29,7 @@ pub(super) fn classify(word: &str) -> Kind {
             return Kind::Title;
         }
     }
-    if AMBIGUOUS.contains(&lower.as_str()) {
+    if is_ambiguous_abbreviation(&lower) {
         return Kind::Ambiguous;
     }
     // Dotted acronyms: U.S, U.N, E.U, D.C
@@ -103,7 +43,7 @@ pub(super) fn classify(word: &str) -> Kind {
 
 pub(super) fn starts_sentence(word: &str) -> bool {
     let lower = word.to_ascii_lowercase();
-    SENTENCE_STARTERS.contains(&lower.as_str())
+    is_sentence_starter(&lower)
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 //!
 //! Owns [`TokenBuffer`], the reusable output of one section's segmentation. Offsets are byte
 //! offsets into the section text and are never altered by any later stage; the normalised form
-//! lives in a separate arena.
+//! lives in a separate arena. Also owns which gaps may join the words of a phrase
+//! (`joinable`), the rule the matcher and the lexicon lint share.
 
 mod abbreviations;
 mod normalize;
@@ -211,6 +212,12 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// Whether `gap` may stand between two words of a phrase: only white space and hyphens.
+/// The matcher joins phrases by it; `lexicon check` uses it to find patterns that can never match.
+pub(crate) fn joinable(gap: &str) -> bool {
+    gap.chars().all(|c| c.is_whitespace() || matches!(c, '-' | '\u{2010}' | '\u{2011}'))
 }
 
 #[cfg(test)]

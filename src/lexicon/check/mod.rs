@@ -7,7 +7,6 @@
 //! specificity (short stems and prefixes), completeness (verb families) and provenance.
 
 mod families;
-mod function_words;
 mod shadow;
 mod stems;
 mod unmatchable;

@@ -4,9 +4,9 @@
 //! file that the curator put in another category or polarity (`liberal` and `liberation` both
 //! stem to `liber`).
 
-use super::function_words;
 use super::{Ctx, Findings};
 use crate::language::Language;
+use crate::language::english::FUNCTION_WORDS;
 use crate::lexicon::{Elem, EntryId};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -37,8 +37,8 @@ pub(super) fn function_words(cx: &Ctx, out: &mut Findings) {
     }
     let stemmer = cx.lex.stemmer();
     let by_stem: FxHashMap<String, &str> =
-        function_words::ENGLISH.iter().rev().map(|&w| (stemmer.stem(w).into_owned(), w)).collect();
-    let function: FxHashSet<&str> = function_words::ENGLISH.iter().copied().collect();
+        FUNCTION_WORDS.iter().rev().map(|&w| (stemmer.stem(w).into_owned(), w)).collect();
+    let function: FxHashSet<&str> = FUNCTION_WORDS.iter().copied().collect();
     for (id, e) in cx.lex.entries().iter().enumerate() {
         let words = cx.words(id as EntryId);
         for (&el, word) in e.elems.iter().zip(&words) {

@@ -4,7 +4,7 @@
 
 use super::{Ctx, Findings};
 use crate::lexicon::EntryId;
-use crate::matcher::joinable;
+use crate::segment::joinable;
 use unicode_segmentation::UnicodeSegmentation;
 
 pub(super) fn never_matches(cx: &Ctx, out: &mut Findings) {
@@ -54,8 +54,6 @@ fn blocking_gap(pattern: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lexicon::check::tests::{kinds, lexicon};
-    use crate::matcher::tests::hits;
 
     #[test]
     fn gaps_that_block_a_phrase() {
@@ -75,20 +73,5 @@ mod tests {
         ] {
             assert_eq!(blocking_gap(live), None, "{live}");
         }
-    }
-
-    #[test]
-    fn what_the_lint_calls_dead_really_never_matches() {
-        let rows = "=9/11,loaded,-1,,team\n=u.s. troops,loaded,-1,,team\n=u.s.,loaded,-1,,team\n";
-        let lex = lexicon(&[("l", rows)]);
-        let text = "After 9/11, U.S. troops left; 9 11 and U.S troops.";
-        let hit: Vec<String> = hits(&lex, text).into_iter().map(|(p, _)| p).collect();
-        // `9/11` and `u.s. troops` match only the spaced forms, never the written ones.
-        assert_eq!(hit, vec!["=u.s.", "=9/11", "=u.s. troops"]);
-        let found = kinds(&lex);
-        assert_eq!(
-            found,
-            vec![("never-matches", "l.csv:2".into()), ("never-matches", "l.csv:3".into())]
-        );
     }
 }

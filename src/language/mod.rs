@@ -1,4 +1,7 @@
-//! Languages framelens can stem, and the mapping from `--lang` codes to Snowball algorithms.
+//! Languages framelens can stem, and the mapping from `--lang` codes to Snowball algorithms;
+//! the closed-class word lists of English, which the rules are written for, are in [`english`].
+
+pub(crate) mod english;
 
 use crate::error::{Error, Result};
 use rust_stemmers::Algorithm;
