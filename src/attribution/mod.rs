@@ -30,11 +30,9 @@ mod words;
 pub use content::QuoteType;
 pub use survey::SURVEY_LEMMA;
 
-use crate::analysis::Section;
 use crate::lexicon::{CategoryId, EntryId, FileId, Lexicon};
-use crate::matcher::Hit;
-use crate::quotes::{Quote, find_quotes, token_quotes};
-use crate::segment::{Span, TokenBuffer};
+use crate::segment::Span;
+use crate::view::{Section, SectionView};
 use context::Ctx;
 use cue::{Cue, Form};
 use resolve::Resolver;
@@ -185,11 +183,9 @@ pub struct Attribution {
 /// Reusable per-thread buffers, and the entities of the document being analysed.
 #[derive(Default)]
 pub struct AttributionScratch {
-    quotes: Vec<Quote>,
-    token_quote: Vec<u32>,
     cues: Vec<Cue>,
     earlier: Vec<(usize, Source)>,
-    offsets: Vec<(u32, u32)>,
+    spans: Vec<(u32, u32)>,
     resolver: Resolver,
 }
 
@@ -205,89 +201,103 @@ impl AttributionScratch {
     }
 }
 
-/// Finds the attributions of one section (`text`, segmented into `buf`, with the lexicon
-/// `hits` of every file) and appends them to `out`. `file` is the attribution lexicon file.
-#[allow(clippy::too_many_arguments)]
+/// Finds the attributions of one section and appends them to `out`. `file` is the
+/// attribution lexicon file.
 pub fn detect_section(
     lex: &Lexicon,
     file: FileId,
-    section: Section,
-    text: &str,
-    buf: &TokenBuffer,
-    hits: &[Hit],
+    view: &SectionView,
     scratch: &mut AttributionScratch,
     out: &mut Vec<Attribution>,
 ) {
-    let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
+    let AttributionScratch { cues, earlier, spans, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| lex.entry(h.entry).file == file)
+    let text = view.text;
+    if !view.hits.iter().any(|h| lex.entry(h.entry).file == file)
         && !text.contains(':')
         && !survey::may_name_one(text)
     {
         return;
     }
-    find_quotes(text, buf, quotes);
-    token_quotes(buf, quotes, token_quote);
-    let ctx = Ctx { text, buf, quotes, token_quote };
-    cue::collect(&ctx, lex, file, hits, cues);
-    colon::collect(&ctx, cues);
-    survey::collect(&ctx, cues);
+    let ctx: &Ctx = view;
+    cue::collect(ctx, lex, file, view.hits, cues);
+    colon::collect(ctx, cues);
+    survey::collect(ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
-    for (k, cue) in cues.iter().enumerate() {
-        let sent = ctx.sentence(cue.first);
+    for k in 0..cues.len() {
+        let sent = ctx.sentence(cues[k].first);
         if sent != sentence {
             earlier.clear();
             sentence = sent;
         }
-        let found = source::find(&ctx, cue, earlier, cues).or_else(|| {
-            let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
-            lemma
-                .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(&ctx, cue))
-                .and_then(|_| subject::clause_subject(&ctx, cue, cues))
-        });
-        // An agentless cue stands for its own clause: its content follows it.
-        let src = match found {
-            Some(s) => s,
-            None if agentless::agentless(&ctx, cue) => {
-                Source { first: cue.first, end: cue.end, place: source::Place::Shared }
-            }
-            None => continue,
-        };
-        if found.is_some() {
-            earlier.push((cue.first, src));
-        }
-        let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
-            let shares = matches!(n.form, Form::Participle | Form::Citing)
-                && ctx.gap_before(n.first).contains(',');
-            shares.then_some(n.first)
-        });
-        let content = content::find(&ctx, cue, &src, next);
-        if content.said_nothing {
-            continue;
-        }
-        let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
-        let kind = match cue.entry {
-            Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
-            None if cue.form == Form::Colon => CueKind::Colon,
-            None => CueKind::Survey,
-        };
-        out.push(Attribution {
-            section,
-            sentence: sent,
-            kind,
-            class: CueClass::from_name(kind.class_name(lex)),
-            cue: extent(cue_span(&ctx, cue)),
-            source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
-            source_resolved: resolved.map(String::into_boxed_str),
-            content: content.span.map(extent),
-            quote_type: content.quote_type,
-            direct: content.direct,
-        });
+        out.extend(attribute(ctx, lex, k, cues, earlier, resolver));
     }
-    nested::drop_nested_attitudes(lex, out, first_new, offsets);
-    fill_chars(text, &mut out[first_new..], offsets);
+    nested::drop_nested_attitudes(lex, out, first_new, spans);
+    for a in &mut out[first_new..] {
+        for e in [Some(&mut a.cue), a.source.as_mut(), a.content.as_mut()].into_iter().flatten() {
+            e.chars = view.chars(e.bytes);
+        }
+    }
+}
+
+/// The attribution of cue `cues[k]`, if it has a source (or leaves it out on purpose) and
+/// reports something. `earlier`: the sources found for the cues before it in its sentence.
+fn attribute(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    k: usize,
+    cues: &[Cue],
+    earlier: &mut Vec<(usize, Source)>,
+    resolver: &mut Resolver,
+) -> Option<Attribution> {
+    let cue = &cues[k];
+    let sent = ctx.sentence(cue.first);
+    let found = source::find(ctx, cue, earlier, cues).or_else(|| {
+        let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
+        lemma
+            .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(ctx, cue))
+            .and_then(|_| subject::clause_subject(ctx, cue, cues))
+    });
+    // An agentless cue stands for its own clause: its content follows it.
+    let src = match found {
+        Some(s) => s,
+        None if agentless::agentless(ctx, cue) => {
+            Source { first: cue.first, end: cue.end, place: source::Place::Shared }
+        }
+        None => return None,
+    };
+    if found.is_some() {
+        earlier.push((cue.first, src));
+    }
+    let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
+        let shares = matches!(n.form, Form::Participle | Form::Citing)
+            && ctx.gap_before(n.first).contains(',');
+        shares.then_some(n.first)
+    });
+    let content = content::find(ctx, cue, &src, next);
+    if content.said_nothing {
+        return None;
+    }
+    let resolved = found.and_then(|src| resolver.resolve(ctx, src.first, src.end, cues));
+    let kind = match cue.entry {
+        Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
+        None if cue.form == Form::Colon => CueKind::Colon,
+        None => CueKind::Survey,
+    };
+    Some(Attribution {
+        section: ctx.section,
+        sentence: sent,
+        kind,
+        class: CueClass::from_name(kind.class_name(lex)),
+        cue: extent(cue_span(ctx, cue)),
+        source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
+        source_resolved: resolved.map(String::into_boxed_str),
+        content: content.span.map(extent),
+        quote_type: content.quote_type,
+        direct: content.direct,
+    })
 }
 
 /// The bytes of a cue: its tokens with the verb group before a verb (`has also said`, `did
@@ -331,54 +341,13 @@ fn extent(bytes: Span) -> Extent {
     Extent { bytes, chars: Span::default() }
 }
 
-/// Sets the code-point offsets of every extent from its byte offsets, in one pass over the
-/// text.
-fn fill_chars(text: &str, atts: &mut [Attribution], offsets: &mut Vec<(u32, u32)>) {
-    offsets.clear();
-    for (k, a) in atts.iter().enumerate() {
-        let slot = k as u32 * 6;
-        offsets.extend([(a.cue.bytes.start, slot), (a.cue.bytes.end, slot + 1)]);
-        if let Some(s) = a.source {
-            offsets.extend([(s.bytes.start, slot + 2), (s.bytes.end, slot + 3)]);
-        }
-        if let Some(c) = a.content {
-            offsets.extend([(c.bytes.start, slot + 4), (c.bytes.end, slot + 5)]);
-        }
-    }
-    offsets.sort_unstable();
-    let ascii = text.is_ascii();
-    let (mut byte, mut chars) = (0usize, 0u32);
-    for &(b, slot) in offsets.iter() {
-        let c = if ascii {
-            b
-        } else {
-            chars += text[byte..b as usize].chars().count() as u32;
-            byte = b as usize;
-            chars
-        };
-        let a = &mut atts[(slot / 6) as usize];
-        let target = match slot % 6 {
-            0 | 1 => Some(&mut a.cue),
-            2 | 3 => a.source.as_mut(),
-            _ => a.content.as_mut(),
-        };
-        if let Some(e) = target {
-            if slot % 2 == 0 {
-                e.chars.start = c;
-            } else {
-                e.chars.end = c;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::devices::Roles;
     use crate::language::Language;
     use crate::lexicon::LexiconBuilder;
-    use crate::matcher::{MatchScratch, find_hits};
-    use crate::segment::tokenize;
+    use crate::view::ViewScratch;
 
     /// The team's own small attribution lexicon for unit tests.
     pub(crate) fn fixture_lexicon() -> Lexicon {
@@ -431,25 +400,14 @@ pub(crate) mod tests {
         b.build()
     }
 
-    fn prepare(lex: &Lexicon, text: &str) -> (TokenBuffer, Vec<Hit>) {
-        let mut buf = TokenBuffer::new();
-        tokenize(text, &mut buf);
-        let mut hits = Vec::new();
-        find_hits(lex, text, &buf, &mut MatchScratch::new(), &mut hits);
-        (buf, hits)
-    }
-
     /// `cue text/form` of every cue of `text`.
     pub(crate) fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
-        let (buf, hits) = prepare(lex, text);
-        let mut quotes = Vec::new();
-        find_quotes(text, &buf, &mut quotes);
-        let mut tq = Vec::new();
-        token_quotes(&buf, &quotes, &mut tq);
-        let ctx = Ctx { text, buf: &buf, quotes: &quotes, token_quote: &tq };
+        let roles = Roles::new(lex);
+        let mut vs = ViewScratch::new();
+        let ctx = vs.build(lex, &roles, Section::Body, text);
         let mut out = Vec::new();
         let file = lex.file_named("attribution").unwrap();
-        cue::collect(&ctx, lex, file, &hits, &mut out);
+        cue::collect(&ctx, lex, file, ctx.hits, &mut out);
         out.iter()
             .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
             .collect()
@@ -469,12 +427,14 @@ pub(crate) mod tests {
 
     pub(crate) fn detect(text: &str) -> Vec<Row> {
         let lex = fixture_lexicon();
-        let (buf, hits) = prepare(&lex, text);
+        let roles = Roles::new(&lex);
+        let mut vs = ViewScratch::new();
+        let view = vs.build(&lex, &roles, Section::Body, text);
         let mut s = AttributionScratch::new();
         s.start_document();
         let mut out = Vec::new();
         let file = lex.file_named("attribution").unwrap();
-        detect_section(&lex, file, Section::Body, text, &buf, &hits, &mut s, &mut out);
+        detect_section(&lex, file, &view, &mut s, &mut out);
         let chars: Vec<char> = text.chars().collect();
         let sub = |e: Option<Extent>| {
             e.map_or(String::new(), |e| {

@@ -1,46 +1,49 @@
-//! Modifiers that act on a nearby hit: negators and boosters (marked on the last token of
-//! their hit, so distance is counted to the word nearest the target), hedges (marked, and
-//! counted per clause) and attribution cues (marked on their first word). Reads the hits and their [`Roles`]; the window checks live in [`boosted`] and in
-//! `negation`.
+//! Modifier marks: negators and boosters (marked on the last token of their hit, so distance
+//! is counted to the word nearest the target), hedges (marked, and counted per clause) and
+//! the hits of attribution entries (`CUE`, marked on their first word: the loose reporting-cue
+//! mark that scare quotes read; attribution keeps its own, stricter cues). Reads the hits and
+//! their [`Roles`]. The window checks: [`boosted`] and [`is_negated`] — a hit is negated when
+//! an odd number of negators stand in the short window before it, within its phrase ("not a
+//! terrorist attack", "never justified"; "not never justified" is a double negation).
 
 use super::clauses::Units;
 use super::negation;
-use super::roles::{Role, Roles};
+use crate::devices::{Role, Roles};
 use crate::matcher::Hit;
 use crate::segment::TokenBuffer;
 
 /// How many words before a hit a negator or booster may stand (VADER's window).
-pub const WINDOW: usize = 3;
+pub(crate) const WINDOW: usize = 3;
 
 /// Token mark: the last word of a negator that negates.
-pub const NEG: u8 = 1;
+pub(crate) const NEG: u8 = 1;
 /// Token mark: the last word of an intensifier.
-pub const INT: u8 = 2;
+pub(crate) const INT: u8 = 2;
 /// Token mark: the last word of a dampener.
-pub const DAMP: u8 = 4;
+pub(crate) const DAMP: u8 = 4;
 /// Token mark: a negator that does not negate because `only`/`just`/`merely` follows
 /// ("not only … but"); its sentence's `but` is then not contrastive.
-pub const NOT_ONLY: u8 = 8;
+pub(crate) const NOT_ONLY: u8 = 8;
 
 /// Token mark: the last word of a hedge.
-pub const HEDGE: u8 = 16;
+pub(crate) const HEDGE: u8 = 16;
 /// Token mark: the first word of an attribution cue.
-pub const CUE: u8 = 32;
+pub(crate) const CUE: u8 = 32;
 
 /// Per-token modifier marks and per-clause hedge counts of one section.
 #[derive(Clone, Debug, Default)]
-pub struct Marks {
+pub(crate) struct Marks {
     /// Bit set of the marks above, per token.
-    pub bits: Vec<u8>,
+    pub(crate) bits: Vec<u8>,
     /// Booster strength 1..=3 on booster tokens, else 0.
-    pub strength: Vec<u8>,
+    pub(crate) strength: Vec<u8>,
     /// Hedge hits per clause.
-    pub hedges: Vec<u32>,
+    pub(crate) hedges: Vec<u32>,
 }
 
 impl Marks {
     /// Marks the modifiers among `hits`.
-    pub fn mark(&mut self, buf: &TokenBuffer, hits: &[Hit], roles: &Roles, units: &Units) {
+    pub(crate) fn mark(&mut self, buf: &TokenBuffer, hits: &[Hit], roles: &Roles, units: &Units) {
         let n = buf.tokens.len();
         self.bits.clear();
         self.bits.resize(n, 0);
@@ -72,14 +75,14 @@ impl Marks {
     }
 
     /// Hedge hits in the clause of token `tok`.
-    pub fn clause_hedges(&self, units: &Units, tok: usize) -> u32 {
+    pub(crate) fn clause_hedges(&self, units: &Units, tok: usize) -> u32 {
         self.hedges.get(units.clause[tok] as usize).copied().unwrap_or(0)
     }
 }
 
 /// The tokens before `first` within [`WINDOW`] words and in its phrase, nearest first, with
 /// their distance (1 = the word right before).
-pub fn window(first: usize, units: &Units) -> impl Iterator<Item = (usize, usize)> + '_ {
+pub(crate) fn window(first: usize, units: &Units) -> impl Iterator<Item = (usize, usize)> + '_ {
     (1..=WINDOW)
         .take_while(move |&d| d <= first && units.same_phrase(first - d, first))
         .map(move |d| (d, first - d))
@@ -87,7 +90,7 @@ pub fn window(first: usize, units: &Units) -> impl Iterator<Item = (usize, usize
 
 /// (intensified, dampened): whether a booster of either kind stands in the window before
 /// token `first`.
-pub fn boosted(first: usize, units: &Units, marks: &Marks) -> (bool, bool) {
+pub(crate) fn boosted(first: usize, units: &Units, marks: &Marks) -> (bool, bool) {
     let (mut up, mut down) = (false, false);
     for (_, j) in window(first, units) {
         up |= marks.bits[j] & INT != 0;
@@ -96,37 +99,12 @@ pub fn boosted(first: usize, units: &Units, marks: &Marks) -> (bool, bool) {
     (up, down)
 }
 
-#[cfg(test)]
-mod tests {
-    use crate::devices::Flags;
-    use crate::devices::testing::flag_of;
+/// Negators in the window before token `first`.
+pub(crate) fn negators_before(first: usize, units: &Units, marks: &Marks) -> u32 {
+    window(first, units).filter(|&(_, j)| marks.bits[j] & NEG != 0).count() as u32
+}
 
-    #[test]
-    fn boosters_act_in_a_short_window_within_the_phrase() {
-        assert!(flag_of("A very brutal raid.", "brutal").contains(Flags::INTENSIFIED));
-        assert!(flag_of("A deeply and very brutal raid.", "brutal").contains(Flags::INTENSIFIED));
-        assert!(flag_of("A somewhat brutal raid.", "brutal").contains(Flags::DAMPENED));
-        // Four words away: outside the window.
-        assert!(
-            !flag_of("Very much more than a brutal raid.", "brutal").contains(Flags::INTENSIFIED)
-        );
-        // A comma ends the phrase.
-        assert!(!flag_of("It was very, brutal.", "brutal").contains(Flags::INTENSIFIED));
-        // Boosters act forwards only.
-        assert!(!flag_of("A brutal raid, very.", "brutal").contains(Flags::INTENSIFIED));
-    }
-
-    #[test]
-    fn hedges_govern_their_clause_in_either_direction() {
-        assert!(flag_of("The regime reportedly fired.", "regime").contains(Flags::HEDGED));
-        assert!(flag_of("Reportedly, the regime fired.", "regime").contains(Flags::HEDGED));
-        assert!(flag_of("The so-called regime fell.", "regime").contains(Flags::HEDGED));
-        assert!(
-            !flag_of("The regime fired; reportedly it fell.", "regime").contains(Flags::HEDGED)
-        );
-        assert!(
-            !flag_of("It reportedly fell, but the regime won.", "regime").contains(Flags::HEDGED)
-        );
-        assert!(!flag_of("It reportedly fell. The regime won.", "regime").contains(Flags::HEDGED));
-    }
+/// Whether the hit starting at token `first` is negated (odd number of negators before it).
+pub(crate) fn is_negated(first: usize, units: &Units, marks: &Marks) -> bool {
+    negators_before(first, units, marks) % 2 == 1
 }
