@@ -185,7 +185,7 @@ pub struct Attribution {
 pub struct AttributionScratch {
     cues: Vec<Cue>,
     earlier: Vec<(usize, Source)>,
-    spans: Vec<(u32, u32)>,
+    contents: nested::Contents,
     resolver: Resolver,
 }
 
@@ -210,7 +210,7 @@ pub fn detect_section(
     scratch: &mut AttributionScratch,
     out: &mut Vec<Attribution>,
 ) {
-    let AttributionScratch { cues, earlier, spans, resolver } = scratch;
+    let AttributionScratch { cues, earlier, contents, resolver } = scratch;
     resolver.start_section();
     let text = view.text;
     if !view.hits.iter().any(|h| lex.entry(h.entry).file == file)
@@ -234,7 +234,14 @@ pub fn detect_section(
         }
         out.extend(attribute(ctx, lex, k, cues, earlier, resolver));
     }
-    nested::drop_nested_attitudes(lex, out, first_new, spans);
+    // An attitude verb inside the content of another attribution is part of what was said.
+    contents.index(out[first_new..].iter().filter_map(|a| a.content.map(|c| c.bytes)));
+    let mut k = 0;
+    out.retain(|a| {
+        k += 1;
+        k <= first_new
+            || !(contents.cover(a.cue.bytes.start) && nested::is_attitude(a.kind.lemma(lex)))
+    });
     for a in &mut out[first_new..] {
         for e in [Some(&mut a.cue), a.source.as_mut(), a.content.as_mut()].into_iter().flatten() {
             e.chars = view.chars(e.bytes);
@@ -342,281 +349,4 @@ fn extent(bytes: Span) -> Extent {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::devices::Roles;
-    use crate::language::Language;
-    use crate::lexicon::LexiconBuilder;
-    use crate::view::ViewScratch;
-
-    /// The team's own small attribution lexicon for unit tests.
-    pub(crate) fn fixture_lexicon() -> Lexicon {
-        let mut rows = String::from("pattern,category,polarity,intensity,lemma\n");
-        let verbs: &[(&str, &str, &[&str])] = &[
-            ("say", "neutral", &["say", "says", "said", "saying"]),
-            ("tell", "neutral", &["tell", "tells", "told", "telling"]),
-            ("add", "neutral", &["add", "adds", "added", "adding"]),
-            ("report", "neutral", &["report", "reports", "reported", "reporting"]),
-            ("cite", "neutral", &["cite", "cites", "cited", "citing"]),
-            ("confirm", "endorsing", &["confirm", "confirms", "confirmed", "confirming"]),
-            ("note", "endorsing", &["note", "notes", "noted", "noting"]),
-            ("claim", "doubting", &["claim", "claims", "claimed", "claiming"]),
-            ("allege", "doubting", &["allege", "alleges", "alleged", "alleging"]),
-            ("purport", "doubting", &["purported", "purports"]),
-            ("admit", "guilt", &["admit", "admits", "admitted", "admitting"]),
-            ("insist", "insistent", &["insist", "insists", "insisted", "insisting"]),
-            ("accuse", "confrontational", &["accuse", "accuses", "accused", "accusing"]),
-            ("state", "neutral", &["state", "states", "stated", "stating"]),
-            ("tweet", "neutral", &["tweet", "tweets", "tweeted"]),
-            ("report", "neutral", &["reportedly"]),
-            ("speak", "neutral", &["speak", "speaks", "spoke", "speaking"]),
-            ("maintain", "insistent", &["maintain", "maintains", "maintained", "maintaining"]),
-            ("continue", "neutral", &["continue", "continues", "continued", "continuing"]),
-            ("call", "neutral", &["call", "calls", "called", "calling"]),
-            ("support", "neutral", &["support", "supports", "supported", "supporting"]),
-            ("decline", "neutral", &["decline", "declines", "declined", "declining"]),
-            ("comment", "neutral", &["comment", "comments", "commented", "commenting"]),
-            ("expect", "neutral", &["expect", "expects", "expected", "expecting"]),
-            ("ask", "neutral", &["ask", "asks", "asked", "asking"]),
-            ("see", "neutral", &["see", "sees", "saw", "seeing"]),
-            ("decide", "neutral", &["decide", "decides", "decided", "deciding"]),
-            ("find", "endorsing", &["find", "finds", "found", "finding"]),
-        ];
-        for (lemma, class, forms) in verbs {
-            for f in *forms {
-                rows.push_str(&format!("={f},attribution/{class},,,{lemma}\n"));
-            }
-        }
-        rows.push_str("=according =to,attribution/neutral,,,according to\n");
-        rows.push_str("=in =a =statement,attribution/neutral,,,statement\n");
-        rows.push_str(
-            "=he =stated,attribution/neutral,,,state\n=stated =that,attribution/neutral,,,state\n",
-        );
-        rows.push_str("=claims =by,attribution/doubting,,,claim\n");
-        rows.push_str("=was =quoted =as =saying,attribution/neutral,,,quote\n");
-        let mut b = LexiconBuilder::new(Language::ENGLISH);
-        b.add_text("attribution.csv", "attribution", &rows).unwrap();
-        b.add_text("loaded.csv", "loaded", "pattern,category\nregime,loaded/x\n").unwrap();
-        b.build()
-    }
-
-    /// `cue text/form` of every cue of `text`.
-    pub(crate) fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
-        let roles = Roles::new(lex);
-        let mut vs = ViewScratch::new();
-        let ctx = vs.build(lex, &roles, Section::Body, text);
-        let mut out = Vec::new();
-        let file = lex.file_named("attribution").unwrap();
-        cue::collect(&ctx, lex, file, ctx.hits, &mut out);
-        out.iter()
-            .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
-            .collect()
-    }
-
-    /// One attribution as the tests compare it.
-    #[derive(Debug, PartialEq, Eq)]
-    pub(crate) struct Row {
-        pub(crate) cue: String,
-        pub(crate) class: String,
-        pub(crate) source: String,
-        pub(crate) resolved: String,
-        pub(crate) content: String,
-        pub(crate) quote_type: String,
-        pub(crate) direct: bool,
-    }
-
-    pub(crate) fn detect(text: &str) -> Vec<Row> {
-        let lex = fixture_lexicon();
-        let roles = Roles::new(&lex);
-        let mut vs = ViewScratch::new();
-        let view = vs.build(&lex, &roles, Section::Body, text);
-        let mut s = AttributionScratch::new();
-        s.start_document();
-        let mut out = Vec::new();
-        let file = lex.file_named("attribution").unwrap();
-        detect_section(&lex, file, &view, &mut s, &mut out);
-        let chars: Vec<char> = text.chars().collect();
-        let sub = |e: Option<Extent>| {
-            e.map_or(String::new(), |e| {
-                let by_chars: String =
-                    chars[e.chars.start as usize..e.chars.end as usize].iter().collect();
-                assert_eq!(by_chars, text[e.bytes.range()]);
-                by_chars
-            })
-        };
-        out.iter()
-            .map(|a| Row {
-                cue: sub(Some(a.cue)),
-                class: a.class.map_or("", CueClass::name).to_string(),
-                source: sub(a.source),
-                resolved: a.source_resolved.as_deref().unwrap_or("").to_string(),
-                content: sub(a.content),
-                quote_type: a.quote_type.as_str().to_string(),
-                direct: a.direct,
-            })
-            .collect()
-    }
-
-    /// (cue, source, resolved) triples.
-    fn who(text: &str) -> Vec<(String, String, String)> {
-        detect(text).into_iter().map(|r| (r.cue, r.source, r.resolved)).collect()
-    }
-
-    fn t(cue: &str, source: &str, resolved: &str) -> (String, String, String) {
-        (cue.into(), source.into(), resolved.into())
-    }
-
-    #[test]
-    fn subject_verb_content() {
-        let r = detect("Harbour Minister Ilse Varga said on Monday that the port would reopen.");
-        assert_eq!(
-            r,
-            vec![Row {
-                cue: "said".into(),
-                class: "neutral".into(),
-                source: "Harbour Minister Ilse Varga".into(),
-                resolved: "Ilse Varga".into(),
-                content: "the port would reopen".into(),
-                quote_type: "SVC".into(),
-                direct: false,
-            }]
-        );
-    }
-
-    #[test]
-    fn quote_before_with_pronoun_and_inverted_verb() {
-        let text = "Ilse Varga told reporters the port was safe. “We are ready,” she said. \
-                    “Ships may dock,” said the harbour master, Odo Brandt.";
-        let r = detect(text);
-        assert_eq!(r.len(), 3);
-        assert_eq!((r[1].source.as_str(), r[1].resolved.as_str()), ("she", "Ilse Varga"));
-        assert_eq!((r[1].content.as_str(), r[1].quote_type.as_str()), ("We are ready,", "QCQSV"));
-        assert!(r[1].direct);
-        assert_eq!(r[2].source, "the harbour master");
-        assert_eq!(r[2].quote_type, "QCQVS");
-    }
-
-    #[test]
-    fn content_before_the_clause_and_parentheticals() {
-        assert_eq!(
-            who("The port will reopen in May, the harbour authority said on Friday."),
-            vec![t("said", "the harbour authority", "harbour authority")]
-        );
-        let r = detect("The port will reopen in May, the harbour authority said on Friday.");
-        assert_eq!(
-            (r[0].content.as_str(), r[0].quote_type.as_str()),
-            ("The port will reopen in May", "CSV")
-        );
-        assert_eq!(
-            who("Varga, however, insisted that the port was safe."),
-            vec![t("insisted", "Varga", "Varga")]
-        );
-        assert_eq!(
-            who("Odo Brandt, the spokesman for the port, claimed the ships were late."),
-            vec![t("claimed", "Odo Brandt", "Odo Brandt")]
-        );
-    }
-
-    #[test]
-    fn according_to_participles_and_passives() {
-        assert_eq!(
-            who("According to port officials, the ships were late."),
-            vec![t("According to", "port officials", "port officials")]
-        );
-        assert_eq!(
-            who("Varga confirmed the delay, adding that the ships were late."),
-            vec![t("confirmed", "Varga", "Varga"), t("adding", "Varga", "Varga")]
-        );
-        assert_eq!(
-            who("The Tide Gazette ran a memo on Monday. A memo alleging fraud circulated."),
-            vec![t("alleging", "A memo", "Tide Gazette")]
-        );
-        assert_eq!(
-            who("Brandt was quoted as saying the port was safe."),
-            vec![t("was quoted as saying", "Brandt", "Brandt")]
-        );
-        assert_eq!(
-            who("The mayor was accused by rivals of lying."),
-            vec![t("was accused", "rivals", "rivals")]
-        );
-        // An agentless passive is reported with an empty source.
-        assert_eq!(
-            who("The ships were reportedly late and the mayor was accused of lying."),
-            vec![t("was accused", "", "")]
-        );
-    }
-
-    #[test]
-    fn a_verb_cue_spans_its_verb_group() {
-        assert_eq!(
-            who("Varga has also said the port was safe. Brandt, however, said it was not."),
-            vec![t("has also said", "Varga", "Varga"), t("said", "Brandt", "Brandt")]
-        );
-    }
-
-    #[test]
-    fn citing_an_informant_or_a_reason() {
-        assert_eq!(
-            who("The Tide Gazette ran a story, citing “people familiar with the plan.”"),
-            vec![t("citing", "people familiar with the plan", "people familiar with the plan")]
-        );
-        assert_eq!(who("Varga resigned, citing poor health."), vec![t("citing", "Varga", "Varga")]);
-    }
-
-    #[test]
-    fn long_and_prepositional_appositions() {
-        assert_eq!(
-            who("Ilse Varga, 29, of Velm, Ala., says the port is safe."),
-            vec![t("says", "Ilse Varga", "Ilse Varga")]
-        );
-        assert_eq!(
-            who("The harbour board, which has been criticised for months by the unions over the \
-                 closure of the old northern docks that the city once ran itself, said the port \
-                 was safe."),
-            vec![t("said", "The harbour board", "harbour board")]
-        );
-    }
-
-    #[test]
-    fn a_reduced_relative_between_subject_and_verb() {
-        assert_eq!(
-            who("A new Velm poll released on Friday found Mora ahead."),
-            vec![t("found", "A new Velm poll", "a new Velm poll")]
-        );
-        assert!(who("Mora found it hard.").is_empty());
-    }
-
-    #[test]
-    fn pronouns_and_descriptions_resolve() {
-        let text = "Port spokeswoman Ilse Varga said the ships were late. The Tide Gazette \
-                    reported that the port was closed. It added that crews were idle. \
-                    She claimed the Gazette was wrong. The Estrel regime stayed silent. \
-                    Later the regime’s navy said it was ready.";
-        assert_eq!(
-            who(text),
-            vec![
-                t("said", "Port spokeswoman Ilse Varga", "Ilse Varga"),
-                t("reported", "The Tide Gazette", "The Tide Gazette"),
-                t("added", "It", "The Tide Gazette"),
-                t("claimed", "She", "Ilse Varga"),
-                t("said", "the regime’s navy", "Estrel navy"),
-            ]
-        );
-    }
-
-    #[test]
-    fn mixed_quotes_are_direct_and_scare_quotes_are_not() {
-        let r = detect("Varga claimed that Brandt “has no authority to close the port.”");
-        assert!(r[0].direct);
-        let r = detect("Varga said the “reform” failed.");
-        assert!(!r[0].direct);
-    }
-
-    #[test]
-    fn no_attribution_lexicon_no_attributions() {
-        let mut b = LexiconBuilder::new(Language::ENGLISH);
-        b.add_text("l.csv", "loaded", "pattern,category\nsaid,loaded\n").unwrap();
-        let lex = b.build();
-        assert!(lex.file_named("attribution").is_none());
-    }
-}
+mod tests;

@@ -217,94 +217,119 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
             return Left::None;
         }
         if !comma_seen && !ctx.joined(p) {
-            let gap = ctx.gap_before(p).trim();
-            if ctx.sentence(p - 1) != ctx.sentence(p) {
-                return Left::None;
-            }
-            if gap.ends_with(')') && !gap.contains(',') {
-                // `Paul Ryan (R-Wis.) said`: skip the brackets.
-                match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
-                    Some(k) if p - k <= 6 => {
-                        p = k;
-                        comma_seen = true;
-                        continue;
-                    }
-                    _ => return Left::None,
-                }
-            }
-            if matches!(gap, "—" | "–" | "--") {
-                // `Murphy — after a pause — told me`: skip the aside between dashes.
-                let dash = (floor + 1..p - 1)
-                    .rev()
-                    .take(16)
-                    .find(|&k| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--"));
-                match dash {
-                    Some(k) => {
-                        p = k;
-                        comma_seen = true;
-                        continue;
-                    }
-                    None => return Left::None,
-                }
-            }
-            // `Ala., says`: an abbreviation's full stop before the comma.
-            let gap = if ctx.abbreviation(p - 1) { gap.trim_start_matches('.') } else { gap };
-            if !gap.starts_with(',') && !gap.starts_with("),") {
-                return Left::None;
-            }
-            // A comma: a parenthetical or an appositive lies between the subject and the verb.
-            return match aside(ctx, p, floor, cues, finite) {
-                Aside::Skip(open) => {
-                    p = open;
+            match across_gap(ctx, p, floor, cues, finite) {
+                Step::Skip(k) => {
+                    p = k;
                     comma_seen = true;
                     continue;
                 }
-                Aside::Source(l) => l,
-            };
+                Step::Done(l) => return l,
+            }
         }
         comma_seen = false;
-        let t = p - 1;
-        let w = ctx.norm(t);
-        if is_cue_token(cues, t) {
-            return Left::None;
+        match word_before(ctx, p, at, (floor, cues), &mut infinitive) {
+            Step::Skip(k) => p = k,
+            Step::Done(Some(l)) => return l,
+            Step::Done(None) => return subject_np(ctx, p - 1, floor, cues, finite),
         }
-        if matches!(w, "and" | "but" | "then") {
-            return Left::Coordinated;
-        }
-        if (is_auxiliary(w) || is_adverb(w)) && !ctx.is_cap(t) || is_time_word(w) {
-            p = t;
-            continue;
-        }
-        if matches!(w, "on" | "last" | "this" | "earlier" | "late" | "early")
-            && p < at
-            && is_time_word(ctx.norm(p))
-        {
-            p = t;
-            continue;
-        }
-        if w == "to" && t > floor && ctx.joined(t) {
-            // `declined to say`: skip `to` and the verb that governs it.
-            let v = t - 1;
-            let vw = ctx.norm(v);
-            if !ctx.is_cap(v) && !is_determiner(vw) && pronoun(vw).is_none() {
-                p = v;
-                infinitive = true;
-                continue;
-            }
-        }
-        // `it is fair to say`: no speaker.
-        if infinitive && matches!(w, "it" | "it's") {
-            return Left::None;
-        }
-        // `a poll released Friday found`: the noun before a reduced relative.
-        if let Some(noun) = reduced_relative(ctx, t, floor) {
-            if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
-                return found;
-            }
-        }
-        return found_np(ctx, t, floor, cues, finite);
     }
     Left::None
+}
+
+/// What [`left`] does next: read on leftwards from a token, or stop with a result.
+enum Step<T> {
+    Skip(usize),
+    Done(T),
+}
+
+/// The punctuation before token `p` on the way to its subject: brackets and dashes around an
+/// aside are skipped, a comma opens an apposition or parenthetical; anything else ends the
+/// search.
+fn across_gap(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Step<Left> {
+    let gap = ctx.gap_before(p).trim();
+    if ctx.sentence(p - 1) != ctx.sentence(p) {
+        return Step::Done(Left::None);
+    }
+    if gap.ends_with(')') && !gap.contains(',') {
+        // `Paul Ryan (R-Wis.) said`: skip the brackets.
+        return match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
+            Some(k) if p - k <= 6 => Step::Skip(k),
+            _ => Step::Done(Left::None),
+        };
+    }
+    if matches!(gap, "—" | "–" | "--") {
+        // `Murphy — after a pause — told me`: skip the aside between dashes.
+        let dash = (floor + 1..p - 1)
+            .rev()
+            .take(16)
+            .find(|&k| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--"));
+        return dash.map_or(Step::Done(Left::None), Step::Skip);
+    }
+    // `Ala., says`: an abbreviation's full stop before the comma.
+    let gap = if ctx.abbreviation(p - 1) { gap.trim_start_matches('.') } else { gap };
+    if !gap.starts_with(',') && !gap.starts_with("),") {
+        return Step::Done(Left::None);
+    }
+    // A comma: a parenthetical or an appositive lies between the subject and the verb.
+    match aside(ctx, p, floor, cues, finite) {
+        Aside::Skip(open) => Step::Skip(open),
+        Aside::Source(l) => Step::Done(l),
+    }
+}
+
+/// The word right before token `p` (joined to it) on the way to the subject of the verb at
+/// `at`: skipped (auxiliaries, adverbs, time words, `to` + verb, which sets `infinitive`), an
+/// end (`Some`: a cue, a coordination, `it` before an infinitive), or the last word of the
+/// subject (`None`).
+fn word_before(
+    ctx: &Ctx,
+    p: usize,
+    at: usize,
+    (floor, cues): (usize, &[Cue]),
+    infinitive: &mut bool,
+) -> Step<Option<Left>> {
+    let t = p - 1;
+    let w = ctx.norm(t);
+    if is_cue_token(cues, t) {
+        return Step::Done(Some(Left::None));
+    }
+    if matches!(w, "and" | "but" | "then") {
+        return Step::Done(Some(Left::Coordinated));
+    }
+    if (is_auxiliary(w) || is_adverb(w)) && !ctx.is_cap(t) || is_time_word(w) {
+        return Step::Skip(t);
+    }
+    if matches!(w, "on" | "last" | "this" | "earlier" | "late" | "early")
+        && p < at
+        && is_time_word(ctx.norm(p))
+    {
+        return Step::Skip(t);
+    }
+    if w == "to" && t > floor && ctx.joined(t) {
+        // `declined to say`: skip `to` and the verb that governs it.
+        let v = t - 1;
+        let vw = ctx.norm(v);
+        if !ctx.is_cap(v) && !is_determiner(vw) && pronoun(vw).is_none() {
+            *infinitive = true;
+            return Step::Skip(v);
+        }
+    }
+    // `it is fair to say`: no speaker.
+    if *infinitive && matches!(w, "it" | "it's") {
+        return Step::Done(Some(Left::None));
+    }
+    Step::Done(None)
+}
+
+/// The subject whose last word is `t`: the noun before a reduced relative (`a poll released
+/// Friday found`), else the noun phrase ending at `t`.
+fn subject_np(ctx: &Ctx, t: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
+    if let Some(noun) = reduced_relative(ctx, t, floor) {
+        if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
+            return found;
+        }
+    }
+    found_np(ctx, t, floor, cues, finite)
 }
 
 /// If the words ending at `t` are a reduced relative clause (`released Friday`, `conducted
@@ -582,13 +607,9 @@ fn np_right(
         break;
     }
     // Drop a trailing determiner or preposition.
-    while end > start + 1 && {
-        let w = ctx.norm(end - 1);
-        is_determiner(w) || is_preposition(w)
-    } {
-        end -= 1;
-    }
-    Some((start, end))
+    let function_word = |t: usize| is_determiner(ctx.norm(t)) || is_preposition(ctx.norm(t));
+    let kept = (start + 1..end).rev().take_while(|&t| function_word(t)).count();
+    Some((start, end - kept))
 }
 
 /// The subject of the sentence `start..`: after a leading adverbial up to the first comma
