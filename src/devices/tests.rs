@@ -1,8 +1,35 @@
 //! The device tests: flags, short quoted spans and voice on the lexicon of `testing`.
 
-use super::testing::{flag_of, flags_of, lexicon};
+use super::testing::lexicon;
 use super::*;
+use crate::lexicon::Lexicon;
 use crate::view::{Section, ViewScratch};
+
+/// (matched text, flags) for every hit of `text`.
+fn flags_of(lex: &Lexicon, text: &str) -> Vec<(String, Flags)> {
+    let roles = Roles::new(lex);
+    let mut vs = ViewScratch::new();
+    let view = vs.build(lex, &roles, Section::Body, text);
+    let mut s = DeviceScratch::default();
+    s.prepare(&view, &mut Vec::new());
+    view.hits
+        .iter()
+        .map(|h| {
+            let span = view.tokens_span(h.first as usize, h.end as usize);
+            (text[span.range()].to_string(), s.flags(&view, h))
+        })
+        .collect()
+}
+
+/// The flags of the hit whose text is `word`.
+fn flag_of(text: &str, word: &str) -> Flags {
+    let lex = lexicon();
+    flags_of(&lex, text)
+        .into_iter()
+        .find(|(w, _)| w == word)
+        .unwrap_or_else(|| panic!("no hit {word} in {text}"))
+        .1
+}
 
 /// (quoted words, kind, cue) of each short quoted span.
 fn short(text: &str) -> Vec<(String, &'static str, String)> {

@@ -8,7 +8,7 @@
 
 use super::clauses::Units;
 use super::negation;
-use crate::devices::{Role, Roles};
+use crate::devices::roles::{Role, Roles};
 use crate::matcher::Hit;
 use crate::segment::TokenBuffer;
 

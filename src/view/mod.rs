@@ -11,7 +11,7 @@ pub(crate) mod marks;
 mod negation;
 
 use crate::corpus::Document;
-use crate::devices::Roles;
+use crate::devices::roles::Roles;
 use crate::lexicon::Lexicon;
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::quotes::{Quote, find_quotes, token_quotes};
