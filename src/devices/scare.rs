@@ -20,7 +20,7 @@
 use crate::quotes::Quote;
 use crate::segment::{CAPITALIZED, HYPHEN_BEFORE, Span, TokenBuffer};
 use crate::view::SectionView;
-use crate::view::marks::{CUE, HEDGE};
+use crate::view::marks::{CUE_HIT, HEDGE};
 
 /// What a quoted span is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -246,7 +246,7 @@ fn kind_of_short(
     (QuoteKind::Scare, None)
 }
 
-/// A reporting cue (a `CUE` mark, not a noun after a determiner, not a self-designation)
+/// A reporting cue (a `CUE_HIT` mark, not a noun after a determiner, not a self-designation)
 /// anywhere before the quotation of tokens `first..end` in its clause (or in a clause that
 /// ends with a colon right before it, `colon`), or shortly after it in its clause.
 fn reporting_cue(view: &SectionView, first: usize, end: usize, colon: bool) -> Option<usize> {
@@ -259,7 +259,7 @@ fn reporting_cue(view: &SectionView, first: usize, end: usize, colon: bool) -> O
     // A naming verb that is also a reporting cue (`call`) still designates nothing in a
     // self-designation (`who call themselves`).
     let is_cue = |i: usize| {
-        view.marks.bits[i] & CUE != 0
+        view.marks.bits[i] & CUE_HIT != 0
             && !(i > 0 && DETERMINERS.contains(&norm(i - 1)))
             && !self_designation(buf, i, first)
     };
