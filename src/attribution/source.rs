@@ -39,6 +39,24 @@ const MAX_NP: usize = 12;
 /// Longest comma segment (apposition, relative clause) read between a subject and its verb.
 const APPOSITION: usize = 28;
 
+/// What the rules for one cue read besides the text: its sentence's tokens, the sources found
+/// for the cues before it in the sentence (with their cue's first token), and every cue.
+struct Around<'a> {
+    sent: Range<usize>,
+    earlier: &'a [(usize, Source)],
+    cues: &'a [Cue],
+}
+
+impl Source {
+    fn after((first, end): (usize, usize)) -> Source {
+        Source { first, end, place: Place::After }
+    }
+
+    fn before((first, end): (usize, usize)) -> Source {
+        Source { first, end, place: Place::Before }
+    }
+}
+
 /// Finds the source of `cue`. `earlier` are the sources already found for the cues before
 /// it in the same sentence, with their cue's first token.
 pub(super) fn find(
@@ -47,42 +65,29 @@ pub(super) fn find(
     earlier: &[(usize, Source)],
     cues: &[Cue],
 ) -> Option<Source> {
-    let sent = ctx.sentence_tokens(cue.first);
+    let a = &Around { sent: ctx.sentence_tokens(cue.first), earlier, cues };
     match cue.form {
-        Form::Object => {
-            let (first, end) = np_right(ctx, cue.end, sent.end, cues, true)?;
-            Some(Source { first, end, place: Place::After })
-        }
-        Form::Citing => {
-            if let Some((first, end)) =
-                np_right(ctx, cue.end, sent.end, cues, true).filter(|&(f, e)| informant(ctx, f, e))
-            {
-                return Some(Source { first, end, place: Place::After });
-            }
-            participle(ctx, cue, &sent, earlier, cues)
-        }
-        Form::Participle => participle(ctx, cue, &sent, earlier, cues),
-        Form::Adjunct => subject_of_clause(ctx, cue, &sent, earlier, cues),
-        Form::Verb => verb(ctx, cue, &sent, earlier, cues),
-        Form::Colon => Some(Source { first: cue.first, end: cue.end, place: Place::Before }),
+        Form::Object => np_right(ctx, cue.end, a.sent.end, cues, true).map(Source::after),
+        Form::Citing => np_right(ctx, cue.end, a.sent.end, cues, true)
+            .filter(|&(f, e)| informant(ctx, f, e))
+            .map(Source::after)
+            .or_else(|| participle(ctx, cue, a)),
+        Form::Participle => participle(ctx, cue, a),
+        Form::Adjunct => subject_of_clause(ctx, cue, a),
+        Form::Verb => verb(ctx, cue, a),
+        Form::Colon => Some(Source::before((cue.first, cue.end))),
     }
 }
 
-fn verb(
-    ctx: &Ctx,
-    cue: &Cue,
-    sent: &Range<usize>,
-    earlier: &[(usize, Source)],
-    cues: &[Cue],
-) -> Option<Source> {
+fn verb(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
+    let (sent, cues) = (&a.sent, a.cues);
     // Passive: `was accused by S`; without `by` the subject is not the speaker, except in
     // `was quoted as saying`.
     let quoted_as = (cue.first + 1..cue.end).any(|t| ctx.norm(t) == "as");
     if !quoted_as && passive(ctx, cue.first, sent.start) {
         let by = cue.end;
         if by < sent.end && ctx.norm(by) == "by" && ctx.joined(by) {
-            let (first, end) = np_right(ctx, by + 1, sent.end, cues, true)?;
-            return Some(Source { first, end, place: Place::After });
+            return np_right(ctx, by + 1, sent.end, cues, true).map(Source::after);
         }
         return None;
     }
@@ -94,25 +99,20 @@ fn verb(
         }
     }
     match left(ctx, cue.first, sent.start, cues, true) {
-        Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+        Left::Found(first, end) => Some(Source::before((first, end))),
         // `… and said`: the subject of the first verb.
-        Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
+        Left::Coordinated => subject_of_clause(ctx, cue, a),
         Left::None if !after_quote => inverted(ctx, cue, sent, cues),
         Left::None => None,
     }
 }
 
-fn participle(
-    ctx: &Ctx,
-    cue: &Cue,
-    sent: &Range<usize>,
-    earlier: &[(usize, Source)],
-    cues: &[Cue],
-) -> Option<Source> {
+fn participle(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
+    let (sent, cues) = (&a.sent, a.cues);
     let i = cue.first;
     if i == sent.start || !ctx.joined(i) {
         // `…, saying` / `…: saying` or sentence-initial.
-        return subject_of_clause(ctx, cue, sent, earlier, cues);
+        return subject_of_clause(ctx, cue, a);
     }
     let prev = ctx.norm(i - 1);
     // `was quoted as saying`
@@ -120,36 +120,30 @@ fn participle(
         let verb = i - 2;
         if ctx.norm(verb).ends_with("ed") {
             return match left(ctx, verb, sent.start, cues, true) {
-                Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+                Left::Found(first, end) => Some(Source::before((first, end))),
                 _ => None,
             };
         }
     }
     if is_clause_word(prev) || is_preposition(prev) {
         // `while raising`, `by saying`, `and saying`
-        return subject_of_clause(ctx, cue, sent, earlier, cues);
+        return subject_of_clause(ctx, cue, a);
     }
     // A participle may modify an object: `issued a statement saying`.
     match left(ctx, i, sent.start, cues, false) {
-        Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
-        Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
+        Left::Found(first, end) => Some(Source::before((first, end))),
+        Left::Coordinated => subject_of_clause(ctx, cue, a),
         Left::None => None,
     }
 }
 
 /// The subject a non-finite or coordinated cue shares: the source of the nearest earlier cue
 /// in the sentence, else the sentence's own subject.
-fn subject_of_clause(
-    ctx: &Ctx,
-    cue: &Cue,
-    sent: &Range<usize>,
-    earlier: &[(usize, Source)],
-    cues: &[Cue],
-) -> Option<Source> {
-    if let Some(&(_, s)) = earlier.iter().rev().find(|(c, _)| *c < cue.first) {
+fn subject_of_clause(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
+    if let Some(&(_, s)) = a.earlier.iter().rev().find(|(c, _)| *c < cue.first) {
         return Some(Source { place: Place::Shared, ..s });
     }
-    let (first, end) = sentence_subject(ctx, sent.start, cue.first, cues)?;
+    let (first, end) = sentence_subject(ctx, a.sent.start, cue.first, a.cues)?;
     Some(Source { first, end, place: Place::Shared })
 }
 

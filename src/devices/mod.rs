@@ -2,12 +2,15 @@
 //! module works out, from its [`SectionView`] (quotations, clauses, modifier marks), whether
 //! it is in quoted voice, negated, intensified or dampened by a booster, governed by a hedge,
 //! or inside a scare quote, and returns those as [`Flags`]. It owns the per-entry [`Roles`]
-//! (which lexicon entries act as negators, boosters, hedges, cues), the kinds of quoted spans
-//! (`scare`) and voice (`voice`). Bounded windows, no I/O, no allocation per token.
+//! (which lexicon entries act as negators, boosters, hedges, cues) and the kinds of quoted
+//! spans (`scare`). Bounded windows, no I/O, no allocation per token.
+//!
+//! Voice: a token is in quoted voice (someone else's words) when a quotation contains it,
+//! except the words of a scare quote that no other quotation contains, which are the outlet's
+//! own device (authorial voice); a hit is quoted when its first word is.
 
 pub mod roles;
 mod scare;
-mod voice;
 
 pub use roles::{Role, Roles};
 pub use scare::{QuoteKind, ShortQuote};
@@ -64,7 +67,13 @@ impl DeviceScratch {
 
     /// Tokens of `view` in quoted voice (after [`DeviceScratch::prepare`]).
     pub(crate) fn quoted_tokens(&self, view: &SectionView) -> u32 {
-        voice::quoted_tokens(view.tok_quote, view.quotes, &self.quote_kind)
+        view.tok_quote.iter().filter(|&&q| self.is_quoted(view, q)).count() as u32
+    }
+
+    /// Whether a token whose innermost quotation is `q` (`u32::MAX`: none) is in quoted voice.
+    fn is_quoted(&self, view: &SectionView, q: u32) -> bool {
+        let Some(quote) = view.quotes.get(q as usize) else { return false };
+        self.quote_kind[q as usize] != QuoteKind::Scare || quote.depth > 0
     }
 
     /// The flags of `hit` (after [`DeviceScratch::prepare`] on its section).
@@ -73,7 +82,7 @@ impl DeviceScratch {
         let (units, marks) = (view.units, view.marks);
         let mut f = Flags::default();
         let q = view.tok_quote[first];
-        f.set(Flags::IN_QUOTE, voice::is_quoted(q, view.quotes, &self.quote_kind));
+        f.set(Flags::IN_QUOTE, self.is_quoted(view, q));
         f.set(Flags::SCARE_QUOTE, q != u32::MAX && self.quote_kind[q as usize] == QuoteKind::Scare);
         f.set(Flags::NEGATED, is_negated(first, units, marks));
         let (up, down) = boosted(first, units, marks);
