@@ -16,6 +16,7 @@ use framelens::matcher::{MatchScratch, find_hits};
 use framelens::pipeline::{self, Render, Sink};
 use framelens::report::{Manifest, ReportOptions, Reporter, RunInfo};
 use framelens::segment::{TokenBuffer, tokenize, word_spans};
+use framelens::view::ViewScratch;
 use framelens::{DocAnalysis, Document, InputFailure, Language, Lexicon, LexiconBuilder, Record};
 use std::hint::black_box;
 use std::path::Path;
@@ -128,26 +129,26 @@ fn matching(c: &mut Criterion) {
 fn attribution(c: &mut Criterion) {
     let docs = corpus();
     let lex = Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons");
-    let mut matching = MatchScratch::new();
-    // Tokens and lexicon hits are inputs here: only attribution detection is timed.
-    let prepared: Vec<(TokenBuffer, Vec<_>)> = docs
+    let roles = lex.roles();
+    // Section views (tokens, hits, quotations, marks) are inputs here: only attribution
+    // detection is timed.
+    let prepared: Vec<ViewScratch> = docs
         .iter()
         .map(|d| {
-            let mut b = TokenBuffer::new();
-            tokenize(&d.text, &mut b);
-            let mut hits = Vec::new();
-            find_hits(&lex, &d.text, &b, &mut matching, &mut hits);
-            (b, hits)
+            let mut v = ViewScratch::new();
+            v.build(&lex, roles, Section::Body, &d.text);
+            v
         })
         .collect();
     let mut scratch = AttributionScratch::new();
     let mut out = Vec::new();
     let detect = |scratch: &mut AttributionScratch, out: &mut Vec<_>| {
         let mut n = 0;
-        for (d, (b, hits)) in docs.iter().zip(&prepared) {
+        for (d, v) in docs.iter().zip(&prepared) {
             scratch.start_document();
             out.clear();
-            detect_section(&lex, Section::Body, &d.text, b, hits, scratch, out);
+            let view = v.view(roles, Section::Body, &d.text);
+            detect_section(&lex, &view, scratch, out);
             n += out.len();
         }
         n

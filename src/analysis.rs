@@ -1,58 +1,18 @@
-//! Analysing one document: segment each section (title, body), match it against the lexicon,
-//! find the framing devices around each hit (`devices`), score tone (`tone`), and count, by
-//! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
-//! the drivers in `pipeline` can run it on any thread.
+//! Analysing one document: build each section's view (title, body: tokens, hits, quotations,
+//! clauses, marks; `view`), find the framing devices around each hit (`devices`), the
+//! attributions (`attribution`) and the tone (`tone`) over it, and count, by voice. Produces a
+//! [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so the drivers in
+//! `pipeline` can run it on any thread.
 
 use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
-use crate::devices::{DeviceScratch, Flags, ShortQuote, voice};
+use crate::devices::{DeviceScratch, Flags, ShortQuote};
 use crate::lexicon::{EntryId, Lexicon};
-use crate::matcher::{Hit, MatchScratch, find_hits};
-use crate::segment::{Span, TokenBuffer, tokenize};
+use crate::segment::Span;
 use crate::tone::{SentenceTone, ToneScratch, score_sentences};
+pub use crate::view::{Section, Sections};
+use crate::view::{SectionView, ViewScratch};
 use std::sync::Arc;
-
-/// Which part of a document a match is in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum Section {
-    /// The headline.
-    Title,
-    /// The body text.
-    Body,
-}
-
-impl Section {
-    /// This section's text in `doc` (empty for a missing title).
-    pub fn text(self, doc: &Document) -> &str {
-        match self {
-            Section::Title => doc.title.as_deref().unwrap_or(""),
-            Section::Body => &doc.text,
-        }
-    }
-
-    /// `title` or `body`.
-    pub fn name(self) -> &'static str {
-        match self {
-            Section::Title => "title",
-            Section::Body => "body",
-        }
-    }
-}
-
-/// Which sections are analysed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sections {
-    /// Analyse the title.
-    pub title: bool,
-    /// Analyse the body.
-    pub body: bool,
-}
-
-impl Default for Sections {
-    fn default() -> Sections {
-        Sections { title: true, body: true }
-    }
-}
 
 /// One lexicon hit with its position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -114,9 +74,13 @@ impl DocAnalysis {
 /// Per-thread reusable buffers.
 #[derive(Default)]
 pub struct Scratch {
-    tokens: TokenBuffer,
-    matcher: MatchScratch,
-    hits: Vec<Hit>,
+    view: ViewScratch,
+    work: Work,
+}
+
+/// The buffers of the detectors and counters that read a section's view.
+#[derive(Default)]
+struct Work {
     covered: Vec<bool>,
     entry_ids: Vec<EntryId>,
     entry_ids_quoted: Vec<EntryId>,
@@ -159,8 +123,7 @@ impl Analyzer {
     ///
     /// # Panics
     ///
-    /// May panic if the title and text together exceed
-    /// [`crate::pipeline::MAX_DOCUMENT_BYTES`] (offsets are 32-bit); the
+    /// May panic if the title and text together exceed 4 GiB (offsets are 32-bit); the
     /// pipeline turns such documents into failures instead of analysing them.
     pub fn analyze(&self, doc: &Document, scratch: &mut Scratch) -> DocAnalysis {
         let lex = &*self.lexicon;
@@ -169,110 +132,73 @@ impl Analyzer {
             category_counts_quoted: vec![0; lex.categories().len()],
             ..DocAnalysis::default()
         };
-        scratch.entry_ids.clear();
-        scratch.entry_ids_quoted.clear();
-        scratch.attribution.start_document();
+        let w = &mut scratch.work;
+        w.entry_ids.clear();
+        w.entry_ids_quoted.clear();
+        w.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
             if let Some(text) = text {
-                self.analyze_section(section, text, scratch, &mut out);
+                let view = scratch.view.build(lex, lex.roles(), section, text);
+                self.analyze_section(&view, &mut scratch.work, &mut out);
             }
         }
-        count_runs(&mut scratch.entry_ids, &mut out.entry_counts);
-        count_runs(&mut scratch.entry_ids_quoted, &mut out.entry_counts_quoted);
+        let w = &mut scratch.work;
+        count_runs(&mut w.entry_ids, &mut out.entry_counts);
+        count_runs(&mut w.entry_ids_quoted, &mut out.entry_counts_quoted);
         out
     }
 
-    fn analyze_section(
-        &self,
-        section: Section,
-        text: &str,
-        s: &mut Scratch,
-        out: &mut DocAnalysis,
-    ) {
-        let lex = &*self.lexicon;
-        tokenize(text, &mut s.tokens);
-        s.hits.clear();
-        find_hits(lex, text, &s.tokens, &mut s.matcher, &mut s.hits);
-        let toks = &s.tokens.tokens;
-        out.tokens += toks.len() as u32;
-        out.sentences += s.tokens.sentences.len() as u32;
-        s.covered.clear();
-        s.covered.resize(toks.len(), false);
-        let roles = lex.roles();
-        let short_start = out.short_quotes.len();
-        s.short.clear();
-        s.devices.prepare(text, &s.tokens, &s.hits, roles, &mut s.short);
-        out.short_quotes.extend(s.short.iter().map(|&q| (section, q)));
-        let d = &s.devices;
-        out.quoted_tokens += voice::quoted_tokens(&d.tok_quote, &d.quotes, &d.quote_kind);
-        let mut chars = CharCursor::new(text);
-        for (_, q) in &mut out.short_quotes[short_start..] {
-            q.chars = Span {
-                start: chars.char_offset(q.bytes.start as usize),
-                end: chars.char_offset(q.bytes.end as usize),
-            };
+    /// Counts one section: its devices, hits, attributions and tone.
+    fn analyze_section(&self, view: &SectionView, w: &mut Work, out: &mut DocAnalysis) {
+        out.tokens += view.buf.tokens.len() as u32;
+        out.sentences += view.buf.sentences.len() as u32;
+        w.short.clear();
+        w.devices.prepare(view, &mut w.short);
+        let short = w.short.iter().map(|&q| ShortQuote { chars: view.chars(q.bytes), ..q });
+        out.short_quotes.extend(short.map(|q| (view.section, q)));
+        out.quoted_tokens += w.devices.quoted_tokens(view);
+        self.count_hits(view, w, out);
+        if self.attribution {
+            detect_section(&self.lexicon, view, &mut w.attribution, &mut out.attributions);
         }
-        for h in &s.hits {
-            let (first, last) = (&toks[h.first as usize], &toks[h.end as usize - 1]);
-            let bytes = Span { start: first.span.start, end: last.span.end };
-            let start = chars.char_offset(bytes.start as usize);
-            let end = chars.char_offset(bytes.end as usize);
-            let flags = s.devices.flags(h, roles);
+        score_sentences(view, &mut w.tone, &mut w.sentence_tones);
+        for t in &w.sentence_tones {
+            out.tone_micro += i64::from(t.micro);
+            out.toned_sentences += u32::from(t.toned);
+        }
+    }
+
+    /// Adds every hit of the section, with its flags, to the matches and counts.
+    fn count_hits(&self, view: &SectionView, w: &mut Work, out: &mut DocAnalysis) {
+        let lex = &*self.lexicon;
+        let toks = &view.buf.tokens;
+        w.covered.clear();
+        w.covered.resize(toks.len(), false);
+        for h in view.hits {
+            let bytes = view.tokens_span(h.first as usize, h.end as usize);
+            let flags = w.devices.flags(view, h);
             out.matches.push(Match {
                 entry: h.entry,
-                section,
-                sentence: first.sentence,
+                section: view.section,
+                sentence: toks[h.first as usize].sentence,
                 bytes,
-                chars: Span { start, end },
+                chars: view.chars(bytes),
                 flags,
             });
-            s.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
-            s.entry_ids.push(h.entry);
+            w.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
+            w.entry_ids.push(h.entry);
             let quoted = flags.contains(Flags::IN_QUOTE);
             if quoted {
-                s.entry_ids_quoted.push(h.entry);
+                w.entry_ids_quoted.push(h.entry);
             }
             for c in lex.lineage(lex.entry(h.entry).category) {
                 out.category_counts[c as usize] += 1;
                 out.category_counts_quoted[c as usize] += u32::from(quoted);
             }
         }
-        out.matched_tokens += s.covered.iter().filter(|&&c| c).count() as u32;
-        if self.attribution {
-            detect_section(
-                lex,
-                section,
-                text,
-                &s.tokens,
-                &s.hits,
-                &mut s.attribution,
-                &mut out.attributions,
-            );
-        }
-        self.score_tone(text, s, out);
-    }
-}
-
-impl Analyzer {
-    /// Adds the tone of every sentence of the section just prepared.
-    fn score_tone(&self, text: &str, s: &mut Scratch, out: &mut DocAnalysis) {
-        let d = &s.devices;
-        score_sentences(
-            text,
-            &s.tokens,
-            &s.hits,
-            self.lexicon.roles(),
-            &d.units,
-            &d.marks,
-            &mut s.tone,
-            &mut s.sentence_tones,
-        );
-        for t in &s.sentence_tones {
-            out.tone_micro += i64::from(t.micro);
-            out.toned_sentences += u32::from(t.toned);
-        }
+        out.matched_tokens += w.covered.iter().filter(|&&c| c).count() as u32;
     }
 }
 
@@ -284,33 +210,6 @@ fn count_runs(ids: &mut [EntryId], out: &mut Vec<(EntryId, u32)>) {
             Some((last, n)) if *last == id => *n += 1,
             _ => out.push((id, 1)),
         }
-    }
-}
-
-/// Converts byte offsets to code-point offsets, fast for increasing offsets.
-struct CharCursor<'a> {
-    text: &'a str,
-    ascii: bool,
-    byte: usize,
-    chars: u32,
-}
-
-impl<'a> CharCursor<'a> {
-    fn new(text: &'a str) -> CharCursor<'a> {
-        CharCursor { text, ascii: text.is_ascii(), byte: 0, chars: 0 }
-    }
-
-    fn char_offset(&mut self, byte: usize) -> u32 {
-        if self.ascii {
-            return byte as u32;
-        }
-        if byte < self.byte {
-            self.byte = 0;
-            self.chars = 0;
-        }
-        self.chars += self.text[self.byte..byte].chars().count() as u32;
-        self.byte = byte;
-        self.chars
     }
 }
 
@@ -375,5 +274,87 @@ mod tests {
         let doc =
             Document { title: Some("Regime".into()), text: "calm".into(), ..Document::default() };
         assert!(a.analyze(&doc, &mut Scratch::new()).matches.is_empty());
+    }
+}
+
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::devices::QuoteKind;
+    use crate::devices::testing::lexicon;
+    use proptest::prelude::*;
+
+    /// News-like text built from lexicon words, every kind of quotation mark, apostrophes,
+    /// clause punctuation, paragraph breaks and arbitrary characters.
+    fn newsy() -> impl Strategy<Value = String> {
+        let piece = prop_oneof![
+            Just("the regime ".to_string()),
+            Just("not ".to_string()),
+            Just("very brutal ".to_string()),
+            Just("reportedly ".to_string()),
+            Just("so-called ".to_string()),
+            Just("he said ".to_string()),
+            Just("called it ".to_string()),
+            Just("the book ".to_string()),
+            Just("hostages ".to_string()),
+            Just("“".to_string()),
+            Just("”".to_string()),
+            Just("\"".to_string()),
+            Just("'".to_string()),
+            Just("’".to_string()),
+            Just("‘".to_string()),
+            Just("«".to_string()),
+            Just("»".to_string()),
+            Just("town's ".to_string()),
+            Just(". ".to_string()),
+            Just(", but ".to_string()),
+            Just("; ".to_string()),
+            Just(" — ".to_string()),
+            Just("!".to_string()),
+            Just("\n\n".to_string()),
+            "\\PC{0,4}",
+        ];
+        proptest::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(1000))]
+
+        #[test]
+        fn devices_never_panic_and_stay_consistent(text in newsy()) {
+            let lex = lexicon();
+            let roles = lex.roles();
+            let mut vs = ViewScratch::new();
+            let view = vs.build(&lex, &roles, Section::Body, &text);
+            let mut d = DeviceScratch::default();
+            let mut short = Vec::new();
+            d.prepare(&view, &mut short);
+            for q in &short {
+                prop_assert!(text.get(q.bytes.range()).is_some());
+                prop_assert!(text.get(q.sentence_bytes.range()).is_some());
+                prop_assert!(q.kind != QuoteKind::Long);
+                if let Some(c) = q.cue {
+                    prop_assert!(text.get(c.range()).is_some());
+                }
+            }
+            for h in view.hits {
+                let f = d.flags(&view, h);
+                // A scare quote outside any other quotation is authorial voice.
+                let q = view.tok_quote[h.first as usize];
+                if f.contains(Flags::SCARE_QUOTE) && view.quotes[q as usize].depth == 0 {
+                    prop_assert!(!f.contains(Flags::IN_QUOTE));
+                }
+            }
+            let quoted = d.quoted_tokens(&view);
+            prop_assert!(quoted as usize <= view.buf.tokens.len());
+            let mut tones: Vec<SentenceTone> = Vec::new();
+            let mut ts = ToneScratch::default();
+            score_sentences(&view, &mut ts, &mut tones);
+            prop_assert_eq!(tones.len(), view.buf.sentences.len());
+            for t in &tones {
+                prop_assert!(t.micro.abs() <= 1_000_000);
+                prop_assert!(t.toned || t.micro == 0);
+            }
+        }
     }
 }

@@ -58,6 +58,7 @@ pub mod stats;
 mod stem;
 pub mod tone;
 mod util;
+pub mod view;
 
 pub use analysis::{Analyzer, DocAnalysis, Match, Scratch, Section, Sections};
 pub use corpus::{Document, Input, InputFailure, InputKind, InputOptions, Record};

@@ -111,33 +111,7 @@ fn scan_paragraph(
         } else {
             c
         };
-        let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«".contains(p));
-        let top = stack.last().map(|o| o.mark);
-        let action = match c {
-            '“' | '„' => Some((QuoteMark::Double, true)),
-            '”' => Some((QuoteMark::Double, false)),
-            '«' | '‹' => Some((QuoteMark::Guillemet, true)),
-            '»' | '›' => Some((QuoteMark::Guillemet, false)),
-            '"' => {
-                let closing = stack.iter().any(|o| o.mark == QuoteMark::Double)
-                    && !(open_ctx && top != Some(QuoteMark::Double));
-                Some((QuoteMark::Double, !closing))
-            }
-            '‘' => Some((QuoteMark::Single, true)),
-            '’' | '\'' => {
-                let letter_before = prev.is_some_and(char::is_alphanumeric);
-                let letter_after = next.is_some_and(char::is_alphanumeric);
-                if top == Some(QuoteMark::Single) && !letter_after && !open_ctx {
-                    Some((QuoteMark::Single, false))
-                } else if c == '\'' && open_ctx && letter_after && !letter_before {
-                    Some((QuoteMark::Single, true))
-                } else {
-                    None // an apostrophe
-                }
-            }
-            _ => None,
-        };
-        let Some((mark, opening)) = action else { continue };
+        let Some((mark, opening)) = action(c, prev, next, stack) else { continue };
         if opening {
             let cont = if i == 0 && stack.is_empty() { continues } else { None };
             stack.push(Open { mark, at, inner: after, continues: cont });
@@ -154,6 +128,43 @@ fn scan_paragraph(
     let end = base + p.len();
     while let Some(o) = stack.pop() {
         push(out, &o, Span::new(o.at, end), Span::new(o.inner, end), stack.len(), false);
+    }
+}
+
+/// What the mark `c` (between `prev` and `next`) does given the quotations open in
+/// `stack`: opens or closes (`true`: opens) a quotation of its kind, or nothing (an
+/// apostrophe).
+fn action(
+    c: char,
+    prev: Option<char>,
+    next: Option<char>,
+    stack: &[Open],
+) -> Option<(QuoteMark, bool)> {
+    let open_ctx = prev.is_none_or(|p| p.is_whitespace() || "([{—–-/“‘«".contains(p));
+    let top = stack.last().map(|o| o.mark);
+    match c {
+        '“' | '„' => Some((QuoteMark::Double, true)),
+        '”' => Some((QuoteMark::Double, false)),
+        '«' | '‹' => Some((QuoteMark::Guillemet, true)),
+        '»' | '›' => Some((QuoteMark::Guillemet, false)),
+        '"' => {
+            let closing = stack.iter().any(|o| o.mark == QuoteMark::Double)
+                && !(open_ctx && top != Some(QuoteMark::Double));
+            Some((QuoteMark::Double, !closing))
+        }
+        '‘' => Some((QuoteMark::Single, true)),
+        '’' | '\'' => {
+            let letter_before = prev.is_some_and(char::is_alphanumeric);
+            let letter_after = next.is_some_and(char::is_alphanumeric);
+            if top == Some(QuoteMark::Single) && !letter_after && !open_ctx {
+                Some((QuoteMark::Single, false))
+            } else if c == '\'' && open_ctx && letter_after && !letter_before {
+                Some((QuoteMark::Single, true))
+            } else {
+                None // an apostrophe
+            }
+        }
+        _ => None,
     }
 }
 

@@ -12,11 +12,10 @@
 //! Sentence tones are quantised to millionths (integers), so per-document and per-outlet
 //! means are exact sums whatever the thread count.
 
-use crate::devices::clauses::Units;
-use crate::devices::modifiers::{DAMP, INT, Marks, NEG, NOT_ONLY, window};
-use crate::lexicon::{Role, Roles};
-use crate::matcher::Hit;
+use crate::lexicon::Role;
 use crate::segment::{ALL_CAPS, TokenBuffer};
+use crate::view::SectionView;
+use crate::view::marks::{DAMP, INT, Marks, NEG, NOT_ONLY, window};
 
 /// Multiplier for a negated valence.
 pub const NEGATION_SCALAR: f64 = -0.74;
@@ -56,23 +55,50 @@ pub fn normalize(x: f64) -> f64 {
 }
 
 /// Scores every sentence of a section into `out` (one entry per sentence, in order).
-#[allow(clippy::too_many_arguments)]
-pub fn score_sentences(
-    text: &str,
-    buf: &TokenBuffer,
-    hits: &[Hit],
-    roles: &Roles,
-    units: &Units,
-    marks: &Marks,
+pub(crate) fn score_sentences(
+    view: &SectionView,
     scratch: &mut ToneScratch,
     out: &mut Vec<SentenceTone>,
 ) {
     out.clear();
     let c = &mut scratch.carriers;
+    carriers(view, c);
+    let mut next = 0;
+    for s in &view.buf.sentences {
+        let (first, end) = (s.first_token as usize, s.end_token as usize);
+        let start = next;
+        while next < c.len() && (c[next].0 as usize) < end {
+            next += 1;
+        }
+        let carriers = &c[start..next];
+        if carriers.is_empty() {
+            out.push(SentenceTone::default());
+            continue;
+        }
+        let toks = &view.buf.tokens[first..end];
+        let cap_diff = toks.iter().any(|t| t.flags & ALL_CAPS == 0);
+        let but = contrast(view.buf, view.marks, first, end);
+        let sum =
+            carriers.iter().fold(0.0, |sum, &c| sum + carrier_valence(view, c, cap_diff, but));
+        let amp = emphasis(&view.text[s.span.range()]);
+        let sum = if sum > 0.0 {
+            sum + amp
+        } else if sum < 0.0 {
+            sum - amp
+        } else {
+            sum
+        };
+        out.push(SentenceTone { micro: (normalize(sum) * TONE_SCALE).round() as i32, toned: true });
+    }
+}
+
+/// The valence-bearing hits of the section into `c` as (first token, end token, valence);
+/// where hits overlap, the strongest.
+fn carriers(view: &SectionView, c: &mut Vec<(u32, u32, f64)>) {
     c.clear();
-    for h in hits {
-        let v = roles.valence(h.entry);
-        if v == 0.0 || roles.role(h.entry) != Role::Content {
+    for h in view.hits {
+        let v = view.roles.valence(h.entry);
+        if v == 0.0 || view.roles.role(h.entry) != Role::Content {
             continue;
         }
         match c.last_mut() {
@@ -84,60 +110,43 @@ pub fn score_sentences(
             _ => c.push((h.first, h.end, v)),
         }
     }
-    let mut next = 0;
-    for s in &buf.sentences {
-        let (first, end) = (s.first_token as usize, s.end_token as usize);
-        let start = next;
-        while next < c.len() && (c[next].0 as usize) < end {
-            next += 1;
-        }
-        let carriers = &c[start..next];
-        if carriers.is_empty() {
-            out.push(SentenceTone::default());
-            continue;
-        }
-        let toks = &buf.tokens[first..end];
-        let cap_diff = toks.iter().any(|t| t.flags & ALL_CAPS == 0);
-        let but = contrast(buf, marks, first, end);
-        let mut sum = 0.0;
-        for &(h_first, h_end, valence) in carriers {
-            let mut v = valence;
-            let caps = buf.tokens[h_first as usize..h_end as usize]
-                .iter()
-                .all(|t| t.flags & ALL_CAPS != 0);
-            if caps && cap_diff {
-                v += CAPS_INCREMENT.copysign(v);
+}
+
+/// The valence of one carrier after capitals, boosters, negators and a contrastive `but`
+/// (token `but` of its sentence); `cap_diff`: its sentence is not all capitals.
+fn carrier_valence(
+    view: &SectionView,
+    (h_first, h_end, valence): (u32, u32, f64),
+    cap_diff: bool,
+    but: Option<usize>,
+) -> f64 {
+    let marks = view.marks;
+    let mut v = valence;
+    let caps =
+        view.buf.tokens[h_first as usize..h_end as usize].iter().all(|t| t.flags & ALL_CAPS != 0);
+    if caps && cap_diff {
+        v += CAPS_INCREMENT.copysign(v);
+    }
+    for (d, j) in window(h_first as usize, view.units) {
+        let bits = marks.bits[j];
+        if bits & (INT | DAMP) != 0 {
+            let mut step = BOOSTER_INCREMENT * (f64::from(marks.strength[j]) + 1.0) / 2.0;
+            if bits & DAMP != 0 {
+                step = -step;
             }
-            for (d, j) in window(h_first as usize, units) {
-                let bits = marks.bits[j];
-                if bits & (INT | DAMP) != 0 {
-                    let mut step = BOOSTER_INCREMENT * (f64::from(marks.strength[j]) + 1.0) / 2.0;
-                    if bits & DAMP != 0 {
-                        step = -step;
-                    }
-                    if v < 0.0 {
-                        step = -step;
-                    }
-                    v += step * DISTANCE[d - 1];
-                }
-                if bits & NEG != 0 {
-                    v *= NEGATION_SCALAR;
-                }
+            if v < 0.0 {
+                step = -step;
             }
-            match but {
-                Some(b) if (h_first as usize) < b => v *= BUT_BEFORE,
-                Some(b) if (h_first as usize) > b => v *= BUT_AFTER,
-                _ => {}
-            }
-            sum += v;
+            v += step * DISTANCE[d - 1];
         }
-        let amp = emphasis(&text[s.span.range()]);
-        if sum > 0.0 {
-            sum += amp;
-        } else if sum < 0.0 {
-            sum -= amp;
+        if bits & NEG != 0 {
+            v *= NEGATION_SCALAR;
         }
-        out.push(SentenceTone { micro: (normalize(sum) * TONE_SCALE).round() as i32, toned: true });
+    }
+    match but {
+        Some(b) if (h_first as usize) < b => v * BUT_BEFORE,
+        Some(b) if (h_first as usize) > b => v * BUT_AFTER,
+        _ => v,
     }
 }
 
@@ -170,32 +179,17 @@ fn emphasis(sentence: &str) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::devices::DeviceScratch;
     use crate::devices::testing::lexicon;
-    use crate::matcher::{MatchScratch, find_hits};
-    use crate::segment::tokenize;
+    use crate::view::{Section, ViewScratch};
 
     /// The tone of each sentence of `text`, as floats.
     fn tones(text: &str) -> Vec<f64> {
         let lex = lexicon();
         let roles = lex.roles();
-        let mut buf = TokenBuffer::new();
-        tokenize(text, &mut buf);
-        let mut hits = Vec::new();
-        find_hits(&lex, text, &buf, &mut MatchScratch::new(), &mut hits);
-        let mut d = DeviceScratch::default();
-        d.prepare(text, &buf, &hits, roles, &mut Vec::new());
+        let mut vs = ViewScratch::new();
+        let view = vs.build(&lex, &roles, Section::Body, text);
         let mut out = Vec::new();
-        score_sentences(
-            text,
-            &buf,
-            &hits,
-            roles,
-            &d.units,
-            &d.marks,
-            &mut ToneScratch::default(),
-            &mut out,
-        );
+        score_sentences(&view, &mut ToneScratch::default(), &mut out);
         out.iter().map(|t| f64::from(t.micro) / TONE_SCALE).collect()
     }
 

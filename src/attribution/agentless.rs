@@ -37,37 +37,3 @@ fn reduced_question(ctx: &Ctx, i: usize, start: usize) -> bool {
             || matches!(next, "whether" | "who" | "what" | "which" | "how" | "why" | "if")
     }
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::detect;
-
-    fn cue_and_source(text: &str) -> Vec<(String, String)> {
-        detect(text).into_iter().map(|r| (r.cue, r.source)).collect()
-    }
-
-    #[test]
-    fn agentless_passives_have_no_source() {
-        assert_eq!(
-            cue_and_source("The port is widely expected to reopen in May."),
-            vec![("is widely expected".into(), String::new())]
-        );
-        assert_eq!(
-            cue_and_source("The mayor was accused by rivals of lying."),
-            vec![("was accused".into(), "rivals".into())]
-        );
-    }
-
-    #[test]
-    fn reduced_questions_have_no_source() {
-        assert_eq!(
-            cue_and_source("Asked whether the port was safe, the harbour master shrugged."),
-            vec![("Asked".into(), String::new())]
-        );
-        assert_eq!(
-            cue_and_source("When asked about the ships, Varga said they were late."),
-            vec![("asked".into(), String::new()), ("said".into(), "Varga".into())]
-        );
-        assert!(cue_and_source("Varga asked.").is_empty());
-    }
-}

@@ -124,37 +124,3 @@ fn goes_on(ctx: &Ctx, last: usize) -> bool {
             == ctx.buf.sentences[ctx.sentence(last) as usize].paragraph
         && !ctx.is_numeric(next)
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::detect;
-
-    fn rows(text: &str) -> Vec<(String, String, String, String)> {
-        detect(text).into_iter().map(|r| (r.cue, r.class, r.source, r.content)).collect()
-    }
-
-    #[test]
-    fn a_name_and_a_colon_open_a_line() {
-        assert_eq!(
-            rows("Varga: The port will reopen in May\nThe harbour stayed shut."),
-            vec![(
-                ":".into(),
-                "neutral".into(),
-                "Varga".into(),
-                "The port will reopen in May".into()
-            )]
-        );
-        assert_eq!(rows("BRANDT: Why now?\nVARGA: Because the ships are late.").len(), 2);
-        assert!(rows("Q: Why now?\nA: Because the ships are late.").is_empty());
-    }
-
-    #[test]
-    fn labels_kickers_results_and_reporting_clauses_are_not_speakers() {
-        assert!(rows("Editor’s note: The port reopened.").is_empty());
-        assert!(rows("STAT OF THE WEEK: ten ships.").is_empty());
-        assert!(rows("Ilse Varga: 1,204.").is_empty());
-        assert!(rows("The plan is simple: the port reopens.").is_empty());
-        assert_eq!(rows("Varga said: “The port is safe.”").len(), 1);
-        assert_eq!(rows("Varga said: “The port is safe.”")[0].0, "said");
-    }
-}

@@ -1,28 +1,22 @@
-//! A read-only view of one segmented section for the attribution rules: tokens, their
-//! normalised forms, the text between them, capitalisation and quotations. No rule lives
-//! here, only the questions every rule asks of the text.
+//! The questions every attribution rule asks of a [`SectionView`]: tokens, their normalised
+//! forms, the text between them, capitalisation and quotations. No rule lives here.
 
 use super::words::{is_determiner, pronoun};
-use crate::quotes::Quote;
-use crate::segment::{CAPITALIZED, NUMERIC, SENTENCE_START, Span, TokenBuffer};
+use crate::segment::{CAPITALIZED, NUMERIC, SENTENCE_START, Span};
+use crate::view::SectionView;
 use std::ops::Range;
 
 /// `token_quotes` value of a token outside every quotation.
 const OUTSIDE: u32 = u32::MAX;
 
-/// One section as the rules see it.
 /// Tokens an attribution may reach on each side of its cue within a sentence.
 pub(super) const REACH: usize = 400;
 
 /// Quotations looked back at for one ending right before a token.
 const NEAR_QUOTES: usize = 8;
 
-pub(super) struct Ctx<'a> {
-    pub(super) text: &'a str,
-    pub(super) buf: &'a TokenBuffer,
-    pub(super) quotes: &'a [Quote],
-    pub(super) token_quote: &'a [u32],
-}
+/// One section as the rules see it.
+pub(super) type Ctx<'a> = SectionView<'a>;
 
 impl<'a> Ctx<'a> {
     pub(super) fn len(&self) -> usize {
@@ -41,11 +35,6 @@ impl<'a> Ctx<'a> {
 
     pub(super) fn span(&self, i: usize) -> Span {
         self.buf.tokens[i].span
-    }
-
-    /// Byte span from the start of token `first` to the end of token `end - 1`.
-    pub(super) fn tokens_span(&self, first: usize, end: usize) -> Span {
-        Span { start: self.span(first).start, end: self.span(end - 1).end }
     }
 
     pub(super) fn sentence(&self, i: usize) -> u32 {
@@ -131,7 +120,7 @@ impl<'a> Ctx<'a> {
 
     /// Index of the innermost quotation holding token `i`.
     pub(super) fn quote_of(&self, i: usize) -> Option<usize> {
-        let q = self.token_quote[i];
+        let q = self.tok_quote[i];
         (q != OUTSIDE).then_some(q as usize)
     }
 

@@ -58,22 +58,7 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, hits: &[Hit], out: &mut Vec<Cue>
         if form_is_verbal(form) && !verbal {
             continue;
         }
-        if naming_participle(ctx, first) {
-            continue;
-        }
-        if needs_topic(lemma) && !has_topic(ctx, end) {
-            continue;
-        }
-        if needs_clause(lemma) && !has_clause(ctx, first, end) {
-            continue;
-        }
-        if needs_as(lemma) && !has_as(ctx, end) {
-            continue;
-        }
-        if needs_infinitive(lemma) && !has_infinitive(ctx, end) {
-            continue;
-        }
-        if lemma == "find" && !(followed_by_that(ctx, end) || research_subject(ctx, first)) {
+        if naming_participle(ctx, first) || !complete(ctx, lemma, first, end) {
             continue;
         }
         // `declined to comment`, `wants to know`: the second verb completes the first cue.
@@ -110,6 +95,16 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, hits: &[Hit], out: &mut Vec<Cue>
             k += 1;
         }
     }
+}
+
+/// Whether the cue `first..end` of lemma `lemma` has what its reporting sense needs: a topic,
+/// a clause, `as`, an infinitive, or (`find`) `that` or an inquiry as subject.
+fn complete(ctx: &Ctx, lemma: &str, first: usize, end: usize) -> bool {
+    !(needs_topic(lemma) && !has_topic(ctx, end)
+        || needs_clause(lemma) && !has_clause(ctx, first, end)
+        || needs_as(lemma) && !has_as(ctx, end)
+        || needs_infinitive(lemma) && !has_infinitive(ctx, end)
+        || lemma == "find" && !(followed_by_that(ctx, end) || research_subject(ctx, first)))
 }
 
 fn form_is_verbal(form: Form) -> bool {
@@ -397,99 +392,4 @@ fn modifier_before(ctx: &Ctx, t: usize) -> bool {
                 | "to"
         );
     !(subject || is_auxiliary(w) || is_adverb(w) || super::words::is_clause_word(w))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::{cues, fixture_lexicon};
-
-    #[test]
-    fn verbs_are_cues_and_look_alike_nouns_are_not() {
-        let lex = fixture_lexicon();
-        assert_eq!(cues(&lex, "Mora said the plan works."), vec!["said/Verb"]);
-        assert!(cues(&lex, "The claims were false, and Ortiz’s claims too.").is_empty());
-        assert!(cues(&lex, "Voters in 12 states backed the United States plan.").is_empty());
-        assert!(cues(&lex, "A purported deal was reportedly near.").is_empty());
-        assert!(cues(&lex, "Reports of unrest spread.").is_empty());
-        assert!(cues(&lex, "The report was false and the claims have faded.").is_empty());
-        assert!(cues(&lex, "<tweet id=\"1\">Hi</tweet>").is_empty());
-        assert!(cues(&lex, "The self-stated expert left.").is_empty());
-        assert_eq!(cues(&lex, "He is alive, reports say."), vec!["say/Verb"]);
-        assert_eq!(cues(&lex, "They all said no."), vec!["said/Verb"]);
-        assert_eq!(cues(&lex, "“They said no,” she said."), vec!["said/Verb"]);
-    }
-
-    #[test]
-    fn shapes() {
-        let lex = fixture_lexicon();
-        assert_eq!(
-            cues(&lex, "According to aides, the mayor left, citing aides and saying so."),
-            vec!["According to/Object", "citing/Citing", "saying/Participle"]
-        );
-        assert_eq!(cues(&lex, "In a statement, the mayor said no."), vec!["said/Verb"]);
-        assert_eq!(cues(&lex, "In a statement, the mayor left."), vec!["In a statement/Adjunct"]);
-        assert_eq!(cues(&lex, "Velm Daily Says Mayor Quit"), vec!["Says/Verb"]);
-        assert_eq!(cues(&lex, "Then he stated that it was over."), vec!["stated/Verb"]);
-        assert_eq!(cues(&lex, "Claims by rivals were denied."), vec!["Claims by/Object"]);
-        assert_eq!(cues(&lex, "She was quoted as saying no."), vec!["quoted as saying/Verb"]);
-    }
-
-    #[test]
-    fn speak_needs_a_topic_and_maintain_a_clause() {
-        let lex = fixture_lexicon();
-        assert!(cues(&lex, "Mora spoke at the convention on Monday.").is_empty());
-        assert_eq!(cues(&lex, "Mora spoke about the wall."), vec!["spoke/Verb"]);
-        assert_eq!(cues(&lex, "Mora also spoke out against it."), vec!["spoke/Verb"]);
-        assert!(cues(&lex, "Mora maintained a large lead.").is_empty());
-        assert_eq!(cues(&lex, "Mora maintained that the lead was safe."), vec!["maintained/Verb"]);
-        assert_eq!(cues(&lex, "“It is safe,” Mora maintained."), vec!["maintained/Verb"]);
-        assert!(cues(&lex, "Prices continued to rise.").is_empty());
-        assert_eq!(cues(&lex, "Mora continued: “It is safe.”"), vec!["continued/Verb"]);
-    }
-
-    #[test]
-    fn an_infinitive_cue_completes_the_cue_before_it() {
-        let lex = fixture_lexicon();
-        assert_eq!(
-            cues(&lex, "Ortiz declined to comment on the plan."),
-            vec!["declined to comment/Verb"]
-        );
-        assert_eq!(
-            cues(&lex, "Ortiz declined, to comment later."),
-            vec!["declined/Verb", "comment/Verb"]
-        );
-    }
-
-    #[test]
-    fn bare_forms_after_a_modifier_are_nouns() {
-        let lex = fixture_lexicon();
-        assert!(
-            cues(&lex, "Ortiz lost conservative support and long-standing support.").is_empty()
-        );
-        assert_eq!(cues(&lex, "They support the plan."), vec!["support/Verb"]);
-        assert_eq!(cues(&lex, "Most voters support the plan."), vec!["support/Verb"]);
-        assert_eq!(cues(&lex, "Those surveyed say no."), vec!["say/Verb"]);
-        assert_eq!(cues(&lex, "Many support it."), vec!["support/Verb"]);
-        assert_eq!(cues(&lex, "The campaign says no."), vec!["says/Verb"]);
-    }
-
-    #[test]
-    fn naming_participles_after_an_indefinite_noun() {
-        let lex = fixture_lexicon();
-        assert!(cues(&lex, "A new group called Velm Votes met.").is_empty());
-        assert_eq!(cues(&lex, "Ortiz called Mora a liar."), vec!["called/Verb"]);
-        assert_eq!(cues(&lex, "The mayor called Mora a liar."), vec!["called/Verb"]);
-    }
-
-    #[test]
-    fn see_needs_as_decide_needs_to_and_find_an_inquiry() {
-        let lex = fixture_lexicon();
-        assert_eq!(cues(&lex, "Voters see Mora as a leader."), vec!["see/Verb"]);
-        assert!(cues(&lex, "Voters will see the debate on Monday.").is_empty());
-        assert_eq!(cues(&lex, "Mora decided not to run."), vec!["decided/Verb"]);
-        assert!(cues(&lex, "The court decided the case.").is_empty());
-        assert_eq!(cues(&lex, "A new Velm poll found Mora ahead."), vec!["found/Verb"]);
-        assert!(cues(&lex, "Police found the car in a lake.").is_empty());
-        assert_eq!(cues(&lex, "Police found that the car was stolen."), vec!["found/Verb"]);
-    }
 }

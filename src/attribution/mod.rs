@@ -1,8 +1,8 @@
 //! Attribution: who is quoted, with which reporting expression, in which stance.
 //!
-//! Runs inside [`crate::Analyzer`] on each section's tokens and the hits of the lexicon
-//! entries whose role is an attribution cue (categories `attribution/<class>`, in any file;
-//! see `lexicon::role`); a lexicon without such entries finds nothing. For every cue it finds:
+//! Runs inside [`crate::Analyzer`] on each section's tokens and the hits of the lexicon file
+//! named `attribution` (cue patterns with categories `attribution/<class>`); without that file
+//! it finds nothing. For every cue it finds:
 //!
 //! - the **cue** itself, filtered so that nouns and adjectives that look like reporting verbs
 //!   are not cues (`cue`);
@@ -30,13 +30,11 @@ pub use crate::lexicon::CueClass;
 pub use content::QuoteType;
 pub use survey::SURVEY_LEMMA;
 
-use crate::analysis::Section;
 /// The closed-class English words the rules look at.
 use crate::language::english as words;
 use crate::lexicon::{CategoryId, EntryId, Lexicon, Role};
-use crate::matcher::Hit;
-use crate::quotes::{Quote, find_quotes, token_quotes};
-use crate::segment::{Span, TokenBuffer};
+use crate::segment::Span;
+use crate::view::{Section, SectionView};
 use context::Ctx;
 use cue::{Cue, Form};
 use resolve::Resolver;
@@ -138,11 +136,9 @@ pub struct Attribution {
 /// Reusable per-thread buffers, and the entities of the document being analysed.
 #[derive(Default)]
 pub struct AttributionScratch {
-    quotes: Vec<Quote>,
-    token_quote: Vec<u32>,
     cues: Vec<Cue>,
     earlier: Vec<(usize, Source)>,
-    offsets: Vec<(u32, u32)>,
+    contents: nested::Contents,
     resolver: Resolver,
 }
 
@@ -158,88 +154,108 @@ impl AttributionScratch {
     }
 }
 
-/// Finds the attributions of one section (`text`, segmented into `buf`, with the lexicon
-/// `hits` of every file) and appends them to `out`.
-#[allow(clippy::too_many_arguments)]
+/// Finds the attributions of one section and appends them to `out`.
 pub fn detect_section(
     lex: &Lexicon,
-    section: Section,
-    text: &str,
-    buf: &TokenBuffer,
-    hits: &[Hit],
+    view: &SectionView,
     scratch: &mut AttributionScratch,
     out: &mut Vec<Attribution>,
 ) {
-    let AttributionScratch { quotes, token_quote, cues, earlier, offsets, resolver } = scratch;
+    let AttributionScratch { cues, earlier, contents, resolver } = scratch;
     resolver.start_section();
-    if !hits.iter().any(|h| matches!(lex.role(h.entry), Role::AttributionCue { .. }))
+    let text = view.text;
+    if !view.hits.iter().any(|h| matches!(lex.role(h.entry), Role::AttributionCue { .. }))
         && !text.contains(':')
         && !survey::may_name_one(text)
     {
         return;
     }
-    find_quotes(text, buf, quotes);
-    token_quotes(buf, quotes, token_quote);
-    let ctx = Ctx { text, buf, quotes, token_quote };
-    cue::collect(&ctx, lex, hits, cues);
-    colon::collect(&ctx, cues);
-    survey::collect(&ctx, cues);
+    let ctx: &Ctx = view;
+    cue::collect(ctx, lex, view.hits, cues);
+    colon::collect(ctx, cues);
+    survey::collect(ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
-    for (k, cue) in cues.iter().enumerate() {
-        let sent = ctx.sentence(cue.first);
+    for k in 0..cues.len() {
+        let sent = ctx.sentence(cues[k].first);
         if sent != sentence {
             earlier.clear();
             sentence = sent;
         }
-        let found = source::find(&ctx, cue, earlier, cues).or_else(|| {
-            let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
-            lemma
-                .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(&ctx, cue))
-                .and_then(|_| subject::clause_subject(&ctx, cue, cues))
-        });
-        // An agentless cue stands for its own clause: its content follows it.
-        let src = match found {
-            Some(s) => s,
-            None if agentless::agentless(&ctx, cue) => {
-                Source { first: cue.first, end: cue.end, place: source::Place::Shared }
-            }
-            None => continue,
-        };
-        if found.is_some() {
-            earlier.push((cue.first, src));
-        }
-        let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
-            let shares = matches!(n.form, Form::Participle | Form::Citing)
-                && ctx.gap_before(n.first).contains(',');
-            shares.then_some(n.first)
-        });
-        let content = content::find(&ctx, cue, &src, next);
-        if content.said_nothing {
-            continue;
-        }
-        let resolved = found.and_then(|src| resolver.resolve(&ctx, src.first, src.end, cues));
-        let kind = match cue.entry {
-            Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
-            None if cue.form == Form::Colon => CueKind::Colon,
-            None => CueKind::Survey,
-        };
-        out.push(Attribution {
-            section,
-            sentence: sent,
-            kind,
-            class: kind.class(lex),
-            cue: extent(cue_span(&ctx, cue)),
-            source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
-            source_resolved: resolved.map(String::into_boxed_str),
-            content: content.span.map(extent),
-            quote_type: content.quote_type,
-            direct: content.direct,
-        });
+        out.extend(attribute(ctx, lex, k, cues, earlier, resolver));
     }
-    nested::drop_nested_attitudes(lex, out, first_new, offsets);
-    fill_chars(text, &mut out[first_new..], offsets);
+    // An attitude verb inside the content of another attribution is part of what was said.
+    contents.index(out[first_new..].iter().filter_map(|a| a.content.map(|c| c.bytes)));
+    let mut k = 0;
+    out.retain(|a| {
+        k += 1;
+        k <= first_new
+            || !(contents.cover(a.cue.bytes.start) && nested::is_attitude(a.kind.lemma(lex)))
+    });
+    for a in &mut out[first_new..] {
+        for e in [Some(&mut a.cue), a.source.as_mut(), a.content.as_mut()].into_iter().flatten() {
+            e.chars = view.chars(e.bytes);
+        }
+    }
+}
+
+/// The attribution of cue `cues[k]`, if it has a source (or leaves it out on purpose) and
+/// reports something. `earlier`: the sources found for the cues before it in its sentence.
+fn attribute(
+    ctx: &Ctx,
+    lex: &Lexicon,
+    k: usize,
+    cues: &[Cue],
+    earlier: &mut Vec<(usize, Source)>,
+    resolver: &mut Resolver,
+) -> Option<Attribution> {
+    let cue = &cues[k];
+    let sent = ctx.sentence(cue.first);
+    let found = source::find(ctx, cue, earlier, cues).or_else(|| {
+        let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
+        lemma
+            .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(ctx, cue))
+            .and_then(|_| subject::clause_subject(ctx, cue, cues))
+    });
+    // An agentless cue stands for its own clause: its content follows it.
+    let src = match found {
+        Some(s) => s,
+        None if agentless::agentless(ctx, cue) => {
+            Source { first: cue.first, end: cue.end, place: source::Place::Shared }
+        }
+        None => return None,
+    };
+    if found.is_some() {
+        earlier.push((cue.first, src));
+    }
+    let next = cues.get(k + 1).filter(|n| ctx.sentence(n.first) == sent).and_then(|n| {
+        let shares = matches!(n.form, Form::Participle | Form::Citing)
+            && ctx.gap_before(n.first).contains(',');
+        shares.then_some(n.first)
+    });
+    let content = content::find(ctx, cue, &src, next);
+    if content.said_nothing {
+        return None;
+    }
+    let resolved = found.and_then(|src| resolver.resolve(ctx, src.first, src.end, cues));
+    let kind = match cue.entry {
+        Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
+        None if cue.form == Form::Colon => CueKind::Colon,
+        None => CueKind::Survey,
+    };
+    Some(Attribution {
+        section: ctx.section,
+        sentence: sent,
+        kind,
+        class: kind.class(lex),
+        cue: extent(cue_span(ctx, cue)),
+        source: found.map(|src| extent(ctx.tokens_span(src.first, src.end))),
+        source_resolved: resolved.map(String::into_boxed_str),
+        content: content.span.map(extent),
+        quote_type: content.quote_type,
+        direct: content.direct,
+    })
 }
 
 /// The bytes of a cue: its tokens with the verb group before a verb (`has also said`, `did
@@ -283,331 +299,5 @@ fn extent(bytes: Span) -> Extent {
     Extent { bytes, chars: Span::default() }
 }
 
-/// Sets the code-point offsets of every extent from its byte offsets, in one pass over the
-/// text.
-fn fill_chars(text: &str, atts: &mut [Attribution], offsets: &mut Vec<(u32, u32)>) {
-    offsets.clear();
-    for (k, a) in atts.iter().enumerate() {
-        let slot = k as u32 * 6;
-        offsets.extend([(a.cue.bytes.start, slot), (a.cue.bytes.end, slot + 1)]);
-        if let Some(s) = a.source {
-            offsets.extend([(s.bytes.start, slot + 2), (s.bytes.end, slot + 3)]);
-        }
-        if let Some(c) = a.content {
-            offsets.extend([(c.bytes.start, slot + 4), (c.bytes.end, slot + 5)]);
-        }
-    }
-    offsets.sort_unstable();
-    let ascii = text.is_ascii();
-    let (mut byte, mut chars) = (0usize, 0u32);
-    for &(b, slot) in offsets.iter() {
-        let c = if ascii {
-            b
-        } else {
-            chars += text[byte..b as usize].chars().count() as u32;
-            byte = b as usize;
-            chars
-        };
-        let a = &mut atts[(slot / 6) as usize];
-        let target = match slot % 6 {
-            0 | 1 => Some(&mut a.cue),
-            2 | 3 => a.source.as_mut(),
-            _ => a.content.as_mut(),
-        };
-        if let Some(e) = target {
-            if slot % 2 == 0 {
-                e.chars.start = c;
-            } else {
-                e.chars.end = c;
-            }
-        }
-    }
-}
-
 #[cfg(test)]
-pub(crate) mod tests {
-    use super::*;
-    use crate::language::Language;
-    use crate::lexicon::LexiconBuilder;
-    use crate::matcher::{MatchScratch, find_hits};
-    use crate::segment::tokenize;
-
-    /// The team's own small attribution lexicon for unit tests.
-    pub(crate) fn fixture_lexicon() -> Lexicon {
-        let mut rows = String::from("pattern,category,polarity,intensity,lemma\n");
-        let verbs: &[(&str, &str, &[&str])] = &[
-            ("say", "neutral", &["say", "says", "said", "saying"]),
-            ("tell", "neutral", &["tell", "tells", "told", "telling"]),
-            ("add", "neutral", &["add", "adds", "added", "adding"]),
-            ("report", "neutral", &["report", "reports", "reported", "reporting"]),
-            ("cite", "neutral", &["cite", "cites", "cited", "citing"]),
-            ("confirm", "endorsing", &["confirm", "confirms", "confirmed", "confirming"]),
-            ("note", "endorsing", &["note", "notes", "noted", "noting"]),
-            ("claim", "doubting", &["claim", "claims", "claimed", "claiming"]),
-            ("allege", "doubting", &["allege", "alleges", "alleged", "alleging"]),
-            ("purport", "doubting", &["purported", "purports"]),
-            ("admit", "guilt", &["admit", "admits", "admitted", "admitting"]),
-            ("insist", "insistent", &["insist", "insists", "insisted", "insisting"]),
-            ("accuse", "confrontational", &["accuse", "accuses", "accused", "accusing"]),
-            ("state", "neutral", &["state", "states", "stated", "stating"]),
-            ("tweet", "neutral", &["tweet", "tweets", "tweeted"]),
-            ("report", "neutral", &["reportedly"]),
-            ("speak", "neutral", &["speak", "speaks", "spoke", "speaking"]),
-            ("maintain", "insistent", &["maintain", "maintains", "maintained", "maintaining"]),
-            ("continue", "neutral", &["continue", "continues", "continued", "continuing"]),
-            ("call", "neutral", &["call", "calls", "called", "calling"]),
-            ("support", "neutral", &["support", "supports", "supported", "supporting"]),
-            ("decline", "neutral", &["decline", "declines", "declined", "declining"]),
-            ("comment", "neutral", &["comment", "comments", "commented", "commenting"]),
-            ("expect", "neutral", &["expect", "expects", "expected", "expecting"]),
-            ("ask", "neutral", &["ask", "asks", "asked", "asking"]),
-            ("see", "neutral", &["see", "sees", "saw", "seeing"]),
-            ("decide", "neutral", &["decide", "decides", "decided", "deciding"]),
-            ("find", "endorsing", &["find", "finds", "found", "finding"]),
-        ];
-        for (lemma, class, forms) in verbs {
-            for f in *forms {
-                rows.push_str(&format!("={f},attribution/{class},,,{lemma}\n"));
-            }
-        }
-        rows.push_str("=according =to,attribution/neutral,,,according to\n");
-        rows.push_str("=in =a =statement,attribution/neutral,,,statement\n");
-        rows.push_str(
-            "=he =stated,attribution/neutral,,,state\n=stated =that,attribution/neutral,,,state\n",
-        );
-        rows.push_str("=claims =by,attribution/doubting,,,claim\n");
-        rows.push_str("=was =quoted =as =saying,attribution/neutral,,,quote\n");
-        let mut b = LexiconBuilder::new(Language::ENGLISH);
-        b.add_text("attribution.csv", "attribution", &rows).unwrap();
-        b.add_text("loaded.csv", "loaded", "pattern,category\nregime,loaded/x\n").unwrap();
-        b.build()
-    }
-
-    fn prepare(lex: &Lexicon, text: &str) -> (TokenBuffer, Vec<Hit>) {
-        let mut buf = TokenBuffer::new();
-        tokenize(text, &mut buf);
-        let mut hits = Vec::new();
-        find_hits(lex, text, &buf, &mut MatchScratch::new(), &mut hits);
-        (buf, hits)
-    }
-
-    /// `cue text/form` of every cue of `text`.
-    pub(crate) fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
-        let (buf, hits) = prepare(lex, text);
-        let mut quotes = Vec::new();
-        find_quotes(text, &buf, &mut quotes);
-        let mut tq = Vec::new();
-        token_quotes(&buf, &quotes, &mut tq);
-        let ctx = Ctx { text, buf: &buf, quotes: &quotes, token_quote: &tq };
-        let mut out = Vec::new();
-        cue::collect(&ctx, lex, &hits, &mut out);
-        out.iter()
-            .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
-            .collect()
-    }
-
-    /// One attribution as the tests compare it.
-    #[derive(Debug, PartialEq, Eq)]
-    pub(crate) struct Row {
-        pub(crate) cue: String,
-        pub(crate) class: String,
-        pub(crate) source: String,
-        pub(crate) resolved: String,
-        pub(crate) content: String,
-        pub(crate) quote_type: String,
-        pub(crate) direct: bool,
-    }
-
-    pub(crate) fn detect(text: &str) -> Vec<Row> {
-        let lex = fixture_lexicon();
-        let (buf, hits) = prepare(&lex, text);
-        let mut s = AttributionScratch::new();
-        s.start_document();
-        let mut out = Vec::new();
-        detect_section(&lex, Section::Body, text, &buf, &hits, &mut s, &mut out);
-        let chars: Vec<char> = text.chars().collect();
-        let sub = |e: Option<Extent>| {
-            e.map_or(String::new(), |e| {
-                let by_chars: String =
-                    chars[e.chars.start as usize..e.chars.end as usize].iter().collect();
-                assert_eq!(by_chars, text[e.bytes.range()]);
-                by_chars
-            })
-        };
-        out.iter()
-            .map(|a| Row {
-                cue: sub(Some(a.cue)),
-                class: a.class.map_or("", CueClass::name).to_string(),
-                source: sub(a.source),
-                resolved: a.source_resolved.as_deref().unwrap_or("").to_string(),
-                content: sub(a.content),
-                quote_type: a.quote_type.as_str().to_string(),
-                direct: a.direct,
-            })
-            .collect()
-    }
-
-    /// (cue, source, resolved) triples.
-    fn who(text: &str) -> Vec<(String, String, String)> {
-        detect(text).into_iter().map(|r| (r.cue, r.source, r.resolved)).collect()
-    }
-
-    fn t(cue: &str, source: &str, resolved: &str) -> (String, String, String) {
-        (cue.into(), source.into(), resolved.into())
-    }
-
-    #[test]
-    fn subject_verb_content() {
-        let r = detect("Harbour Minister Ilse Varga said on Monday that the port would reopen.");
-        assert_eq!(
-            r,
-            vec![Row {
-                cue: "said".into(),
-                class: "neutral".into(),
-                source: "Harbour Minister Ilse Varga".into(),
-                resolved: "Ilse Varga".into(),
-                content: "the port would reopen".into(),
-                quote_type: "SVC".into(),
-                direct: false,
-            }]
-        );
-    }
-
-    #[test]
-    fn quote_before_with_pronoun_and_inverted_verb() {
-        let text = "Ilse Varga told reporters the port was safe. “We are ready,” she said. \
-                    “Ships may dock,” said the harbour master, Odo Brandt.";
-        let r = detect(text);
-        assert_eq!(r.len(), 3);
-        assert_eq!((r[1].source.as_str(), r[1].resolved.as_str()), ("she", "Ilse Varga"));
-        assert_eq!((r[1].content.as_str(), r[1].quote_type.as_str()), ("We are ready,", "QCQSV"));
-        assert!(r[1].direct);
-        assert_eq!(r[2].source, "the harbour master");
-        assert_eq!(r[2].quote_type, "QCQVS");
-    }
-
-    #[test]
-    fn content_before_the_clause_and_parentheticals() {
-        assert_eq!(
-            who("The port will reopen in May, the harbour authority said on Friday."),
-            vec![t("said", "the harbour authority", "harbour authority")]
-        );
-        let r = detect("The port will reopen in May, the harbour authority said on Friday.");
-        assert_eq!(
-            (r[0].content.as_str(), r[0].quote_type.as_str()),
-            ("The port will reopen in May", "CSV")
-        );
-        assert_eq!(
-            who("Varga, however, insisted that the port was safe."),
-            vec![t("insisted", "Varga", "Varga")]
-        );
-        assert_eq!(
-            who("Odo Brandt, the spokesman for the port, claimed the ships were late."),
-            vec![t("claimed", "Odo Brandt", "Odo Brandt")]
-        );
-    }
-
-    #[test]
-    fn according_to_participles_and_passives() {
-        assert_eq!(
-            who("According to port officials, the ships were late."),
-            vec![t("According to", "port officials", "port officials")]
-        );
-        assert_eq!(
-            who("Varga confirmed the delay, adding that the ships were late."),
-            vec![t("confirmed", "Varga", "Varga"), t("adding", "Varga", "Varga")]
-        );
-        assert_eq!(
-            who("The Tide Gazette ran a memo on Monday. A memo alleging fraud circulated."),
-            vec![t("alleging", "A memo", "Tide Gazette")]
-        );
-        assert_eq!(
-            who("Brandt was quoted as saying the port was safe."),
-            vec![t("was quoted as saying", "Brandt", "Brandt")]
-        );
-        assert_eq!(
-            who("The mayor was accused by rivals of lying."),
-            vec![t("was accused", "rivals", "rivals")]
-        );
-        // An agentless passive is reported with an empty source.
-        assert_eq!(
-            who("The ships were reportedly late and the mayor was accused of lying."),
-            vec![t("was accused", "", "")]
-        );
-    }
-
-    #[test]
-    fn a_verb_cue_spans_its_verb_group() {
-        assert_eq!(
-            who("Varga has also said the port was safe. Brandt, however, said it was not."),
-            vec![t("has also said", "Varga", "Varga"), t("said", "Brandt", "Brandt")]
-        );
-    }
-
-    #[test]
-    fn citing_an_informant_or_a_reason() {
-        assert_eq!(
-            who("The Tide Gazette ran a story, citing “people familiar with the plan.”"),
-            vec![t("citing", "people familiar with the plan", "people familiar with the plan")]
-        );
-        assert_eq!(who("Varga resigned, citing poor health."), vec![t("citing", "Varga", "Varga")]);
-    }
-
-    #[test]
-    fn long_and_prepositional_appositions() {
-        assert_eq!(
-            who("Ilse Varga, 29, of Velm, Ala., says the port is safe."),
-            vec![t("says", "Ilse Varga", "Ilse Varga")]
-        );
-        assert_eq!(
-            who("The harbour board, which has been criticised for months by the unions over the \
-                 closure of the old northern docks that the city once ran itself, said the port \
-                 was safe."),
-            vec![t("said", "The harbour board", "harbour board")]
-        );
-    }
-
-    #[test]
-    fn a_reduced_relative_between_subject_and_verb() {
-        assert_eq!(
-            who("A new Velm poll released on Friday found Mora ahead."),
-            vec![t("found", "A new Velm poll", "a new Velm poll")]
-        );
-        assert!(who("Mora found it hard.").is_empty());
-    }
-
-    #[test]
-    fn pronouns_and_descriptions_resolve() {
-        let text = "Port spokeswoman Ilse Varga said the ships were late. The Tide Gazette \
-                    reported that the port was closed. It added that crews were idle. \
-                    She claimed the Gazette was wrong. The Estrel regime stayed silent. \
-                    Later the regime’s navy said it was ready.";
-        assert_eq!(
-            who(text),
-            vec![
-                t("said", "Port spokeswoman Ilse Varga", "Ilse Varga"),
-                t("reported", "The Tide Gazette", "The Tide Gazette"),
-                t("added", "It", "The Tide Gazette"),
-                t("claimed", "She", "Ilse Varga"),
-                t("said", "the regime’s navy", "Estrel navy"),
-            ]
-        );
-    }
-
-    #[test]
-    fn mixed_quotes_are_direct_and_scare_quotes_are_not() {
-        let r = detect("Varga claimed that Brandt “has no authority to close the port.”");
-        assert!(r[0].direct);
-        let r = detect("Varga said the “reform” failed.");
-        assert!(!r[0].direct);
-    }
-
-    #[test]
-    fn no_attribution_lexicon_no_attributions() {
-        let mut b = LexiconBuilder::new(Language::ENGLISH);
-        b.add_text("l.csv", "loaded", "pattern,category\nsaid,loaded\n").unwrap();
-        let lex = b.build();
-        assert!(lex.file_named("attribution").is_none());
-        assert!(!lex.roles().has_attribution_cues());
-    }
-}
+mod tests;

@@ -3,52 +3,44 @@
 //! of belief, wish, expectation, appearance and position (`think`, `want`, `expect`, `seem`,
 //! `support`) are attributions in the outlet's own voice (`Ryan supports Trump`) but not
 //! inside the content of another attribution; speech verbs stay (`said that aides told
-//! him`), since a report of a report names a second source.
+//! him`), since a report of a report names a second source. `detect_section` drops an
+//! attitude whose cue a [`Contents`] covers.
 
-use super::Attribution;
-use crate::lexicon::Lexicon;
+use crate::segment::Span;
 
-/// Removes from `atts[from..]` (one section's attributions) those whose cue is an attitude
-/// verb inside the content of another attribution. `spans` is scratch space.
-pub(super) fn drop_nested_attitudes(
-    lex: &Lexicon,
-    atts: &mut Vec<Attribution>,
-    from: usize,
-    spans: &mut Vec<(u32, u32)>,
-) {
-    spans.clear();
-    spans.extend(
-        atts[from..].iter().filter_map(|a| a.content.map(|c| (c.bytes.start, c.bytes.end))),
-    );
-    if spans.is_empty() {
-        return;
-    }
-    spans.sort_unstable();
-    // Running maximum of the ends: the content spans starting at or before a point reach
-    // up to it when the largest end among them is past it.
-    let mut reach = 0;
-    for s in spans.iter_mut() {
-        reach = reach.max(s.1);
-        s.1 = reach;
-    }
-    let nested = |a: &Attribution| {
-        let at = a.cue.bytes.start;
-        let k = spans.partition_point(|s| s.0 <= at);
-        k > 0 && spans[k - 1].1 > at && is_attitude(a.kind.lemma(lex))
-    };
-    let mut kept = from;
-    for k in from..atts.len() {
-        if !nested(&atts[k]) {
-            atts.swap(kept, k);
-            kept += 1;
+/// The content spans of one section's attributions, for asking whether a point lies inside
+/// one of them.
+#[derive(Default)]
+pub(super) struct Contents {
+    /// (start, largest end of the spans starting at or before it), sorted by start.
+    spans: Vec<(u32, u32)>,
+}
+
+impl Contents {
+    /// Indexes `spans`.
+    pub(super) fn index(&mut self, spans: impl Iterator<Item = Span>) {
+        self.spans.clear();
+        self.spans.extend(spans.map(|c| (c.start, c.end)));
+        self.spans.sort_unstable();
+        // Running maximum of the ends: the content spans starting at or before a point reach
+        // up to it when the largest end among them is past it.
+        let mut reach = 0;
+        for s in self.spans.iter_mut() {
+            reach = reach.max(s.1);
+            s.1 = reach;
         }
     }
-    atts.truncate(kept);
+
+    /// Whether byte `at` is inside a content span.
+    pub(super) fn cover(&self, at: u32) -> bool {
+        let k = self.spans.partition_point(|s| s.0 <= at);
+        k > 0 && self.spans[k - 1].1 > at
+    }
 }
 
 /// Lemmas of the belief, wish and expectation, appearance and position classes of the
 /// attribution lexicon (`lexicons/README.md`, *Verb classes added for attribution recall*).
-fn is_attitude(lemma: &str) -> bool {
+pub(super) fn is_attitude(lemma: &str) -> bool {
     matches!(
         lemma,
         "think"
@@ -89,23 +81,4 @@ fn is_attitude(lemma: &str) -> bool {
             | "refuse"
             | "offer"
     )
-}
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::detect;
-
-    fn cues(text: &str) -> Vec<String> {
-        detect(text).into_iter().map(|r| r.cue).collect()
-    }
-
-    #[test]
-    fn attitudes_inside_reported_content_are_not_attributions() {
-        assert_eq!(cues("Ortiz said he would support Mora in May."), vec!["said"]);
-        assert_eq!(cues("Ortiz supports Mora, and Mora said so."), vec!["supports", "said"]);
-        assert_eq!(
-            cues("Ortiz said that aides told him the port was closed."),
-            vec!["said", "told"]
-        );
-    }
 }

@@ -53,6 +53,13 @@ struct Described {
     head: Box<str>,
 }
 
+impl Described {
+    /// An organisation or thing named `name`.
+    fn thing(name: String, plural: bool, head: Box<str>) -> Described {
+        Described { name, person: Some(false), gender: None, plural, head }
+    }
+}
+
 impl Resolver {
     /// Forgets the entities of the previous document.
     pub(super) fn start_document(&mut self) {
@@ -198,32 +205,8 @@ impl Resolver {
         if let Some(d) = titled_name(ctx, first, end) {
             return Some(d);
         }
-        // `Viktor Sand’s office`, `Capitol Ledger’s report`, `the regime’s military`.
         if let Some(p) = (first..end - 1).rev().find(|&t| ctx.is_possessive(t)) {
-            let head_tok = end - 1;
-            let head: Box<str> = ctx.norm(head_tok).into();
-            if is_mouthpiece(&head) {
-                let mut owner = self.describe(ctx, first, p + 1)?;
-                owner.head = head;
-                return Some(owner);
-            }
-            let possessed = phrase(ctx, p + 1, end);
-            let possessor_is_description =
-                ctx.norm(first) == "the" && (first + 1..=p).all(|t| !ctx.is_name_like(t));
-            let name = match possessor_is_description {
-                true => match self.modifier(ctx, ctx.norm(p).trim_end_matches("'s"), first) {
-                    Some(m) => format!("{m} {possessed}"),
-                    None => phrase_full(ctx, first + 1, end),
-                },
-                false => phrase_full(ctx, first, end),
-            };
-            return Some(Described {
-                name,
-                person: Some(false),
-                gender: None,
-                plural: plural(&head),
-                head,
-            });
+            return self.possessed(ctx, first, p, end);
         }
         let head_tok = head_of(ctx, first, end);
         let head: Box<str> = ctx.norm(head_tok).into();
@@ -239,34 +222,59 @@ impl Resolver {
             });
         }
         let definite = matches!(ctx.norm(first), "the" | "this" | "these" | "those");
-        if definite {
-            if let Some(&id) = self
-                .recent
-                .iter()
-                .rev()
-                .find(|&&id| self.entities[id as usize].heads.iter().any(|h| **h == *head))
-            {
-                let e = &self.entities[id as usize];
-                return Some(Described {
-                    name: e.name.clone(),
-                    person: e.person,
-                    gender: e.gender,
-                    plural: e.plural,
-                    head,
-                });
-            }
+        if let Some(e) = self.recent_with_head(&head).filter(|_| definite) {
+            let (name, person, gender, plural) = (e.name.clone(), e.person, e.gender, e.plural);
+            return Some(Described { name, person, gender, plural, head });
         }
         if is_publication(&head) {
             if let Some(owner) = self.owner(ctx, &head) {
-                return Some(Described {
-                    name: owner,
-                    person: Some(false),
-                    gender: None,
-                    plural: false,
-                    head,
-                });
+                return Some(Described::thing(owner, false, head));
             }
         }
+        Some(self.description(ctx, first, end, head_tok, head))
+    }
+
+    /// `Viktor Sand’s office`, `Capitol Ledger’s report`, `the regime’s military`: the phrase
+    /// `first..end` whose possessive ends at token `p`.
+    fn possessed(&mut self, ctx: &Ctx, first: usize, p: usize, end: usize) -> Option<Described> {
+        let head: Box<str> = ctx.norm(end - 1).into();
+        if is_mouthpiece(&head) {
+            let mut owner = self.describe(ctx, first, p + 1)?;
+            owner.head = head;
+            return Some(owner);
+        }
+        let possessed = phrase(ctx, p + 1, end);
+        let possessor_is_description =
+            ctx.norm(first) == "the" && (first + 1..=p).all(|t| !ctx.is_name_like(t));
+        let name = match possessor_is_description {
+            true => match self.modifier(ctx, ctx.norm(p).trim_end_matches("'s"), first) {
+                Some(m) => format!("{m} {possessed}"),
+                None => phrase_full(ctx, first + 1, end),
+            },
+            false => phrase_full(ctx, first, end),
+        };
+        Some(Described::thing(name, plural(&head), head))
+    }
+
+    /// The most recent entity mentioned with the head noun `head`.
+    fn recent_with_head(&self, head: &str) -> Option<&Entity> {
+        let id = self
+            .recent
+            .iter()
+            .rev()
+            .find(|&&id| self.entities[id as usize].heads.iter().any(|h| **h == *head))?;
+        Some(&self.entities[*id as usize])
+    }
+
+    /// A description (`the harbour authority`, `officials`) with head `head` at `head_tok`.
+    fn description(
+        &self,
+        ctx: &Ctx,
+        first: usize,
+        end: usize,
+        head_tok: usize,
+        head: Box<str>,
+    ) -> Described {
         let has_name = (first..end).any(|t| ctx.is_name_like(t));
         // A description is named without its article: `the harbour authority` →
         // `harbour authority`; `the regime` → `Estravan regime` after `the Estravan regime`.
@@ -278,13 +286,13 @@ impl Resolver {
         } else {
             lower_first(phrase(ctx, first, end), ctx, first)
         };
-        Some(Described {
+        Described {
             name,
-            person: if person_noun(&head) { Some(true) } else { Some(false) },
+            person: Some(person_noun(&head)),
             gender: title_gender(&head),
             plural: plural(&head),
             head,
-        })
+        }
     }
 
     /// The name the section gives the author of a `head` (`report`): `X’s report`,

@@ -39,6 +39,24 @@ const MAX_NP: usize = 12;
 /// Longest comma segment (apposition, relative clause) read between a subject and its verb.
 const APPOSITION: usize = 28;
 
+/// What the rules for one cue read besides the text: its sentence's tokens, the sources found
+/// for the cues before it in the sentence (with their cue's first token), and every cue.
+struct Around<'a> {
+    sent: Range<usize>,
+    earlier: &'a [(usize, Source)],
+    cues: &'a [Cue],
+}
+
+impl Source {
+    fn after((first, end): (usize, usize)) -> Source {
+        Source { first, end, place: Place::After }
+    }
+
+    fn before((first, end): (usize, usize)) -> Source {
+        Source { first, end, place: Place::Before }
+    }
+}
+
 /// Finds the source of `cue`. `earlier` are the sources already found for the cues before
 /// it in the same sentence, with their cue's first token.
 pub(super) fn find(
@@ -47,42 +65,29 @@ pub(super) fn find(
     earlier: &[(usize, Source)],
     cues: &[Cue],
 ) -> Option<Source> {
-    let sent = ctx.sentence_tokens(cue.first);
+    let a = &Around { sent: ctx.sentence_tokens(cue.first), earlier, cues };
     match cue.form {
-        Form::Object => {
-            let (first, end) = np_right(ctx, cue.end, sent.end, cues, true)?;
-            Some(Source { first, end, place: Place::After })
-        }
-        Form::Citing => {
-            if let Some((first, end)) =
-                np_right(ctx, cue.end, sent.end, cues, true).filter(|&(f, e)| informant(ctx, f, e))
-            {
-                return Some(Source { first, end, place: Place::After });
-            }
-            participle(ctx, cue, &sent, earlier, cues)
-        }
-        Form::Participle => participle(ctx, cue, &sent, earlier, cues),
-        Form::Adjunct => subject_of_clause(ctx, cue, &sent, earlier, cues),
-        Form::Verb => verb(ctx, cue, &sent, earlier, cues),
-        Form::Colon => Some(Source { first: cue.first, end: cue.end, place: Place::Before }),
+        Form::Object => np_right(ctx, cue.end, a.sent.end, cues, true).map(Source::after),
+        Form::Citing => np_right(ctx, cue.end, a.sent.end, cues, true)
+            .filter(|&(f, e)| informant(ctx, f, e))
+            .map(Source::after)
+            .or_else(|| participle(ctx, cue, a)),
+        Form::Participle => participle(ctx, cue, a),
+        Form::Adjunct => subject_of_clause(ctx, cue, a),
+        Form::Verb => verb(ctx, cue, a),
+        Form::Colon => Some(Source::before((cue.first, cue.end))),
     }
 }
 
-fn verb(
-    ctx: &Ctx,
-    cue: &Cue,
-    sent: &Range<usize>,
-    earlier: &[(usize, Source)],
-    cues: &[Cue],
-) -> Option<Source> {
+fn verb(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
+    let (sent, cues) = (&a.sent, a.cues);
     // Passive: `was accused by S`; without `by` the subject is not the speaker, except in
     // `was quoted as saying`.
     let quoted_as = (cue.first + 1..cue.end).any(|t| ctx.norm(t) == "as");
     if !quoted_as && passive(ctx, cue.first, sent.start) {
         let by = cue.end;
         if by < sent.end && ctx.norm(by) == "by" && ctx.joined(by) {
-            let (first, end) = np_right(ctx, by + 1, sent.end, cues, true)?;
-            return Some(Source { first, end, place: Place::After });
+            return np_right(ctx, by + 1, sent.end, cues, true).map(Source::after);
         }
         return None;
     }
@@ -94,25 +99,20 @@ fn verb(
         }
     }
     match left(ctx, cue.first, sent.start, cues, true) {
-        Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+        Left::Found(first, end) => Some(Source::before((first, end))),
         // `… and said`: the subject of the first verb.
-        Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
+        Left::Coordinated => subject_of_clause(ctx, cue, a),
         Left::None if !after_quote => inverted(ctx, cue, sent, cues),
         Left::None => None,
     }
 }
 
-fn participle(
-    ctx: &Ctx,
-    cue: &Cue,
-    sent: &Range<usize>,
-    earlier: &[(usize, Source)],
-    cues: &[Cue],
-) -> Option<Source> {
+fn participle(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
+    let (sent, cues) = (&a.sent, a.cues);
     let i = cue.first;
     if i == sent.start || !ctx.joined(i) {
         // `…, saying` / `…: saying` or sentence-initial.
-        return subject_of_clause(ctx, cue, sent, earlier, cues);
+        return subject_of_clause(ctx, cue, a);
     }
     let prev = ctx.norm(i - 1);
     // `was quoted as saying`
@@ -120,36 +120,30 @@ fn participle(
         let verb = i - 2;
         if ctx.norm(verb).ends_with("ed") {
             return match left(ctx, verb, sent.start, cues, true) {
-                Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
+                Left::Found(first, end) => Some(Source::before((first, end))),
                 _ => None,
             };
         }
     }
     if is_clause_word(prev) || is_preposition(prev) {
         // `while raising`, `by saying`, `and saying`
-        return subject_of_clause(ctx, cue, sent, earlier, cues);
+        return subject_of_clause(ctx, cue, a);
     }
     // A participle may modify an object: `issued a statement saying`.
     match left(ctx, i, sent.start, cues, false) {
-        Left::Found(first, end) => Some(Source { first, end, place: Place::Before }),
-        Left::Coordinated => subject_of_clause(ctx, cue, sent, earlier, cues),
+        Left::Found(first, end) => Some(Source::before((first, end))),
+        Left::Coordinated => subject_of_clause(ctx, cue, a),
         Left::None => None,
     }
 }
 
 /// The subject a non-finite or coordinated cue shares: the source of the nearest earlier cue
 /// in the sentence, else the sentence's own subject.
-fn subject_of_clause(
-    ctx: &Ctx,
-    cue: &Cue,
-    sent: &Range<usize>,
-    earlier: &[(usize, Source)],
-    cues: &[Cue],
-) -> Option<Source> {
-    if let Some(&(_, s)) = earlier.iter().rev().find(|(c, _)| *c < cue.first) {
+fn subject_of_clause(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
+    if let Some(&(_, s)) = a.earlier.iter().rev().find(|(c, _)| *c < cue.first) {
         return Some(Source { place: Place::Shared, ..s });
     }
-    let (first, end) = sentence_subject(ctx, sent.start, cue.first, cues)?;
+    let (first, end) = sentence_subject(ctx, a.sent.start, cue.first, a.cues)?;
     Some(Source { first, end, place: Place::Shared })
 }
 
@@ -217,94 +211,119 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
             return Left::None;
         }
         if !comma_seen && !ctx.joined(p) {
-            let gap = ctx.gap_before(p).trim();
-            if ctx.sentence(p - 1) != ctx.sentence(p) {
-                return Left::None;
-            }
-            if gap.ends_with(')') && !gap.contains(',') {
-                // `Paul Ryan (R-Wis.) said`: skip the brackets.
-                match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
-                    Some(k) if p - k <= 6 => {
-                        p = k;
-                        comma_seen = true;
-                        continue;
-                    }
-                    _ => return Left::None,
-                }
-            }
-            if matches!(gap, "—" | "–" | "--") {
-                // `Murphy — after a pause — told me`: skip the aside between dashes.
-                let dash = (floor + 1..p - 1)
-                    .rev()
-                    .take(16)
-                    .find(|&k| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--"));
-                match dash {
-                    Some(k) => {
-                        p = k;
-                        comma_seen = true;
-                        continue;
-                    }
-                    None => return Left::None,
-                }
-            }
-            // `Ala., says`: an abbreviation's full stop before the comma.
-            let gap = if ctx.abbreviation(p - 1) { gap.trim_start_matches('.') } else { gap };
-            if !gap.starts_with(',') && !gap.starts_with("),") {
-                return Left::None;
-            }
-            // A comma: a parenthetical or an appositive lies between the subject and the verb.
-            return match aside(ctx, p, floor, cues, finite) {
-                Aside::Skip(open) => {
-                    p = open;
+            match across_gap(ctx, p, floor, cues, finite) {
+                Step::Skip(k) => {
+                    p = k;
                     comma_seen = true;
                     continue;
                 }
-                Aside::Source(l) => l,
-            };
+                Step::Done(l) => return l,
+            }
         }
         comma_seen = false;
-        let t = p - 1;
-        let w = ctx.norm(t);
-        if is_cue_token(cues, t) {
-            return Left::None;
+        match word_before(ctx, p, at, (floor, cues), &mut infinitive) {
+            Step::Skip(k) => p = k,
+            Step::Done(Some(l)) => return l,
+            Step::Done(None) => return subject_np(ctx, p - 1, floor, cues, finite),
         }
-        if matches!(w, "and" | "but" | "then") {
-            return Left::Coordinated;
-        }
-        if (is_auxiliary(w) || is_adverb(w)) && !ctx.is_cap(t) || is_time_word(w) {
-            p = t;
-            continue;
-        }
-        if matches!(w, "on" | "last" | "this" | "earlier" | "late" | "early")
-            && p < at
-            && is_time_word(ctx.norm(p))
-        {
-            p = t;
-            continue;
-        }
-        if w == "to" && t > floor && ctx.joined(t) {
-            // `declined to say`: skip `to` and the verb that governs it.
-            let v = t - 1;
-            let vw = ctx.norm(v);
-            if !ctx.is_cap(v) && !is_determiner(vw) && pronoun(vw).is_none() {
-                p = v;
-                infinitive = true;
-                continue;
-            }
-        }
-        // `it is fair to say`: no speaker.
-        if infinitive && matches!(w, "it" | "it's") {
-            return Left::None;
-        }
-        // `a poll released Friday found`: the noun before a reduced relative.
-        if let Some(noun) = reduced_relative(ctx, t, floor) {
-            if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
-                return found;
-            }
-        }
-        return found_np(ctx, t, floor, cues, finite);
     }
     Left::None
+}
+
+/// What [`left`] does next: read on leftwards from a token, or stop with a result.
+enum Step<T> {
+    Skip(usize),
+    Done(T),
+}
+
+/// The punctuation before token `p` on the way to its subject: brackets and dashes around an
+/// aside are skipped, a comma opens an apposition or parenthetical; anything else ends the
+/// search.
+fn across_gap(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Step<Left> {
+    let gap = ctx.gap_before(p).trim();
+    if ctx.sentence(p - 1) != ctx.sentence(p) {
+        return Step::Done(Left::None);
+    }
+    if gap.ends_with(')') && !gap.contains(',') {
+        // `Paul Ryan (R-Wis.) said`: skip the brackets.
+        return match (floor + 1..p).rev().find(|&k| ctx.gap_before(k).contains('(')) {
+            Some(k) if p - k <= 6 => Step::Skip(k),
+            _ => Step::Done(Left::None),
+        };
+    }
+    if matches!(gap, "—" | "–" | "--") {
+        // `Murphy — after a pause — told me`: skip the aside between dashes.
+        let dash = (floor + 1..p - 1)
+            .rev()
+            .take(16)
+            .find(|&k| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--"));
+        return dash.map_or(Step::Done(Left::None), Step::Skip);
+    }
+    // `Ala., says`: an abbreviation's full stop before the comma.
+    let gap = if ctx.abbreviation(p - 1) { gap.trim_start_matches('.') } else { gap };
+    if !gap.starts_with(',') && !gap.starts_with("),") {
+        return Step::Done(Left::None);
+    }
+    // A comma: a parenthetical or an appositive lies between the subject and the verb.
+    match aside(ctx, p, floor, cues, finite) {
+        Aside::Skip(open) => Step::Skip(open),
+        Aside::Source(l) => Step::Done(l),
+    }
+}
+
+/// The word right before token `p` (joined to it) on the way to the subject of the verb at
+/// `at`: skipped (auxiliaries, adverbs, time words, `to` + verb, which sets `infinitive`), an
+/// end (`Some`: a cue, a coordination, `it` before an infinitive), or the last word of the
+/// subject (`None`).
+fn word_before(
+    ctx: &Ctx,
+    p: usize,
+    at: usize,
+    (floor, cues): (usize, &[Cue]),
+    infinitive: &mut bool,
+) -> Step<Option<Left>> {
+    let t = p - 1;
+    let w = ctx.norm(t);
+    if is_cue_token(cues, t) {
+        return Step::Done(Some(Left::None));
+    }
+    if matches!(w, "and" | "but" | "then") {
+        return Step::Done(Some(Left::Coordinated));
+    }
+    if (is_auxiliary(w) || is_adverb(w)) && !ctx.is_cap(t) || is_time_word(w) {
+        return Step::Skip(t);
+    }
+    if matches!(w, "on" | "last" | "this" | "earlier" | "late" | "early")
+        && p < at
+        && is_time_word(ctx.norm(p))
+    {
+        return Step::Skip(t);
+    }
+    if w == "to" && t > floor && ctx.joined(t) {
+        // `declined to say`: skip `to` and the verb that governs it.
+        let v = t - 1;
+        let vw = ctx.norm(v);
+        if !ctx.is_cap(v) && !is_determiner(vw) && pronoun(vw).is_none() {
+            *infinitive = true;
+            return Step::Skip(v);
+        }
+    }
+    // `it is fair to say`: no speaker.
+    if *infinitive && matches!(w, "it" | "it's") {
+        return Step::Done(Some(Left::None));
+    }
+    Step::Done(None)
+}
+
+/// The subject whose last word is `t`: the noun before a reduced relative (`a poll released
+/// Friday found`), else the noun phrase ending at `t`.
+fn subject_np(ctx: &Ctx, t: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
+    if let Some(noun) = reduced_relative(ctx, t, floor) {
+        if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
+            return found;
+        }
+    }
+    found_np(ctx, t, floor, cues, finite)
 }
 
 /// If the words ending at `t` are a reduced relative clause (`released Friday`, `conducted
@@ -582,13 +601,9 @@ fn np_right(
         break;
     }
     // Drop a trailing determiner or preposition.
-    while end > start + 1 && {
-        let w = ctx.norm(end - 1);
-        is_determiner(w) || is_preposition(w)
-    } {
-        end -= 1;
-    }
-    Some((start, end))
+    let function_word = |t: usize| is_determiner(ctx.norm(t)) || is_preposition(ctx.norm(t));
+    let kept = (start + 1..end).rev().take_while(|&t| function_word(t)).count();
+    Some((start, end - kept))
 }
 
 /// The subject of the sentence `start..`: after a leading adverbial up to the first comma

@@ -92,38 +92,3 @@ fn after_people(ctx: &Ctx, i: usize) -> bool {
                 | "people"
         )
 }
-
-#[cfg(test)]
-mod tests {
-    use super::super::tests::detect;
-
-    fn rows(text: &str) -> Vec<(String, String, String)> {
-        detect(text).into_iter().map(|r| (r.cue, r.class, r.source)).collect()
-    }
-
-    #[test]
-    fn a_named_poll_after_in_is_a_source() {
-        assert_eq!(
-            rows("In a new Velm Herald poll released Friday, 40 percent backed Mora."),
-            vec![("In".into(), "neutral".into(), "a new Velm Herald poll released Friday".into())]
-        );
-        assert_eq!(
-            rows("Mora led Brandt by 8 points in the harbour board’s survey."),
-            vec![("in".into(), "neutral".into(), "the harbour board’s survey".into())]
-        );
-    }
-
-    #[test]
-    fn the_horse_race_and_polled_people_are_no_sources() {
-        assert!(rows("Mora rose in the polls.").is_empty());
-        assert!(rows("Mora leads in most surveys.").is_empty());
-        assert!(rows("Ten percent of the voters in the poll were undecided.").is_empty());
-        assert_eq!(
-            rows("Half of those in the Velm poll said Mora would win."),
-            vec![
-                ("in".into(), "neutral".into(), "the Velm poll".into()),
-                ("said".into(), "neutral".into(), "Half of those in the Velm poll".into())
-            ]
-        );
-    }
-}

@@ -9,18 +9,18 @@ use crate::segment::TokenBuffer;
 
 /// Per token: the index of its clause and of its phrase within the section.
 #[derive(Clone, Debug, Default)]
-pub struct Units {
+pub(crate) struct Units {
     /// Clause index per token (increasing).
-    pub clause: Vec<u32>,
+    pub(crate) clause: Vec<u32>,
     /// Phrase index per token (increasing; a phrase never spans two clauses).
-    pub phrase: Vec<u32>,
+    pub(crate) phrase: Vec<u32>,
     /// Number of clauses.
-    pub clauses: u32,
+    pub(crate) clauses: u32,
 }
 
 impl Units {
     /// Marks the clauses and phrases of a segmented section.
-    pub fn mark(&mut self, text: &str, buf: &TokenBuffer) {
+    pub(crate) fn mark(&mut self, text: &str, buf: &TokenBuffer) {
         self.clause.clear();
         self.phrase.clear();
         let (mut clause, mut phrase) = (0u32, 0u32);
@@ -48,7 +48,7 @@ impl Units {
     }
 
     /// Whether tokens `a` and `b` are in the same phrase.
-    pub fn same_phrase(&self, a: usize, b: usize) -> bool {
+    pub(crate) fn same_phrase(&self, a: usize, b: usize) -> bool {
         self.phrase[a] == self.phrase[b]
     }
 }
