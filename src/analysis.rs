@@ -325,7 +325,7 @@ mod properties {
             let lex = lexicon();
             let roles = lex.roles();
             let mut vs = ViewScratch::new();
-            let view = vs.build(&lex, &roles, Section::Body, &text);
+            let view = vs.build(&lex, roles, Section::Body, &text);
             let mut d = DeviceScratch::default();
             let mut short = Vec::new();
             d.prepare(&view, &mut short);

@@ -187,7 +187,7 @@ mod tests {
         let lex = lexicon();
         let roles = lex.roles();
         let mut vs = ViewScratch::new();
-        let view = vs.build(&lex, &roles, Section::Body, text);
+        let view = vs.build(&lex, roles, Section::Body, text);
         let mut out = Vec::new();
         score_sentences(&view, &mut ToneScratch::default(), &mut out);
         out.iter().map(|t| f64::from(t.micro) / TONE_SCALE).collect()

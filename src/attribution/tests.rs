@@ -61,7 +61,7 @@ fn fixture_lexicon() -> Lexicon {
 fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
     let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let ctx = vs.build(lex, &roles, Section::Body, text);
+    let ctx = vs.build(lex, roles, Section::Body, text);
     let mut out = Vec::new();
     super::cue::collect(&ctx, lex, ctx.hits, &mut out);
     out.iter()
@@ -85,7 +85,7 @@ fn detect(text: &str) -> Vec<Row> {
     let lex = fixture_lexicon();
     let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, &roles, Section::Body, text);
+    let view = vs.build(&lex, roles, Section::Body, text);
     let mut s = AttributionScratch::new();
     s.start_document();
     let mut out = Vec::new();

@@ -9,7 +9,7 @@ use crate::view::{Section, ViewScratch};
 fn flags_of(lex: &Lexicon, text: &str) -> Vec<(String, Flags)> {
     let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(lex, &roles, Section::Body, text);
+    let view = vs.build(lex, roles, Section::Body, text);
     let mut s = DeviceScratch::default();
     s.prepare(&view, &mut Vec::new());
     view.hits
@@ -36,7 +36,7 @@ fn short(text: &str) -> Vec<(String, &'static str, String)> {
     let lex = lexicon();
     let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, &roles, Section::Body, text);
+    let view = vs.build(&lex, roles, Section::Body, text);
     let mut out = Vec::new();
     DeviceScratch::default().prepare(&view, &mut out);
     out.iter()
@@ -52,7 +52,7 @@ fn quoted(text: &str) -> u32 {
     let lex = lexicon();
     let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, &roles, Section::Body, text);
+    let view = vs.build(&lex, roles, Section::Body, text);
     let mut d = DeviceScratch::default();
     d.prepare(&view, &mut Vec::new());
     d.quoted_tokens(&view)
