@@ -32,8 +32,8 @@ fn reduced_question(ctx: &Ctx, i: usize, start: usize) -> bool {
         || matches!(ctx.norm(i - 1), "when" | "if" | "once" | "as" | "after" | "before" | "while");
     opens && i + 1 < ctx.len() && ctx.sentence(i + 1) == ctx.sentence(i) && {
         let next = ctx.norm(i + 1);
-        super::words::is_clause_word(next)
-            || super::words::is_preposition(next)
+        crate::language::english::is_clause_word(next)
+            || crate::language::english::is_preposition(next)
             || matches!(next, "whether" | "who" | "what" | "which" | "how" | "why" | "if")
     }
 }

@@ -1,7 +1,7 @@
 //! The questions every attribution rule asks of a [`SectionView`]: tokens, their normalised
 //! forms, the text between them, capitalisation and quotations. No rule lives here.
 
-use super::words::{is_determiner, pronoun};
+use crate::language::english::{is_determiner, pronoun};
 use crate::segment::{CAPITALIZED, NUMERIC, SENTENCE_START, Span};
 use crate::view::SectionView;
 use std::ops::Range;

@@ -6,7 +6,7 @@
 //! tells what shape each remaining cue has.
 
 use super::context::Ctx;
-use super::words::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
+use crate::language::english::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
 use crate::lexicon::{EntryId, Lexicon, Role};
 use crate::matcher::Hit;
 
@@ -391,5 +391,5 @@ fn modifier_before(ctx: &Ctx, t: usize) -> bool {
                 | "i"
                 | "to"
         );
-    !(subject || is_auxiliary(w) || is_adverb(w) || super::words::is_clause_word(w))
+    !(subject || is_auxiliary(w) || is_adverb(w) || crate::language::english::is_clause_word(w))
 }

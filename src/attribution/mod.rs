@@ -30,8 +30,7 @@ pub use crate::lexicon::CueClass;
 pub use content::QuoteType;
 pub use survey::SURVEY_LEMMA;
 
-/// The closed-class English words the rules look at.
-use crate::language::english as words;
+use crate::language::english;
 use crate::lexicon::{CategoryId, EntryId, Lexicon, Role};
 use crate::segment::Span;
 use crate::view::{Section, SectionView};
@@ -285,9 +284,9 @@ fn verb_group_start(ctx: &Ctx, first: usize) -> usize {
     let mut k = first;
     while k > start && first - k < 4 && ctx.joined(k) {
         let w = ctx.norm(k - 1);
-        let adverb = words::is_adverb(w)
+        let adverb = english::is_adverb(w)
             && !matches!(w, "however" | "though" | "meanwhile" | "instead" | "yet" | "since");
-        if ctx.is_cap(k - 1) || !(words::is_auxiliary(w) || adverb) {
+        if ctx.is_cap(k - 1) || !(english::is_auxiliary(w) || adverb) {
             break;
         }
         k -= 1;

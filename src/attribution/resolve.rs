@@ -9,7 +9,7 @@
 
 use super::context::Ctx;
 use super::cue::Cue;
-use super::words::{
+use crate::language::english::{
     Pronoun, is_determiner, is_institution, is_mouthpiece, is_preposition, is_publication,
     is_title, pronoun, title_gender,
 };
@@ -372,7 +372,7 @@ fn titled_name(ctx: &Ctx, first: usize, end: usize) -> Option<Described> {
                 && !is_determiner(w)
                 && !is_preposition(w)
                 && pronoun(w).is_none()
-                && !super::words::is_clause_word(w)
+                && !crate::language::english::is_clause_word(w)
                 && ctx.joined(run);
             if !noun {
                 return None;
@@ -413,7 +413,7 @@ fn name_run_start(ctx: &Ctx, t: usize) -> usize {
 /// (`head of the agency` → `head`; `sources familiar with the matter` → `sources`, an
 /// adjective before the preposition being skipped).
 fn head_of(ctx: &Ctx, first: usize, end: usize) -> usize {
-    let cut = (first + 1..end).find(|&t| super::words::is_np_preposition(ctx.norm(t)));
+    let cut = (first + 1..end).find(|&t| crate::language::english::is_np_preposition(ctx.norm(t)));
     match cut {
         Some(c)
             if c >= first + 2

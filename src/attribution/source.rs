@@ -8,7 +8,7 @@
 
 use super::context::Ctx;
 use super::cue::{Cue, Form};
-use super::words::{
+use crate::language::english::{
     is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_np_preposition,
     is_object_pronoun, is_preposition, is_time_word, pronoun,
 };
@@ -444,7 +444,7 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
         let verb = finite
             && content_word(ctx, first - 1)
             && !ctx.is_cap(first - 1)
-            && !super::words::is_title(w)
+            && !crate::language::english::is_title(w)
             && !is_adverb(w)
             && !is_time_word(w);
         if is_preposition(w) || verb {
@@ -560,7 +560,8 @@ fn np_right(
     }
     let w = ctx.norm(start);
     if is_object_pronoun(w) || pronoun(w).is_some() {
-        let subject = matches!(pronoun(w), Some(p) if p != super::words::Pronoun::Relative);
+        let subject =
+            matches!(pronoun(w), Some(p) if p != crate::language::english::Pronoun::Relative);
         return (object || subject && !is_object_pronoun(w)).then_some((start, start + 1));
     }
     if !(ctx.is_cap(start) || is_determiner(w) || ctx.is_numeric(start) || content_word(ctx, start))

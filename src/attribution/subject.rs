@@ -8,7 +8,7 @@
 use super::context::Ctx;
 use super::cue::{Cue, Form};
 use super::source::{Place, Source};
-use super::words::{is_adverb, is_auxiliary, is_clause_word, is_preposition};
+use crate::language::english::{is_adverb, is_auxiliary, is_clause_word, is_preposition};
 
 /// Longest clause read back from the verb, in tokens.
 const MAX_CLAUSE: usize = 40;

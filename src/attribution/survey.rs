@@ -11,7 +11,7 @@
 
 use super::context::Ctx;
 use super::cue::{Cue, Form};
-use super::words::{is_clause_word, is_determiner, is_preposition};
+use crate::language::english::{is_clause_word, is_determiner, is_preposition};
 
 /// The lemma of a survey cue.
 pub const SURVEY_LEMMA: &str = "poll";
