@@ -386,15 +386,6 @@ const KNOWN_CYCLES: &[&[&str]] = &[
         "report::sources",
         "report::tables",
     ],
-    &["lexicon", "lexicon::compile", "lexicon::role"],
-    &[
-        "lexicon::check",
-        "lexicon::check::families",
-        "lexicon::check::shadow",
-        "lexicon::check::stems",
-        "lexicon::check::unmatchable",
-    ],
-    &["segment", "segment::sentences"],
 ];
 
 #[test]

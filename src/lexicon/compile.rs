@@ -2,16 +2,46 @@
 //! same stemmer the tokens use, interning stems, exact forms, prefixes and categories, and
 //! indexing entries by their first element for the matcher.
 
+use super::bundled::{bundled_files, bundled_languages};
+use super::compiled::{Candidate, Category, Elem, Entry, Lexicon, LexiconFile, Starts, Vocab};
+use super::ids::{CategoryId, EntryId, FileId};
 use super::load::{RawEntry, parse_file};
 use super::pattern::{ElemKind, parse};
 use super::role::Roles;
-use super::{Category, CategoryId, Elem, Entry, EntryId, FileId, Lexicon, LexiconFile, Vocab};
 use crate::error::{Error, Result};
 use crate::language::Language;
 use crate::stem::Stemmer;
 use crate::util::sha256_hex;
 use rustc_hash::FxHashMap;
 use std::path::Path;
+
+impl Lexicon {
+    /// The bundled lexicons for `language`.
+    pub fn bundled(language: Language) -> crate::Result<Lexicon> {
+        let mut b = LexiconBuilder::new(language);
+        let files = bundled_files(language.code());
+        if files.is_empty() {
+            return Err(crate::Error::Usage(format!(
+                "no bundled lexicons for '{}'; pass --lexicons DIR (bundled: {})",
+                language.code(),
+                bundled_languages().join(", ")
+            )));
+        }
+        let files: Vec<(String, &str, &str)> = files
+            .into_iter()
+            .map(|(name, text)| (format!("bundled:{}/{name}.csv", language.code()), name, text))
+            .collect();
+        b.add_texts(&files)?;
+        Ok(b.build())
+    }
+
+    /// Every `*.csv` in `dir` (or in `dir/<lang>` when that folder exists), in name order.
+    pub fn from_dir(dir: &std::path::Path, language: Language) -> crate::Result<Lexicon> {
+        let mut b = LexiconBuilder::new(language);
+        b.add_dir(dir)?;
+        Ok(b.build())
+    }
+}
 
 /// Collects lexicon files, then [`build`](LexiconBuilder::build)s the immutable [`Lexicon`].
 pub struct LexiconBuilder {
@@ -225,7 +255,7 @@ impl LexiconBuilder {
                     v.into_iter()
                         .map(|id| {
                             let e = &entries[id as usize];
-                            super::Candidate {
+                            Candidate {
                                 entry: id,
                                 file: e.file,
                                 len: e.elems.len() as u32,
@@ -236,7 +266,7 @@ impl LexiconBuilder {
                 })
                 .collect()
         });
-        let starts = super::Starts { stem, exact, prefix };
+        let starts = Starts { stem, exact, prefix };
         Lexicon {
             stemmer: self.stemmer,
             files: self.files,

@@ -15,7 +15,7 @@
 //!
 //! A lexicon set without some of these categories simply has no entries in that role.
 
-use super::EntryId;
+use super::ids::EntryId;
 
 /// The stance class of an attribution cue (the last level of an `attribution/…` category).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]

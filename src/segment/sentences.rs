@@ -6,9 +6,8 @@
 //! `Mr.`, `Gen.`, an initial, or `U.S.` before a word that does not start a sentence.
 //! Working on gaps is much faster than segmenting the whole text a second time.
 
-use super::Span;
-use super::Token;
 use super::abbreviations::{Kind, classify, starts_sentence};
+use super::token::{Span, Token};
 
 /// Writes `(index of first token relative to tokens, sentence span)` for each sentence of the
 /// paragraph `para` of `text`, whose words are `tokens`.

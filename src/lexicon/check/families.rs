@@ -2,7 +2,7 @@
 //! every lemma listed with single-word forms should list all of them (base, -s, past, -ing),
 //! because irregular forms do not share a stem and exact forms do not inflect.
 
-use super::{Ctx, Findings};
+use super::context::{Ctx, Findings};
 use crate::lexicon::{EntryId, Role};
 use rustc_hash::FxHashMap;
 

@@ -9,7 +9,7 @@
 //! a longer entry ends inside a phrase (`a b` taking `b` from `b c`) are not reported either:
 //! on the bundled lexicons nearly all of them are word sequences that do not occur.
 
-use super::{Ctx, Findings};
+use super::context::{Ctx, Findings};
 use crate::lexicon::{Elem, EntryId};
 use rustc_hash::FxHashSet;
 

@@ -4,7 +4,7 @@
 //! file that the curator put in another category or polarity (`liberal` and `liberation` both
 //! stem to `liber`).
 
-use super::{Ctx, Findings};
+use super::context::{Ctx, Findings};
 use crate::language::Language;
 use crate::language::english::FUNCTION_WORDS;
 use crate::lexicon::{Elem, EntryId};

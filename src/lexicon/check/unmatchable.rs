@@ -2,7 +2,7 @@
 //! only by white space or hyphens, so a pattern that needs any other character between two of
 //! its words (`9/11`, `and/or`, `u.s. troops`, `u.s.-backed`) is dead as written.
 
-use super::{Ctx, Findings};
+use super::context::{Ctx, Findings};
 use crate::lexicon::EntryId;
 use crate::segment::joinable;
 use unicode_segmentation::UnicodeSegmentation;
