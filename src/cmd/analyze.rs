@@ -8,7 +8,9 @@ use super::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
 use framelens::corpus::FieldMap;
-use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo, xlsx};
+use framelens::report::{
+    InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
+};
 use framelens::{Analyzer, Input, InputOptions, Sections, pipeline};
 use std::sync::Arc;
 use std::time::Instant;
@@ -75,7 +77,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
                 .collect(),
             lexicons: Manifest::lexicon_info(&lexicon),
             counts,
-            outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
+            outputs: analyze_outputs().into_iter().map(String::from).collect(),
         };
         if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
             eprintln!("framelens: writing the aggregate and comparison tables...");
@@ -89,7 +91,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     }
     // From the finished folder, so FILE may also be inside OUTDIR.
     if let Some(path) = &args.xlsx {
-        xlsx::write_workbook(out, OUTPUTS, path)?;
+        xlsx::write_workbook(out, &analyze_outputs(), path)?;
     }
     if !args.quiet {
         for i in &inputs {
@@ -122,25 +124,6 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
 }
-
-const OUTPUTS: &[&str] = &[
-    "documents.csv",
-    "matches.csv",
-    "scare_quotes.csv",
-    "tone.csv",
-    "attributions.csv",
-    "errors.csv",
-    "outlets.csv",
-    "categories.csv",
-    "terms.csv",
-    "sources.csv",
-    "doc_terms.csv",
-    "compare.csv",
-    "rates.csv",
-    "compare_paired.csv",
-    "labels.csv",
-    "manifest.json",
-];
 
 fn parse_sections(list: &str) -> anyhow::Result<Sections> {
     let mut s = Sections { title: false, body: false };

@@ -5,8 +5,8 @@
 use super::compare_options;
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
-use framelens::compare::{COUNTS_SPILL, CompareInput, OUTPUTS, write_tables};
-use framelens::report::{CellStyle, ReportOptions, xlsx};
+use framelens::compare::{COUNTS_SPILL, CompareInput, write_tables};
+use framelens::report::{CellStyle, ReportOptions, compare_outputs, xlsx};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
@@ -21,8 +21,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
     let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
-    let mut outputs: Vec<&str> = OUTPUTS.to_vec();
-    outputs.push("manifest.json");
+    let outputs = compare_outputs();
     let documents = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
         // memory does not grow with the corpus.

@@ -29,7 +29,6 @@ mod tables;
 pub use features::{Feature, FeatureKind};
 pub use groups::GroupMap;
 pub use input::{CompareInput, TermKey};
-pub use tables::{COMPARE_HEADER, PAIRED_HEADER, RATES_HEADER};
 
 use crate::error::{Error, Result};
 use crate::report::{Closed, ReportOptions};
@@ -38,9 +37,6 @@ use std::path::Path;
 /// The spill file of per-document counts that `analyze` and `framelens compare` keep in their
 /// partial output folder while they run (removed before the folder is renamed into place).
 pub const COUNTS_SPILL: &str = ".doc_counts.spill";
-
-/// The files [`write_tables`] writes.
-pub const OUTPUTS: [&str; 3] = ["compare.csv", "rates.csv", "compare_paired.csv"];
 
 /// Default α₀ of the informative Dirichlet prior.
 pub const DEFAULT_PRIOR_STRENGTH: f64 = 1000.0;

@@ -13,6 +13,7 @@ use super::support::{row_supported, supports};
 use crate::error::Result;
 use crate::report::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
 use crate::report::rows::Rows;
+use crate::report::schema;
 use crate::report::{Closed, ReportOptions, Table};
 use crate::stats::bootstrap::{Sample, SplitMix64, ratio_intervals};
 use crate::stats::fdr::bh;
@@ -27,73 +28,6 @@ const GROUPS_PER_CHUNK: usize = 32;
 /// Coverage of the bootstrap intervals, and the quantiles that bound them.
 pub(crate) const CONFIDENCE: f64 = 0.95;
 const QUANTILES: (f64, f64) = (0.025, 0.975);
-
-/// Columns of `compare.csv`.
-pub const COMPARE_HEADER: [&str; 26] = [
-    "scope",
-    "event",
-    "comparison",
-    "outlet_a",
-    "outlet_b",
-    "kind",
-    "lexicon",
-    "category",
-    "term",
-    "docs_a",
-    "tokens_a",
-    "count_a",
-    "per_1k_a",
-    "docs_b",
-    "tokens_b",
-    "count_b",
-    "per_1k_b",
-    "prior",
-    "log_odds",
-    "se",
-    "z",
-    "z_p",
-    "z_q",
-    "g2",
-    "g2_p",
-    "g2_q",
-];
-
-/// Columns of `rates.csv`.
-pub const RATES_HEADER: [&str; 15] = [
-    "scope",
-    "event",
-    "outlet",
-    "kind",
-    "lexicon",
-    "category",
-    "term",
-    "docs",
-    "tokens",
-    "count",
-    "docs_with",
-    "per_1k",
-    "per_1k_low",
-    "per_1k_high",
-    "replicates",
-];
-
-/// Columns of `compare_paired.csv`.
-pub const PAIRED_HEADER: [&str; 14] = [
-    "outlet_a",
-    "outlet_b",
-    "kind",
-    "lexicon",
-    "category",
-    "term",
-    "events",
-    "a_higher",
-    "b_higher",
-    "ties",
-    "mean_per_1k_a",
-    "mean_per_1k_b",
-    "sign_p",
-    "sign_q",
-];
 
 /// A reusable row of cells.
 struct Row {
@@ -152,10 +86,8 @@ pub(super) fn write(
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<Vec<Closed>> {
-    let mut compare = Table::create(dir, "compare.csv", report)?;
-    compare.row(COMPARE_HEADER)?;
-    let mut rates = Table::create(dir, "rates.csv", report)?;
-    rates.row(RATES_HEADER)?;
+    let mut compare = Table::create(dir, &schema::COMPARE, &[], report)?;
+    let mut rates = Table::create(dir, &schema::RATES, &[], report)?;
     let mut by_event: Vec<Vec<EventSums>> = vec![Vec::new(); p.groups.len()];
     // Kept for the paired summary only when it is written (see `write_paired`).
     let paired = opts.compares_pairs(p.groups.len());
@@ -201,10 +133,17 @@ fn write_scope(
             .par_iter()
             .map(|g| {
                 let mut r = Rows::new();
-                write_rates(&mut r, &mut Row::new(RATES_HEADER.len(), style), p, scope, g, opts)?;
+                write_rates(
+                    &mut r,
+                    &mut Row::new(schema::RATES.columns.len(), style),
+                    p,
+                    scope,
+                    g,
+                    opts,
+                )?;
                 let mut c = Rows::new();
                 if rest && g.tokens > 0 {
-                    let mut row = Row::new(COMPARE_HEADER.len(), style);
+                    let mut row = Row::new(schema::COMPARE.columns.len(), style);
                     write_rest(&mut c, &mut row, p, scope, g, opts);
                 }
                 Ok((r, c))
@@ -223,7 +162,7 @@ fn write_scope(
                 .par_iter()
                 .map(|&(i, j)| {
                     let mut c = Rows::new();
-                    let mut row = Row::new(COMPARE_HEADER.len(), style);
+                    let mut row = Row::new(schema::COMPARE.columns.len(), style);
                     write_pair(&mut c, &mut row, p, scope, live[i], live[j], opts);
                     c
                 })
@@ -425,12 +364,11 @@ fn write_paired(
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<Closed> {
-    let mut t = Table::create(dir, "compare_paired.csv", report)?;
-    t.row(PAIRED_HEADER)?;
+    let mut t = Table::create(dir, &schema::COMPARE_PAIRED, &[], report)?;
     if !opts.compares_pairs(p.groups.len()) {
         return t.close();
     }
-    let mut row = Row::new(PAIRED_HEADER.len(), report.cells);
+    let mut row = Row::new(schema::COMPARE_PAIRED.columns.len(), report.cells);
     let mut out = Rows::new();
     let features = &p.table.features;
     for a in 0..p.groups.len() {

@@ -12,8 +12,6 @@ use crate::corpus::Document;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 
-pub(super) const HEADER: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count"];
-
 /// The order of `doc_terms.csv` rows: each entry's rank among the distinct
 /// (lexicon, category, term) cells; entries with the same cells share a rank (and a row).
 pub(super) struct TermOrder {
