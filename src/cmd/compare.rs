@@ -5,8 +5,8 @@
 use super::compare_options;
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
-use framelens::compare::{COUNTS_SPILL, CompareInput, write_tables};
-use framelens::report::{CellStyle, ReportOptions, compare_outputs, xlsx};
+use framelens::compare::{COUNTS_SPILL, CompareInput};
+use framelens::report::{CellStyle, ReportOptions, compare_outputs, write_comparison, xlsx};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
@@ -27,7 +27,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         // memory does not grow with the corpus.
         let input = CompareInput::read_dir_spilled(&args.source, &tmp.join(COUNTS_SPILL))?;
         let documents = input.len();
-        write_tables(tmp, &input, &opts, &report)?;
+        write_comparison(tmp, &input, &opts, &report)?;
         input.remove_spill()?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),

@@ -1,21 +1,24 @@
-//! Writing results: a [`Reporter`] is the pipeline's sink. Per-document tables
-//! (`documents.csv`, `matches.csv`, `attributions.csv`, `doc_terms.csv`, `scare_quotes.csv`,
-//! `tone.csv`, `errors.csv`) are streamed as documents arrive: their rows are rendered to
-//! bytes ([`rows`]) on the worker threads and only copied, in input order, by the main
-//! thread; the aggregate tables
-//! (`outlets.csv`, `categories.csv`, `terms.csv`, `labels.csv`, `sources.csv`), the comparison
-//! tables of [`crate::compare`] and `manifest.json` are written by [`Reporter::finish`]. Every table is flat, sorted and
-//! fixed-precision. [`xlsx`] turns finished tables into one workbook.
+//! Writing results — the only module that writes files. A [`Reporter`] is the pipeline's
+//! sink. Per-document tables (`documents.csv`, `matches.csv`, `attributions.csv`,
+//! `doc_terms.csv`, `scare_quotes.csv`, `tone.csv`, `errors.csv`) are streamed as documents
+//! arrive: their rows are encoded to bytes (`rows`) on the worker threads and only copied, in
+//! input order, by the main thread; the aggregate tables (`outlets.csv`, `categories.csv`,
+//! `terms.csv`, `labels.csv`, `sources.csv`), the comparison tables (`comparison`: the rows
+//! of a [`crate::compare::Comparison`] rendered) and `manifest.json` are written by
+//! [`Reporter::finish`]. Every table is described once in `schema` (file, columns, types,
+//! meanings), flat, sorted and fixed-precision. [`xlsx`] turns finished tables into one
+//! workbook.
 
 mod attributions;
-pub mod cells;
+mod cells;
+mod comparison;
 mod doc_terms;
 mod documents;
 mod labels;
 mod manifest;
 mod matches;
 mod reporter;
-pub mod rows;
+mod rows;
 mod scare_quotes;
 pub(crate) mod schema;
 mod sources;
@@ -26,9 +29,8 @@ mod voice;
 pub mod xlsx;
 
 pub use cells::CellStyle;
+pub use comparison::write_comparison;
 pub use manifest::{InputInfo, Manifest, RunInfo};
 pub use reporter::{Rendered, Reporter, RowRenderer};
 pub use schema::{analyze_outputs, compare_outputs};
-pub(crate) use table::Closed;
 pub use table::ReportOptions;
-pub(crate) use table::Table;

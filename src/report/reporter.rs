@@ -7,11 +7,11 @@ use super::manifest::Manifest;
 use super::rows::Rows;
 use super::schema;
 use super::table::{Closed, ReportOptions, Table};
-use super::{
-    attributions, doc_terms, documents, labels, matches, scare_quotes, sources, tables, tone,
-};
+use super::{attributions, comparison, doc_terms, documents, labels, matches};
+use super::{scare_quotes, sources, tables, tone};
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
+use crate::collect::Collector;
 use crate::compare::{COUNTS_SPILL, CompareOptions};
 use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
@@ -29,7 +29,7 @@ pub struct Rendered {
     doc_terms: Rows,
     scare_quotes: Rows,
     tone: Rows,
-    /// (term rank, count), ascending.
+    /// (term rank, count), ascending: `doc_terms.csv`'s scratch.
     terms: Vec<(u32, u32)>,
 }
 
@@ -47,8 +47,7 @@ pub struct Reporter {
     doc_terms: Table,
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
-    terms: doc_terms::DocTerms,
-    aggregates: Aggregates,
+    collector: Collector,
     compare: CompareOptions,
 }
 
@@ -65,6 +64,8 @@ impl Reporter {
             (Arc::new(cells), Arc::new(order), files)
         });
         let [documents, matches, scare_quotes, tone, errors, attributions, doc_terms] = files?;
+        let spill = dir.join(COUNTS_SPILL);
+        let collector = Collector::spilled(lexicon.clone(), &spill, opts.cells)?;
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -78,8 +79,7 @@ impl Reporter {
             doc_terms,
             entry_cells,
             term_order,
-            terms: doc_terms::DocTerms::spilled(&dir.join(COUNTS_SPILL))?,
-            aggregates: Aggregates::new(),
+            collector,
             compare: CompareOptions::default(),
         })
     }
@@ -120,15 +120,12 @@ impl Reporter {
         // aggregate and comparison tables, independent files, are computed side by side.
         let (synced, (aggregates, compared)) = std::thread::scope(|s| {
             let syncing = s.spawn(|| Closed::sync_all(streamed.into()));
+            let (dir, opts) = (&self.dir, &self.opts);
             let written = rayon::join(
-                || aggregate_tables(&self.dir, &self.lexicon, &self.aggregates, &self.opts),
+                || aggregate_tables(dir, &self.lexicon, self.collector.aggregates(), opts),
                 || {
-                    crate::compare::write_unsynced(
-                        &self.dir,
-                        &self.terms.input,
-                        &self.compare,
-                        &self.opts,
-                    )
+                    let input = self.collector.compare_input();
+                    comparison::write_unsynced(dir, input, &self.compare, opts)
                 },
             );
             (syncing.join(), written)
@@ -137,7 +134,7 @@ impl Reporter {
         let mut closed = aggregates?;
         closed.extend(compared?);
         Closed::sync_all(closed)?;
-        self.terms.input.remove_spill()?;
+        self.collector.into_parts().1.remove_spill()?;
         manifest.write(&self.dir.join("manifest.json"))
     }
 }
@@ -205,9 +202,7 @@ impl Sink for Reporter {
         self.doc_terms.bytes(&r.doc_terms)?;
         self.scare_quotes.bytes(&r.scare_quotes)?;
         self.tone.bytes(&r.tone)?;
-        self.terms.add(&self.term_order, doc, a, &r.terms, &self.opts.cells)?;
-        self.aggregates.add(doc, a);
-        Ok(())
+        self.collector.add(doc, a)
     }
 
     fn failure(&mut self, f: &InputFailure) -> Result<()> {

@@ -1,6 +1,6 @@
 //! Statistics for comparing outlets, one formula per module, computed from integer counts.
-//! Pure functions on numbers: no I/O, no tables, no knowledge of outlets or lexicons.
-//! `crate::compare` decides what is compared with what; this module only does the arithmetic.
+//! Pure functions on numbers: no I/O, no tables, no knowledge of outlets, lexicons or of what
+//! is compared with what (the comparison decides that); this module only does the arithmetic.
 //!
 //! - [`logodds`]: log-odds ratio with an informative Dirichlet prior and its z-score
 //!   (Monroe, Colaresi & Quinn 2008).
