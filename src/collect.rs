@@ -3,7 +3,7 @@
 //! (term counts keyed by ids interned from the lexicon's names), and can keep each
 //! document's analysis. It is a [`Sink`] of [`pipeline`](crate::pipeline), so documents
 //! held in memory are analysed serially or on the rayon pool and collected in input order;
-//! [`Reporter`](crate::report::Reporter) writes the tables from one.
+//! the report's `Reporter` writes the tables from one.
 
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;

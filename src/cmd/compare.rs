@@ -6,7 +6,9 @@ use super::compare_options;
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
-use framelens::report::{CellStyle, ReportOptions, compare_outputs, write_comparison, xlsx};
+use framelens::report::{
+    CellStyle, ReportOptions, compare_outputs, write_comparison, write_json, xlsx,
+};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
@@ -43,9 +45,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             "source_manifest": source_manifest,
             "outputs": outputs,
         });
-        let mut text = serde_json::to_string_pretty(&manifest)?;
-        text.push('\n');
-        std::fs::write(tmp.join("manifest.json"), text)?;
+        write_json(&tmp.join("manifest.json"), &manifest)?;
         Ok(documents)
     })?;
     if let Some(path) = &args.xlsx {

@@ -1,6 +1,6 @@
 //! What the comparison reads: per-document token totals and term counts, keyed by ids that
 //! are interned from names (outlet, event; lexicon, category and term). A
-//! [`Collector`](crate::Collector) fills it while documents stream, with the names as the
+//! `Collector` fills it while documents stream, with the names as the
 //! input gives them; `framelens compare` reads it back from `documents.csv` and
 //! `doc_terms.csv` ([`CompareInput::read_dir`], [`CompareInput::read_dir_spilled`]), with
 //! the names as the tables show them. Names are ordered, and bootstrap streams named, as the

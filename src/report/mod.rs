@@ -30,7 +30,7 @@ pub mod xlsx;
 
 pub use cells::CellStyle;
 pub use comparison::write_comparison;
-pub use manifest::{InputInfo, Manifest, RunInfo};
+pub use manifest::{InputInfo, Manifest, RunInfo, write_json};
 pub use reporter::{Rendered, Reporter, RowRenderer};
 pub use schema::{analyze_outputs, compare_outputs};
 pub use table::ReportOptions;

@@ -76,30 +76,34 @@ pub(crate) struct TableSchema {
     pub(crate) columns: &'static [Column],
 }
 
+impl Each {
+    /// The placeholder of a template's name and meaning.
+    fn slot(self) -> &'static str {
+        match self {
+            Each::Once => "",
+            Each::Category => "{category}",
+            Each::CueClass => "{class}",
+        }
+    }
+}
+
 impl TableSchema {
     /// The header row, templates expanded for the top-level categories `top`.
     pub(crate) fn header(&self, top: &[&str]) -> Vec<String> {
+        let classes = CueClass::ALL.map(|c| c.name());
         let mut h = Vec::new();
-        let mut i = 0;
-        while i < self.columns.len() {
-            let each = self.columns[i].each;
-            let run = self.columns[i..].iter().take_while(|c| c.each == each).count();
-            let run = if each == Each::Once { 1 } else { run };
-            let cols = &self.columns[i..i + run];
-            match each {
-                Each::Once => h.push(cols[0].name.to_string()),
-                Each::Category => {
-                    for cat in top {
-                        h.extend(cols.iter().map(|c| c.name.replace("{category}", cat)));
-                    }
+        for run in self.columns.chunk_by(|a, b| a.each == b.each && a.each != Each::Once) {
+            let (slot, values) = match run[0].each {
+                Each::Once => {
+                    h.push(run[0].name.to_string());
+                    continue;
                 }
-                Each::CueClass => {
-                    for class in CueClass::ALL {
-                        h.extend(cols.iter().map(|c| c.name.replace("{class}", class.name())));
-                    }
-                }
+                Each::Category => (Each::Category.slot(), top),
+                Each::CueClass => (Each::CueClass.slot(), &classes[..]),
+            };
+            for v in values {
+                h.extend(run.iter().map(|c| c.name.replace(slot, v)));
             }
-            i += run;
         }
         h
     }
@@ -111,24 +115,16 @@ impl TableSchema {
             return Some((c.ty, c.doc.to_string()));
         }
         // The template with the longest fixed part that fits (`{category}_authorial_count`
-        // before `{category}_count`).
-        let mut best: Option<(usize, &Column, &str, &str)> = None;
-        for col in self.columns.iter().filter(|c| c.each != Each::Once) {
-            let slot = if col.each == Each::Category { "{category}" } else { "{class}" };
-            let Some((pre, post)) = col.name.split_once(slot) else { continue };
-            let fits = name.len() > pre.len() + post.len()
-                && name.starts_with(pre)
-                && name.ends_with(post);
-            if fits && best.is_none_or(|b| b.0 < pre.len() + post.len()) {
-                best = Some((
-                    pre.len() + post.len(),
-                    col,
-                    slot,
-                    &name[pre.len()..name.len() - post.len()],
-                ));
-            }
-        }
-        best.map(|(_, col, slot, value)| (col.ty, col.doc.replace(slot, value)))
+        // before `{category}_count`), and what fills its slot.
+        let fits = |col: &'static Column| {
+            let (pre, post) = col.name.split_once(col.each.slot())?;
+            let fixed = pre.len() + post.len();
+            let fits = name.len() > fixed && name.starts_with(pre) && name.ends_with(post);
+            fits.then(|| (fixed, col, &name[pre.len()..name.len() - post.len()]))
+        };
+        let templates = self.columns.iter().filter(|c| c.each != Each::Once);
+        let (_, col, value) = templates.filter_map(fits).max_by_key(|t| t.0)?;
+        Some((col.ty, col.doc.replace(col.each.slot(), value)))
     }
 }
 
