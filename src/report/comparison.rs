@@ -88,32 +88,40 @@ impl Render<'_> {
     }
 
     fn rate(&self, row: &mut Row, r: &RateRow, out: &mut Encoded) {
-        self.scope(row, r.scope);
-        row.text(2, self.c.group_name(r.group));
+        // The cells naming the group are the same for a unit's rows: written once.
+        if row.head != Some((r.scope, r.group, None)) {
+            row.head = Some((r.scope, r.group, None));
+            self.scope(row, r.scope);
+            row.text(2, self.c.group_name(r.group));
+            row.int(7, r.docs);
+            row.int(8, r.tokens);
+            row.int(14, u64::from(r.replicates));
+        }
         row.feature(3, self.c.feature(r.feature));
-        row.int(7, r.docs);
-        row.int(8, r.tokens);
         row.int(9, r.count);
         row.int(10, r.docs_with);
         row.real(11, r.per_1k);
         row.real(12, r.interval.map(|i| i.0));
         row.real(13, r.interval.map(|i| i.1));
-        row.int(14, u64::from(r.replicates));
         row.write(out);
     }
 
     fn contrast(&self, row: &mut Row, r: &ContrastRow, out: &mut Encoded) {
         let s = &r.sides;
-        self.scope(row, s.scope);
-        row.raw(2, if s.b.is_some() { "pair" } else { "rest" });
-        row.text(3, self.c.group_name(s.a));
-        row.text(4, s.b.map_or("", |b| self.c.group_name(b)));
+        // The cells naming the comparison are the same for a unit's rows: written once.
+        if row.head != Some((s.scope, s.a, s.b)) {
+            row.head = Some((s.scope, s.a, s.b));
+            self.scope(row, s.scope);
+            row.raw(2, if s.b.is_some() { "pair" } else { "rest" });
+            row.text(3, self.c.group_name(s.a));
+            row.text(4, s.b.map_or("", |b| self.c.group_name(b)));
+            row.int(9, s.docs_a);
+            row.int(13, s.docs_b);
+        }
         row.feature(5, self.c.feature(r.feature));
-        row.int(9, s.docs_a);
         row.int(10, r.a.tokens);
         row.int(11, r.a.count);
         row.real(12, per_1k(r.a.count, r.a.tokens));
-        row.int(13, s.docs_b);
         row.int(14, r.b.tokens);
         row.int(15, r.b.count);
         row.real(16, per_1k(r.b.count, r.b.tokens));
@@ -149,11 +157,13 @@ impl Render<'_> {
 struct Row {
     cells: Vec<String>,
     style: CellStyle,
+    /// The scope and groups its naming cells hold.
+    head: Option<(ScopeKind, u32, Option<u32>)>,
 }
 
 impl Row {
     fn new(schema: &TableSchema, style: CellStyle) -> Row {
-        Row { cells: vec![String::new(); schema.columns.len()], style }
+        Row { cells: vec![String::new(); schema.columns.len()], style, head: None }
     }
     fn raw(&mut self, i: usize, s: &str) {
         self.cells[i].clear();
