@@ -39,7 +39,7 @@ pub use options::{
     DEFAULT_PRIOR_STRENGTH, DEFAULT_SEED, MAX_BOOTSTRAP,
 };
 pub use paired::PairedRow;
-pub use run::{Comparison, RateRow, Rows, per_1k};
+pub use run::{Comparison, RateRow, Rows};
 pub use scopes::ScopeKind;
 
 /// The spill file of per-document counts that `analyze` and `framelens compare` keep in their

@@ -3,6 +3,7 @@
 //! and the exact sign test on higher against lower. Comparing groups on the same events
 //! holds the topic constant; each event counts once, however many documents it has.
 
+use crate::stats::per_1k;
 use crate::stats::signtest::sign_test;
 use std::collections::BTreeMap;
 
@@ -125,8 +126,9 @@ fn tally_event(tallies: &mut BTreeMap<u32, Tally>, ea: &EventSums, eb: &EventSum
         t.b_higher += u64::from(r > l);
         t.count_a += ca;
         t.count_b += cb;
-        t.sum_a += ca as f64 * 1000.0 / ea.tokens as f64;
-        t.sum_b += cb as f64 * 1000.0 / eb.tokens as f64;
+        // Both sides have tokens: the rates are defined.
+        t.sum_a += per_1k(ca, ea.tokens).unwrap_or(0.0);
+        t.sum_b += per_1k(cb, eb.tokens).unwrap_or(0.0);
     }
 }
 

@@ -17,6 +17,7 @@ use crate::error::Result;
 use crate::stats::bootstrap::{Intervals, Sample, SplitMix64, ratio_intervals};
 use crate::stats::fdr::bh;
 use crate::stats::logodds::Side;
+use crate::stats::{RATE_SCALE, per_1k};
 use rayon::prelude::*;
 
 /// Groups (or pairs) of a scope computed together, in parallel, before they are handed on.
@@ -64,11 +65,6 @@ pub struct Rows {
 pub struct Comparison<'a> {
     p: Prepared<'a>,
     opts: CompareOptions,
-}
-
-/// 1000 · count / tokens; `None` without tokens.
-pub fn per_1k(count: u64, tokens: u64) -> Option<f64> {
-    (tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64)
 }
 
 impl<'a> Comparison<'a> {
@@ -261,7 +257,7 @@ impl<'a> Comparison<'a> {
         let group = p.key(&p.groups[g.group as usize]);
         let key = format!("{}\u{1f}{}\u{1f}{group}", event.0, event.1);
         let mut rng = SplitMix64::for_stream(self.opts.seed, key.as_bytes());
-        Ok(ratio_intervals(&sample, self.opts.bootstrap, 1000.0, QUANTILES, &mut rng))
+        Ok(ratio_intervals(&sample, self.opts.bootstrap, RATE_SCALE, QUANTILES, &mut rng))
     }
 
     /// The rows of group `g` against the rest of its scope.

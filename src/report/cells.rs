@@ -12,7 +12,7 @@ pub fn per_1k(count: u64, tokens: u64) -> String {
 
 /// [`per_1k`] into `out` (cleared first).
 pub fn per_1k_into(out: &mut String, count: u64, tokens: u64) {
-    fixed_into(out, (tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64), 4);
+    fixed_into(out, crate::stats::per_1k(count, tokens), 4);
 }
 
 /// A share in 0..1 with 6 decimals; empty when the denominator is zero.

@@ -8,9 +8,10 @@ use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
 use crate::compare::{
     CompareInput, CompareOptions, Comparison, ContrastRow, Feature, PairedRow, RateRow, Rows,
-    ScopeKind, per_1k,
+    ScopeKind,
 };
 use crate::error::Result;
+use crate::stats::per_1k;
 use std::fmt::Write;
 use std::path::Path;
 

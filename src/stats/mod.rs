@@ -17,6 +17,14 @@ pub mod logodds;
 pub mod pvalue;
 pub mod signtest;
 
+/// Tokens a rate is given per.
+pub const RATE_SCALE: f64 = 1000.0;
+
+/// A rate per 1,000 tokens, `1000 · count / tokens`; `None` without tokens.
+pub fn per_1k(count: u64, tokens: u64) -> Option<f64> {
+    (tokens > 0).then(|| count as f64 * RATE_SCALE / tokens as f64)
+}
+
 /// The `p`-quantile (0..=1) of ascending `sorted` values by linear interpolation between
 /// order statistics (Hyndman & Fan 1996 type 7, the default of R and NumPy); `None` when
 /// `sorted` is empty.
