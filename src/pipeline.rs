@@ -19,6 +19,15 @@ pub trait Render: Sync {
     fn render(&self, doc: &Document, analysis: &DocAnalysis, out: &mut Self::Output);
 }
 
+/// A [`Render`] that prepares nothing, for sinks that only need the analyses.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct NoRender;
+
+impl Render for NoRender {
+    type Output = ();
+    fn render(&self, _: &Document, _: &DocAnalysis, _: &mut ()) {}
+}
+
 /// Receives every document's analysis and every failure, in input order, on the calling
 /// thread.
 pub trait Sink {
@@ -90,7 +99,18 @@ fn run_batched<S: Sink>(
         }
         return Ok(state.counts);
     }
-    let mut records = records.peekable();
+    run_parallel(records.peekable(), analyzer, state, sink, batch_docs)
+}
+
+/// The parallel driver of [`run_batched`].
+fn run_parallel<S: Sink>(
+    mut records: std::iter::Peekable<impl Iterator<Item = Record>>,
+    analyzer: &Analyzer,
+    mut state: State,
+    sink: &mut S,
+    batch_docs: usize,
+) -> Result<RunCounts> {
+    let renderer = sink.renderer();
     // One scratch per worker for the whole run: its word cache stays warm from batch to
     // batch (a scratch per rayon job started cold many times per batch, and stemming came
     // back as 5 % of a 2-thread run). A worker only locks its own.
@@ -109,19 +129,7 @@ fn run_batched<S: Sink>(
             let scratches = &scratches;
             let renderer = &renderer;
             s.spawn(move |_| {
-                let results = docs
-                    .par_iter()
-                    .map(|doc| {
-                        let worker = rayon::current_thread_index().unwrap_or(0);
-                        let mut scratch = scratches[worker % scratches.len()]
-                            .lock()
-                            .unwrap_or_else(PoisonError::into_inner);
-                        let a = analyzer.analyze(doc, &mut scratch);
-                        let mut rendered = Default::default();
-                        renderer.render(doc, &a, &mut rendered);
-                        (a, rendered)
-                    })
-                    .collect();
+                let results = analyse(&docs, analyzer, scratches, renderer);
                 *slot = Some(Batch { docs, failures_after, results });
             });
             emitted = ready.take().map_or(Ok(()), |b| state.emit_batch(b, sink));
@@ -136,6 +144,26 @@ fn run_batched<S: Sink>(
         state.emit_batch(b, sink)?;
     }
     Ok(state.counts)
+}
+
+/// Analyses and renders `docs` on the workers, each with its own scratch.
+fn analyse<R: Render>(
+    docs: &[Document],
+    analyzer: &Analyzer,
+    scratches: &[Mutex<Scratch>],
+    renderer: &R,
+) -> Vec<(DocAnalysis, R::Output)> {
+    docs.par_iter()
+        .map(|doc| {
+            let worker = rayon::current_thread_index().unwrap_or(0);
+            let mut scratch =
+                scratches[worker % scratches.len()].lock().unwrap_or_else(PoisonError::into_inner);
+            let a = analyzer.analyze(doc, &mut scratch);
+            let mut rendered = Default::default();
+            renderer.render(doc, &a, &mut rendered);
+            (a, rendered)
+        })
+        .collect()
 }
 
 /// One batch: its documents, the failures read after each (`failures_after[0]` before the

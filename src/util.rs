@@ -1,6 +1,8 @@
-//! Small helpers shared by several modules: hashing and hex.
+//! Small helpers shared by several modules: hashing and hex, and how free text is shown in a
+//! spreadsheet cell ([`CellStyle`], used by the tables and by the order of the comparison).
 
 use sha2::{Digest, Sha256};
+use std::borrow::Cow;
 
 /// Lowercase hex of bytes.
 pub fn hex(bytes: &[u8]) -> String {
@@ -16,6 +18,31 @@ pub fn hex(bytes: &[u8]) -> String {
 /// SHA-256 of `bytes`, as lowercase hex.
 pub fn sha256_hex(bytes: &[u8]) -> String {
     hex(&Sha256::digest(bytes))
+}
+
+/// Cell formatting options shared by every table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct CellStyle {
+    /// Prefix free text that a spreadsheet would run as a formula with `'`.
+    pub safe_text: bool,
+}
+
+impl Default for CellStyle {
+    fn default() -> CellStyle {
+        CellStyle { safe_text: true }
+    }
+}
+
+impl CellStyle {
+    /// A free-text cell (titles, matched text, contexts, sources). Cells starting with
+    /// `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` when `safe_text` is on.
+    pub fn text<'a>(&self, s: &'a str) -> Cow<'a, str> {
+        if self.safe_text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+            Cow::Owned(format!("'{s}"))
+        } else {
+            Cow::Borrowed(s)
+        }
+    }
 }
 
 #[cfg(test)]

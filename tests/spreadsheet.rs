@@ -44,30 +44,19 @@ fn lex() -> String {
     "lex".into()
 }
 
-const TABLES: [&str; 15] = [
-    "documents.csv",
-    "matches.csv",
-    "scare_quotes.csv",
-    "tone.csv",
-    "attributions.csv",
-    "errors.csv",
-    "outlets.csv",
-    "categories.csv",
-    "terms.csv",
-    "sources.csv",
-    "doc_terms.csv",
-    "compare.csv",
-    "rates.csv",
-    "compare_paired.csv",
-    "labels.csv",
-];
+/// Every CSV table `analyze` writes.
+fn tables() -> Vec<&'static str> {
+    framelens::report::analyze_outputs().into_iter().filter(|f| f.ends_with(".csv")).collect()
+}
 
 #[test]
 fn hostile_cells_are_neutralised_everywhere_unless_raw() {
     let w = Workdir::new();
     hostile(&w);
     w.run_ok(&analyze(&["-o", "safe", "--lexicons", &lex(), "-q", "--min-count", "0"]), 1);
-    for f in TABLES {
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("safe/manifest.json")).unwrap();
+    assert_eq!(manifest["outputs"], serde_json::json!(framelens::report::analyze_outputs()));
+    for f in tables() {
         for row in read_csv(&w.path(&format!("safe/{f}"))) {
             for (col, cell) in &row {
                 let risky = cell.starts_with(TRIGGERS);
@@ -130,7 +119,7 @@ fn excel_bom_is_written_and_read_back() {
     let w = Workdir::new();
     hostile(&w);
     w.run_ok(&analyze(&["-o", "bom", "--lexicons", &lex(), "-q", "--excel"]), 1);
-    for f in TABLES {
+    for f in tables() {
         let bytes = std::fs::read(w.path(&format!("bom/{f}"))).unwrap();
         assert!(bytes.starts_with(b"\xEF\xBB\xBF"), "{f}");
         assert!(!bytes[3..].starts_with(b"\xEF\xBB\xBF"), "{f}: one mark only");
@@ -157,7 +146,7 @@ fn workbook_has_typed_cells_frozen_headers_and_filters() {
     w.run_ok(&analyze(&["-o", "out", "--lexicons", &lex(), "-q", "--xlsx", "book.xlsx"]), 1);
     let mut book: Xlsx<_> = open_workbook(w.path("book.xlsx")).unwrap();
     let mut want = vec!["README".to_string()];
-    want.extend(TABLES.iter().map(|t| t.trim_end_matches(".csv").to_string()));
+    want.extend(tables().iter().map(|t| t.trim_end_matches(".csv").to_string()));
     assert_eq!(book.sheet_names(), want);
     let readme = book.worksheet_range("README").unwrap();
     let documented: Vec<(String, String)> =
@@ -165,7 +154,7 @@ fn workbook_has_typed_cells_frozen_headers_and_filters() {
     assert!(readme.rows().any(|r| cell_text(&r[0]) == "framelens_version"));
     assert!(readme.rows().any(|r| cell_text(&r[0]) == "options.compare.prior_strength"));
 
-    for table in TABLES {
+    for table in tables() {
         let sheet = table.trim_end_matches(".csv");
         let range = book.worksheet_range(sheet).unwrap();
         let mut reader = csv::Reader::from_path(w.path(&format!("out/{table}"))).unwrap();

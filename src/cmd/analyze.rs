@@ -7,9 +7,13 @@ use super::progress::Progress;
 use super::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
+use framelens::compare::CompareOptions;
 use framelens::corpus::FieldMap;
-use framelens::report::{InputInfo, Manifest, ReportOptions, Reporter, RunInfo, xlsx};
-use framelens::{Analyzer, Input, InputOptions, Sections, pipeline};
+use framelens::pipeline::RunCounts;
+use framelens::report::{
+    InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
+};
+use framelens::{Analyzer, Input, InputOptions, Lexicon, Sections, pipeline};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -49,34 +53,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         });
         progress.finish();
         let counts = counts?;
-        let manifest = Manifest {
-            framelens_version: env!("CARGO_PKG_VERSION").into(),
-            run: RunInfo { command: std::env::args().collect(), threads },
-            options: serde_json::json!({
-                "lang": lexicon.language().code(),
-                "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
-                "sections": args.sections,
-                "columns": args.columns,
-                "lossy": args.lossy,
-                "excel": args.excel,
-                "raw_cells": args.raw_cells,
-                "compare": compare.to_json(),
-                "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
-            }),
-            inputs: inputs
-                .iter()
-                .map(|i| InputInfo {
-                    path: i.path.display().to_string(),
-                    kind: format!("{:?}", i.kind).to_lowercase(),
-                    sha256: i.sha256(),
-                    bytes: i.bytes_read(),
-                    skipped: i.skipped(),
-                })
-                .collect(),
-            lexicons: Manifest::lexicon_info(&lexicon),
-            counts,
-            outputs: OUTPUTS.iter().map(|s| s.to_string()).collect(),
-        };
+        let manifest = manifest(&args, &lexicon, &compare, &inputs, counts, threads);
         if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
             eprintln!("framelens: writing the aggregate and comparison tables...");
         }
@@ -89,58 +66,83 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     }
     // From the finished folder, so FILE may also be inside OUTDIR.
     if let Some(path) = &args.xlsx {
-        xlsx::write_workbook(out, OUTPUTS, path)?;
+        xlsx::write_workbook(out, &analyze_outputs(), path)?;
     }
     if !args.quiet {
-        for i in &inputs {
-            let s = i.skipped();
-            if s.not_txt + s.hidden > 0 {
-                message(format_args!(
-                    "framelens: {}: skipped {} files that are not *.txt and {} hidden entries",
-                    i.path.display(),
-                    s.not_txt,
-                    s.hidden
-                ));
-            }
-        }
-        let secs = started.elapsed().as_secs_f64();
-        message(format_args!(
-            "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
-            counts.analysed,
-            counts.failed,
-            counts.text_bytes as f64 / 1e6,
-            secs,
-            counts.text_bytes as f64 / 1e6 / secs.max(1e-9),
-            out.display()
-        ));
-        if counts.failed > 0 {
-            message(format_args!(
-                "framelens: see {} for the documents that failed",
-                out.join("errors.csv").display()
-            ));
-        }
+        summary(&args, &inputs, &counts, started);
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
 }
 
-const OUTPUTS: &[&str] = &[
-    "documents.csv",
-    "matches.csv",
-    "scare_quotes.csv",
-    "tone.csv",
-    "attributions.csv",
-    "errors.csv",
-    "outlets.csv",
-    "categories.csv",
-    "terms.csv",
-    "sources.csv",
-    "doc_terms.csv",
-    "compare.csv",
-    "rates.csv",
-    "compare_paired.csv",
-    "labels.csv",
-    "manifest.json",
-];
+/// What the run did and with what, for `manifest.json`.
+fn manifest(
+    args: &AnalyzeArgs,
+    lexicon: &Lexicon,
+    compare: &CompareOptions,
+    inputs: &[Input],
+    counts: RunCounts,
+    threads: usize,
+) -> Manifest {
+    Manifest {
+        framelens_version: env!("CARGO_PKG_VERSION").into(),
+        run: RunInfo { command: std::env::args().collect(), threads },
+        options: serde_json::json!({
+            "lang": lexicon.language().code(),
+            "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
+            "sections": args.sections,
+            "columns": args.columns,
+            "lossy": args.lossy,
+            "excel": args.excel,
+            "raw_cells": args.raw_cells,
+            "compare": compare.to_json(),
+            "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+        }),
+        inputs: inputs
+            .iter()
+            .map(|i| InputInfo {
+                path: i.path.display().to_string(),
+                kind: format!("{:?}", i.kind).to_lowercase(),
+                sha256: i.sha256(),
+                bytes: i.bytes_read(),
+                skipped: i.skipped(),
+            })
+            .collect(),
+        lexicons: Manifest::lexicon_info(lexicon),
+        counts,
+        outputs: analyze_outputs().into_iter().map(String::from).collect(),
+    }
+}
+
+/// The closing messages on standard error.
+fn summary(args: &AnalyzeArgs, inputs: &[Input], counts: &RunCounts, started: Instant) {
+    for i in inputs {
+        let s = i.skipped();
+        if s.not_txt + s.hidden > 0 {
+            message(format_args!(
+                "framelens: {}: skipped {} files that are not *.txt and {} hidden entries",
+                i.path.display(),
+                s.not_txt,
+                s.hidden
+            ));
+        }
+    }
+    let secs = started.elapsed().as_secs_f64();
+    message(format_args!(
+        "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
+        counts.analysed,
+        counts.failed,
+        counts.text_bytes as f64 / 1e6,
+        secs,
+        counts.text_bytes as f64 / 1e6 / secs.max(1e-9),
+        args.output.display()
+    ));
+    if counts.failed > 0 {
+        message(format_args!(
+            "framelens: see {} for the documents that failed",
+            args.output.join("errors.csv").display()
+        ));
+    }
+}
 
 fn parse_sections(list: &str) -> anyhow::Result<Sections> {
     let mut s = Sections { title: false, body: false };

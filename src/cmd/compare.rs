@@ -5,8 +5,10 @@
 use super::compare_options;
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
-use framelens::compare::{COUNTS_SPILL, CompareInput, OUTPUTS, write_tables};
-use framelens::report::{CellStyle, ReportOptions, xlsx};
+use framelens::compare::{COUNTS_SPILL, CompareInput};
+use framelens::report::{
+    CellStyle, ReportOptions, compare_outputs, write_comparison, write_json, xlsx,
+};
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let opts = compare_options(&args.stats, &args.groups)?;
@@ -21,14 +23,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
     let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
-    let mut outputs: Vec<&str> = OUTPUTS.to_vec();
-    outputs.push("manifest.json");
+    let outputs = compare_outputs();
     let documents = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
         // memory does not grow with the corpus.
         let input = CompareInput::read_dir_spilled(&args.source, &tmp.join(COUNTS_SPILL))?;
         let documents = input.len();
-        write_tables(tmp, &input, &opts, &report)?;
+        write_comparison(tmp, &input, &opts, &report)?;
         input.remove_spill()?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),
@@ -44,9 +45,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             "source_manifest": source_manifest,
             "outputs": outputs,
         });
-        let mut text = serde_json::to_string_pretty(&manifest)?;
-        text.push('\n');
-        std::fs::write(tmp.join("manifest.json"), text)?;
+        write_json(&tmp.join("manifest.json"), &manifest)?;
         Ok(documents)
     })?;
     if let Some(path) = &args.xlsx {

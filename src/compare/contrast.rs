@@ -4,35 +4,63 @@
 //! q-values within each kind (categories, terms) of the comparison.
 
 use super::features::{Feature, FeatureKind};
+use super::scopes::ScopeKind;
 use crate::stats::fdr::bh;
 use crate::stats::loglik::g2;
 use crate::stats::logodds::{LogOdds, Side, log_odds, prior};
 use crate::stats::pvalue::{chi2_1_upper, normal_two_sided};
 
-/// One row of a comparison.
-#[derive(Clone, Debug, PartialEq)]
-pub(crate) struct ContrastRow {
-    pub(crate) feature: u32,
-    pub(crate) a: Side,
-    pub(crate) b: Side,
-    pub(crate) prior: Option<f64>,
-    pub(crate) log_odds: Option<LogOdds>,
-    pub(crate) z_p: Option<f64>,
-    pub(crate) z_q: Option<f64>,
-    pub(crate) g2: Option<f64>,
-    pub(crate) g2_p: Option<f64>,
-    pub(crate) g2_q: Option<f64>,
+/// What is compared: two groups, or a group and the rest of its scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sides {
+    /// Where.
+    pub scope: ScopeKind,
+    /// Group a.
+    pub a: u32,
+    /// Group b; `None` for the rest of the scope.
+    pub b: Option<u32>,
+    /// Documents of side a.
+    pub docs_a: u64,
+    /// Documents of side b.
+    pub docs_b: u64,
 }
 
-/// Compares side a and side b on `features` (ascending, so each kind is one run). `count_a`
-/// and `count_b` give a feature's count on each side; the prior is the scope's pooled count
-/// over its pooled tokens, scaled by `alpha0`.
+/// One row of `compare.csv`: a feature's counts on both sides and the statistics.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ContrastRow {
+    /// What is compared.
+    pub sides: Sides,
+    /// The feature id.
+    pub feature: u32,
+    /// Hits and tokens of side a.
+    pub a: Side,
+    /// Hits and tokens of side b.
+    pub b: Side,
+    /// α_w of the informative prior.
+    pub prior: Option<f64>,
+    /// Log-odds ratio, its standard error and z.
+    pub log_odds: Option<LogOdds>,
+    /// Two-sided p-value of z.
+    pub z_p: Option<f64>,
+    /// Benjamini–Hochberg q-value of `z_p` within the comparison and kind.
+    pub z_q: Option<f64>,
+    /// Dunning's G².
+    pub g2: Option<f64>,
+    /// Chi-square(1) p-value of G².
+    pub g2_p: Option<f64>,
+    /// Benjamini–Hochberg q-value of `g2_p` within the comparison and kind.
+    pub g2_q: Option<f64>,
+}
+
+/// Compares side a and side b (`tokens` each) on `features` (ascending, so each kind is one
+/// run). `count_a` and `count_b` give a feature's count on each side; the prior is the
+/// scope's pooled count over its pooled tokens, scaled by `alpha0`.
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn contrast(
     features: &[u32],
     table: &[Feature],
-    tokens_a: u64,
-    tokens_b: u64,
+    sides: Sides,
+    (tokens_a, tokens_b): (u64, u64),
     count_a: impl Fn(u32) -> u64,
     count_b: impl Fn(u32) -> u64,
     pooled: impl Fn(u32) -> u64,
@@ -48,6 +76,7 @@ pub(crate) fn contrast(
             let lo = alpha.and_then(|al| log_odds(a, b, al, alpha0));
             let g = g2(a, b);
             ContrastRow {
+                sides,
                 feature: f,
                 a,
                 b,
@@ -91,11 +120,12 @@ mod tests {
         ];
         let a = [10u64, 0, 10];
         let b = [10u64, 10, 10];
+        let sides = Sides { scope: ScopeKind::All, a: 0, b: Some(1), docs_a: 1, docs_b: 1 };
         let rows = contrast(
             &[0, 1, 2],
             &table,
-            1000,
-            1000,
+            sides,
+            (1000, 1000),
             |f| a[f as usize],
             |f| b[f as usize],
             |f| a[f as usize] + b[f as usize],

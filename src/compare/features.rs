@@ -4,7 +4,8 @@
 //! term counts for its category and every ancestor, exactly as `analysis` counts hits.
 
 use super::input::TermKey;
-use std::collections::BTreeSet;
+use crate::util::CellStyle;
+use std::cmp::Ordering;
 
 /// Whether a feature is a category or a lexicon entry.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -25,7 +26,7 @@ impl FeatureKind {
     }
 }
 
-/// One feature. For categories `lexicon` and `term` are empty.
+/// One feature, named as the input names it. For categories `lexicon` and `term` are empty.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Feature {
     /// Category or term.
@@ -52,8 +53,20 @@ fn lineage(path: &str) -> impl Iterator<Item = &str> {
 }
 
 impl FeatureTable {
-    pub(crate) fn new(terms: &[TermKey]) -> FeatureTable {
-        let categories: BTreeSet<&str> = terms.iter().flat_map(|t| lineage(&t.category)).collect();
+    /// The features of `terms`, ordered by their names as `shown` (then as given).
+    pub(crate) fn new(terms: &[TermKey], shown: CellStyle) -> FeatureTable {
+        let by_key = |a: &str, b: &str| shown.text(a).cmp(&shown.text(b)).then_with(|| a.cmp(b));
+        let mut categories: Vec<&str> = terms.iter().flat_map(|t| lineage(&t.category)).collect();
+        categories.sort_unstable_by(|a, b| by_key(a, b));
+        categories.dedup();
+        let term_order = |a: &&TermKey, b: &&TermKey| -> Ordering {
+            by_key(&a.lexicon, &b.lexicon)
+                .then_with(|| by_key(&a.category, &b.category))
+                .then_with(|| by_key(&a.term, &b.term))
+        };
+        let mut sorted_terms: Vec<&TermKey> = terms.iter().collect();
+        sorted_terms.sort_unstable_by(term_order);
+        sorted_terms.dedup();
         let mut features: Vec<Feature> = categories
             .iter()
             .map(|c| Feature {
@@ -63,23 +76,18 @@ impl FeatureTable {
                 term: String::new(),
             })
             .collect();
-        let mut sorted_terms: Vec<&TermKey> = terms.iter().collect();
-        sorted_terms.sort();
-        sorted_terms.dedup();
         features.extend(sorted_terms.iter().map(|t| Feature {
             kind: FeatureKind::Term,
             lexicon: t.lexicon.clone(),
             category: t.category.clone(),
             term: t.term.clone(),
         }));
-        let cat_index = |c: &str| {
-            features[..categories.len()].binary_search_by(|f| f.category.as_str().cmp(c)).ok()
-        };
+        let cat_index = |c: &str| categories.binary_search_by(|x| by_key(x, c)).ok();
         let of_term = terms
             .iter()
             .map(|t| {
-                let term = sorted_terms.binary_search(&t).map_or(0, |i| i + categories.len());
-                let mut v = vec![term as u32];
+                let term = sorted_terms.binary_search_by(|x| term_order(x, &t));
+                let mut v = vec![term.map_or(0, |i| i + categories.len()) as u32];
                 v.extend(lineage(&t.category).filter_map(|c| cat_index(c).map(|i| i as u32)));
                 v
             })
@@ -122,7 +130,7 @@ mod tests {
             key("loaded", "loaded/delegitimising", "regime"),
             key("loaded", "loaded/violence", "massacre"),
         ];
-        let t = FeatureTable::new(&terms);
+        let t = FeatureTable::new(&terms, CellStyle { safe_text: false });
         let names: Vec<String> = t
             .features
             .iter()

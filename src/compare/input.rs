@@ -1,14 +1,17 @@
-//! What the comparison reads: per-document token totals and term counts, keyed by the strings
-//! the output tables show (outlet, event, lexicon, category, term). `analyze` fills it while
-//! documents stream; `framelens compare` reads it back from `documents.csv` and
-//! `doc_terms.csv` ([`CompareInput::read_dir`], [`CompareInput::read_dir_spilled`]). Both
-//! paths give the same input, so both give the same bytes. Integers only. The per-document
-//! counts go to a `CountStore`: in memory, or spilled to a file, as `analyze` and
-//! `framelens compare` do ([`CompareInput::spilled`]).
+//! What the comparison reads: per-document token totals and term counts, keyed by ids that
+//! are interned from names (outlet, event; lexicon, category and term). A
+//! `Collector` fills it while documents stream, with the names as the
+//! input gives them; `framelens compare` reads it back from `documents.csv` and
+//! `doc_terms.csv` ([`CompareInput::read_dir`], [`CompareInput::read_dir_spilled`]), with
+//! the names as the tables show them. Names are ordered, and bootstrap streams named, as the
+//! tables show them ([`CompareInput::shown`]), so both paths give the same bytes. Integers
+//! only. The per-document counts go to a `CountStore`: in memory, or spilled to a file, as
+//! `analyze` and `framelens compare` do ([`CompareInput::spilled`]).
 
 use super::store::CountStore;
 use crate::corpus::SeenIds;
 use crate::error::{Error, Result};
+use crate::util::CellStyle;
 use rustc_hash::FxHashMap;
 use std::path::Path;
 
@@ -57,6 +60,8 @@ pub struct CompareInput {
     pub(crate) docs: Vec<DocEntry>,
     /// (term id, count), per document in the order given.
     counts: CountStore,
+    /// How the tables show the names (see [`CompareInput::key`]).
+    shown: CellStyle,
 }
 
 fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, name: &str) -> u32 {
@@ -72,13 +77,24 @@ fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, name: &str)
 impl CompareInput {
     /// No documents yet.
     pub fn new() -> CompareInput {
-        CompareInput::default()
+        CompareInput { shown: CellStyle { safe_text: false }, ..CompareInput::default() }
     }
 
     /// No documents yet; their counts will wait in a new file at `path` (which must not
     /// exist) instead of memory. [`CompareInput::remove_spill`] deletes it.
     pub fn spilled(path: &Path) -> Result<CompareInput> {
-        Ok(CompareInput { counts: CountStore::spilled(path)?, ..CompareInput::default() })
+        Ok(CompareInput { counts: CountStore::spilled(path)?, ..CompareInput::new() })
+    }
+
+    /// The names are shown in `style` in the tables: the comparison orders them (and names
+    /// bootstrap streams) as shown, as `framelens compare` sees them when it reads the tables.
+    pub(crate) fn shown_as(&mut self, style: CellStyle) {
+        self.shown = style;
+    }
+
+    /// How the tables show names: groups, events and features are ordered as shown.
+    pub(crate) fn shown(&self) -> CellStyle {
+        self.shown
     }
 
     /// Deletes the spill file, if any; the input is spent.

@@ -3,6 +3,7 @@
 //! and the exact sign test on higher against lower. Comparing groups on the same events
 //! holds the topic constant; each event counts once, however many documents it has.
 
+use crate::stats::per_1k;
 use crate::stats::signtest::sign_test;
 use std::collections::BTreeMap;
 
@@ -15,18 +16,34 @@ pub(crate) struct EventSums {
     pub(crate) counts: Vec<(u32, u64)>,
 }
 
-/// One feature's tally for a pair of groups.
+/// One row of `compare_paired.csv`: a feature's tally for a pair of groups across the events
+/// both cover.
 #[derive(Clone, Debug, PartialEq)]
-pub(crate) struct PairedRow {
-    pub(crate) feature: u32,
-    pub(crate) a_higher: u64,
-    pub(crate) b_higher: u64,
-    /// Counts over the shared events.
-    pub(crate) count_a: u64,
-    pub(crate) count_b: u64,
-    pub(crate) mean_a: f64,
-    pub(crate) mean_b: f64,
-    pub(crate) p: f64,
+pub struct PairedRow {
+    /// Group a.
+    pub a: u32,
+    /// Group b.
+    pub b: u32,
+    /// The feature id.
+    pub feature: u32,
+    /// Events both groups cover with tokens.
+    pub events: u64,
+    /// Events in which a's rate was higher.
+    pub a_higher: u64,
+    /// Events in which b's rate was higher.
+    pub b_higher: u64,
+    /// a's hits over the shared events.
+    pub count_a: u64,
+    /// b's hits over the shared events.
+    pub count_b: u64,
+    /// Mean over the events of a's rate per 1,000 tokens.
+    pub mean_a: f64,
+    /// The same for b.
+    pub mean_b: f64,
+    /// Exact two-sided sign test of `a_higher` against `b_higher`.
+    pub p: f64,
+    /// Benjamini–Hochberg q-value of `p` within the pair and kind.
+    pub q: Option<f64>,
 }
 
 #[derive(Default)]
@@ -39,10 +56,10 @@ struct Tally {
     sum_b: f64,
 }
 
-/// Compares `a` and `b` (each sorted by event) on the events both cover with at least one
-/// token. Returns the number of such events and a row for every feature that occurs in them
-/// for either group, ascending by feature.
-pub(crate) fn paired(a: &[EventSums], b: &[EventSums]) -> (u64, Vec<PairedRow>) {
+/// Compares groups `ga` and `gb` by their sums `a` and `b` (each sorted by event) on the
+/// events both cover with at least one token: a row for every feature that occurs in them for
+/// either group, ascending by feature (no q-values yet).
+pub(crate) fn paired(ga: u32, gb: u32, a: &[EventSums], b: &[EventSums]) -> Vec<PairedRow> {
     let mut tallies: BTreeMap<u32, Tally> = BTreeMap::new();
     let mut events = 0u64;
     let (mut i, mut j) = (0, 0);
@@ -61,39 +78,15 @@ pub(crate) fn paired(a: &[EventSums], b: &[EventSums]) -> (u64, Vec<PairedRow>) 
             continue;
         }
         events += 1;
-        let (mut x, mut y) = (0, 0);
-        while x < ea.counts.len() || y < eb.counts.len() {
-            let fa = ea.counts.get(x).map_or(u32::MAX, |c| c.0);
-            let fb = eb.counts.get(y).map_or(u32::MAX, |c| c.0);
-            let f = fa.min(fb);
-            let ca = if fa == f {
-                x += 1;
-                ea.counts[x - 1].1
-            } else {
-                0
-            };
-            let cb = if fb == f {
-                y += 1;
-                eb.counts[y - 1].1
-            } else {
-                0
-            };
-            let t = tallies.entry(f).or_default();
-            // Rates compared exactly: ca/na > cb/nb ⇔ ca·nb > cb·na.
-            let (l, r) =
-                (u128::from(ca) * u128::from(eb.tokens), u128::from(cb) * u128::from(ea.tokens));
-            t.a_higher += u64::from(l > r);
-            t.b_higher += u64::from(r > l);
-            t.count_a += ca;
-            t.count_b += cb;
-            t.sum_a += ca as f64 * 1000.0 / ea.tokens as f64;
-            t.sum_b += cb as f64 * 1000.0 / eb.tokens as f64;
-        }
+        tally_event(&mut tallies, ea, eb);
     }
-    let rows = tallies
+    tallies
         .into_iter()
         .map(|(feature, t)| PairedRow {
+            a: ga,
+            b: gb,
             feature,
+            events,
             a_higher: t.a_higher,
             b_higher: t.b_higher,
             count_a: t.count_a,
@@ -101,9 +94,42 @@ pub(crate) fn paired(a: &[EventSums], b: &[EventSums]) -> (u64, Vec<PairedRow>) 
             mean_a: t.sum_a / events as f64,
             mean_b: t.sum_b / events as f64,
             p: sign_test(t.a_higher, t.b_higher),
+            q: None,
         })
-        .collect();
-    (events, rows)
+        .collect()
+}
+
+/// Adds one shared event's counts to the per-feature tallies.
+fn tally_event(tallies: &mut BTreeMap<u32, Tally>, ea: &EventSums, eb: &EventSums) {
+    let (mut x, mut y) = (0, 0);
+    while x < ea.counts.len() || y < eb.counts.len() {
+        let fa = ea.counts.get(x).map_or(u32::MAX, |c| c.0);
+        let fb = eb.counts.get(y).map_or(u32::MAX, |c| c.0);
+        let f = fa.min(fb);
+        let ca = if fa == f {
+            x += 1;
+            ea.counts[x - 1].1
+        } else {
+            0
+        };
+        let cb = if fb == f {
+            y += 1;
+            eb.counts[y - 1].1
+        } else {
+            0
+        };
+        let t = tallies.entry(f).or_default();
+        // Rates compared exactly: ca/na > cb/nb ⇔ ca·nb > cb·na.
+        let (l, r) =
+            (u128::from(ca) * u128::from(eb.tokens), u128::from(cb) * u128::from(ea.tokens));
+        t.a_higher += u64::from(l > r);
+        t.b_higher += u64::from(r > l);
+        t.count_a += ca;
+        t.count_b += cb;
+        // Both sides have tokens: the rates are defined.
+        t.sum_a += per_1k(ca, ea.tokens).unwrap_or(0.0);
+        t.sum_b += per_1k(cb, eb.tokens).unwrap_or(0.0);
+    }
 }
 
 #[cfg(test)]
@@ -123,9 +149,9 @@ mod tests {
             ev(5, 10, &[]),
         ];
         let b = [ev(0, 200, &[(1, 2)]), ev(1, 100, &[(1, 1)]), ev(3, 10, &[(1, 9)]), ev(5, 0, &[])];
-        let (events, rows) = paired(&a, &b);
+        let rows = paired(0, 1, &a, &b);
         // Shared with tokens on both sides: events 0 and 1 (5 has no tokens for b).
-        assert_eq!(events, 2);
+        assert_eq!(rows[0].events, 2);
         assert_eq!(rows.len(), 2);
         // Feature 1: event 0 → 20 vs 10 per 1k (a higher); event 1 → 10 vs 10 (tie).
         assert_eq!((rows[0].feature, rows[0].a_higher, rows[0].b_higher), (1, 1, 0));

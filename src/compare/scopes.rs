@@ -8,6 +8,8 @@ use super::features::FeatureTable;
 use super::groups::GroupMap;
 use super::input::CompareInput;
 use crate::error::Result;
+use crate::util::CellStyle;
+use std::borrow::Cow;
 
 /// Documents with group and event ids in name order, and counts per feature.
 pub(crate) struct Prepared<'a> {
@@ -25,7 +27,7 @@ pub(crate) struct Prepared<'a> {
 
 /// Where a comparison runs.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum ScopeKind {
+pub enum ScopeKind {
     /// Every document.
     All,
     /// The documents of one event.
@@ -57,22 +59,27 @@ pub(crate) struct Scope {
     pub(crate) features: Vec<u32>,
 }
 
-/// Position of every name in the sorted, deduplicated list.
-fn ranks(names: &[&str]) -> (Vec<String>, Vec<u32>) {
+/// Position of every name in the list sorted as `shown` (then by name), deduplicated.
+fn ranks(names: &[&str], shown: CellStyle) -> (Vec<String>, Vec<u32>) {
+    let order = |a: &&str, b: &&str| shown.text(a).cmp(&shown.text(b)).then_with(|| a.cmp(b));
     let mut sorted: Vec<&str> = names.to_vec();
-    sorted.sort_unstable();
+    sorted.sort_unstable_by(order);
     sorted.dedup();
-    let ids = names.iter().map(|n| sorted.binary_search(n).unwrap_or(0) as u32).collect();
+    let ids = names
+        .iter()
+        .map(|n| sorted.binary_search_by(|s| order(s, n)).unwrap_or(0) as u32)
+        .collect();
     (sorted.into_iter().map(String::from).collect(), ids)
 }
 
 impl<'a> Prepared<'a> {
     pub(crate) fn new(input: &'a CompareInput, groups: &GroupMap) -> Prepared<'a> {
-        let table = FeatureTable::new(&input.terms);
+        let shown = input.shown();
+        let table = FeatureTable::new(&input.terms, shown);
         let mapped: Vec<&str> = input.outlets.iter().map(|o| groups.group(o)).collect();
-        let (group_names, group_of_outlet) = ranks(&mapped);
+        let (group_names, group_of_outlet) = ranks(&mapped, shown);
         let event_refs: Vec<&str> = input.events.iter().map(String::as_str).collect();
-        let (event_names, event_rank) = ranks(&event_refs);
+        let (event_names, event_rank) = ranks(&event_refs, shown);
         let mut event_docs = vec![Vec::new(); event_names.len()];
         for (i, d) in input.docs.iter().enumerate() {
             if let Some(e) = d.event() {
@@ -87,6 +94,12 @@ impl<'a> Prepared<'a> {
             group_of_outlet,
             event_docs,
         }
+    }
+
+    /// `name` as the comparison orders it and names bootstrap streams by it (see
+    /// [`CompareInput::shown`]).
+    pub(crate) fn key<'n>(&self, name: &'n str) -> Cow<'n, str> {
+        self.input.shown().text(name)
     }
 
     /// Documents in the input.

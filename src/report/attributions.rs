@@ -9,26 +9,6 @@ use crate::attribution::Extent;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 
-pub(super) const HEADER: [&str; 17] = [
-    "doc_id",
-    "outlet",
-    "section",
-    "sentence",
-    "cue",
-    "cue_lemma",
-    "cue_class",
-    "cue_start",
-    "cue_end",
-    "source",
-    "source_start",
-    "source_end",
-    "source_resolved",
-    "quote_type",
-    "direct",
-    "content_start",
-    "content_end",
-];
-
 /// Renders one document's rows.
 pub(super) fn write(out: &mut Rows, lex: &Lexicon, d: &Document, a: &DocAnalysis, c: &CellStyle) {
     for at in &a.attributions {

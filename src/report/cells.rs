@@ -1,32 +1,7 @@
 //! How values become CSV cells: fixed decimal precision, empty cells for undefined values,
 //! and neutralised formulas in free-text cells so spreadsheets never execute them.
 
-use std::borrow::Cow;
-
-/// Cell formatting options shared by every table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct CellStyle {
-    /// Prefix free text that a spreadsheet would run as a formula with `'`.
-    pub safe_text: bool,
-}
-
-impl Default for CellStyle {
-    fn default() -> CellStyle {
-        CellStyle { safe_text: true }
-    }
-}
-
-impl CellStyle {
-    /// A free-text cell (titles, matched text, contexts, sources). Cells starting with
-    /// `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` when `safe_text` is on.
-    pub fn text<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.safe_text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-            Cow::Owned(format!("'{s}"))
-        } else {
-            Cow::Borrowed(s)
-        }
-    }
-}
+pub use crate::util::CellStyle;
 
 /// A rate per 1,000 tokens with 4 decimals; empty when there are no tokens.
 pub fn per_1k(count: u64, tokens: u64) -> String {
@@ -37,7 +12,7 @@ pub fn per_1k(count: u64, tokens: u64) -> String {
 
 /// [`per_1k`] into `out` (cleared first).
 pub fn per_1k_into(out: &mut String, count: u64, tokens: u64) {
-    fixed_into(out, (tokens > 0).then(|| count as f64 * 1000.0 / tokens as f64), 4);
+    fixed_into(out, crate::stats::per_1k(count, tokens), 4);
 }
 
 /// A share in 0..1 with 6 decimals; empty when the denominator is zero.
@@ -124,29 +99,10 @@ pub fn sci_into(out: &mut String, x: Option<f64>) {
     }
 }
 
-/// [`fixed_into`] as a new string.
-pub fn fixed(x: Option<f64>, decimals: usize) -> String {
-    let mut s = String::new();
-    fixed_into(&mut s, x, decimals);
-    s
-}
-
-/// [`sci_into`] as a new string.
-pub fn sci(x: Option<f64>) -> String {
-    let mut s = String::new();
-    sci_into(&mut s, x);
-    s
-}
-
 /// A mean tone in −1..1 with 6 decimals from a sum of tones in millionths over `n` items;
 /// empty when `n` is zero.
 pub fn tone(sum_micro: i64, n: u64) -> String {
     if n == 0 { String::new() } else { format!("{:.6}", sum_micro as f64 / 1e6 / n as f64) }
-}
-
-/// An optional integer; empty when absent.
-pub fn opt<T: ToString>(v: Option<T>) -> String {
-    v.map_or(String::new(), |v| v.to_string())
 }
 
 /// Text made single-line for context cells: runs of white space become one space.
@@ -269,8 +225,6 @@ mod tests {
         assert_eq!(share(0, 0), "");
         assert_eq!(tone(-1_500_000, 3), "-0.500000");
         assert_eq!(tone(5, 0), "");
-        assert_eq!(opt::<i8>(None), "");
-        assert_eq!(opt(Some(-2)), "-2");
         assert_eq!(one_line(" a \n\n b\tc "), "a b c");
         assert_eq!(one_line("a\u{a0}b\u{2009}c\u{3000}d\u{85}e"), "a b c d e");
         assert_eq!(one_line("“quoted” – dash é"), "“quoted” – dash é");

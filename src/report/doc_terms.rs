@@ -7,12 +7,9 @@
 use super::cells::CellStyle;
 use super::rows::Rows;
 use crate::analysis::DocAnalysis;
-use crate::compare::{CompareInput, TermKey};
+use crate::compare::TermKey;
 use crate::corpus::Document;
-use crate::error::Result;
 use crate::lexicon::Lexicon;
-
-pub(super) const HEADER: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count"];
 
 /// The order of `doc_terms.csv` rows: each entry's rank among the distinct
 /// (lexicon, category, term) cells; entries with the same cells share a rank (and a row).
@@ -80,50 +77,5 @@ pub(super) fn write(
         out.raw(&k.term);
         out.int(n);
         out.end();
-    }
-}
-
-/// The counts of every document, kept in document order for the comparison.
-pub(super) struct DocTerms {
-    /// Term id in [`CompareInput`] of each rank (`u32::MAX` until first seen).
-    rank_term: Vec<u32>,
-    ids: Vec<(u32, u32)>,
-    pub(super) input: CompareInput,
-}
-
-impl DocTerms {
-    /// Counts wait in the spill file `path` (see [`CompareInput::spilled`]).
-    pub(super) fn spilled(path: &std::path::Path) -> Result<DocTerms> {
-        Ok(DocTerms { rank_term: Vec::new(), ids: Vec::new(), input: CompareInput::spilled(path)? })
-    }
-
-    /// Adds one document's (rank, count) pairs from [`write`].
-    pub(super) fn add(
-        &mut self,
-        order: &TermOrder,
-        d: &Document,
-        a: &DocAnalysis,
-        terms: &[(u32, u32)],
-        c: &CellStyle,
-    ) -> Result<()> {
-        if self.rank_term.len() < order.keys.len() {
-            self.rank_term.resize(order.keys.len(), u32::MAX);
-        }
-        self.ids.clear();
-        for &(rank, n) in terms {
-            let slot = &mut self.rank_term[rank as usize];
-            if *slot == u32::MAX {
-                let k = &order.keys[rank as usize];
-                *slot = self.input.term_id(&k.lexicon, &k.category, &k.term);
-            }
-            self.ids.push((*slot, n));
-        }
-        let event = d.event.as_deref().map(|e| c.text(e));
-        self.input.add_document(
-            &c.text(&d.outlet),
-            event.as_deref(),
-            u64::from(a.tokens),
-            &self.ids,
-        )
     }
 }

@@ -9,24 +9,7 @@ use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
 
-pub(super) fn header(lex: &Lexicon) -> Vec<String> {
-    let mut h: Vec<String> =
-        ["doc_id", "outlet", "event", "title", "date", "url", "tokens", "sentences"]
-            .map(String::from)
-            .into();
-    for &top in lex.top_categories() {
-        let name = &lex.category(top).path;
-        h.push(format!("{name}_count"));
-        h.push(format!("{name}_per_1k"));
-    }
-    h.push("coverage".into());
-    h.push("repaired".into());
-    h.extend(voice::header(lex));
-    h.extend(super::tables::attribution_columns());
-    h
-}
-
-/// Renders one document's row.
+/// An optional field's cell.
 pub(super) fn o(v: &Option<String>) -> &str {
     v.as_deref().unwrap_or("")
 }

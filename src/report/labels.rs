@@ -3,7 +3,9 @@
 //! Written once at the end from the integer per-entry totals.
 
 use super::cells::share;
-use super::{Closed, ReportOptions, Table, tables::scope};
+use super::schema::LABELS;
+use super::table::{Closed, ReportOptions, Table};
+use super::tables::scope;
 use crate::aggregate::{Aggregates, GroupTotals};
 use crate::error::Result;
 use crate::labels::LabelSet;
@@ -17,20 +19,7 @@ pub(super) fn write(
     opts: &ReportOptions,
 ) -> Result<Closed> {
     let set = LabelSet::new(lex);
-    let mut t = Table::create(dir, "labels.csv", opts)?;
-    t.row([
-        "scope",
-        "event",
-        "outlet",
-        "referent",
-        "label",
-        "count",
-        "share",
-        "authorial_count",
-        "authorial_share",
-        "quoted_count",
-        "quoted_share",
-    ])?;
+    let mut t = Table::create(dir, &LABELS, &[], opts)?;
     let mut counts = vec![(0u64, 0u64); set.labels().len()];
     for (k, g) in &agg.groups {
         label_counts(&set, g, &mut counts);

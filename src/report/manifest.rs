@@ -75,8 +75,13 @@ impl Manifest {
     }
 
     pub(crate) fn write(&self, path: &Path) -> Result<()> {
-        let mut text = serde_json::to_string_pretty(self).map_err(|e| Error::io(path, e.into()))?;
-        text.push('\n');
-        std::fs::write(path, text).map_err(|e| Error::io(path, e))
+        write_json(path, self)
     }
+}
+
+/// Writes `value` as pretty JSON with a final newline (`framelens compare`'s manifest).
+pub fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
+    let mut text = serde_json::to_string_pretty(value).map_err(|e| Error::io(path, e.into()))?;
+    text.push('\n');
+    std::fs::write(path, text).map_err(|e| Error::io(path, e))
 }

@@ -9,32 +9,6 @@ use crate::corpus::Document;
 use crate::devices::Flags;
 use crate::lexicon::Lexicon;
 
-pub(super) const HEADER: [&str; 23] = [
-    "doc_id",
-    "outlet",
-    "section",
-    "sentence",
-    "lexicon",
-    "category",
-    "term",
-    "lemma",
-    "polarity",
-    "intensity",
-    "text",
-    "start",
-    "end",
-    "byte_start",
-    "byte_end",
-    "left",
-    "right",
-    "in_quote",
-    "negated",
-    "intensified",
-    "dampened",
-    "hedged",
-    "scare_quote",
-];
-
 /// Characters of context on each side.
 const CONTEXT: usize = 40;
 

@@ -76,11 +76,6 @@ impl Rows {
         self.buf.len()
     }
 
-    /// Whether nothing is encoded.
-    pub fn is_empty(&self) -> bool {
-        self.buf.is_empty()
-    }
-
     /// Forgets every row (keeps the capacity).
     pub fn clear(&mut self) {
         self.buf.clear();

@@ -8,21 +8,6 @@ use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::segment::Span;
 
-pub(super) const HEADER: [&str; 12] = [
-    "doc_id",
-    "outlet",
-    "section",
-    "sentence",
-    "kind",
-    "quoted",
-    "start",
-    "end",
-    "byte_start",
-    "byte_end",
-    "cue",
-    "sentence_text",
-];
-
 /// Renders one document's rows.
 pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle) {
     for (section, q) in &a.short_quotes {

@@ -1,11 +1,16 @@
-//! What every column of every table means and holds: the documentation the workbook's
-//! README sheet shows, and the cell types the workbook writes (text columns stay text even
-//! when they look like numbers, e.g. an id `00123`). README.md ("Outputs", "Comparing
-//! outlets") says the same in prose; keep the two in step.
+//! One descriptor per table: its file name, what it holds, and every column's name, type and
+//! meaning, in file order. The header rows, the list of output files (`analyze`, `compare`,
+//! the manifest), the workbook's README sheet and cell types, and README.md's column tables
+//! (checked by a test below) all derive from these. Columns repeated per top-level category
+//! or per cue class are templates (`{category}_count`, `{class}_share`). Each table's rows
+//! are encoded by the module of the same name (`documents`, `matches`, …; the comparison
+//! tables by `comparison`).
+
+use crate::attribution::CueClass;
 
 /// What a column holds.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ColumnType {
+pub(crate) enum ColumnType {
     /// Free or categorical text.
     Text,
     /// A whole number.
@@ -16,7 +21,7 @@ pub enum ColumnType {
 
 impl ColumnType {
     /// `text`, `integer` or `number`.
-    pub fn name(self) -> &'static str {
+    pub(crate) fn name(self) -> &'static str {
         match self {
             ColumnType::Text => "text",
             ColumnType::Integer => "integer",
@@ -27,427 +32,603 @@ impl ColumnType {
 
 use ColumnType::{Integer as I, Number as N, Text as T};
 
-/// One documented table.
-pub struct TableSchema {
-    /// The file name.
-    pub file: &'static str,
-    /// One line about the table.
-    pub about: &'static str,
-    /// Its fixed columns.
-    pub columns: &'static [(&'static str, ColumnType, &'static str)],
+/// What a template column is repeated for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Each {
+    /// Written once.
+    Once,
+    /// Once per top-level category of the lexicons (`{category}` in name and meaning); a run of
+    /// such columns repeats together.
+    Category,
+    /// Once per attribution cue class (`{class}`).
+    CueClass,
 }
 
-const SCOPE: (&str, ColumnType, &str) =
-    ("scope", T, "all = every document of the group; event = the documents of one event");
-const EVENT: (&str, ColumnType, &str) = ("event", T, "the event for scope = event, else empty");
+/// One column (or a template of columns).
+pub(crate) struct Column {
+    /// The header cell.
+    pub(crate) name: &'static str,
+    pub(crate) ty: ColumnType,
+    /// What it means.
+    pub(crate) doc: &'static str,
+    each: Each,
+}
 
-/// Every table framelens writes.
-pub const TABLES: &[TableSchema] = &[
-    TableSchema {
-        file: "documents.csv",
-        about: "one row per analysed document, in input order",
-        columns: &[
-            ("doc_id", T, "document id from the input (or <file stem>:<record>)"),
-            ("outlet", T, "outlet from the input"),
-            ("event", T, "event from the input, empty when not given"),
-            ("title", T, "title from the input"),
-            ("date", T, "date from the input, as given"),
-            ("url", T, "URL from the input"),
-            ("tokens", I, "words (UAX #29) in the analysed sections"),
-            ("sentences", I, "sentences in the analysed sections"),
-            ("coverage", N, "share of tokens covered by any lexicon hit (0..1, 6 decimals)"),
-            ("repaired", I, "1 when --lossy replaced invalid bytes in this document"),
-            ("authorial_tokens", I, "tokens outside quotations (the outlet's own voice)"),
-            ("quoted_tokens", I, "tokens inside direct quotations"),
-            ("scare_quote_count", I, "scare quotes"),
-            ("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
-            ("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
-        ],
-    },
-    TableSchema {
-        file: "matches.csv",
-        about: "one row per lexicon hit",
-        columns: &[
-            ("doc_id", T, "the document"),
-            ("outlet", T, "its outlet"),
-            ("section", T, "title or body"),
-            ("sentence", I, "0-based sentence index within the section"),
-            ("lexicon", T, "lexicon file of the entry"),
-            ("category", T, "category of the entry"),
-            ("term", T, "the entry as a reader would write it"),
-            ("lemma", T, "canonical form, where the lexicon gives one"),
-            ("polarity", I, "-2..+2, empty where meaningless"),
-            ("intensity", I, "1..3, empty where meaningless"),
-            ("text", T, "the matched words exactly as in the document"),
-            ("start", I, "code-point offset of the match in its section"),
-            ("end", I, "code-point end offset (exclusive)"),
-            ("byte_start", I, "UTF-8 byte offset of the match"),
-            ("byte_end", I, "UTF-8 byte end offset (exclusive)"),
-            ("left", T, "up to 40 characters of context before"),
-            ("right", T, "up to 40 characters of context after"),
-            ("in_quote", I, "1 when the hit is inside a direct quotation (quoted voice)"),
-            ("negated", I, "1 when an odd number of negators precede it in its clause (3 words)"),
-            ("intensified", I, "1 when an intensifying booster precedes it (3 words)"),
-            ("dampened", I, "1 when a dampening booster precedes it (3 words)"),
-            ("hedged", I, "1 when a hedge governs its clause"),
-            ("scare_quote", I, "1 when it sits in a short unattributed quotation"),
-        ],
-    },
-    TableSchema {
-        file: "scare_quotes.csv",
-        about: "one row per short quotation (1-4 words): scare quote, attributed phrase or title",
-        columns: &[
-            ("doc_id", T, "the document"),
-            ("outlet", T, "its outlet"),
-            ("section", T, "title or body"),
-            ("sentence", I, "0-based sentence index within the section"),
-            ("kind", T, "scare, attributed or title"),
-            ("quoted", T, "the quoted words"),
-            ("start", I, "code-point offset of the quoted words in the section"),
-            ("end", I, "code-point end offset (exclusive)"),
-            ("byte_start", I, "UTF-8 byte offset"),
-            ("byte_end", I, "UTF-8 byte end offset (exclusive)"),
-            ("cue", T, "the naming or reporting word that attributes it, when one does"),
-            (
-                "sentence_text",
-                T,
-                "the sentence around the quotation: up to 200 characters on each side, … where cut",
-            ),
-        ],
-    },
-    TableSchema {
-        file: "tone.csv",
-        about: "mean sentence tone per document (VADER-style rules over the lexicon polarities)",
-        columns: &[
-            ("doc_id", T, "the document"),
-            ("outlet", T, "its outlet"),
-            ("event", T, "its event"),
-            ("sentences", I, "sentences analysed"),
-            ("toned_sentences", I, "sentences with at least one word that carries tone"),
-            ("score", N, "mean sentence tone in -1..1 (6 decimals)"),
-        ],
-    },
-    TableSchema {
-        file: "labels.csv",
-        about: "label choice: per outlet and referent, each competing label's count and share",
-        columns: &[
-            SCOPE,
-            EVENT,
-            ("outlet", T, "the outlet"),
-            ("referent", T, "what is named (label set of lexicons/en/labels.csv)"),
-            ("label", T, "the label chosen"),
-            ("count", I, "uses of the label"),
-            ("share", N, "count / all uses of labels of this referent by the group (6 decimals)"),
-            ("authorial_count", I, "uses in the outlet's own voice"),
-            ("authorial_share", N, "share among authorial uses of the referent's labels"),
-            ("quoted_count", I, "uses inside quotations"),
-            ("quoted_share", N, "share among quoted uses of the referent's labels"),
-        ],
-    },
-    TableSchema {
-        file: "attributions.csv",
-        about: "one row per attribution: cue, source, content (who is quoted, how)",
-        columns: &[
-            ("doc_id", T, "the document"),
-            ("outlet", T, "its outlet"),
-            ("section", T, "title or body"),
-            ("sentence", I, "0-based sentence index of the cue within the section"),
-            (
-                "cue",
-                T,
-                "the reporting expression as written (said, According to, told reporters), or : for a speaker colon (Sanders: …)",
-            ),
-            (
-                "cue_lemma",
-                T,
-                "its lemma from the attribution lexicon (say, according to); : for a speaker colon",
-            ),
-            (
-                "cue_class",
-                T,
-                "stance class: neutral, endorsing, doubting, guilt, insistent, confrontational",
-            ),
-            ("cue_start", I, "code-point offset of the cue in its section"),
-            ("cue_end", I, "code-point end offset of the cue (exclusive)"),
-            (
-                "source",
-                T,
-                "the speaker as written (Press Secretary Maren Holt, she, officials); empty for an agentless cue (is expected to, when asked)",
-            ),
-            ("source_start", I, "code-point offset of the source; empty when absent"),
-            ("source_end", I, "code-point end offset of the source (exclusive)"),
-            (
-                "source_resolved",
-                T,
-                "the entity the source refers to (titles dropped, pronouns and descriptions resolved); empty when unknown",
-            ),
-            (
-                "quote_type",
-                T,
-                "order of source S, cue V and content C, Q for quotation marks (QCQSV, SVC, CSV, VSC, SVQCQ)",
-            ),
-            ("direct", I, "1 when at least part of the content is the source's own quoted words"),
-            ("content_start", I, "code-point offset of the content; empty when absent"),
-            ("content_end", I, "code-point end offset of the content (exclusive)"),
-        ],
-    },
-    TableSchema {
-        file: "sources.csv",
-        about: "attributions per outlet x resolved source x cue class (a pivot source)",
-        columns: &[
-            SCOPE,
-            EVENT,
-            ("outlet", T, "the outlet"),
-            (
-                "source_resolved",
-                T,
-                "the resolved source; empty for unresolved pronouns and agentless cues",
-            ),
-            ("cue_class", T, "stance class of the cues"),
-            ("count", I, "attributions"),
-            ("docs", I, "documents with at least one such attribution"),
-            (
-                "source_share",
-                N,
-                "count / all attributions of this source in the group (6 decimals)",
-            ),
-            ("outlet_share", N, "count / all attributions of the group (6 decimals)"),
-        ],
-    },
-    TableSchema {
-        file: "errors.csv",
-        about: "every record that could not be analysed",
-        columns: &[
-            ("input", T, "the input file or folder"),
-            ("location", T, "line N, or the file path below a folder input"),
-            ("doc_id", T, "the document id when known"),
-            ("reason", T, "why the record failed"),
-        ],
-    },
-    TableSchema {
-        file: "outlets.csv",
-        about: "one row per outlet, and per event x outlet",
-        columns: &[
-            SCOPE,
-            EVENT,
-            ("outlet", T, "the outlet"),
-            ("docs", I, "documents"),
-            ("tokens", I, "tokens"),
-            ("sentences", I, "sentences"),
-            ("coverage", N, "share of tokens covered by any lexicon hit"),
-            ("authorial_tokens", I, "tokens outside quotations (the outlet's own voice)"),
-            ("quoted_tokens", I, "tokens inside direct quotations"),
-            ("scare_quote_count", I, "scare quotes"),
-            ("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
-            ("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
-        ],
-    },
-    TableSchema {
-        file: "categories.csv",
-        about: "every category at every level, per outlet (and event x outlet)",
-        columns: &[
-            SCOPE,
-            EVENT,
-            ("outlet", T, "the outlet"),
-            ("category", T, "category path (loaded, loaded/violence)"),
-            ("level", I, "1 for a top-level category, 2 below it, ..."),
-            ("count", I, "hits"),
-            ("docs", I, "documents with at least one hit"),
-            ("docs_share", N, "docs / all documents of the group"),
-            ("per_1k", N, "hits per 1,000 tokens (4 decimals)"),
-        ],
-    },
-    TableSchema {
-        file: "terms.csv",
-        about: "every lexicon entry that occurred, per outlet (and event x outlet)",
-        columns: &[
-            SCOPE,
-            EVENT,
-            ("outlet", T, "the outlet"),
-            ("lexicon", T, "lexicon file"),
-            ("category", T, "category of the entry"),
-            ("term", T, "the entry"),
-            ("lemma", T, "canonical form, where given"),
-            ("count", I, "hits"),
-            ("docs", I, "documents with at least one hit"),
-            ("per_1k", N, "hits per 1,000 tokens (4 decimals)"),
-        ],
-    },
-    TableSchema {
-        file: "doc_terms.csv",
-        about: "per document, each lexicon entry that occurred (what framelens compare reads)",
-        columns: &[
-            ("doc_id", T, "the document (as in documents.csv)"),
-            ("lexicon", T, "lexicon file"),
-            ("category", T, "category of the entry"),
-            ("term", T, "the entry"),
-            ("count", I, "hits in the document"),
-        ],
-    },
-    TableSchema {
-        file: "compare.csv",
-        about: "every outlet against the rest of its scope and against every other outlet, per category and term",
-        columns: &[
-            SCOPE,
-            EVENT,
-            (
-                "comparison",
-                T,
-                "rest = outlet_a against all other outlets of the scope; pair = outlet_a against outlet_b",
-            ),
-            ("outlet_a", T, "the first outlet (or --group group)"),
-            ("outlet_b", T, "the second outlet; empty for comparison = rest"),
-            ("kind", T, "category (every level) or term"),
-            ("lexicon", T, "lexicon file (terms only)"),
-            ("category", T, "category path"),
-            ("term", T, "the entry (terms only)"),
-            ("docs_a", I, "documents of side a"),
-            ("tokens_a", I, "tokens of side a (n_a)"),
-            ("count_a", I, "hits of side a (y_a)"),
-            ("per_1k_a", N, "1000 y_a / n_a"),
-            ("docs_b", I, "documents of side b"),
-            ("tokens_b", I, "tokens of side b (n_b)"),
-            ("count_b", I, "hits of side b (y_b)"),
-            ("per_1k_b", N, "1000 y_b / n_b"),
-            ("prior", N, "alpha_w = alpha0 * pooled count / pooled tokens of the scope"),
-            (
-                "log_odds",
-                N,
-                "delta = ln((y_a+alpha_w)/(n_a+alpha0-y_a-alpha_w)) - ln((y_b+alpha_w)/(n_b+alpha0-y_b-alpha_w)); > 0: a uses it more (Monroe et al. 2008)",
-            ),
-            ("se", N, "sqrt(1/(y_a+alpha_w) + 1/(y_b+alpha_w))"),
-            ("z", N, "log_odds / se"),
-            ("z_p", N, "two-sided normal p-value of z, erfc(|z|/sqrt 2)"),
-            ("z_q", N, "Benjamini-Hochberg q-value of z_p within the comparison and kind"),
-            ("g2", N, "Dunning's log-likelihood G2 of the 2x2 table (hits, other tokens) x (a, b)"),
-            ("g2_p", N, "chi-square(1) p-value of g2, erfc(sqrt(g2/2))"),
-            ("g2_q", N, "Benjamini-Hochberg q-value of g2_p within the comparison and kind"),
-        ],
-    },
-    TableSchema {
-        file: "rates.csv",
-        about: "every outlet rate with a 95 % bootstrap interval over documents",
-        columns: &[
-            SCOPE,
-            EVENT,
-            ("outlet", T, "the outlet (or --group group)"),
-            ("kind", T, "category or term"),
-            ("lexicon", T, "lexicon file (terms only)"),
-            ("category", T, "category path"),
-            ("term", T, "the entry (terms only)"),
-            ("docs", I, "documents of the outlet in the scope"),
-            ("tokens", I, "their tokens"),
-            ("count", I, "hits"),
-            ("docs_with", I, "documents with at least one hit"),
-            ("per_1k", N, "1000 count / tokens"),
-            (
-                "per_1k_low",
-                N,
-                "2.5 % percentile of the bootstrap rates (documents resampled with replacement)",
-            ),
-            ("per_1k_high", N, "97.5 % percentile of the bootstrap rates"),
-            (
-                "replicates",
+const fn c(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
+    Column { name, ty, doc, each: Each::Once }
+}
+
+const fn per_category(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
+    Column { name, ty, doc, each: Each::Category }
+}
+
+const fn per_class(name: &'static str, ty: ColumnType, doc: &'static str) -> Column {
+    Column { name, ty, doc, each: Each::CueClass }
+}
+
+/// One table.
+pub(crate) struct TableSchema {
+    /// The file name.
+    pub(crate) file: &'static str,
+    /// One line about the table.
+    pub(crate) about: &'static str,
+    /// Its columns, in order.
+    pub(crate) columns: &'static [Column],
+}
+
+impl Each {
+    /// The placeholder of a template's name and meaning.
+    fn slot(self) -> &'static str {
+        match self {
+            Each::Once => "",
+            Each::Category => "{category}",
+            Each::CueClass => "{class}",
+        }
+    }
+}
+
+impl TableSchema {
+    /// The header row, templates expanded for the top-level categories `top`.
+    pub(crate) fn header(&self, top: &[&str]) -> Vec<String> {
+        let classes = CueClass::ALL.map(|c| c.name());
+        let mut h = Vec::new();
+        for run in self.columns.chunk_by(|a, b| a.each == b.each && a.each != Each::Once) {
+            let (slot, values) = match run[0].each {
+                Each::Once => {
+                    h.push(run[0].name.to_string());
+                    continue;
+                }
+                Each::Category => (Each::Category.slot(), top),
+                Each::CueClass => (Each::CueClass.slot(), &classes[..]),
+            };
+            for v in values {
+                h.extend(run.iter().map(|c| c.name.replace(slot, v)));
+            }
+        }
+        h
+    }
+
+    /// Type and meaning of the column `name`, a template's filled in; `None` for a column
+    /// this version does not know.
+    fn column(&self, name: &str) -> Option<(ColumnType, String)> {
+        if let Some(c) = self.columns.iter().find(|c| c.each == Each::Once && c.name == name) {
+            return Some((c.ty, c.doc.to_string()));
+        }
+        // The template with the longest fixed part that fits (`{category}_authorial_count`
+        // before `{category}_count`), and what fills its slot.
+        let fits = |col: &'static Column| {
+            let (pre, post) = col.name.split_once(col.each.slot())?;
+            let fixed = pre.len() + post.len();
+            let fits = name.len() > fixed && name.starts_with(pre) && name.ends_with(post);
+            fits.then(|| (fixed, col, &name[pre.len()..name.len() - post.len()]))
+        };
+        let templates = self.columns.iter().filter(|c| c.each != Each::Once);
+        let (_, col, value) = templates.filter_map(fits).max_by_key(|t| t.0)?;
+        Some((col.ty, col.doc.replace(col.each.slot(), value)))
+    }
+}
+
+const SCOPE: Column =
+    c("scope", T, "all = every document of the group; event = the documents of one event");
+const EVENT: Column = c("event", T, "the event for scope = event, else empty");
+
+/// The columns of `documents.csv` and `outlets.csv`: `$head`, the count and rate of every
+/// top-level category, `$mid`, then the voice, scare-quote, tone and attribution columns.
+macro_rules! counted {
+    ([$($head:expr),* $(,)?], [$($mid:expr),* $(,)?]) => {
+        &[
+            $($head,)*
+            per_category("{category}_count", I, "hits in the top-level category {category}"),
+            per_category("{category}_per_1k", N, "{category} hits per 1,000 tokens (4 decimals)"),
+            $($mid,)*
+            c("authorial_tokens", I, "tokens outside quotations (the outlet's own voice)"),
+            c("quoted_tokens", I, "tokens inside direct quotations"),
+            per_category(
+                "{category}_authorial_count",
                 I,
-                "bootstrap replicates with at least one token (--bootstrap; seed --seed)",
+                "hits in the top-level category {category}, authorial voice",
             ),
+            per_category(
+                "{category}_authorial_per_1k",
+                N,
+                "{category} hits per 1,000 authorial tokens (4 decimals)",
+            ),
+            per_category(
+                "{category}_quoted_count",
+                I,
+                "hits in the top-level category {category}, quoted voice",
+            ),
+            per_category(
+                "{category}_quoted_per_1k",
+                N,
+                "{category} hits per 1,000 quoted tokens (4 decimals)",
+            ),
+            c("scare_quote_count", I, "scare quotes"),
+            c("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
+            c("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
+            c("attributions", I, "attributions (see attributions.csv)"),
+            c("attributions_per_1k", N, "attributions per 1,000 tokens (4 decimals)"),
+            per_class(
+                "{class}_share",
+                N,
+                "share of the attributions whose cue is {class} (6 decimals)",
+            ),
+        ]
+    };
+}
+
+/// `documents.csv`.
+pub(crate) const DOCUMENTS: TableSchema = TableSchema {
+    file: "documents.csv",
+    about: "one row per analysed document, in input order",
+    columns: counted!(
+        [
+            c("doc_id", T, "document id from the input (or <file stem>:<record>)"),
+            c("outlet", T, "outlet from the input"),
+            c("event", T, "event from the input, empty when not given"),
+            c("title", T, "title from the input"),
+            c("date", T, "date from the input, as given"),
+            c("url", T, "URL from the input"),
+            c("tokens", I, "words (UAX #29) in the analysed sections"),
+            c("sentences", I, "sentences in the analysed sections"),
         ],
-    },
-    TableSchema {
-        file: "compare_paired.csv",
-        about: "outlet pairs compared event by event, on the events both covered",
-        columns: &[
-            ("outlet_a", T, "the first outlet (or group)"),
-            ("outlet_b", T, "the second outlet"),
-            ("kind", T, "category or term"),
-            ("lexicon", T, "lexicon file (terms only)"),
-            ("category", T, "category path"),
-            ("term", T, "the entry (terms only)"),
-            ("events", I, "events with documents (and tokens) from both outlets"),
-            ("a_higher", I, "events in which outlet_a's rate per 1,000 tokens was higher"),
-            ("b_higher", I, "events in which outlet_b's rate was higher"),
-            ("ties", I, "events with equal rates (often both 0)"),
-            ("mean_per_1k_a", N, "mean over the events of outlet_a's rate"),
-            ("mean_per_1k_b", N, "mean over the events of outlet_b's rate"),
-            ("sign_p", N, "exact two-sided sign test of a_higher against b_higher (ties dropped)"),
-            ("sign_q", N, "Benjamini-Hochberg q-value of sign_p within the pair and kind"),
+        [
+            c("coverage", N, "share of tokens covered by any lexicon hit (0..1, 6 decimals)"),
+            c("repaired", I, "1 when --lossy replaced invalid bytes in this document"),
+        ]
+    ),
+};
+
+/// `matches.csv`.
+pub(crate) const MATCHES: TableSchema = TableSchema {
+    file: "matches.csv",
+    about: "one row per lexicon hit",
+    columns: &[
+        c("doc_id", T, "the document"),
+        c("outlet", T, "its outlet"),
+        c("section", T, "title or body"),
+        c("sentence", I, "0-based sentence index within the section"),
+        c("lexicon", T, "lexicon file of the entry"),
+        c("category", T, "category of the entry"),
+        c("term", T, "the entry as a reader would write it"),
+        c("lemma", T, "canonical form, where the lexicon gives one"),
+        c("polarity", I, "-2..+2, empty where meaningless"),
+        c("intensity", I, "1..3, empty where meaningless"),
+        c("text", T, "the matched words exactly as in the document"),
+        c("start", I, "code-point offset of the match in its section"),
+        c("end", I, "code-point end offset (exclusive)"),
+        c("byte_start", I, "UTF-8 byte offset of the match"),
+        c("byte_end", I, "UTF-8 byte end offset (exclusive)"),
+        c("left", T, "up to 40 characters of context before"),
+        c("right", T, "up to 40 characters of context after"),
+        c("in_quote", I, "1 when the hit is inside a direct quotation (quoted voice)"),
+        c("negated", I, "1 when an odd number of negators precede it in its clause (3 words)"),
+        c("intensified", I, "1 when an intensifying booster precedes it (3 words)"),
+        c("dampened", I, "1 when a dampening booster precedes it (3 words)"),
+        c("hedged", I, "1 when a hedge governs its clause"),
+        c("scare_quote", I, "1 when it sits in a short unattributed quotation"),
+    ],
+};
+
+/// `scare_quotes.csv`.
+pub(crate) const SCARE_QUOTES: TableSchema = TableSchema {
+    file: "scare_quotes.csv",
+    about: "one row per short quotation (1-4 words): scare quote, attributed phrase or title",
+    columns: &[
+        c("doc_id", T, "the document"),
+        c("outlet", T, "its outlet"),
+        c("section", T, "title or body"),
+        c("sentence", I, "0-based sentence index within the section"),
+        c("kind", T, "scare, attributed or title"),
+        c("quoted", T, "the quoted words"),
+        c("start", I, "code-point offset of the quoted words in the section"),
+        c("end", I, "code-point end offset (exclusive)"),
+        c("byte_start", I, "UTF-8 byte offset"),
+        c("byte_end", I, "UTF-8 byte end offset (exclusive)"),
+        c("cue", T, "the naming or reporting word that attributes it, when one does"),
+        c(
+            "sentence_text",
+            T,
+            "the sentence around the quotation: up to 200 characters on each side, … where cut",
+        ),
+    ],
+};
+
+/// `tone.csv`.
+pub(crate) const TONE: TableSchema = TableSchema {
+    file: "tone.csv",
+    about: "mean sentence tone per document (VADER-style rules over the lexicon polarities)",
+    columns: &[
+        c("doc_id", T, "the document"),
+        c("outlet", T, "its outlet"),
+        c("event", T, "its event"),
+        c("sentences", I, "sentences analysed"),
+        c("toned_sentences", I, "sentences with at least one word that carries tone"),
+        c("score", N, "mean sentence tone in -1..1 (6 decimals)"),
+    ],
+};
+
+/// `attributions.csv`.
+pub(crate) const ATTRIBUTIONS: TableSchema = TableSchema {
+    file: "attributions.csv",
+    about: "one row per attribution: cue, source, content (who is quoted, how)",
+    columns: &[
+        c("doc_id", T, "the document"),
+        c("outlet", T, "its outlet"),
+        c("section", T, "title or body"),
+        c("sentence", I, "0-based sentence index of the cue within the section"),
+        c(
+            "cue",
+            T,
+            "the reporting expression as written (said, According to, told reporters), or : for a speaker colon (Sanders: …)",
+        ),
+        c(
+            "cue_lemma",
+            T,
+            "its lemma from the attribution lexicon (say, according to); : for a speaker colon",
+        ),
+        c(
+            "cue_class",
+            T,
+            "stance class: neutral, endorsing, doubting, guilt, insistent, confrontational",
+        ),
+        c("cue_start", I, "code-point offset of the cue in its section"),
+        c("cue_end", I, "code-point end offset of the cue (exclusive)"),
+        c(
+            "source",
+            T,
+            "the speaker as written (Press Secretary Maren Holt, she, officials); empty for an agentless cue (is expected to, when asked)",
+        ),
+        c("source_start", I, "code-point offset of the source; empty when absent"),
+        c("source_end", I, "code-point end offset of the source (exclusive)"),
+        c(
+            "source_resolved",
+            T,
+            "the entity the source refers to (titles dropped, pronouns and descriptions resolved); empty when unknown",
+        ),
+        c(
+            "quote_type",
+            T,
+            "order of source S, cue V and content C, Q for quotation marks (QCQSV, SVC, CSV, VSC, SVQCQ)",
+        ),
+        c("direct", I, "1 when at least part of the content is the source's own quoted words"),
+        c("content_start", I, "code-point offset of the content; empty when absent"),
+        c("content_end", I, "code-point end offset of the content (exclusive)"),
+    ],
+};
+
+/// `errors.csv`.
+pub(crate) const ERRORS: TableSchema = TableSchema {
+    file: "errors.csv",
+    about: "every record that could not be analysed",
+    columns: &[
+        c("input", T, "the input file or folder"),
+        c("location", T, "line N, or the file path below a folder input"),
+        c("doc_id", T, "the document id when known"),
+        c("reason", T, "why the record failed"),
+    ],
+};
+
+/// `outlets.csv`.
+pub(crate) const OUTLETS: TableSchema = TableSchema {
+    file: "outlets.csv",
+    about: "one row per outlet, and per event x outlet",
+    columns: counted!(
+        [
+            SCOPE,
+            EVENT,
+            c("outlet", T, "the outlet"),
+            c("docs", I, "documents"),
+            c("tokens", I, "tokens"),
+            c("sentences", I, "sentences"),
         ],
-    },
+        [c("coverage", N, "share of tokens covered by any lexicon hit"),]
+    ),
+};
+
+/// `categories.csv`.
+pub(crate) const CATEGORIES: TableSchema = TableSchema {
+    file: "categories.csv",
+    about: "every category at every level, per outlet (and event x outlet)",
+    columns: &[
+        SCOPE,
+        EVENT,
+        c("outlet", T, "the outlet"),
+        c("category", T, "category path (loaded, loaded/violence)"),
+        c("level", I, "1 for a top-level category, 2 below it, ..."),
+        c("count", I, "hits"),
+        c("docs", I, "documents with at least one hit"),
+        c("docs_share", N, "docs / all documents of the group"),
+        c("per_1k", N, "hits per 1,000 tokens (4 decimals)"),
+    ],
+};
+
+/// `terms.csv`.
+pub(crate) const TERMS: TableSchema = TableSchema {
+    file: "terms.csv",
+    about: "every lexicon entry that occurred, per outlet (and event x outlet)",
+    columns: &[
+        SCOPE,
+        EVENT,
+        c("outlet", T, "the outlet"),
+        c("lexicon", T, "lexicon file"),
+        c("category", T, "category of the entry"),
+        c("term", T, "the entry"),
+        c("lemma", T, "canonical form, where given"),
+        c("count", I, "hits"),
+        c("docs", I, "documents with at least one hit"),
+        c("per_1k", N, "hits per 1,000 tokens (4 decimals)"),
+    ],
+};
+
+/// `sources.csv`.
+pub(crate) const SOURCES: TableSchema = TableSchema {
+    file: "sources.csv",
+    about: "attributions per outlet x resolved source x cue class (a pivot source)",
+    columns: &[
+        SCOPE,
+        EVENT,
+        c("outlet", T, "the outlet"),
+        c(
+            "source_resolved",
+            T,
+            "the resolved source; empty for unresolved pronouns and agentless cues",
+        ),
+        c("cue_class", T, "stance class of the cues"),
+        c("count", I, "attributions"),
+        c("docs", I, "documents with at least one such attribution"),
+        c("source_share", N, "count / all attributions of this source in the group (6 decimals)"),
+        c("outlet_share", N, "count / all attributions of the group (6 decimals)"),
+    ],
+};
+
+/// `doc_terms.csv`.
+pub(crate) const DOC_TERMS: TableSchema = TableSchema {
+    file: "doc_terms.csv",
+    about: "per document, each lexicon entry that occurred (what framelens compare reads)",
+    columns: &[
+        c("doc_id", T, "the document (as in documents.csv)"),
+        c("lexicon", T, "lexicon file"),
+        c("category", T, "category of the entry"),
+        c("term", T, "the entry"),
+        c("count", I, "hits in the document"),
+    ],
+};
+
+/// `compare.csv`.
+pub(crate) const COMPARE: TableSchema = TableSchema {
+    file: "compare.csv",
+    about: "every outlet against the rest of its scope and against every other outlet, per category and term",
+    columns: &[
+        SCOPE,
+        EVENT,
+        c(
+            "comparison",
+            T,
+            "rest = outlet_a against all other outlets of the scope; pair = outlet_a against outlet_b",
+        ),
+        c("outlet_a", T, "the first outlet (or --group group)"),
+        c("outlet_b", T, "the second outlet; empty for comparison = rest"),
+        c("kind", T, "category (every level) or term"),
+        c("lexicon", T, "lexicon file (terms only)"),
+        c("category", T, "category path"),
+        c("term", T, "the entry (terms only)"),
+        c("docs_a", I, "documents of side a"),
+        c("tokens_a", I, "tokens of side a (n_a)"),
+        c("count_a", I, "hits of side a (y_a)"),
+        c("per_1k_a", N, "1000 y_a / n_a"),
+        c("docs_b", I, "documents of side b"),
+        c("tokens_b", I, "tokens of side b (n_b)"),
+        c("count_b", I, "hits of side b (y_b)"),
+        c("per_1k_b", N, "1000 y_b / n_b"),
+        c("prior", N, "alpha_w = alpha0 * pooled count / pooled tokens of the scope"),
+        c(
+            "log_odds",
+            N,
+            "delta = ln((y_a+alpha_w)/(n_a+alpha0-y_a-alpha_w)) - ln((y_b+alpha_w)/(n_b+alpha0-y_b-alpha_w)); > 0: a uses it more (Monroe et al. 2008)",
+        ),
+        c("se", N, "sqrt(1/(y_a+alpha_w) + 1/(y_b+alpha_w))"),
+        c("z", N, "log_odds / se"),
+        c("z_p", N, "two-sided normal p-value of z, erfc(|z|/sqrt 2)"),
+        c("z_q", N, "Benjamini-Hochberg q-value of z_p within the comparison and kind"),
+        c("g2", N, "Dunning's log-likelihood G2 of the 2x2 table (hits, other tokens) x (a, b)"),
+        c("g2_p", N, "chi-square(1) p-value of g2, erfc(sqrt(g2/2))"),
+        c("g2_q", N, "Benjamini-Hochberg q-value of g2_p within the comparison and kind"),
+    ],
+};
+
+/// `rates.csv`.
+pub(crate) const RATES: TableSchema = TableSchema {
+    file: "rates.csv",
+    about: "every outlet rate with a 95 % bootstrap interval over documents",
+    columns: &[
+        SCOPE,
+        EVENT,
+        c("outlet", T, "the outlet (or --group group)"),
+        c("kind", T, "category or term"),
+        c("lexicon", T, "lexicon file (terms only)"),
+        c("category", T, "category path"),
+        c("term", T, "the entry (terms only)"),
+        c("docs", I, "documents of the outlet in the scope"),
+        c("tokens", I, "their tokens"),
+        c("count", I, "hits"),
+        c("docs_with", I, "documents with at least one hit"),
+        c("per_1k", N, "1000 count / tokens"),
+        c(
+            "per_1k_low",
+            N,
+            "2.5 % percentile of the bootstrap rates (documents resampled with replacement)",
+        ),
+        c("per_1k_high", N, "97.5 % percentile of the bootstrap rates"),
+        c(
+            "replicates",
+            I,
+            "bootstrap replicates with at least one token (--bootstrap; seed --seed)",
+        ),
+    ],
+};
+
+/// `compare_paired.csv`.
+pub(crate) const COMPARE_PAIRED: TableSchema = TableSchema {
+    file: "compare_paired.csv",
+    about: "outlet pairs compared event by event, on the events both covered",
+    columns: &[
+        c("outlet_a", T, "the first outlet (or group)"),
+        c("outlet_b", T, "the second outlet"),
+        c("kind", T, "category or term"),
+        c("lexicon", T, "lexicon file (terms only)"),
+        c("category", T, "category path"),
+        c("term", T, "the entry (terms only)"),
+        c("events", I, "events with documents (and tokens) from both outlets"),
+        c("a_higher", I, "events in which outlet_a's rate per 1,000 tokens was higher"),
+        c("b_higher", I, "events in which outlet_b's rate was higher"),
+        c("ties", I, "events with equal rates (often both 0)"),
+        c("mean_per_1k_a", N, "mean over the events of outlet_a's rate"),
+        c("mean_per_1k_b", N, "mean over the events of outlet_b's rate"),
+        c("sign_p", N, "exact two-sided sign test of a_higher against b_higher (ties dropped)"),
+        c("sign_q", N, "Benjamini-Hochberg q-value of sign_p within the pair and kind"),
+    ],
+};
+
+/// `labels.csv`.
+pub(crate) const LABELS: TableSchema = TableSchema {
+    file: "labels.csv",
+    about: "label choice: per outlet and referent, each competing label's count and share",
+    columns: &[
+        SCOPE,
+        EVENT,
+        c("outlet", T, "the outlet"),
+        c("referent", T, "what is named (label set of lexicons/en/labels.csv)"),
+        c("label", T, "the label chosen"),
+        c("count", I, "uses of the label"),
+        c("share", N, "count / all uses of labels of this referent by the group (6 decimals)"),
+        c("authorial_count", I, "uses in the outlet's own voice"),
+        c("authorial_share", N, "share among authorial uses of the referent's labels"),
+        c("quoted_count", I, "uses inside quotations"),
+        c("quoted_share", N, "share among quoted uses of the referent's labels"),
+    ],
+};
+
+/// Every table, in the order of the manifest's output list and the workbook's sheets.
+pub(crate) const TABLES: [&TableSchema; 15] = [
+    &DOCUMENTS,
+    &MATCHES,
+    &SCARE_QUOTES,
+    &TONE,
+    &ATTRIBUTIONS,
+    &ERRORS,
+    &OUTLETS,
+    &CATEGORIES,
+    &TERMS,
+    &SOURCES,
+    &DOC_TERMS,
+    &COMPARE,
+    &RATES,
+    &COMPARE_PAIRED,
+    &LABELS,
 ];
 
-/// The schema of `file`.
-pub fn table(file: &str) -> Option<&'static TableSchema> {
-    TABLES.iter().find(|t| t.file == file)
+/// The comparison tables (what `framelens compare` writes).
+pub(crate) const COMPARISON: [&TableSchema; 3] = [&COMPARE, &RATES, &COMPARE_PAIRED];
+
+/// The manifest, the last output file.
+pub(crate) const MANIFEST: &str = "manifest.json";
+
+/// The files `analyze` writes, in order.
+pub fn analyze_outputs() -> Vec<&'static str> {
+    TABLES.iter().map(|t| t.file).chain([MANIFEST]).collect()
 }
 
-/// Type and meaning of column `name` of `file`, including the per-category columns of
-/// `documents.csv` and `outlets.csv`; `None` for a column this version does not know.
-pub fn column(file: &str, name: &str) -> Option<(ColumnType, String)> {
-    let t = table(file)?;
-    if let Some(&(_, ty, doc)) = t.columns.iter().find(|c| c.0 == name) {
-        return Some((ty, doc.to_string()));
-    }
-    if matches!(file, "documents.csv" | "outlets.csv") {
-        for voice in ["authorial", "quoted"] {
-            if let Some(cat) = name.strip_suffix(&format!("_{voice}_count")) {
-                return Some((I, format!("hits in the top-level category {cat}, {voice} voice")));
-            }
-            if let Some(cat) = name.strip_suffix(&format!("_{voice}_per_1k")) {
-                return Some((N, format!("{cat} hits per 1,000 {voice} tokens (4 decimals)")));
-            }
-        }
-        if let Some(cat) = name.strip_suffix("_count") {
-            return Some((I, format!("hits in the top-level category {cat}")));
-        }
-        match name {
-            "attributions" => return Some((I, "attributions (see attributions.csv)".into())),
-            "attributions_per_1k" => {
-                return Some((N, "attributions per 1,000 tokens (4 decimals)".into()));
-            }
-            _ => {}
-        }
-        if let Some(class) = name.strip_suffix("_share") {
-            return Some((
-                N,
-                format!("share of the attributions whose cue is {class} (6 decimals)"),
-            ));
-        }
-        if let Some(cat) = name.strip_suffix("_per_1k") {
-            return Some((N, format!("{cat} hits per 1,000 tokens (4 decimals)")));
-        }
-    }
-    None
+/// The files `framelens compare` writes, in order.
+pub fn compare_outputs() -> Vec<&'static str> {
+    COMPARISON.iter().map(|t| t.file).chain([MANIFEST]).collect()
+}
+
+/// The schema of `file`.
+pub(crate) fn table(file: &str) -> Option<&'static TableSchema> {
+    TABLES.into_iter().find(|t| t.file == file)
+}
+
+/// Type and meaning of column `name` of `file`, including the per-category and per-class
+/// columns of `documents.csv` and `outlets.csv`; `None` for a column this version does not
+/// know.
+pub(crate) fn column(file: &str, name: &str) -> Option<(ColumnType, String)> {
+    table(file)?.column(name)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    /// The columns README.md lists after `<!-- columns: FILE -->`: the backquoted names in
+    /// the first cell of each row of a table, or the first backquoted list of a paragraph.
+    fn readme_columns(readme: &str, file: &str) -> Vec<String> {
+        let marker = format!("<!-- columns: {file} -->\n");
+        let at = readme.find(&marker).unwrap_or_else(|| panic!("README.md: no {marker}"));
+        let rest = &readme[at + marker.len()..];
+        let block = &rest[..rest.find("\n\n").unwrap_or(rest.len())];
+        let spans = |s: &str| -> Vec<String> {
+            s.split('`').skip(1).step_by(2).map(|x| x.replace('\n', " ")).collect()
+        };
+        if block.starts_with('|') {
+            let firsts = block.lines().skip(2).map(|l| l.split(" | ").next().unwrap_or(""));
+            firsts.flat_map(spans).collect()
+        } else {
+            let list = spans(block).into_iter().find(|s| s.contains(", ")).unwrap_or_default();
+            list.split(',').map(|c| c.trim().to_string()).collect()
+        }
+    }
+
+    /// README.md's column tables say, column by column, what the descriptors say.
     #[test]
-    fn comparison_headers_are_documented() {
-        use crate::compare::{COMPARE_HEADER, PAIRED_HEADER, RATES_HEADER};
-        for (file, header) in [
-            ("compare.csv", &COMPARE_HEADER[..]),
-            ("rates.csv", &RATES_HEADER[..]),
-            ("compare_paired.csv", &PAIRED_HEADER[..]),
-        ] {
-            let names: Vec<&str> = table(file).unwrap().columns.iter().map(|c| c.0).collect();
-            assert_eq!(names, header, "{file}");
+    fn readme_lists_every_column_of_every_table() {
+        let readme = include_str!("../../README.md");
+        for t in TABLES {
+            let expected: Vec<String> = t
+                .columns
+                .iter()
+                .map(|c| c.name.replace("{category}", "<category>").replace("{class}", "<class>"))
+                .collect();
+            assert_eq!(readme_columns(readme, t.file), expected, "README.md, {}", t.file);
         }
-        assert_eq!(column("documents.csv", "loaded_per_1k").unwrap().0, ColumnType::Number);
-        assert_eq!(column("outlets.csv", "hedge_count").unwrap().0, ColumnType::Integer);
+    }
+
+    #[test]
+    fn templates_expand_in_headers_and_document_their_columns() {
+        let h = DOCUMENTS.header(&["hedge", "loaded"]);
+        let at = |name: &str| h.iter().position(|c| c == name).unwrap();
+        assert_eq!(&h[8..12], ["hedge_count", "hedge_per_1k", "loaded_count", "loaded_per_1k"]);
+        assert!(at("hedge_quoted_per_1k") < at("loaded_authorial_count"));
+        assert_eq!(h.last().unwrap(), "confrontational_share");
+        assert_eq!(h.len(), 8 + 4 + 2 + 2 + 8 + 3 + 2 + 6);
+        let (ty, doc) = column("outlets.csv", "loaded_authorial_count").unwrap();
+        assert_eq!((ty, &*doc), (I, "hits in the top-level category loaded, authorial voice"));
+        assert_eq!(column("documents.csv", "loaded_per_1k").unwrap().0, N);
+        assert_eq!(column("outlets.csv", "hedge_count").unwrap().0, I);
+        assert_eq!(column("outlets.csv", "doubting_share").unwrap().0, N);
         assert!(column("terms.csv", "nope").is_none());
-        assert_eq!(
-            super::super::matches::HEADER.len(),
-            table("matches.csv").unwrap().columns.len()
-        );
-        for (file, header) in [
-            ("attributions.csv", &super::super::attributions::HEADER[..]),
-            ("sources.csv", &super::super::sources::HEADER[..]),
-        ] {
-            let names: Vec<&str> = table(file).unwrap().columns.iter().map(|c| c.0).collect();
-            assert_eq!(names, header, "{file}");
-        }
-        assert_eq!(column("outlets.csv", "doubting_share").unwrap().0, ColumnType::Number);
+        assert_eq!(MATCHES.header(&[]).len(), 23);
+        let files = analyze_outputs();
+        assert_eq!((files.len(), files[14], files[15]), (16, "labels.csv", "manifest.json"));
     }
 }

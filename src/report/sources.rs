@@ -3,8 +3,9 @@
 //! whom" is one pivot table away.
 
 use super::cells::share;
+use super::schema::SOURCES;
+use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
-use super::{Closed, ReportOptions, Table};
 use crate::aggregate::Aggregates;
 use crate::attribution::CueClass;
 use crate::error::Result;
@@ -12,26 +13,13 @@ use crate::lexicon::Lexicon;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-pub(super) const HEADER: [&str; 9] = [
-    "scope",
-    "event",
-    "outlet",
-    "source_resolved",
-    "cue_class",
-    "count",
-    "docs",
-    "source_share",
-    "outlet_share",
-];
-
 pub(super) fn write(
     dir: &Path,
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
 ) -> Result<Closed> {
-    let mut t = Table::create(dir, "sources.csv", opts)?;
-    t.row(HEADER)?;
+    let mut t = Table::create(dir, &SOURCES, &[], opts)?;
     for (k, g) in &agg.groups {
         let [s, e, o] = scope(k, &opts.cells);
         // (source, class) → (count, docs); categories with the same last level merge.

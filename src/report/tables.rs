@@ -4,27 +4,13 @@
 //! `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k, per_1k_into, share, share_into};
-use super::{Closed, ReportOptions, Table, voice};
+use super::schema;
+use super::table::{Closed, ReportOptions, Table};
+use super::voice;
 use crate::aggregate::{Aggregates, GroupKey};
-use crate::attribution::CueClass;
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use std::path::Path;
-
-pub(super) fn write_all(
-    dir: &Path,
-    lex: &Lexicon,
-    agg: &Aggregates,
-    opts: &ReportOptions,
-) -> Result<Vec<Closed>> {
-    Ok(vec![
-        outlets(dir, lex, agg, opts)?,
-        categories(dir, lex, agg, opts)?,
-        terms(dir, lex, agg, opts)?,
-        super::labels::write(dir, lex, agg, opts)?,
-        super::sources::write(dir, lex, agg, opts)?,
-    ])
-}
 
 /// The `scope`, `event` and `outlet` cells of a group.
 pub(super) fn scope(k: &GroupKey, c: &CellStyle) -> [String; 3] {
@@ -38,19 +24,13 @@ fn count(v: &[u64], i: u32) -> u64 {
     v.get(i as usize).copied().unwrap_or(0)
 }
 
-fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<Closed> {
-    let mut t = Table::create(dir, "outlets.csv", opts)?;
-    let mut header: Vec<String> =
-        ["scope", "event", "outlet", "docs", "tokens", "sentences"].map(String::from).into();
-    for &top in lex.top_categories() {
-        let name = &lex.category(top).path;
-        header.push(format!("{name}_count"));
-        header.push(format!("{name}_per_1k"));
-    }
-    header.push("coverage".into());
-    header.extend(voice::header(lex));
-    header.extend(attribution_columns());
-    t.row(&header)?;
+pub(super) fn outlets(
+    dir: &Path,
+    lex: &Lexicon,
+    agg: &Aggregates,
+    opts: &ReportOptions,
+) -> Result<Closed> {
+    let mut t = Table::create(dir, &schema::OUTLETS, &top_names(lex), opts)?;
     for (k, g) in &agg.groups {
         let mut row: Vec<String> = scope(k, &opts.cells).into();
         row.extend([g.docs.to_string(), g.tokens.to_string(), g.sentences.to_string()]);
@@ -67,33 +47,20 @@ fn outlets(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) ->
     t.close()
 }
 
-/// `attributions`, `attributions_per_1k` and one `<class>_share` per cue class.
-pub(super) fn attribution_columns() -> impl Iterator<Item = String> {
-    ["attributions".to_string(), "attributions_per_1k".to_string()]
-        .into_iter()
-        .chain(CueClass::ALL.iter().map(|c| format!("{}_share", c.name())))
-}
-
-/// The cells of [`attribution_columns`].
+/// The cells of `attributions`, `attributions_per_1k` and one `<class>_share` per cue class.
 pub(super) fn attribution_cells(total: u64, classes: &[u64; 6], tokens: u64) -> Vec<String> {
     let mut v = vec![total.to_string(), per_1k(total, tokens)];
     v.extend(classes.iter().map(|&n| share(n, total)));
     v
 }
 
-fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<Closed> {
-    let mut t = Table::create(dir, "categories.csv", opts)?;
-    t.row([
-        "scope",
-        "event",
-        "outlet",
-        "category",
-        "level",
-        "count",
-        "docs",
-        "docs_share",
-        "per_1k",
-    ])?;
+pub(super) fn categories(
+    dir: &Path,
+    lex: &Lexicon,
+    agg: &Aggregates,
+    opts: &ReportOptions,
+) -> Result<Closed> {
+    let mut t = Table::create(dir, &schema::CATEGORIES, &[], opts)?;
     let mut order: Vec<u32> = (0..lex.categories().len() as u32).collect();
     order.sort_by(|&a, &b| lex.category(a).path.cmp(&lex.category(b).path));
     let c = &opts.cells;
@@ -122,12 +89,13 @@ fn categories(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions)
     t.close()
 }
 
-fn terms(dir: &Path, lex: &Lexicon, agg: &Aggregates, opts: &ReportOptions) -> Result<Closed> {
-    let mut t = Table::create(dir, "terms.csv", opts)?;
-    t.row([
-        "scope", "event", "outlet", "lexicon", "category", "term", "lemma", "count", "docs",
-        "per_1k",
-    ])?;
+pub(super) fn terms(
+    dir: &Path,
+    lex: &Lexicon,
+    agg: &Aggregates,
+    opts: &ReportOptions,
+) -> Result<Closed> {
+    let mut t = Table::create(dir, &schema::TERMS, &[], opts)?;
     let c = &opts.cells;
     let rank = entry_ranks(lex);
     let mut real = String::new();
@@ -170,4 +138,9 @@ pub(super) fn entry_ranks(lex: &Lexicon) -> Vec<u32> {
         rank[id as usize] = r as u32;
     }
     rank
+}
+
+/// The names of the top-level categories, for the headers.
+pub(super) fn top_names(lex: &Lexicon) -> Vec<&str> {
+    lex.top_categories().iter().map(|&top| &*lex.category(top).path).collect()
 }

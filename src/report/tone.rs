@@ -6,9 +6,6 @@ use super::rows::Rows;
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 
-pub(super) const HEADER: [&str; 6] =
-    ["doc_id", "outlet", "event", "sentences", "toned_sentences", "score"];
-
 /// Renders one document's row.
 pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle) {
     out.text(c, &d.id);

@@ -7,20 +7,6 @@ use crate::aggregate::{DeviceTotals, GroupTotals};
 use crate::analysis::DocAnalysis;
 use crate::lexicon::Lexicon;
 
-/// Column names, in order.
-pub(super) fn header(lex: &Lexicon) -> Vec<String> {
-    let mut h = vec!["authorial_tokens".to_string(), "quoted_tokens".to_string()];
-    for &top in lex.top_categories() {
-        let name = &lex.category(top).path;
-        for voice in ["authorial", "quoted"] {
-            h.push(format!("{name}_{voice}_count"));
-            h.push(format!("{name}_{voice}_per_1k"));
-        }
-    }
-    h.extend(["scare_quote_count", "scare_quote_per_1k", "tone"].map(String::from));
-    h
-}
-
 /// The cells of one document.
 pub(super) fn document(lex: &Lexicon, a: &DocAnalysis) -> Vec<String> {
     let all: Vec<u64> = a.category_counts.iter().map(|&n| u64::from(n)).collect();

@@ -170,14 +170,7 @@ pub fn ratio_intervals(
         let mut done = 0;
         while done < b {
             let block = BLOCK.min(b - done);
-            weights.iter_mut().for_each(|w| *w = [0; BLOCK]);
-            let mut totals = [0u64; BLOCK];
-            for (r, total) in totals.iter_mut().enumerate().take(block) {
-                for _ in 0..n {
-                    weights[rng.below(n as u64) as usize][r] += 1;
-                }
-                *total = sample.totals.iter().zip(&weights).map(|(t, w)| t * u64::from(w[r])).sum();
-            }
+            let totals = draw_block(sample, &mut weights, block, rng);
             done += block;
             sums[..width].iter_mut().for_each(|s| *s = [0.0; BLOCK]);
             for (d, w) in weights.iter().enumerate() {
@@ -206,6 +199,26 @@ pub fn ratio_intervals(
         }));
     }
     Intervals { intervals, valid: valid as u32 }
+}
+
+/// Draws `block` replicates: each unit's weight (times drawn) per replicate into `weights`;
+/// returns each replicate's total.
+fn draw_block(
+    sample: &Sample,
+    weights: &mut [[u32; BLOCK]],
+    block: usize,
+    rng: &mut SplitMix64,
+) -> [u64; BLOCK] {
+    let n = weights.len();
+    weights.iter_mut().for_each(|w| *w = [0; BLOCK]);
+    let mut totals = [0u64; BLOCK];
+    for (r, total) in totals.iter_mut().enumerate().take(block) {
+        for _ in 0..n {
+            weights[rng.below(n as u64) as usize][r] += 1;
+        }
+        *total = sample.totals.iter().zip(weights.iter()).map(|(t, w)| t * u64::from(w[r])).sum();
+    }
+    totals
 }
 
 /// [`super::quantile`]s `p.0` ≤ `p.1` of non-negative rates given as bits (ordered as the

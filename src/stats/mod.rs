@@ -1,6 +1,6 @@
 //! Statistics for comparing outlets, one formula per module, computed from integer counts.
-//! Pure functions on numbers: no I/O, no tables, no knowledge of outlets or lexicons.
-//! `crate::compare` decides what is compared with what; this module only does the arithmetic.
+//! Pure functions on numbers: no I/O, no tables, no knowledge of outlets, lexicons or of what
+//! is compared with what (the comparison decides that); this module only does the arithmetic.
 //!
 //! - [`logodds`]: log-odds ratio with an informative Dirichlet prior and its z-score
 //!   (Monroe, Colaresi & Quinn 2008).
@@ -16,6 +16,14 @@ pub mod loglik;
 pub mod logodds;
 pub mod pvalue;
 pub mod signtest;
+
+/// Tokens a rate is given per.
+pub const RATE_SCALE: f64 = 1000.0;
+
+/// A rate per 1,000 tokens, `1000 · count / tokens`; `None` without tokens.
+pub fn per_1k(count: u64, tokens: u64) -> Option<f64> {
+    (tokens > 0).then(|| count as f64 * RATE_SCALE / tokens as f64)
+}
 
 /// The `p`-quantile (0..=1) of ascending `sorted` values by linear interpolation between
 /// order statistics (Hyndman & Fan 1996 type 7, the default of R and NumPy); `None` when

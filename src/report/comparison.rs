@@ -1,0 +1,197 @@
+//! The comparison tables `compare.csv`, `rates.csv` and `compare_paired.csv`: the rows of a
+//! [`Comparison`] (values keyed by ids) rendered to CSV bytes on the worker threads, names
+//! looked up and shown in the run's [`CellStyle`], and written in order.
+
+use super::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
+use super::rows::Rows as Encoded;
+use super::schema::{self, TableSchema};
+use super::table::{Closed, ReportOptions, Table};
+use crate::compare::{
+    CompareInput, CompareOptions, Comparison, ContrastRow, Feature, PairedRow, RateRow, Rows,
+    ScopeKind,
+};
+use crate::error::Result;
+use crate::stats::per_1k;
+use std::fmt::Write;
+use std::path::Path;
+
+/// Writes the comparison tables of `input` into `dir` and waits until they are on disk.
+pub fn write_comparison(
+    dir: &Path,
+    input: &CompareInput,
+    opts: &CompareOptions,
+    report: &ReportOptions,
+) -> Result<()> {
+    Closed::sync_all(write_unsynced(dir, input, opts, report)?)
+}
+
+/// [`write_comparison`] without waiting for the disk: the caller syncs the returned files.
+pub(crate) fn write_unsynced(
+    dir: &Path,
+    input: &CompareInput,
+    opts: &CompareOptions,
+    report: &ReportOptions,
+) -> Result<Vec<Closed>> {
+    let comparison = Comparison::new(input, opts)?;
+    let create = |s| Table::create(dir, s, &[], report);
+    let mut compare = create(&schema::COMPARE)?;
+    let mut rates = create(&schema::RATES)?;
+    let mut paired = create(&schema::COMPARE_PAIRED)?;
+    let render = Render { c: &comparison, style: report.cells };
+    comparison.run(
+        |rows| render.rows(&rows),
+        |[c, r, p]| {
+            compare.bytes(&c)?;
+            rates.bytes(&r)?;
+            paired.bytes(&p)
+        },
+    )?;
+    Ok(vec![compare.close()?, rates.close()?, paired.close()?])
+}
+
+/// Renders rows of one comparison.
+struct Render<'c> {
+    c: &'c Comparison<'c>,
+    style: CellStyle,
+}
+
+impl Render<'_> {
+    /// One unit's rows: the bytes of `compare.csv`, `rates.csv` and `compare_paired.csv`.
+    fn rows(&self, rows: &Rows) -> [Encoded; 3] {
+        let mut out = [Encoded::new(), Encoded::new(), Encoded::new()];
+        if !rows.contrasts.is_empty() {
+            let mut row = Row::new(&schema::COMPARE, self.style);
+            rows.contrasts.iter().for_each(|r| self.contrast(&mut row, r, &mut out[0]));
+        }
+        if !rows.rates.is_empty() {
+            let mut row = Row::new(&schema::RATES, self.style);
+            rows.rates.iter().for_each(|r| self.rate(&mut row, r, &mut out[1]));
+        }
+        if !rows.paired.is_empty() {
+            let mut row = Row::new(&schema::COMPARE_PAIRED, self.style);
+            rows.paired.iter().for_each(|r| self.paired(&mut row, r, &mut out[2]));
+        }
+        out
+    }
+
+    /// `scope` and `event` from column 0.
+    fn scope(&self, row: &mut Row, scope: ScopeKind) {
+        match scope {
+            ScopeKind::All => {
+                row.raw(0, "all");
+                row.raw(1, "");
+            }
+            ScopeKind::Event(e) => {
+                row.raw(0, "event");
+                row.text(1, self.c.event_name(e));
+            }
+        }
+    }
+
+    fn rate(&self, row: &mut Row, r: &RateRow, out: &mut Encoded) {
+        // The cells naming the group are the same for a unit's rows: written once.
+        if row.head != Some((r.scope, r.group, None)) {
+            row.head = Some((r.scope, r.group, None));
+            self.scope(row, r.scope);
+            row.text(2, self.c.group_name(r.group));
+            row.int(7, r.docs);
+            row.int(8, r.tokens);
+            row.int(14, u64::from(r.replicates));
+        }
+        row.feature(3, self.c.feature(r.feature));
+        row.int(9, r.count);
+        row.int(10, r.docs_with);
+        row.real(11, r.per_1k);
+        row.real(12, r.interval.map(|i| i.0));
+        row.real(13, r.interval.map(|i| i.1));
+        row.write(out);
+    }
+
+    fn contrast(&self, row: &mut Row, r: &ContrastRow, out: &mut Encoded) {
+        let s = &r.sides;
+        // The cells naming the comparison are the same for a unit's rows: written once.
+        if row.head != Some((s.scope, s.a, s.b)) {
+            row.head = Some((s.scope, s.a, s.b));
+            self.scope(row, s.scope);
+            row.raw(2, if s.b.is_some() { "pair" } else { "rest" });
+            row.text(3, self.c.group_name(s.a));
+            row.text(4, s.b.map_or("", |b| self.c.group_name(b)));
+            row.int(9, s.docs_a);
+            row.int(13, s.docs_b);
+        }
+        row.feature(5, self.c.feature(r.feature));
+        row.int(10, r.a.tokens);
+        row.int(11, r.a.count);
+        row.real(12, per_1k(r.a.count, r.a.tokens));
+        row.int(14, r.b.tokens);
+        row.int(15, r.b.count);
+        row.real(16, per_1k(r.b.count, r.b.tokens));
+        row.real(17, r.prior);
+        row.real(18, r.log_odds.map(|l| l.delta));
+        row.real(19, r.log_odds.map(|l| l.se));
+        row.real(20, r.log_odds.map(|l| l.z));
+        row.prob(21, r.z_p);
+        row.prob(22, r.z_q);
+        row.real(23, r.g2);
+        row.prob(24, r.g2_p);
+        row.prob(25, r.g2_q);
+        row.write(out);
+    }
+
+    fn paired(&self, row: &mut Row, r: &PairedRow, out: &mut Encoded) {
+        row.text(0, self.c.group_name(r.a));
+        row.text(1, self.c.group_name(r.b));
+        row.feature(2, self.c.feature(r.feature));
+        row.int(6, r.events);
+        row.int(7, r.a_higher);
+        row.int(8, r.b_higher);
+        row.int(9, r.events - r.a_higher - r.b_higher);
+        row.real(10, Some(r.mean_a));
+        row.real(11, Some(r.mean_b));
+        row.prob(12, Some(r.p));
+        row.prob(13, r.q);
+        row.write(out);
+    }
+}
+
+/// A reusable row of cells.
+struct Row {
+    cells: Vec<String>,
+    style: CellStyle,
+    /// The scope and groups its naming cells hold.
+    head: Option<(ScopeKind, u32, Option<u32>)>,
+}
+
+impl Row {
+    fn new(schema: &TableSchema, style: CellStyle) -> Row {
+        Row { cells: vec![String::new(); schema.columns.len()], style, head: None }
+    }
+    fn raw(&mut self, i: usize, s: &str) {
+        self.cells[i].clear();
+        self.cells[i].push_str(s);
+    }
+    fn text(&mut self, i: usize, s: &str) {
+        let t = self.style.text(s);
+        self.raw(i, &t);
+    }
+    fn int(&mut self, i: usize, v: u64) {
+        self.cells[i].clear();
+        let _ = write!(self.cells[i], "{v}");
+    }
+    fn real(&mut self, i: usize, v: Option<f64>) {
+        fixed_into(&mut self.cells[i], v, STAT_DECIMALS);
+    }
+    fn prob(&mut self, i: usize, v: Option<f64>) {
+        sci_into(&mut self.cells[i], v);
+    }
+    /// `kind, lexicon, category, term` from column `i`.
+    fn feature(&mut self, i: usize, f: &Feature) {
+        self.raw(i, f.kind.name());
+        self.text(i + 1, &f.lexicon);
+        self.text(i + 2, &f.category);
+        self.text(i + 3, &f.term);
+    }
+    fn write(&self, out: &mut Encoded) {
+        out.row(&self.cells);
+    }
+}
