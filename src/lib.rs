@@ -66,6 +66,7 @@
 //! # Ok::<(), framelens::Error>(())
 //! ```
 #![deny(missing_docs)]
+#![warn(clippy::too_many_lines)]
 
 pub mod aggregate;
 pub mod analysis;

@@ -2,6 +2,8 @@
 //! outcome to the documented exit codes (0 success, 1 some documents failed, 2 error,
 //! 130 interrupted).
 
+#![warn(clippy::too_many_lines)]
+
 mod cli;
 mod cmd;
 

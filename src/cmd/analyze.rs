@@ -2,9 +2,9 @@
 //! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
+use super::common::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
-use super::{EXIT_PARTIAL, compare_options, load_lexicon, message};
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
 use framelens::compare::CompareOptions;

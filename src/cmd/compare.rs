@@ -2,7 +2,7 @@
 //! output folder from its `documents.csv` and `doc_terms.csv` — with another prior, seed,
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
-use super::compare_options;
+use super::common::compare_options;
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};

@@ -1,5 +1,5 @@
 //! Ctrl-C, SIGTERM and SIGHUP during `analyze`: the partial results folder is removed and the
-//! process exits with [`EXIT_INTERRUPTED`](super::EXIT_INTERRUPTED), so an interrupted run
+//! process exits with [`EXIT_INTERRUPTED`](super::common::EXIT_INTERRUPTED), so an interrupted run
 //! leaves nothing that looks like results. Moving finished results into place is guarded, so
 //! an interrupt cannot cut it in half.
 
@@ -20,8 +20,8 @@ pub fn install() {
         if let Some(p) = partial.take() {
             let _ = std::fs::remove_dir_all(p);
         }
-        super::message(format_args!("framelens: interrupted; no results were written"));
-        std::process::exit(i32::from(super::EXIT_INTERRUPTED));
+        super::common::message(format_args!("framelens: interrupted; no results were written"));
+        std::process::exit(i32::from(super::common::EXIT_INTERRUPTED));
     });
 }
 

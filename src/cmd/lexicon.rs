@@ -1,6 +1,6 @@
 //! `framelens lexicon check|stems`: lint a lexicon, or print every entry with its stems.
 
-use super::load_lexicon;
+use super::common::load_lexicon;
 use crate::cli::LexiconArgs;
 use framelens::lexicon::{Elem, check::check as lint};
 use std::io::Write;
@@ -14,12 +14,12 @@ pub fn check(args: LexiconArgs) -> anyhow::Result<u8> {
     }
     let entries = lex.entries().len();
     out.flush()?;
-    super::message(format_args!(
+    super::common::message(format_args!(
         "framelens: {} lexicon files, {entries} entries, {} findings",
         lex.files().len(),
         findings.len()
     ));
-    Ok(if findings.is_empty() { 0 } else { super::EXIT_PARTIAL })
+    Ok(if findings.is_empty() { 0 } else { super::common::EXIT_PARTIAL })
 }
 
 pub fn stems(args: LexiconArgs) -> anyhow::Result<u8> {

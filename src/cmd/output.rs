@@ -3,8 +3,8 @@
 //! `.OUTDIR.partial-PID` folder beside it that an error or an interrupt removes, and move it
 //! into place only when everything is complete, deleting old results only after that.
 
+use super::common::message;
 use super::interrupt::{self, Partial};
-use super::message;
 use anyhow::{Context, bail};
 use std::path::{Path, PathBuf};
 
