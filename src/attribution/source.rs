@@ -9,7 +9,7 @@
 use super::context::Ctx;
 use super::cue::{Cue, Form};
 use crate::language::english::{
-    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_np_preposition,
+    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_informant, is_np_preposition,
     is_object_pronoun, is_preposition, is_time_word, pronoun,
 };
 use std::ops::Range;
@@ -93,10 +93,8 @@ fn verb(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
     }
     // `"C," said S` before `S, the spokesman, said`; after a plain comma, the other way round.
     let after_quote = ctx.speech_closing_before(cue.first).is_some();
-    if after_quote {
-        if let Some(s) = inverted(ctx, cue, sent, cues) {
-            return Some(s);
-        }
+    if after_quote && let Some(s) = inverted(ctx, cue, sent, cues) {
+        return Some(s);
     }
     match left(ctx, cue.first, sent.start, cues, true) {
         Left::Found(first, end) => Some(Source::before((first, end))),
@@ -316,10 +314,10 @@ fn word_before(
 /// The subject whose last word is `t`: the noun before a reduced relative (`a poll released
 /// Friday found`), else the noun phrase ending at `t`.
 fn subject_np(ctx: &Ctx, t: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
-    if let Some(noun) = reduced_relative(ctx, t, floor) {
-        if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
-            return found;
-        }
+    if let Some(noun) = reduced_relative(ctx, t, floor)
+        && let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite)
+    {
+        return found;
     }
     found_np(ctx, t, floor, cues, finite)
 }
@@ -666,31 +664,7 @@ fn content_word(ctx: &Ctx, i: usize) -> bool {
 
 /// Informants: `citing sources familiar with the matter`, `quoting officials`.
 fn informant(ctx: &Ctx, first: usize, end: usize) -> bool {
-    (first..end).take_while(|&t| !is_np_preposition(ctx.norm(t))).any(|t| {
-        matches!(
-            ctx.norm(t),
-            "source"
-                | "sources"
-                | "official"
-                | "officials"
-                | "people"
-                | "person"
-                | "persons"
-                | "aide"
-                | "aides"
-                | "insider"
-                | "insiders"
-                | "diplomat"
-                | "diplomats"
-                | "witness"
-                | "witnesses"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "report"
-                | "reports"
-        )
-    })
+    (first..end).take_while(|&t| !is_np_preposition(ctx.norm(t))).any(|t| is_informant(ctx.norm(t)))
 }
 
 /// Whether token `i` is part of a cue.
