@@ -94,15 +94,13 @@ impl Resolver {
         cues: &[Cue],
         depth: u8,
     ) -> Option<String> {
-        if end - first == 1 {
-            if let Some(p) = pronoun(ctx.norm(first)) {
-                let id = self.pronoun_antecedent(ctx, first, p, cues, depth)?;
-                self.recent.push(id as u32);
-                return Some(self.entities[id].name.clone());
+        let id = match pronoun(ctx.norm(first)).filter(|_| end - first == 1) {
+            Some(p) => self.pronoun_antecedent(ctx, first, p, cues, depth)?,
+            None => {
+                let d = self.describe(ctx, first, end)?;
+                self.intern(d)
             }
-        }
-        let d = self.describe(ctx, first, end)?;
-        let id = self.intern(d);
+        };
         self.recent.push(id as u32);
         Some(self.entities[id].name.clone())
     }

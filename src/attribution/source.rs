@@ -426,7 +426,7 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
     if !(content_word(ctx, head) || quantifier) || verb_form || is_cue_token(cues, head) {
         return Left::None;
     }
-    let first = np_left(ctx, head, floor, cues);
+    let first = np_before(ctx, head, floor, cues);
     // A noun phrase right after a preposition or a verb is its object, not a subject.
     if first > floor && ctx.joined(first) {
         let w = ctx.norm(first - 1);
@@ -481,13 +481,9 @@ fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
     r.len() <= APPOSITION && (pronoun(w).is_none() || matches!(w, "who" | "which"))
 }
 
-/// The first token of the noun phrase whose head is `head` (for antecedents of `who`).
+/// The first token of the noun phrase whose head is `head`, extending it leftwards (also for
+/// antecedents of `who`).
 pub(super) fn np_before(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
-    np_left(ctx, head, floor, cues)
-}
-
-/// Extends a noun phrase leftwards from its head.
-fn np_left(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
     let mut first = head;
     while first > floor && head - first < MAX_NP && ctx.joined(first) {
         let t = first - 1;

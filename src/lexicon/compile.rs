@@ -89,12 +89,6 @@ impl LexiconBuilder {
         self.add_texts(&files)
     }
 
-    /// Adds one lexicon file from disk.
-    pub fn add_path(&mut self, path: &Path) -> Result<()> {
-        let (origin, name, text) = read_file(path)?;
-        self.add_text(&origin, &name, &text)
-    }
-
     /// Adds one lexicon file's text; `origin` names it in errors and in the manifest, `name`
     /// is the dimension (the file stem).
     pub fn add_text(&mut self, origin: &str, name: &str, text: &str) -> Result<()> {

@@ -168,11 +168,6 @@ impl Lexicon {
         self.roles.role(id)
     }
 
-    /// The tone valence of one entry (see [`Roles::valence`]).
-    pub fn valence(&self, id: EntryId) -> f64 {
-        self.roles.valence(id)
-    }
-
     /// The stance class of one entry, if it is an attribution cue of one of the six classes.
     pub fn cue_class(&self, id: EntryId) -> Option<CueClass> {
         match self.roles.role(id) {
