@@ -231,15 +231,11 @@ impl LexiconBuilder {
             vec![Vec::new(); self.vocab.prefixes.len()],
         ];
         for (id, e) in self.entries.iter().enumerate() {
-            let (kind, k) = match e.elems[0] {
-                Elem::Stem(k) => (0, k),
-                Elem::Exact(k) => (1, k),
-                Elem::Prefix(k) => (2, k),
-            };
-            lists[kind][k as usize].push(id as EntryId);
+            let (vocab, k) = e.elems[0].slot();
+            lists[vocab][k as usize].push(id as EntryId);
         }
         let entries = &self.entries;
-        let [stem, exact, prefix] = lists.map(|kind| {
+        let starts = Starts(lists.map(|kind| {
             kind.into_iter()
                 .map(|mut v| {
                     v.sort_by_key(|&id| {
@@ -259,8 +255,7 @@ impl LexiconBuilder {
                         .collect::<Box<[_]>>()
                 })
                 .collect()
-        });
-        let starts = Starts { stem, exact, prefix };
+        }));
         Lexicon {
             stemmer: self.stemmer,
             files: self.files,
