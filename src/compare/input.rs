@@ -333,16 +333,12 @@ fn read_table(
         })
         .collect::<Result<_>>()?;
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => return Ok(()),
-            Ok(true) => {}
-            Err(e) => return Err(csv_err(e)),
-        }
+    while reader.read_record(&mut record).map_err(csv_err)? {
         let line = record.position().map_or(0, |p| p.line());
         let cells: Vec<&str> = index.iter().map(|&i| record.get(i).unwrap_or("")).collect();
         row(line, &cells)?;
     }
+    Ok(())
 }
 
 #[cfg(test)]
