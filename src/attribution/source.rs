@@ -331,9 +331,7 @@ fn reduced_relative(ctx: &Ctx, t: usize, floor: usize) -> Option<usize> {
         if k <= floor + 1 || !ctx.joined(k) {
             return None;
         }
-        let w = ctx.norm(k);
-        let participle = !ctx.is_cap(k) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
-        if participle {
+        if participle_form(ctx, k) {
             let next_ok = k == t
                 || matches!(
                     ctx.norm(k + 1),
@@ -348,12 +346,19 @@ fn reduced_relative(ctx: &Ctx, t: usize, floor: usize) -> Option<usize> {
                 && pronoun(w).is_none();
             return (next_ok && is_noun).then_some(noun);
         }
+        let w = ctx.norm(k);
         if is_clause_word(w) || is_auxiliary(w) {
             return None;
         }
         k -= 1;
     }
     None
+}
+
+/// Whether token `t` reads as a lowercase past participle (`released`; not `Fred`, `agreed`).
+fn participle_form(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.norm(t);
+    !ctx.is_cap(t) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
 /// Reads the comma-separated segments before the verb at `p`, right to left (at most three):
@@ -416,13 +421,8 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
         "many" | "some" | "most" | "all" | "both" | "others" | "several" | "few" | "none"
     );
     // A lowercase `-ed` word is a verb or participle (`exchanged written messages`).
-    let w = ctx.norm(head);
     let after_determiner = head > floor && ctx.joined(head) && is_determiner(ctx.norm(head - 1));
-    let verb_form = !ctx.is_cap(head)
-        && w.len() > 4
-        && w.ends_with("ed")
-        && !w.ends_with("eed")
-        && !after_determiner;
+    let verb_form = participle_form(ctx, head) && !after_determiner;
     if !(content_word(ctx, head) || quantifier) || verb_form || is_cue_token(cues, head) {
         return Left::None;
     }
