@@ -145,11 +145,6 @@ impl Aggregates {
             self.groups.entry(key).or_default().add(a);
         }
     }
-
-    /// Whether any document named an event.
-    pub fn has_events(&self) -> bool {
-        self.groups.keys().any(|k| k.event.is_some())
-    }
 }
 
 #[cfg(test)]
@@ -186,6 +181,5 @@ mod tests {
         assert_eq!((d.tone_micro, d.toned_sentences, d.scare_quotes), (-500_000, 2, 0));
         let e1 = &agg.groups[&GroupKey { event: Some("e1".into()), outlet: "A".into() }];
         assert_eq!(e1.docs, 1);
-        assert!(agg.has_events());
     }
 }

@@ -91,10 +91,13 @@ fn run_batched<S: Sink>(
         let mut scratch = Scratch::new();
         let mut rendered = Default::default();
         for record in records {
-            if let Some(doc) = state.admit(record, sink)? {
-                let a = analyzer.analyze(&doc, &mut scratch);
-                renderer.render(&doc, &a, &mut rendered);
-                state.emit(&doc, &a, &rendered, sink)?;
+            match state.check(record) {
+                Ok(doc) => {
+                    let a = analyzer.analyze(&doc, &mut scratch);
+                    renderer.render(&doc, &a, &mut rendered);
+                    state.emit(&doc, &a, &rendered, sink)?;
+                }
+                Err(f) => state.fail(&f, sink)?,
             }
         }
         return Ok(state.counts);
@@ -166,6 +169,11 @@ fn analyse<R: Render>(
         .collect()
 }
 
+/// Bytes of a document's title and text.
+fn text_bytes(doc: &Document) -> usize {
+    doc.text.len() + doc.title.as_ref().map_or(0, String::len)
+}
+
 /// One batch: its documents, the failures read after each (`failures_after[0]` before the
 /// first document, `failures_after[k]` after document k), and each document's results.
 struct Batch<R> {
@@ -206,7 +214,7 @@ impl State {
         if let Some(first) = self.seen.first_seen(&doc.id) {
             return Err(failure(format!("duplicate document id (first seen at {first})")));
         }
-        let bytes = doc.text.len() + doc.title.as_ref().map_or(0, String::len);
+        let bytes = text_bytes(&doc);
         if bytes > self.max_bytes {
             return Err(failure(format!(
                 "document too large: {bytes} bytes of title and text (the limit is {})",
@@ -232,7 +240,7 @@ impl State {
         for record in records.by_ref() {
             match self.check(record) {
                 Ok(doc) => {
-                    bytes += doc.text.len() + doc.title.as_ref().map_or(0, String::len);
+                    bytes += text_bytes(&doc);
                     docs.push(*doc);
                     failures_after.push(Vec::new());
                 }
@@ -264,16 +272,6 @@ impl State {
         Ok(())
     }
 
-    fn admit<S: Sink>(&mut self, record: Record, sink: &mut S) -> Result<Option<Box<Document>>> {
-        match self.check(record) {
-            Ok(doc) => Ok(Some(doc)),
-            Err(f) => {
-                self.fail(&f, sink)?;
-                Ok(None)
-            }
-        }
-    }
-
     fn fail<S: Sink>(&mut self, f: &InputFailure, sink: &mut S) -> Result<()> {
         self.counts.failed += 1;
         sink.failure(f)
@@ -287,8 +285,7 @@ impl State {
         sink: &mut S,
     ) -> Result<()> {
         self.counts.analysed += 1;
-        self.counts.text_bytes +=
-            (doc.text.len() + doc.title.as_ref().map_or(0, String::len)) as u64;
+        self.counts.text_bytes += text_bytes(doc) as u64;
         sink.document(doc, a, rendered)
     }
 }

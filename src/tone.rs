@@ -81,13 +81,7 @@ pub(crate) fn score_sentences(
         let sum =
             carriers.iter().fold(0.0, |sum, &c| sum + carrier_valence(view, c, cap_diff, but));
         let amp = emphasis(&view.text[s.span.range()]);
-        let sum = if sum > 0.0 {
-            sum + amp
-        } else if sum < 0.0 {
-            sum - amp
-        } else {
-            sum
-        };
+        let sum = if sum == 0.0 { sum } else { sum + amp.copysign(sum) };
         out.push(SentenceTone { micro: (normalize(sum) * TONE_SCALE).round() as i32, toned: true });
     }
 }

@@ -95,15 +95,10 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
                 .any(|q| q.depth == 0 && q.outer.end == s.end)
         });
     let direct = quoted || span.is_some_and(|s| has_direct_quote(ctx, s));
+    let c = span.map_or(0, |s| s.start);
     let mut parts =
-        [(ctx.span(src.first).start, b'S'), (ctx.span(cue.first).start, b'V'), (0, b'C')];
-    let n = match span {
-        Some(s) => {
-            parts[2].0 = s.start;
-            3
-        }
-        None => 2,
-    };
+        [(ctx.span(src.first).start, b'S'), (ctx.span(cue.first).start, b'V'), (c, b'C')];
+    let n = if span.is_some() { 3 } else { 2 };
     Content { span, quote_type: QuoteType::new(&mut parts[..n], quoted), direct }
 }
 
@@ -175,20 +170,19 @@ fn after(ctx: &Ctx, last: usize, limit: usize) -> Option<Span> {
     }
     let mut span = ctx.tokens_span(start, limit);
     // Keep the quotation marks around content that opens or closes with a quotation.
-    if let Some(q) = ctx.quote_of(start).map(|k| ctx.quotes[k]) {
-        if q.inner.start <= span.start
-            && ctx.text[q.outer.start as usize..span.start as usize]
-                .chars()
-                .all(|c| !c.is_alphanumeric())
-        {
-            span.start = q.outer.start;
-        }
+    if let Some(q) = ctx.quote_of(start).map(|k| ctx.quotes[k])
+        && q.inner.start <= span.start
+        && ctx.text[q.outer.start as usize..span.start as usize]
+            .chars()
+            .all(|c| !c.is_alphanumeric())
+    {
+        span.start = q.outer.start;
     }
-    if let Some(q) = ctx.quote_of(limit - 1).map(|k| ctx.quotes[k]) {
-        let sentence_end = ctx.sentence_span(limit - 1).end;
-        if q.closed && q.outer.end <= sentence_end {
-            span.end = span.end.max(q.outer.end);
-        }
+    if let Some(q) = ctx.quote_of(limit - 1).map(|k| ctx.quotes[k])
+        && q.closed
+        && q.outer.end <= ctx.sentence_span(limit - 1).end
+    {
+        span.end = span.end.max(q.outer.end);
     }
     Some(span)
 }

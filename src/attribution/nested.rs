@@ -6,6 +6,7 @@
 //! him`), since a report of a report names a second source. `detect_section` drops an
 //! attitude whose cue a [`Contents`] covers.
 
+pub(super) use crate::language::english::is_attitude;
 use crate::segment::Span;
 
 /// The content spans of one section's attributions, for asking whether a point lies inside
@@ -36,49 +37,4 @@ impl Contents {
         let k = self.spans.partition_point(|s| s.0 <= at);
         k > 0 && self.spans[k - 1].1 > at
     }
-}
-
-/// Lemmas of the belief, wish and expectation, appearance and position classes of the
-/// attribution lexicon (`lexicons/README.md`, *Verb classes added for attribution recall*).
-pub(super) fn is_attitude(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "think"
-            | "believe"
-            | "consider"
-            | "assume"
-            | "suspect"
-            | "guess"
-            | "imagine"
-            | "doubt"
-            | "wonder"
-            | "know"
-            | "see"
-            | "view"
-            | "want"
-            | "wish"
-            | "prefer"
-            | "hope"
-            | "expect"
-            | "anticipate"
-            | "seek"
-            | "fear"
-            | "worry"
-            | "decide"
-            | "seem"
-            | "appear"
-            | "show"
-            | "support"
-            | "oppose"
-            | "endorse"
-            | "favor"
-            | "favour"
-            | "agree"
-            | "disagree"
-            | "approve"
-            | "embrace"
-            | "advocate"
-            | "refuse"
-            | "offer"
-    )
 }

@@ -10,8 +10,8 @@
 use super::context::Ctx;
 use super::cue::Cue;
 use crate::language::english::{
-    Pronoun, is_determiner, is_institution, is_mouthpiece, is_preposition, is_publication,
-    is_title, pronoun, title_gender,
+    Pronoun, is_determiner, is_institution, is_mouthpiece, is_person_noun, is_preposition,
+    is_publication, is_title, pronoun, title_gender,
 };
 
 /// How far back (in tokens) a description looks for a modifier (`the Estravan regime`).
@@ -94,15 +94,13 @@ impl Resolver {
         cues: &[Cue],
         depth: u8,
     ) -> Option<String> {
-        if end - first == 1 {
-            if let Some(p) = pronoun(ctx.norm(first)) {
-                let id = self.pronoun_antecedent(ctx, first, p, cues, depth)?;
-                self.recent.push(id as u32);
-                return Some(self.entities[id].name.clone());
+        let id = match pronoun(ctx.norm(first)).filter(|_| end - first == 1) {
+            Some(p) => self.pronoun_antecedent(ctx, first, p, cues, depth)?,
+            None => {
+                let d = self.describe(ctx, first, end)?;
+                self.intern(d)
             }
-        }
-        let d = self.describe(ctx, first, end)?;
-        let id = self.intern(d);
+        };
         self.recent.push(id as u32);
         Some(self.entities[id].name.clone())
     }
@@ -226,10 +224,10 @@ impl Resolver {
             let (name, person, gender, plural) = (e.name.clone(), e.person, e.gender, e.plural);
             return Some(Described { name, person, gender, plural, head });
         }
-        if is_publication(&head) {
-            if let Some(owner) = self.owner(ctx, &head) {
-                return Some(Described::thing(owner, false, head));
-            }
+        if is_publication(&head)
+            && let Some(owner) = self.owner(ctx, &head)
+        {
+            return Some(Described::thing(owner, false, head));
         }
         Some(self.description(ctx, first, end, head_tok, head))
     }
@@ -288,7 +286,7 @@ impl Resolver {
         };
         Described {
             name,
-            person: Some(person_noun(&head)),
+            person: Some(is_title(&head) || is_person_noun(&head)),
             gender: title_gender(&head),
             plural: plural(&head),
             head,
@@ -481,37 +479,4 @@ fn same_name(a: &str, b: &str) -> bool {
 fn plural(head: &str) -> bool {
     (head.ends_with('s') && !head.ends_with("ss") && !head.ends_with("us") && !head.ends_with("'s"))
         || matches!(head, "people" | "police" | "staff")
-}
-
-/// Common nouns for people (`the spokesman`, `officials`).
-fn person_noun(head: &str) -> bool {
-    is_title(head)
-        || matches!(
-            head,
-            "official"
-                | "officials"
-                | "source"
-                | "sources"
-                | "people"
-                | "person"
-                | "aides"
-                | "spokesmen"
-                | "spokeswomen"
-                | "critics"
-                | "experts"
-                | "analysts"
-                | "witnesses"
-                | "residents"
-                | "voters"
-                | "supporters"
-                | "lawmakers"
-                | "leaders"
-                | "protesters"
-                | "activists"
-                | "diplomats"
-                | "man"
-                | "woman"
-                | "men"
-                | "women"
-        )
 }

@@ -9,7 +9,7 @@
 use super::context::Ctx;
 use super::cue::{Cue, Form};
 use crate::language::english::{
-    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_np_preposition,
+    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_informant, is_np_preposition,
     is_object_pronoun, is_preposition, is_time_word, pronoun,
 };
 use std::ops::Range;
@@ -93,10 +93,8 @@ fn verb(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
     }
     // `"C," said S` before `S, the spokesman, said`; after a plain comma, the other way round.
     let after_quote = ctx.speech_closing_before(cue.first).is_some();
-    if after_quote {
-        if let Some(s) = inverted(ctx, cue, sent, cues) {
-            return Some(s);
-        }
+    if after_quote && let Some(s) = inverted(ctx, cue, sent, cues) {
+        return Some(s);
     }
     match left(ctx, cue.first, sent.start, cues, true) {
         Left::Found(first, end) => Some(Source::before((first, end))),
@@ -316,10 +314,10 @@ fn word_before(
 /// The subject whose last word is `t`: the noun before a reduced relative (`a poll released
 /// Friday found`), else the noun phrase ending at `t`.
 fn subject_np(ctx: &Ctx, t: usize, floor: usize, cues: &[Cue], finite: bool) -> Left {
-    if let Some(noun) = reduced_relative(ctx, t, floor) {
-        if let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite) {
-            return found;
-        }
+    if let Some(noun) = reduced_relative(ctx, t, floor)
+        && let found @ Left::Found(..) = found_np(ctx, noun, floor, cues, finite)
+    {
+        return found;
     }
     found_np(ctx, t, floor, cues, finite)
 }
@@ -333,9 +331,7 @@ fn reduced_relative(ctx: &Ctx, t: usize, floor: usize) -> Option<usize> {
         if k <= floor + 1 || !ctx.joined(k) {
             return None;
         }
-        let w = ctx.norm(k);
-        let participle = !ctx.is_cap(k) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed");
-        if participle {
+        if participle_form(ctx, k) {
             let next_ok = k == t
                 || matches!(
                     ctx.norm(k + 1),
@@ -350,12 +346,19 @@ fn reduced_relative(ctx: &Ctx, t: usize, floor: usize) -> Option<usize> {
                 && pronoun(w).is_none();
             return (next_ok && is_noun).then_some(noun);
         }
+        let w = ctx.norm(k);
         if is_clause_word(w) || is_auxiliary(w) {
             return None;
         }
         k -= 1;
     }
     None
+}
+
+/// Whether token `t` reads as a lowercase past participle (`released`; not `Fred`, `agreed`).
+fn participle_form(ctx: &Ctx, t: usize) -> bool {
+    let w = ctx.norm(t);
+    !ctx.is_cap(t) && w.len() > 4 && w.ends_with("ed") && !w.ends_with("eed")
 }
 
 /// Reads the comma-separated segments before the verb at `p`, right to left (at most three):
@@ -418,17 +421,12 @@ fn found_np(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue], finite: bool) ->
         "many" | "some" | "most" | "all" | "both" | "others" | "several" | "few" | "none"
     );
     // A lowercase `-ed` word is a verb or participle (`exchanged written messages`).
-    let w = ctx.norm(head);
     let after_determiner = head > floor && ctx.joined(head) && is_determiner(ctx.norm(head - 1));
-    let verb_form = !ctx.is_cap(head)
-        && w.len() > 4
-        && w.ends_with("ed")
-        && !w.ends_with("eed")
-        && !after_determiner;
+    let verb_form = participle_form(ctx, head) && !after_determiner;
     if !(content_word(ctx, head) || quantifier) || verb_form || is_cue_token(cues, head) {
         return Left::None;
     }
-    let first = np_left(ctx, head, floor, cues);
+    let first = np_before(ctx, head, floor, cues);
     // A noun phrase right after a preposition or a verb is its object, not a subject.
     if first > floor && ctx.joined(first) {
         let w = ctx.norm(first - 1);
@@ -483,13 +481,9 @@ fn appositive(ctx: &Ctx, r: &Range<usize>) -> bool {
     r.len() <= APPOSITION && (pronoun(w).is_none() || matches!(w, "who" | "which"))
 }
 
-/// The first token of the noun phrase whose head is `head` (for antecedents of `who`).
+/// The first token of the noun phrase whose head is `head`, extending it leftwards (also for
+/// antecedents of `who`).
 pub(super) fn np_before(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
-    np_left(ctx, head, floor, cues)
-}
-
-/// Extends a noun phrase leftwards from its head.
-fn np_left(ctx: &Ctx, head: usize, floor: usize, cues: &[Cue]) -> usize {
     let mut first = head;
     while first > floor && head - first < MAX_NP && ctx.joined(first) {
         let t = first - 1;
@@ -666,31 +660,7 @@ fn content_word(ctx: &Ctx, i: usize) -> bool {
 
 /// Informants: `citing sources familiar with the matter`, `quoting officials`.
 fn informant(ctx: &Ctx, first: usize, end: usize) -> bool {
-    (first..end).take_while(|&t| !is_np_preposition(ctx.norm(t))).any(|t| {
-        matches!(
-            ctx.norm(t),
-            "source"
-                | "sources"
-                | "official"
-                | "officials"
-                | "people"
-                | "person"
-                | "persons"
-                | "aide"
-                | "aides"
-                | "insider"
-                | "insiders"
-                | "diplomat"
-                | "diplomats"
-                | "witness"
-                | "witnesses"
-                | "spokesman"
-                | "spokeswoman"
-                | "spokesperson"
-                | "report"
-                | "reports"
-        )
-    })
+    (first..end).take_while(|&t| !is_np_preposition(ctx.norm(t))).any(|t| is_informant(ctx.norm(t)))
 }
 
 /// Whether token `i` is part of a cue.

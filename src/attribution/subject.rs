@@ -8,39 +8,11 @@
 use super::context::Ctx;
 use super::cue::{Cue, Form};
 use super::source::{Place, Source};
+pub(super) use crate::language::english::takes_clause_subject;
 use crate::language::english::{is_adverb, is_auxiliary, is_clause_word, is_preposition};
 
 /// Longest clause read back from the verb, in tokens.
 const MAX_CLAUSE: usize = 40;
-
-/// Whether a cue of lemma `lemma` may take its subject from the clause before it: verbs of
-/// saying, asking, believing and announcing that have no noun of the same form (`report`,
-/// `call`, `question`, `support` do, and their clause is often not their subject).
-pub(super) fn takes_clause_subject(lemma: &str) -> bool {
-    matches!(
-        lemma,
-        "say"
-            | "tell"
-            | "ask"
-            | "suggest"
-            | "describe"
-            | "announce"
-            | "agree"
-            | "warn"
-            | "express"
-            | "argue"
-            | "insist"
-            | "explain"
-            | "believe"
-            | "acknowledge"
-            | "admit"
-            | "deny"
-            | "predict"
-            | "oppose"
-            | "expect"
-            | "find"
-    )
-}
 
 /// The subject of the finite verb `cue`: the words of its clause before it, after a leading
 /// adverbial phrase (`In Vermont, …`), or the relative pronoun right before it.
@@ -90,8 +62,6 @@ pub(super) fn clause_subject(ctx: &Ctx, cue: &Cue, cues: &[Cue]) -> Option<Sourc
 /// colon or semicolon, a quotation, or the previous cue (and its `that`), after a leading
 /// adverbial phrase. `None` when the clause is longer than [`MAX_CLAUSE`].
 fn clause_start(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue]) -> Option<usize> {
-    // The clause: back to the sentence start, a colon or semicolon, a quotation, or the
-    // previous cue (and its `that`).
     let mut s = p;
     while s > floor {
         let t = s - 1;
@@ -113,10 +83,11 @@ fn clause_start(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue]) -> Option<usize
     }
     // A leading adverbial up to its comma: `In Vermont, about half … said`.
     let w = ctx.norm(s);
-    if s < p && (is_preposition(w) || is_clause_word(w) || is_adverb(w) || w.ends_with("ing")) {
-        if let Some(k) = (s + 1..p).find(|&k| ctx.gap_before(k).contains(',')) {
-            s = k;
-        }
+    if s < p
+        && (is_preposition(w) || is_clause_word(w) || is_adverb(w) || w.ends_with("ing"))
+        && let Some(k) = (s + 1..p).find(|&k| ctx.gap_before(k).contains(','))
+    {
+        s = k;
     }
     Some(s)
 }

@@ -21,12 +21,12 @@ impl GroupMap {
                 .rsplit_once('=')
                 .filter(|(o, g)| !o.is_empty() && !g.is_empty())
                 .ok_or_else(|| Error::Usage(format!("--group '{m}': expected OUTLET=GROUP")))?;
-            if let Some(old) = map.insert(outlet.to_string(), group.to_string()) {
-                if old != group {
-                    return Err(Error::Usage(format!(
-                        "--group: outlet '{outlet}' is mapped to both '{old}' and '{group}'"
-                    )));
-                }
+            if let Some(old) = map.insert(outlet.to_string(), group.to_string())
+                && old != group
+            {
+                return Err(Error::Usage(format!(
+                    "--group: outlet '{outlet}' is mapped to both '{old}' and '{group}'"
+                )));
             }
         }
         Ok(GroupMap { map })

@@ -64,13 +64,18 @@ pub struct CompareInput {
     shown: CellStyle,
 }
 
-fn intern(names: &mut Vec<String>, ids: &mut FxHashMap<String, u32>, name: &str) -> u32 {
+/// The id of `name` in `names`, interning it on first use.
+fn intern<Q>(names: &mut Vec<Q::Owned>, ids: &mut FxHashMap<Q::Owned, u32>, name: &Q) -> u32
+where
+    Q: ToOwned + std::hash::Hash + Eq + ?Sized,
+    Q::Owned: std::hash::Hash + Eq,
+{
     if let Some(&id) = ids.get(name) {
         return id;
     }
     let id = names.len() as u32;
-    names.push(name.to_string());
-    ids.insert(name.to_string(), id);
+    names.push(name.to_owned());
+    ids.insert(name.to_owned(), id);
     id
 }
 
@@ -116,13 +121,7 @@ impl CompareInput {
             category: category.to_string(),
             term: term.to_string(),
         };
-        if let Some(&id) = self.term_ids.get(&key) {
-            return id;
-        }
-        let id = self.terms.len() as u32;
-        self.terms.push(key.clone());
-        self.term_ids.insert(key, id);
-        id
+        intern(&mut self.terms, &mut self.term_ids, &key)
     }
 
     /// Adds a document with its (term id, count) pairs; duplicates are summed later.
@@ -334,16 +333,12 @@ fn read_table(
         })
         .collect::<Result<_>>()?;
     let mut record = csv::StringRecord::new();
-    loop {
-        match reader.read_record(&mut record) {
-            Ok(false) => return Ok(()),
-            Ok(true) => {}
-            Err(e) => return Err(csv_err(e)),
-        }
+    while reader.read_record(&mut record).map_err(csv_err)? {
         let line = record.position().map_or(0, |p| p.line());
         let cells: Vec<&str> = index.iter().map(|&i| record.get(i).unwrap_or("")).collect();
         row(line, &cells)?;
     }
+    Ok(())
 }
 
 #[cfg(test)]

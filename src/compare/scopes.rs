@@ -102,11 +102,6 @@ impl<'a> Prepared<'a> {
         self.input.shown().text(name)
     }
 
-    /// Documents in the input.
-    pub(crate) fn doc_count(&self) -> usize {
-        self.input.docs.len()
-    }
-
     /// A document's group id.
     pub(crate) fn group(&self, doc: u32) -> u32 {
         self.group_of_outlet[self.input.docs[doc as usize].outlet as usize]
@@ -134,7 +129,7 @@ impl<'a> Prepared<'a> {
         let nf = self.table.features.len();
         let mut by_group: Vec<Option<GroupSums>> = vec![None; self.groups.len()];
         let members: Box<dyn Iterator<Item = u32>> = match kind {
-            ScopeKind::All => Box::new(0..self.doc_count() as u32),
+            ScopeKind::All => Box::new(0..self.input.docs.len() as u32),
             ScopeKind::Event(e) => Box::new(self.event_docs[e as usize].iter().copied()),
         };
         let mut buf = DocCounts::default();

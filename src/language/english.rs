@@ -266,6 +266,46 @@ word_class! {
         "times" | "union" | "university" | "website" | "white"
 }
 
+word_class! {
+    /// Nouns for informants, whom `citing` or `quoting` names as a source (`citing sources
+    /// familiar with the matter`, `quoting officials`).
+    pub(crate) fn is_informant:
+        "aide" | "aides" | "diplomat" | "diplomats" | "insider" | "insiders" | "official" |
+        "officials" | "people" | "person" | "persons" | "report" | "reports" | "source" |
+        "sources" | "spokesman" | "spokesperson" | "spokeswoman" | "witness" | "witnesses"
+}
+
+word_class! {
+    /// Common nouns for people (`the spokesman`, `officials`), besides the [`is_title`]s.
+    pub(crate) fn is_person_noun:
+        "activists" | "aides" | "analysts" | "critics" | "diplomats" | "experts" | "lawmakers" |
+        "leaders" | "man" | "men" | "official" | "officials" | "people" | "person" | "protesters" |
+        "residents" | "source" | "sources" | "spokesmen" | "spokeswomen" | "supporters" | "voters" |
+        "witnesses" | "woman" | "women"
+}
+
+word_class! {
+    /// Lemmas of the belief, wish and expectation, appearance and position classes of the
+    /// attribution lexicon (`lexicons/README.md`, *Verb classes added for attribution recall*):
+    /// attitudes, which are no attribution inside the content of another.
+    pub(crate) fn is_attitude:
+        "advocate" | "agree" | "anticipate" | "appear" | "approve" | "assume" | "believe" |
+        "consider" | "decide" | "disagree" | "doubt" | "embrace" | "endorse" | "expect" | "favor" |
+        "favour" | "fear" | "guess" | "hope" | "imagine" | "know" | "offer" | "oppose" | "prefer" |
+        "refuse" | "see" | "seek" | "seem" | "show" | "support" | "suspect" | "think" | "view" |
+        "want" | "wish" | "wonder" | "worry"
+}
+
+word_class! {
+    /// Lemmas of cues that may take their subject from the clause before them: verbs of
+    /// saying, asking, believing and announcing that have no noun of the same form (`report`,
+    /// `call`, `question`, `support` do, and their clause is often not their subject).
+    pub(crate) fn takes_clause_subject:
+        "acknowledge" | "admit" | "agree" | "announce" | "argue" | "ask" | "believe" | "deny" |
+        "describe" | "expect" | "explain" | "express" | "find" | "insist" | "oppose" | "predict" |
+        "say" | "suggest" | "tell" | "warn"
+}
+
 /// Whether `w` is one of the [`listed_adverb`]s, or a lowercase word ending in `-ly` (but not
 /// `only`, `family`, `italy`, `ally`).
 pub(crate) fn is_adverb(w: &str) -> bool {

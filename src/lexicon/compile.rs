@@ -89,12 +89,6 @@ impl LexiconBuilder {
         self.add_texts(&files)
     }
 
-    /// Adds one lexicon file from disk.
-    pub fn add_path(&mut self, path: &Path) -> Result<()> {
-        let (origin, name, text) = read_file(path)?;
-        self.add_text(&origin, &name, &text)
-    }
-
     /// Adds one lexicon file's text; `origin` names it in errors and in the manifest, `name`
     /// is the dimension (the file stem).
     pub fn add_text(&mut self, origin: &str, name: &str, text: &str) -> Result<()> {
@@ -237,15 +231,11 @@ impl LexiconBuilder {
             vec![Vec::new(); self.vocab.prefixes.len()],
         ];
         for (id, e) in self.entries.iter().enumerate() {
-            let (kind, k) = match e.elems[0] {
-                Elem::Stem(k) => (0, k),
-                Elem::Exact(k) => (1, k),
-                Elem::Prefix(k) => (2, k),
-            };
-            lists[kind][k as usize].push(id as EntryId);
+            let (vocab, k) = e.elems[0].slot();
+            lists[vocab][k as usize].push(id as EntryId);
         }
         let entries = &self.entries;
-        let [stem, exact, prefix] = lists.map(|kind| {
+        let starts = Starts(lists.map(|kind| {
             kind.into_iter()
                 .map(|mut v| {
                     v.sort_by_key(|&id| {
@@ -265,8 +255,7 @@ impl LexiconBuilder {
                         .collect::<Box<[_]>>()
                 })
                 .collect()
-        });
-        let starts = Starts { stem, exact, prefix };
+        }));
         Lexicon {
             stemmer: self.stemmer,
             files: self.files,

@@ -19,6 +19,18 @@ pub enum Elem {
     Prefix(u32),
 }
 
+impl Elem {
+    /// Which vocabulary the element's id is in (0 stems, 1 exact forms, 2 prefixes), and the id.
+    #[inline]
+    pub(crate) fn slot(self) -> (usize, u32) {
+        match self {
+            Elem::Stem(id) => (0, id),
+            Elem::Exact(id) => (1, id),
+            Elem::Prefix(id) => (2, id),
+        }
+    }
+}
+
 /// One lexicon row, compiled.
 #[derive(Clone, Debug)]
 pub struct Entry {
@@ -98,24 +110,16 @@ pub(crate) struct Candidate {
     pub(crate) second: Option<Elem>,
 }
 
-/// Entries by their first element, in dense arrays indexed by stem, exact and prefix id.
+/// Entries by their first element, in dense arrays per [`Elem::slot`] vocabulary, by id.
 #[derive(Debug, Default)]
-pub(crate) struct Starts {
-    pub(crate) stem: Vec<Box<[Candidate]>>,
-    pub(crate) exact: Vec<Box<[Candidate]>>,
-    pub(crate) prefix: Vec<Box<[Candidate]>>,
-}
+pub(crate) struct Starts(pub(crate) [Vec<Box<[Candidate]>>; 3]);
 
 impl Starts {
     /// Entries whose first element is `elem`, sorted by (file, length descending, id).
     #[inline]
     pub(crate) fn get(&self, elem: Elem) -> &[Candidate] {
-        let (v, id) = match elem {
-            Elem::Stem(id) => (&self.stem, id),
-            Elem::Exact(id) => (&self.exact, id),
-            Elem::Prefix(id) => (&self.prefix, id),
-        };
-        v.get(id as usize).map_or(&[], |l| l)
+        let (vocab, id) = elem.slot();
+        self.0[vocab].get(id as usize).map_or(&[], |l| l)
     }
 }
 
@@ -168,11 +172,6 @@ impl Lexicon {
         self.roles.role(id)
     }
 
-    /// The tone valence of one entry (see [`Roles::valence`]).
-    pub fn valence(&self, id: EntryId) -> f64 {
-        self.roles.valence(id)
-    }
-
     /// The stance class of one entry, if it is an attribution cue of one of the six classes.
     pub fn cue_class(&self, id: EntryId) -> Option<CueClass> {
         match self.roles.role(id) {
@@ -222,7 +221,8 @@ impl Lexicon {
         std::iter::successors(Some(id), |&c| self.categories[c as usize].parent)
     }
 
-    /// The stems a pattern element compiled to, for `lexicon stems`.
+    /// The text a pattern element compiled to (stem, exact form or prefix), for `lexicon
+    /// stems` and the lint.
     pub fn elem_text(&self, elem: Elem) -> &str {
         fn by_id(map: &FxHashMap<Box<str>, u32>) -> Vec<Box<str>> {
             let mut v = vec![Box::<str>::default(); map.len()];
@@ -234,11 +234,7 @@ impl Lexicon {
         let texts = self.elem_texts.get_or_init(|| {
             [by_id(&self.vocab.stems), by_id(&self.vocab.exacts), by_id(&self.vocab.prefixes)]
         });
-        let (kind, id) = match elem {
-            Elem::Stem(id) => (0, id),
-            Elem::Exact(id) => (1, id),
-            Elem::Prefix(id) => (2, id),
-        };
-        texts[kind].get(id as usize).map_or("", |t| t)
+        let (vocab, id) = elem.slot();
+        texts[vocab].get(id as usize).map_or("", |t| t)
     }
 }

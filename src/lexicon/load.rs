@@ -56,14 +56,10 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<RawEntry>> {
     // The csv crate's own line numbers skip blank lines; count newlines before each record.
     let mut lines = LineCounter { text, byte: 0, line: 1 };
     let mut record = csv::StringRecord::new();
-    loop {
-        let more = reader.read_record(&mut record).map_err(|e| {
-            let line = e.position().map_or(0, |p| lines.at(p.byte()));
-            Error::lexicon(file, line, 0, format!("bad CSV: {e}"))
-        })?;
-        if !more {
-            break;
-        }
+    while reader.read_record(&mut record).map_err(|e| {
+        let line = e.position().map_or(0, |p| lines.at(p.byte()));
+        Error::lexicon(file, line, 0, format!("bad CSV: {e}"))
+    })? {
         let line = record.position().map_or(0, |p| lines.at(p.byte()));
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;

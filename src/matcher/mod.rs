@@ -48,10 +48,10 @@ fn compute_keys(lex: &Lexicon, norm: &str, pool: &mut Vec<u32>) -> Keys {
         if len > norm.len() {
             break;
         }
-        if norm.is_char_boundary(len) {
-            if let Some(&id) = v.prefixes.get(&norm[..len]) {
-                pool.push(id);
-            }
+        if norm.is_char_boundary(len)
+            && let Some(&id) = v.prefixes.get(&norm[..len])
+        {
+            pool.push(id);
         }
     }
     Keys { stem, exact, pfx_start, pfx_len: pool.len() as u32 - pfx_start }
@@ -110,10 +110,10 @@ pub fn find_hits(
                 if scratch.next_free[c.file.index()] > i as u32 {
                     continue;
                 }
-                if let Some(b) = scratch.best.iter().find(|b| b.0 == c.file) {
-                    if b.2 > c.len || (b.2 == c.len && b.1 < c.entry) {
-                        continue;
-                    }
+                if let Some(b) = scratch.best.iter().find(|b| b.0 == c.file)
+                    && (b.2 > c.len || (b.2 == c.len && b.1 < c.entry))
+                {
+                    continue;
                 }
                 if let Some(second) = c.second {
                     let next_matches = scratch

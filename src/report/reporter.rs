@@ -20,15 +20,21 @@ use crate::pipeline::{Render, Sink};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+/// The streamed tables of one document's rows, in the order of [`Rendered`]'s rows.
+const STREAMED: [&schema::TableSchema; 6] = [
+    &schema::DOCUMENTS,
+    &schema::MATCHES,
+    &schema::ATTRIBUTIONS,
+    &schema::DOC_TERMS,
+    &schema::SCARE_QUOTES,
+    &schema::TONE,
+];
+
 /// One document's rows, rendered on a worker thread by [`Reporter`]'s [`RowRenderer`].
 #[derive(Default)]
 pub struct Rendered {
-    documents: Rows,
-    matches: Rows,
-    attributions: Rows,
-    doc_terms: Rows,
-    scare_quotes: Rows,
-    tone: Rows,
+    /// Per table of [`STREAMED`].
+    rows: [Rows; 6],
     /// (term rank, count), ascending: `doc_terms.csv`'s scratch.
     terms: Vec<(u32, u32)>,
 }
@@ -38,13 +44,9 @@ pub struct Reporter {
     dir: PathBuf,
     lexicon: Arc<Lexicon>,
     opts: ReportOptions,
-    documents: Table,
-    matches: Table,
-    scare_quotes: Table,
-    tone: Table,
+    /// The tables of [`STREAMED`].
+    streamed: [Table; 6],
     errors: Table,
-    attributions: Table,
-    doc_terms: Table,
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
     collector: Collector,
@@ -63,20 +65,15 @@ impl Reporter {
             let cells = cells.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (Arc::new(cells), Arc::new(order), files)
         });
-        let [documents, matches, scare_quotes, tone, errors, attributions, doc_terms] = files?;
+        let (streamed, errors) = files?;
         let spill = dir.join(COUNTS_SPILL);
         let collector = Collector::spilled(lexicon.clone(), &spill, opts.cells)?;
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
             opts,
-            documents,
-            matches,
-            scare_quotes,
-            tone,
+            streamed,
             errors,
-            attributions,
-            doc_terms,
             entry_cells,
             term_order,
             collector,
@@ -84,20 +81,16 @@ impl Reporter {
         })
     }
 
-    /// The streamed tables with their header rows: documents, matches, scare quotes, tone,
-    /// errors, attributions and doc_terms.
-    fn create_files(dir: &Path, lexicon: &Lexicon, opts: &ReportOptions) -> Result<[Table; 7]> {
+    /// The streamed tables with their header rows: those of [`STREAMED`], and errors.
+    fn create_files(
+        dir: &Path,
+        lexicon: &Lexicon,
+        opts: &ReportOptions,
+    ) -> Result<([Table; 6], Table)> {
         let top = tables::top_names(lexicon);
         let create = |s| Table::create(dir, s, &top, opts);
-        Ok([
-            create(&schema::DOCUMENTS)?,
-            create(&schema::MATCHES)?,
-            create(&schema::SCARE_QUOTES)?,
-            create(&schema::TONE)?,
-            create(&schema::ERRORS)?,
-            create(&schema::ATTRIBUTIONS)?,
-            create(&schema::DOC_TERMS)?,
-        ])
+        let [a, b, c, d, e, f] = STREAMED.map(create);
+        Ok(([a?, b?, c?, d?, e?, f?], create(&schema::ERRORS)?))
     }
 
     /// Options of the comparison tables written at the end (default: [`CompareOptions::default`]).
@@ -107,19 +100,14 @@ impl Reporter {
 
     /// Writes the aggregate tables and the manifest, and flushes everything.
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
-        let streamed = [
-            self.documents.close()?,
-            self.matches.close()?,
-            self.scare_quotes.close()?,
-            self.tone.close()?,
-            self.errors.close()?,
-            self.attributions.close()?,
-            self.doc_terms.close()?,
-        ];
+        let mut streamed = Vec::with_capacity(7);
+        for t in self.streamed.into_iter().chain([self.errors]) {
+            streamed.push(t.close()?);
+        }
         // The streamed tables reach the disk (an I/O wait, in its own thread) while the
         // aggregate and comparison tables, independent files, are computed side by side.
         let (synced, (aggregates, compared)) = std::thread::scope(|s| {
-            let syncing = s.spawn(|| Closed::sync_all(streamed.into()));
+            let syncing = s.spawn(|| Closed::sync_all(streamed));
             let (dir, opts) = (&self.dir, &self.opts);
             let written = rayon::join(
                 || aggregate_tables(dir, &self.lexicon, self.collector.aggregates(), opts),
@@ -168,18 +156,14 @@ impl Render for RowRenderer {
 
     fn render(&self, doc: &Document, a: &DocAnalysis, out: &mut Rendered) {
         let (c, lex) = (&self.cells, &*self.lexicon);
-        out.documents.clear();
-        documents::write(&mut out.documents, lex, doc, a, c);
-        out.matches.clear();
-        matches::write(&mut out.matches, &self.entry_cells, doc, a, c);
-        out.attributions.clear();
-        attributions::write(&mut out.attributions, lex, doc, a, c);
-        out.doc_terms.clear();
-        doc_terms::write(&mut out.doc_terms, &mut out.terms, &self.term_order, doc, a, c);
-        out.scare_quotes.clear();
-        scare_quotes::write(&mut out.scare_quotes, doc, a, c);
-        out.tone.clear();
-        tone::write(&mut out.tone, doc, a, c);
+        out.rows.iter_mut().for_each(Rows::clear);
+        let [documents, matches, attributions, doc_terms, scare_quotes, tone] = &mut out.rows;
+        documents::write(documents, lex, doc, a, c);
+        matches::write(matches, &self.entry_cells, doc, a, c);
+        attributions::write(attributions, lex, doc, a, c);
+        doc_terms::write(doc_terms, &mut out.terms, &self.term_order, doc, a, c);
+        scare_quotes::write(scare_quotes, doc, a, c);
+        tone::write(tone, doc, a, c);
     }
 }
 
@@ -196,12 +180,9 @@ impl Sink for Reporter {
     }
 
     fn document(&mut self, doc: &Document, a: &DocAnalysis, r: &Rendered) -> Result<()> {
-        self.documents.bytes(&r.documents)?;
-        self.matches.bytes(&r.matches)?;
-        self.attributions.bytes(&r.attributions)?;
-        self.doc_terms.bytes(&r.doc_terms)?;
-        self.scare_quotes.bytes(&r.scare_quotes)?;
-        self.tone.bytes(&r.tone)?;
+        for (table, rows) in self.streamed.iter_mut().zip(&r.rows) {
+            table.bytes(rows)?;
+        }
         self.collector.add(doc, a)
     }
 
@@ -247,7 +228,7 @@ mod tests {
         for _ in 0..20 {
             result = result.and_then(|()| r.document(&doc, &a, &rendered));
         }
-        let err = result.and_then(|()| r.matches.flush());
+        let err = result.and_then(|()| r.streamed[1].flush());
         let err = err.unwrap_err().to_string();
         assert!(err.contains("No space left on device"), "{err}");
         assert!(err.contains("matches.csv") || err.starts_with("x:"), "{err}");

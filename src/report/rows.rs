@@ -129,22 +129,16 @@ impl Rows {
         self.scratch = line;
     }
 
-    /// An unsigned integer field.
-    pub fn int(&mut self, v: impl Into<u64>) {
+    /// An integer field.
+    pub fn int(&mut self, v: impl itoa::Integer) {
         self.separator();
-        self.buf.extend_from_slice(itoa::Buffer::new().format(v.into()).as_bytes());
-    }
-
-    /// A signed integer field.
-    pub fn signed(&mut self, v: impl Into<i64>) {
-        self.separator();
-        self.buf.extend_from_slice(itoa::Buffer::new().format(v.into()).as_bytes());
+        self.buf.extend_from_slice(itoa::Buffer::new().format(v).as_bytes());
     }
 
     /// An integer field, empty when absent.
     pub fn opt_int(&mut self, v: Option<impl Into<i64>>) {
         match v {
-            Some(v) => self.signed(v),
+            Some(v) => self.int(Into::<i64>::into(v)),
             None => self.raw(""),
         }
     }
@@ -222,7 +216,7 @@ mod tests {
         rows.text(&safe, "-2 dead, 3 hurt");
         rows.text(&CellStyle { safe_text: false }, "=1");
         rows.int(42u32);
-        rows.signed(-2i8);
+        rows.int(-2i8);
         rows.opt_int(None::<i8>);
         rows.flag(true);
         rows.text_one_line(&safe, "  a \n b\u{a0}\u{a0}c ");

@@ -24,10 +24,10 @@ pub(super) fn classify(word: &str) -> Kind {
     }
     let mut chars = word.chars();
     // A single capital letter is an initial ("John F. Kennedy").
-    if let (Some(c), None) = (chars.next(), chars.next()) {
-        if c.is_uppercase() {
-            return Kind::Title;
-        }
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_uppercase()
+    {
+        return Kind::Title;
     }
     if is_ambiguous_abbreviation(&lower) {
         return Kind::Ambiguous;

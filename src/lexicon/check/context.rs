@@ -40,45 +40,24 @@ pub const KINDS: &[(&str, &str)] = &[
     ("no-source", "a row without provenance in `source`"),
 ];
 
-/// Read-only views of a lexicon that the lints share: element texts by id, stems of exact
-/// forms, and the written words of each entry.
+/// Read-only views of a lexicon that the lints share: element texts, stems of exact forms,
+/// and the written words of each entry.
 pub(super) struct Ctx<'a> {
     pub(super) lex: &'a Lexicon,
-    pub(super) stems: Vec<&'a str>,
-    pub(super) exacts: Vec<&'a str>,
-    pub(super) prefixes: Vec<&'a str>,
     /// The stem id of each exact form, when that stem is in the vocabulary.
     pub(super) exact_stem: Vec<Option<u32>>,
 }
 
 impl<'a> Ctx<'a> {
     pub(super) fn new(lex: &'a Lexicon) -> Ctx<'a> {
-        fn by_id(map: &rustc_hash::FxHashMap<Box<str>, u32>) -> Vec<&str> {
-            let mut v = vec![""; map.len()];
-            for (k, &id) in map {
-                v[id as usize] = k;
-            }
-            v
-        }
-        let exacts = by_id(&lex.vocab.exacts);
-        let exact_stem =
-            exacts.iter().map(|w| lex.vocab.stems.get(&*lex.stemmer.stem(w)).copied()).collect();
-        Ctx {
-            lex,
-            stems: by_id(&lex.vocab.stems),
-            exacts,
-            prefixes: by_id(&lex.vocab.prefixes),
-            exact_stem,
-        }
+        let stem_of = |x| lex.vocab.stems.get(&*lex.stemmer.stem(lex.elem_text(Elem::Exact(x))));
+        let exact_stem = (0..lex.vocab.exacts.len() as u32).map(|x| stem_of(x).copied()).collect();
+        Ctx { lex, exact_stem }
     }
 
     /// The stem, exact form or prefix (without `*`) an element compiled to.
     pub(super) fn text(&self, el: Elem) -> &'a str {
-        match el {
-            Elem::Stem(id) => self.stems[id as usize],
-            Elem::Exact(id) => self.exacts[id as usize],
-            Elem::Prefix(id) => self.prefixes[id as usize],
-        }
+        self.lex.elem_text(el)
     }
 
     /// The words of an entry as written (normalised), one per element.

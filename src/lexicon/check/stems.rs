@@ -69,10 +69,10 @@ fn same_lexeme(a: &str, b: &str) -> bool {
     fn bases(w: &str) -> Vec<String> {
         let mut v = vec![w.to_string()];
         for suffix in ["'s", "ing", "ed", "es", "s", "d", "er", "est"] {
-            if let Some(base) = w.strip_suffix(suffix) {
-                if base.len() >= 2 {
-                    v.push(base.to_string());
-                }
+            if let Some(base) = w.strip_suffix(suffix)
+                && base.len() >= 2
+            {
+                v.push(base.to_string());
             }
         }
         for suffix in ["ies", "ied", "ier", "iest"] {
