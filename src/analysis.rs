@@ -1,8 +1,8 @@
 //! Analysing one document: build each section's view (title, body: tokens, hits, quotations,
-//! clauses, marks; `view`), find the framing devices around each hit (`devices`), the
-//! attributions (`attribution`) and the tone (`tone`) over it, and count, by voice. Produces a
-//! [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so the drivers in
-//! `pipeline` can run it on any thread.
+//! clauses, marks, reporting cues; `view`), find the framing devices around each hit
+//! (`devices`), the attributions (`attribution`) and the tone (`tone`) over it, and count, by
+//! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
+//! the drivers in `pipeline` can run it on any thread.
 
 use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
