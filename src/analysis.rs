@@ -103,7 +103,8 @@ impl Scratch {
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     sections: Sections,
-    /// Whether the lexicon has attribution cues (else attribution is not run).
+    /// Whether the lexicon has attribution cues (else the views leave their cues out and
+    /// attribution is not run).
     attribution: bool,
 }
 
@@ -138,6 +139,7 @@ impl Analyzer {
         w.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
+        scratch.view.without_cues = !self.attribution;
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
             if let Some(text) = text {
                 let view = scratch.view.build(lex, lex.roles(), section, text);

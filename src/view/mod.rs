@@ -39,6 +39,9 @@ pub struct ViewScratch {
     marks: Marks,
     chars: CharIndex,
     cues: Vec<Cue>,
+    /// Leave the cues out (set by an analyzer whose lexicon has no attribution cues, so that
+    /// nothing reads them).
+    pub(crate) without_cues: bool,
 }
 
 impl ViewScratch {
@@ -66,7 +69,10 @@ impl ViewScratch {
         // The cues are read from the view they complete: the buffer leaves the scratch while
         // they are collected (a move, no allocation).
         let mut cues = std::mem::take(&mut self.cues);
-        cues::collect(&self.view(roles, section, text), lex, &mut cues);
+        cues.clear();
+        if !self.without_cues {
+            cues::collect(&self.view(roles, section, text), lex, &mut cues);
+        }
         self.cues = cues;
         self.view(roles, section, text)
     }
