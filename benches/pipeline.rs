@@ -130,8 +130,8 @@ fn attribution(c: &mut Criterion) {
     let docs = corpus();
     let lex = Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons");
     let roles = lex.roles();
-    // Section views (tokens, hits, quotations, marks) are inputs here: only attribution
-    // detection is timed.
+    // Section views (tokens, hits, quotations, marks, reporting cues) are inputs here: only
+    // attribution detection from the cues is timed.
     let prepared: Vec<ViewScratch> = docs
         .iter()
         .map(|d| {

@@ -1,8 +1,8 @@
 //! Analysing one document: build each section's view (title, body: tokens, hits, quotations,
-//! clauses, marks; `view`), find the framing devices around each hit (`devices`), the
-//! attributions (`attribution`) and the tone (`tone`) over it, and count, by voice. Produces a
-//! [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so the drivers in
-//! `pipeline` can run it on any thread.
+//! clauses, marks, reporting cues; `view`), find the framing devices around each hit
+//! (`devices`), the attributions (`attribution`) and the tone (`tone`) over it, and count, by
+//! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
+//! the drivers in `pipeline` can run it on any thread.
 
 use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
@@ -103,7 +103,8 @@ impl Scratch {
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     sections: Sections,
-    /// Whether the lexicon has attribution cues (else attribution is not run).
+    /// Whether the lexicon has attribution cues (else the views leave their cues out and
+    /// attribution is not run).
     attribution: bool,
 }
 
@@ -138,6 +139,7 @@ impl Analyzer {
         w.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
+        scratch.view.without_cues = !self.attribution;
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
             if let Some(text) = text {
                 let view = scratch.view.build(lex, lex.roles(), section, text);

@@ -4,9 +4,9 @@
 //! `when asked about it`) still attribute the content to someone; they are reported with an
 //! empty source.
 
-use super::context::Ctx;
-use super::cue::{Cue, Form};
 use super::source::passive;
+use crate::view::SectionView as Ctx;
+use crate::view::cue::{Cue, Form};
 
 /// Whether `cue`, for which no source was found, is an agentless attribution.
 pub(super) fn agentless(ctx: &Ctx, cue: &Cue) -> bool {

@@ -3,10 +3,10 @@
 //! order of source, verb and content, with `Q` for quotation marks: `QCQSV` for
 //! `"C," she said`, `SVC` for `she said that C`).
 
-use super::context::Ctx;
-use super::cue::{Cue, Form};
 use super::source::{Place, Source};
 use crate::segment::Span;
+use crate::view::SectionView as Ctx;
+use crate::view::cue::{Cue, Form};
 
 /// The order of source (`S`), cue (`V`) and content (`C`, `QCQ` when the content is one
 /// quotation) in the text, e.g. `QCQSV`, `SVC`, `CSV`, `VSC`.

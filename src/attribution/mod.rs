@@ -1,11 +1,10 @@
 //! Attribution: who is quoted, with which reporting expression, in which stance.
 //!
-//! Runs inside [`crate::Analyzer`] on each section's tokens and the hits of the lexicon file
-//! named `attribution` (cue patterns with categories `attribution/<class>`); without that file
-//! it finds nothing. For every cue it finds:
+//! Runs inside [`crate::Analyzer`] over each section's view, from the view's reporting cues
+//! (hits of the lexicon file named `attribution`, cue patterns with categories
+//! `attribution/<class>`, used as reporting expressions; speakers' colons; named polls: built
+//! by `view::cues`); without that file it finds nothing. For every cue it finds:
 //!
-//! - the **cue** itself, filtered so that nouns and adjectives that look like reporting verbs
-//!   are not cues (`cue`);
 //! - the **source** span and the entity it refers to, pronouns and descriptions resolved to
 //!   the most recent compatible named source (`source`, `resolve`);
 //! - the **content** span, whether it is a direct quotation, and the quote type (`content`).
@@ -16,26 +15,21 @@
 //! `agentless`): it is reported with an empty source. The rules are written for English.
 
 mod agentless;
-mod colon;
 mod content;
-mod context;
-mod cue;
 mod nested;
 mod resolve;
 mod source;
 mod subject;
-mod survey;
 
 pub use crate::lexicon::CueClass;
 pub use content::QuoteType;
-pub use survey::SURVEY_LEMMA;
 
 use crate::language::english;
-use crate::lexicon::{CategoryId, EntryId, Lexicon, Role};
+use crate::lexicon::{CategoryId, EntryId, Lexicon};
 use crate::segment::Span;
+use crate::view::SectionView as Ctx;
+use crate::view::cue::{Cue, Form};
 use crate::view::{Section, SectionView};
-use context::Ctx;
-use cue::{Cue, Form};
 use resolve::Resolver;
 use source::Source;
 
@@ -70,6 +64,9 @@ pub enum CueKind {
 
 /// The lemma of a speaker colon cue.
 pub const COLON_LEMMA: &str = ":";
+
+/// The lemma of a survey cue.
+pub const SURVEY_LEMMA: &str = "poll";
 
 impl CueKind {
     /// The lexicon category of the cue; none for a colon or a survey.
@@ -135,7 +132,6 @@ pub struct Attribution {
 /// Reusable per-thread buffers, and the entities of the document being analysed.
 #[derive(Default)]
 pub struct AttributionScratch {
-    cues: Vec<Cue>,
     earlier: Vec<(usize, Source)>,
     contents: nested::Contents,
     resolver: Resolver,
@@ -160,29 +156,22 @@ pub fn detect_section(
     scratch: &mut AttributionScratch,
     out: &mut Vec<Attribution>,
 ) {
-    let AttributionScratch { cues, earlier, contents, resolver } = scratch;
+    let AttributionScratch { earlier, contents, resolver } = scratch;
     resolver.start_section();
-    let text = view.text;
-    if !view.hits.iter().any(|h| matches!(lex.role(h.entry), Role::AttributionCue { .. }))
-        && !text.contains(':')
-        && !survey::may_name_one(text)
-    {
+    let cues = view.cues;
+    if cues.is_empty() {
         return;
     }
-    let ctx: &Ctx = view;
-    cue::collect(ctx, lex, view.hits, cues);
-    colon::collect(ctx, cues);
-    survey::collect(ctx, cues);
     let first_new = out.len();
     earlier.clear();
     let mut sentence = u32::MAX;
     for k in 0..cues.len() {
-        let sent = ctx.sentence(cues[k].first);
+        let sent = view.sentence(cues[k].first);
         if sent != sentence {
             earlier.clear();
             sentence = sent;
         }
-        out.extend(attribute(ctx, lex, k, cues, earlier, resolver));
+        out.extend(attribute(view, lex, k, cues, earlier, resolver));
     }
     // An attitude verb inside the content of another attribution is part of what was said.
     contents.index(out[first_new..].iter().filter_map(|a| a.content.map(|c| c.bytes)));

@@ -7,12 +7,12 @@
 //! the regime's earlier mention (`the Estravan regime` → `Estravan military`). Entities live
 //! for one document; allocation happens per source, never per token.
 
-use super::context::Ctx;
-use super::cue::Cue;
 use crate::language::english::{
     Pronoun, is_determiner, is_institution, is_mouthpiece, is_person_noun, is_preposition,
     is_publication, is_title, pronoun, title_gender,
 };
+use crate::view::SectionView as Ctx;
+use crate::view::cue::Cue;
 
 /// How far back (in tokens) a description looks for a modifier (`the Estravan regime`).
 const MODIFIER_WINDOW: usize = 5000;

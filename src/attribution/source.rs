@@ -6,12 +6,12 @@
 //! `citing S` when S is an informant. No parser: a noun phrase is a run of names, possessives,
 //! determiners and content words that no punctuation or clause word interrupts.
 
-use super::context::Ctx;
-use super::cue::{Cue, Form};
 use crate::language::english::{
     is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_informant, is_np_preposition,
     is_object_pronoun, is_preposition, is_time_word, pronoun,
 };
+use crate::view::SectionView as Ctx;
+use crate::view::cue::{Cue, Form};
 use std::ops::Range;
 
 /// How the source was found.

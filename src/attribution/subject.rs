@@ -5,11 +5,11 @@
 //! before them is the speaker however long it is. Not for `to say`, `That said,`, `, say,`
 //! (an example), nor a verb whose clause opens right before it.
 
-use super::context::Ctx;
-use super::cue::{Cue, Form};
 use super::source::{Place, Source};
 pub(super) use crate::language::english::takes_clause_subject;
 use crate::language::english::{is_adverb, is_auxiliary, is_clause_word, is_preposition};
+use crate::view::SectionView as Ctx;
+use crate::view::cue::{Cue, Form};
 
 /// Longest clause read back from the verb, in tokens.
 const MAX_CLAUSE: usize = 40;

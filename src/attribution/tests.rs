@@ -62,9 +62,8 @@ fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
     let roles = lex.roles();
     let mut vs = ViewScratch::new();
     let ctx = vs.build(lex, roles, Section::Body, text);
-    let mut out = Vec::new();
-    super::cue::collect(&ctx, lex, ctx.hits, &mut out);
-    out.iter()
+    ctx.cues
+        .iter()
         .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
         .collect()
 }

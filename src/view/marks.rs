@@ -7,7 +7,7 @@
 //!
 //! Two reporting-cue decisions stay apart because they differ on real text: `CUE_HIT` is the
 //! loose one scare quotes read (`devices::scare` drops only a noun after a determiner and a
-//! self-designation), while attribution keeps its own, stricter cues (`attribution::cue`:
+//! self-designation), while attribution reads the stricter cues of `cues` (`cues::lexical`:
 //! not inside a quotation, used as a verb, with the topic or clause its lemma needs). On the
 //! sample, "Speaking outside the hotel, Marrin said … “in good conditions”" gives the scare
 //! quote the cue `Speaking` (attribution: no topic, no cue; it keeps `said`); in the test

@@ -10,15 +10,15 @@
 //! letter (`Q: Why now?`, `A: Because…`) is an interview's role tag, not a named speaker: the
 //! exchange is already attributed by the interview's own introduction, so it is no cue.
 
-use super::context::Ctx;
-use super::cue::{Cue, Form};
+use crate::view::cue::{Cue, Form};
+use crate::view::section::SectionView;
 
 /// Longest speaker name before a colon, in words.
 const MAX_SPEAKER: usize = 3;
 
 /// Adds the speaker colons of the section to `cues` (the lexicon cues, in token order) and
 /// keeps them in token order.
-pub(super) fn collect(ctx: &Ctx, cues: &mut Vec<Cue>) {
+pub(super) fn collect(ctx: &SectionView, cues: &mut Vec<Cue>) {
     let n_lexical = cues.len();
     let sentences = &ctx.buf.sentences;
     for (s, sent) in sentences.iter().enumerate() {
@@ -41,7 +41,7 @@ pub(super) fn collect(ctx: &Ctx, cues: &mut Vec<Cue>) {
 }
 
 /// Whether the text right after token `t` is a colon (then white space or a quotation mark).
-fn colon_after(ctx: &Ctx, t: usize) -> bool {
+fn colon_after(ctx: &SectionView, t: usize) -> bool {
     let gap = ctx.gap_after(t);
     gap.starts_with(':') && gap[1..].chars().all(|c| c.is_whitespace() || is_quote_mark(c))
 }
@@ -52,7 +52,7 @@ fn is_quote_mark(c: char) -> bool {
 
 /// Whether tokens `first..end` read as a speaker's name: joined capitalised words outside
 /// quotations, none a lexicon cue, not a label, not a kicker in capitals.
-fn speaker(ctx: &Ctx, first: usize, end: usize, cues: &[Cue]) -> bool {
+fn speaker(ctx: &SectionView, first: usize, end: usize, cues: &[Cue]) -> bool {
     let words_ok = (first..end).all(|t| {
         ctx.is_cap(t) && !ctx.is_numeric(t) && !ctx.in_quotation(t) && (t == first || ctx.joined(t))
     });
@@ -117,7 +117,7 @@ fn is_label(w: &str) -> bool {
 }
 
 /// Whether words (not a figure) follow the colon in the same paragraph.
-fn goes_on(ctx: &Ctx, last: usize) -> bool {
+fn goes_on(ctx: &SectionView, last: usize) -> bool {
     let next = last + 1;
     next < ctx.len()
         && ctx.buf.sentences[ctx.sentence(next) as usize].paragraph

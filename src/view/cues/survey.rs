@@ -1,6 +1,6 @@
 //! Survey adjuncts: `In a new Velm Herald poll, 40 percent backed Mora`, `Mora led by 8
 //! points in the harbour board's survey`. A poll or survey named after `in` is the source of
-//! the figures its clause reports; the preposition is the cue (lemma [`SURVEY_LEMMA`],
+//! the figures its clause reports; the preposition is the cue (lemma `poll` in attribution,
 //! neutral) and the poll its source, as with `according to`.
 //!
 //! Only one poll counts: `in` then a determiner, possessive or name, then at most
@@ -9,12 +9,9 @@
 //! places the people before it (`the voters in the poll`); `Half of those in the Velm poll
 //! said` holds two attributions, as in PolNeAR: the poll's and the respondents'.
 
-use super::context::Ctx;
-use super::cue::{Cue, Form};
 use crate::language::english::{is_clause_word, is_determiner, is_preposition};
-
-/// The lemma of a survey cue.
-pub const SURVEY_LEMMA: &str = "poll";
+use crate::view::cue::{Cue, Form};
+use crate::view::section::SectionView;
 
 /// Most words between the determiner and `poll`.
 const MAX_WORDS: usize = 8;
@@ -25,7 +22,7 @@ pub(super) fn may_name_one(text: &str) -> bool {
 }
 
 /// Adds the survey cues of the section to `cues` (in token order) and keeps the order.
-pub(super) fn collect(ctx: &Ctx, cues: &mut Vec<Cue>) {
+pub(super) fn collect(ctx: &SectionView, cues: &mut Vec<Cue>) {
     let n_before = cues.len();
     let n = ctx.len();
     let mut i = 0;
@@ -49,7 +46,7 @@ pub(super) fn collect(ctx: &Ctx, cues: &mut Vec<Cue>) {
 }
 
 /// The index of `poll` / `survey` closing a single poll's noun phrase that opens at `j`.
-fn poll_after(ctx: &Ctx, j: usize) -> Option<usize> {
+fn poll_after(ctx: &SectionView, j: usize) -> Option<usize> {
     let w = ctx.norm(j);
     if !(matches!(w, "a" | "an" | "the" | "its" | "his" | "her" | "their" | "our")
         || ctx.is_possessive(j)
@@ -75,7 +72,7 @@ fn poll_after(ctx: &Ctx, j: usize) -> Option<usize> {
 
 /// `voters in the poll`, `respondents surveyed in`: the poll only places the people before
 /// it.
-fn after_people(ctx: &Ctx, i: usize) -> bool {
+fn after_people(ctx: &SectionView, i: usize) -> bool {
     i > 0
         && ctx.joined(i)
         && matches!(

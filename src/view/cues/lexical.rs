@@ -1,47 +1,18 @@
-//! Cues: the attribution lexicon's hits that are used as reporting expressions in the
+//! Lexical cues: the attribution lexicon's hits that are used as reporting expressions in the
 //! outlet's own voice. Drops hits inside quotations (the quoted speaker's reports), nouns and
 //! adjectives that look like reporting verbs (`the claims`, `Trump’s charges`,
 //! `a purported deal`, `12 states`, `United States`), adverbs (`reportedly`), and
 //! prepositional cues (`in a statement`) that only repeat a verb cue of the same sentence;
 //! tells what shape each remaining cue has.
 
-use super::context::Ctx;
 use crate::language::english::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
-use crate::lexicon::{EntryId, Lexicon, Role};
+use crate::lexicon::{Lexicon, Role};
 use crate::matcher::Hit;
+use crate::view::cue::{Cue, Form};
+use crate::view::section::SectionView;
 
-/// How a cue relates to its source.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Form {
-    /// A verb with its subject as source (`Holt said`, `said Holt`).
-    Verb,
-    /// A present participle (`saying`, `alleging`): the source is the noun it follows or the
-    /// subject of its clause.
-    Participle,
-    /// `citing` / `quoting`: the source is the informant it names, when it names one,
-    /// else the subject.
-    Citing,
-    /// A cue ending in a preposition (`according to`, `claims by`): the source follows.
-    Object,
-    /// A cue opening with a preposition (`in a statement`): the source is the subject.
-    Adjunct,
-    /// A speaker's colon (`Sanders: …`): the cue's tokens are the speaker's name, the cue
-    /// itself is the colon after them (`colon`).
-    Colon,
-}
-
-/// One cue: tokens `first..end` matched `entry` (none for a speaker colon).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) struct Cue {
-    pub(super) first: usize,
-    pub(super) end: usize,
-    pub(super) entry: Option<EntryId>,
-    pub(super) form: Form,
-}
-
-/// Writes the cues among `hits` (hits of every file, in token order) to `out`.
-pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, hits: &[Hit], out: &mut Vec<Cue>) {
-    out.clear();
+/// Writes the cues among `hits` (hits of every file, in token order) to `out`, empty.
+pub(super) fn collect(ctx: &SectionView, lex: &Lexicon, hits: &[Hit], out: &mut Vec<Cue>) {
     for h in hits {
         if !matches!(lex.role(h.entry), Role::AttributionCue { .. }) {
             continue;
@@ -99,7 +70,7 @@ pub(super) fn collect(ctx: &Ctx, lex: &Lexicon, hits: &[Hit], out: &mut Vec<Cue>
 
 /// Whether the cue `first..end` of lemma `lemma` has what its reporting sense needs: a topic,
 /// a clause, `as`, an infinitive, or (`find`) `that` or an inquiry as subject.
-fn complete(ctx: &Ctx, lemma: &str, first: usize, end: usize) -> bool {
+fn complete(ctx: &SectionView, lemma: &str, first: usize, end: usize) -> bool {
     !(needs_topic(lemma) && !has_topic(ctx, end)
         || needs_clause(lemma) && !has_clause(ctx, first, end)
         || needs_as(lemma) && !has_as(ctx, end)
@@ -114,7 +85,7 @@ fn form_is_verbal(form: Form) -> bool {
 /// The lexical part of a matched phrase: without leading pronouns, auxiliaries and adverbs
 /// (`he stated`, `has learned`, `verbally attacked`) and without a final `that`
 /// (`found that`).
-fn trim(ctx: &Ctx, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+fn trim(ctx: &SectionView, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
     while end - first > 1 {
         let w = ctx.norm(first);
         if pronoun(w).is_some() || is_auxiliary(w) || is_adverb(w) {
@@ -129,7 +100,7 @@ fn trim(ctx: &Ctx, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
     (end > first).then_some((first, end))
 }
 
-fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str, verbal: bool) -> Form {
+fn form(ctx: &SectionView, first: usize, end: usize, lemma: &str, verbal: bool) -> Form {
     let head = ctx.norm(first);
     let last = ctx.norm(end - 1);
     if end - first > 1 && is_preposition(head) {
@@ -150,7 +121,7 @@ fn form(ctx: &Ctx, first: usize, end: usize, lemma: &str, verbal: bool) -> Form 
 
 /// `a group called Citizens for Trump`, `a new company named Velm`: a participle after an
 /// indefinite noun phrase and before a name only names the noun (a reduced passive).
-fn naming_participle(ctx: &Ctx, i: usize) -> bool {
+fn naming_participle(ctx: &SectionView, i: usize) -> bool {
     if !matches!(ctx.norm(i), "called" | "named" | "dubbed" | "titled" | "labeled" | "labelled")
         || i + 1 >= ctx.len()
         || !ctx.joined(i + 1)
@@ -183,7 +154,7 @@ fn needs_topic(lemma: &str) -> bool {
 
 /// Whether `about`, `of` or `out` follows the cue ending before `end` within a few words of its
 /// clause, or a quotation or colon opens right after it.
-fn has_topic(ctx: &Ctx, end: usize) -> bool {
+fn has_topic(ctx: &SectionView, end: usize) -> bool {
     if end >= ctx.len() || ctx.gap_after(end - 1).contains(':') {
         return true;
     }
@@ -206,7 +177,7 @@ fn needs_clause(lemma: &str) -> bool {
 /// Whether the cue `first..end` introduces or closes reported content: `that` within the next
 /// three words, a quotation or colon right after it, or a comma or closing quotation right
 /// before it with the clause ending soon after (`"…," he maintained.`).
-fn has_clause(ctx: &Ctx, first: usize, end: usize) -> bool {
+fn has_clause(ctx: &SectionView, first: usize, end: usize) -> bool {
     let last = end - 1;
     if ctx.gap_after(last).contains(':') || ctx.quote_opening_after(last).is_some() {
         return true;
@@ -234,7 +205,7 @@ fn needs_as(lemma: &str) -> bool {
 }
 
 /// Whether `as` follows within a few words of the clause, or `that` right after.
-fn has_as(ctx: &Ctx, end: usize) -> bool {
+fn has_as(ctx: &SectionView, end: usize) -> bool {
     if followed_by_that(ctx, end) {
         return true;
     }
@@ -251,7 +222,7 @@ fn needs_infinitive(lemma: &str) -> bool {
 }
 
 /// Whether `to` (or `not to`, `that`) follows the cue ending before `end`.
-fn has_infinitive(ctx: &Ctx, end: usize) -> bool {
+fn has_infinitive(ctx: &SectionView, end: usize) -> bool {
     let at = |k: usize| (k < ctx.len() && ctx.joined(k)).then(|| ctx.norm(k));
     match at(end) {
         Some("to" | "that") => true,
@@ -261,13 +232,13 @@ fn has_infinitive(ctx: &Ctx, end: usize) -> bool {
 }
 
 /// Whether `that` is the next word of the clause.
-fn followed_by_that(ctx: &Ctx, end: usize) -> bool {
+fn followed_by_that(ctx: &SectionView, end: usize) -> bool {
     end < ctx.len() && ctx.joined(end) && ctx.norm(end) == "that"
 }
 
 /// Whether the noun phrase right before `first` names an inquiry (`a new poll found`, `the
 /// study finds`): the subject of a finding, unlike `police found the car`.
-fn research_subject(ctx: &Ctx, first: usize) -> bool {
+fn research_subject(ctx: &SectionView, first: usize) -> bool {
     let mut k = first;
     for _ in 0..8 {
         if k == 0 || !ctx.joined(k) {
@@ -303,7 +274,7 @@ fn research_subject(ctx: &Ctx, first: usize) -> bool {
 /// Whether the word at `i` is used as a verb: not after a determiner, possessive or number,
 /// not capitalised inside a sentence (unless the sentence is a headline), not an adverb, not
 /// a plural noun followed by `of`.
-fn used_as_verb(ctx: &Ctx, i: usize) -> bool {
+fn used_as_verb(ctx: &SectionView, i: usize) -> bool {
     let w = ctx.norm(i);
     if w.len() > 4 && w.ends_with("ly") {
         return false;
@@ -359,7 +330,7 @@ fn bare_form(w: &str) -> bool {
 /// `long-standing hopes`): it is no subject (pronoun, name, plural noun), auxiliary, adverb,
 /// clause word or `to`, after which the next word would be a verb (`those surveyed say`,
 /// `a third say`).
-fn modifier_before(ctx: &Ctx, t: usize) -> bool {
+fn modifier_before(ctx: &SectionView, t: usize) -> bool {
     let w = ctx.norm(t);
     let subject = pronoun(w).is_some()
         || is_determiner(w)

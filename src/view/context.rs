@@ -1,43 +1,41 @@
-//! The questions every attribution rule asks of a [`SectionView`]: tokens, their normalised
-//! forms, the text between them, capitalisation and quotations. No rule lives here.
+//! The questions the reporting-cue and attribution rules ask of a [`SectionView`]: tokens,
+//! their normalised forms, the text between them, capitalisation and quotations. No rule
+//! lives here.
 
+use super::SectionView;
 use crate::language::english::{is_determiner, pronoun};
 use crate::segment::{CAPITALIZED, NUMERIC, SENTENCE_START, Span};
-use crate::view::SectionView;
 use std::ops::Range;
 
 /// `token_quotes` value of a token outside every quotation.
 const OUTSIDE: u32 = u32::MAX;
 
 /// Tokens an attribution may reach on each side of its cue within a sentence.
-pub(super) const REACH: usize = 400;
+const REACH: usize = 400;
 
 /// Quotations looked back at for one ending right before a token.
 const NEAR_QUOTES: usize = 8;
 
-/// One section as the rules see it.
-pub(super) type Ctx<'a> = SectionView<'a>;
-
-impl<'a> Ctx<'a> {
-    pub(super) fn len(&self) -> usize {
+impl<'a> SectionView<'a> {
+    pub(crate) fn len(&self) -> usize {
         self.buf.tokens.len()
     }
 
     /// Lowercase form, `’` folded to `'`.
-    pub(super) fn norm(&self, i: usize) -> &'a str {
+    pub(crate) fn norm(&self, i: usize) -> &'a str {
         self.buf.norm(&self.buf.tokens[i])
     }
 
     /// The token as written.
-    pub(super) fn surface(&self, i: usize) -> &'a str {
+    pub(crate) fn surface(&self, i: usize) -> &'a str {
         &self.text[self.buf.tokens[i].span.range()]
     }
 
-    pub(super) fn span(&self, i: usize) -> Span {
+    pub(crate) fn span(&self, i: usize) -> Span {
         self.buf.tokens[i].span
     }
 
-    pub(super) fn sentence(&self, i: usize) -> u32 {
+    pub(crate) fn sentence(&self, i: usize) -> u32 {
         self.buf.tokens[i].sentence
     }
 
@@ -45,7 +43,7 @@ impl<'a> Ctx<'a> {
     ///
     /// Clamped to [`REACH`] tokens on each side of `i`: no attribution spans more, and a
     /// run-on "sentence" of megabytes must not make every cue scan all of it.
-    pub(super) fn sentence_tokens(&self, i: usize) -> Range<usize> {
+    pub(crate) fn sentence_tokens(&self, i: usize) -> Range<usize> {
         let s = &self.buf.sentences[self.sentence(i) as usize];
         let start = (s.first_token as usize).max(i.saturating_sub(REACH));
         let end = (s.end_token as usize).min(i + REACH);
@@ -53,25 +51,25 @@ impl<'a> Ctx<'a> {
     }
 
     /// Byte span of the sentence that token `i` is in.
-    pub(super) fn sentence_span(&self, i: usize) -> Span {
+    pub(crate) fn sentence_span(&self, i: usize) -> Span {
         self.buf.sentences[self.sentence(i) as usize].span
     }
 
     /// The text between token `i - 1` (or the section start) and token `i`.
-    pub(super) fn gap_before(&self, i: usize) -> &'a str {
+    pub(crate) fn gap_before(&self, i: usize) -> &'a str {
         let start = if i == 0 { 0 } else { self.span(i - 1).end as usize };
         &self.text[start..self.span(i).start as usize]
     }
 
     /// The text between token `i` and token `i + 1` (or the section end).
-    pub(super) fn gap_after(&self, i: usize) -> &'a str {
+    pub(crate) fn gap_after(&self, i: usize) -> &'a str {
         let end = self.buf.tokens.get(i + 1).map_or(self.text.len(), |t| t.span.start as usize);
         &self.text[self.span(i).end as usize..end]
     }
 
     /// Whether tokens `i - 1` and `i` are in one sentence with only spaces, hyphens or an
     /// abbreviation's full stop (`Sen. Ted`) between them.
-    pub(super) fn joined(&self, i: usize) -> bool {
+    pub(crate) fn joined(&self, i: usize) -> bool {
         if i == 0 || self.sentence(i - 1) != self.sentence(i) {
             return false;
         }
@@ -86,32 +84,32 @@ impl<'a> Ctx<'a> {
     }
 
     /// A short capitalised token that is written with a full stop (`Sen.`, `Gov.`, `J.`).
-    pub(super) fn abbreviation(&self, i: usize) -> bool {
+    pub(crate) fn abbreviation(&self, i: usize) -> bool {
         let s = self.surface(i);
         self.is_cap(i) && s.len() <= 4 && self.gap_after(i).starts_with('.')
     }
 
-    pub(super) fn is_cap(&self, i: usize) -> bool {
+    pub(crate) fn is_cap(&self, i: usize) -> bool {
         self.buf.tokens[i].flags & CAPITALIZED != 0
     }
 
-    pub(super) fn is_numeric(&self, i: usize) -> bool {
+    pub(crate) fn is_numeric(&self, i: usize) -> bool {
         self.buf.tokens[i].flags & NUMERIC != 0
     }
 
-    pub(super) fn is_sentence_start(&self, i: usize) -> bool {
+    pub(crate) fn is_sentence_start(&self, i: usize) -> bool {
         self.buf.tokens[i].flags & SENTENCE_START != 0
     }
 
     /// Capitalised for a reason other than starting its sentence: a name or part of one.
-    pub(super) fn is_name_like(&self, i: usize) -> bool {
+    pub(crate) fn is_name_like(&self, i: usize) -> bool {
         self.is_cap(i)
             && !(self.is_sentence_start(i)
                 && (is_determiner(self.norm(i)) || pronoun(self.norm(i)).is_some()))
     }
 
     /// Whether most words of the sentence of token `i` are capitalised (a headline).
-    pub(super) fn title_case(&self, i: usize) -> bool {
+    pub(crate) fn title_case(&self, i: usize) -> bool {
         let r = self.sentence_tokens(i);
         let words = r.clone().filter(|&t| !self.is_numeric(t)).count();
         let caps = r.filter(|&t| self.is_cap(t)).count();
@@ -119,7 +117,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// Index of the innermost quotation holding token `i`.
-    pub(super) fn quote_of(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_of(&self, i: usize) -> Option<usize> {
         let q = self.tok_quote[i];
         (q != OUTSIDE).then_some(q as usize)
     }
@@ -127,7 +125,7 @@ impl<'a> Ctx<'a> {
     /// Whether token `i` is quoted speech: inside a closed quotation, or in an unclosed one
     /// that opens its paragraph or runs on into the next one (a stray mark in mid-paragraph
     /// quotes nothing).
-    pub(super) fn in_quotation(&self, i: usize) -> bool {
+    pub(crate) fn in_quotation(&self, i: usize) -> bool {
         let Some(k) = self.quote_of(i) else { return false };
         let q = &self.quotes[k];
         let para =
@@ -139,7 +137,7 @@ impl<'a> Ctx<'a> {
     }
 
     /// A possessive (`Sand’s`, `Hamas’`), but not a contraction (`he's`, `it's`).
-    pub(super) fn is_possessive(&self, i: usize) -> bool {
+    pub(crate) fn is_possessive(&self, i: usize) -> bool {
         let n = self.norm(i);
         if pronoun(n).is_some() || matches!(n, "that's" | "there's" | "what's" | "let's") {
             return false;
@@ -149,7 +147,7 @@ impl<'a> Ctx<'a> {
 
     /// The quotation whose closing mark is in the gap right before token `i`, within the
     /// paragraph of token `i` (`"We won!" Holt said` splits into two sentences).
-    pub(super) fn quote_closing_before(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_closing_before(&self, i: usize) -> Option<usize> {
         let gap_start = if i == 0 { 0 } else { self.span(i - 1).end };
         let gap_end = self.span(i).start;
         let paragraph = self.buf.sentences[self.sentence(i) as usize].paragraph;
@@ -169,10 +167,10 @@ impl<'a> Ctx<'a> {
             .map(|k| lo + k)
     }
 
-    /// Like [`Ctx::quote_closing_before`], for a quotation that reads as speech: it ends with
+    /// Like [`SectionView::quote_closing_before`], for a quotation that reads as speech: it ends with
     /// punctuation (`"We won,"`, `"Never!"`) or a comma follows it, unlike a scare quote (`the
     /// "welfare video" told`).
-    pub(super) fn speech_closing_before(&self, i: usize) -> Option<usize> {
+    pub(crate) fn speech_closing_before(&self, i: usize) -> Option<usize> {
         let k = self.quote_closing_before(i)?;
         let q = &self.quotes[k];
         let inner = self.text[q.inner.range()].trim_end();
@@ -184,7 +182,7 @@ impl<'a> Ctx<'a> {
 
     /// The quotation whose opening mark is in the gap right after token `i` (or, when `i` is
     /// the last token before it, anywhere up to the next token).
-    pub(super) fn quote_opening_after(&self, i: usize) -> Option<usize> {
+    pub(crate) fn quote_opening_after(&self, i: usize) -> Option<usize> {
         let gap_start = self.span(i).end;
         let gap_end = self.buf.tokens.get(i + 1).map_or(self.text.len() as u32, |t| t.span.start);
         let first = self.quotes.partition_point(|q| q.outer.start < gap_start);

@@ -1,0 +1,27 @@
+//! The strict reporting cues of a section, in token order: the attribution lexicon's hits
+//! used as reporting expressions in the outlet's own voice (`lexical`), speakers' colons
+//! (`colon`) and polls named after `in` (`survey`). Attribution starts from these; the loose
+//! `CUE_HIT` mark of `marks` is a different decision, kept for scare quotes.
+
+mod colon;
+mod lexical;
+mod survey;
+
+use crate::lexicon::{Lexicon, Role};
+use crate::view::cue::Cue;
+use crate::view::section::SectionView;
+
+/// Writes the cues of `view` to `out`, empty; none, cheaply, in a section without a hit of
+/// an attribution cue, a colon or a poll's name.
+pub(super) fn collect(view: &SectionView, lex: &Lexicon, out: &mut Vec<Cue>) {
+    let text = view.text;
+    if !view.hits.iter().any(|h| matches!(view.roles.role(h.entry), Role::AttributionCue { .. }))
+        && !text.contains(':')
+        && !survey::may_name_one(text)
+    {
+        return;
+    }
+    lexical::collect(view, lex, view.hits, out);
+    colon::collect(view, out);
+    survey::collect(view, out);
+}
