@@ -179,7 +179,7 @@ pub fn detect_section(
     out.retain(|a| {
         k += 1;
         k <= first_new
-            || !(contents.cover(a.cue.bytes.start) && nested::is_attitude(a.kind.lemma(lex)))
+            || !(contents.cover(a.cue.bytes.start) && english::is_attitude(a.kind.lemma(lex)))
     });
     for a in &mut out[first_new..] {
         for e in [Some(&mut a.cue), a.source.as_mut(), a.content.as_mut()].into_iter().flatten() {
@@ -203,7 +203,7 @@ fn attribute(
     let found = source::find(ctx, cue, earlier, cues).or_else(|| {
         let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
         lemma
-            .filter(|l| subject::takes_clause_subject(l) && !agentless::agentless(ctx, cue))
+            .filter(|l| english::takes_clause_subject(l) && !agentless::agentless(ctx, cue))
             .and_then(|_| subject::clause_subject(ctx, cue, cues))
     });
     // An agentless cue stands for its own clause: its content follows it.

@@ -6,7 +6,6 @@
 //! him`), since a report of a report names a second source. `detect_section` drops an
 //! attitude whose cue a [`Contents`] covers.
 
-pub(super) use crate::language::english::is_attitude;
 use crate::segment::Span;
 
 /// The content spans of one section's attributions, for asking whether a point lies inside

@@ -6,7 +6,6 @@
 //! (an example), nor a verb whose clause opens right before it.
 
 use super::source::{Place, Source};
-pub(super) use crate::language::english::takes_clause_subject;
 use crate::language::english::{is_adverb, is_auxiliary, is_clause_word, is_preposition};
 use crate::view::SectionView as Ctx;
 use crate::view::cue::{Cue, Form};

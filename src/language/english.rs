@@ -354,6 +354,42 @@ pub(crate) fn title_gender(w: &str) -> Option<Pronoun> {
     }
 }
 
+word_class! {
+    /// Nouns of research and polling that report findings (`a poll found`, `data show`).
+    pub(crate) fn is_research_noun:
+        "analysis" | "audit" | "census" | "data" | "inquiry" | "investigation" | "investigators" |
+        "poll" | "polls" | "report" | "research" | "researchers" | "review" | "studies" | "study" |
+        "survey" | "surveys"
+}
+
+word_class! {
+    /// Nouns and words that can be the subject before a verb (`people say`, `a third say`,
+    /// `to say`): a word before a reporting verb's bare form that is one of these makes it a
+    /// verb, not a noun.
+    pub(crate) fn is_subject_word:
+        "children" | "data" | "five" | "four" | "half" | "i" | "majority" | "media" | "men" |
+        "minority" | "people" | "percent" | "police" | "public" | "quarter" | "staff" | "third" |
+        "three" | "to" | "two" | "women"
+}
+
+word_class! {
+    /// Words that head a label or a section title rather than name a speaker (`Update:`).
+    pub(crate) fn is_colon_label:
+        "abstract" | "advertisement" | "age" | "analysis" | "background" | "breaking" | "byline" |
+        "caption" | "city" | "clarification" | "contact" | "contributing" | "correction" |
+        "credit" | "date" | "disclosure" | "e-mail" | "editorial" | "email" | "exclusive" |
+        "follow" | "job" | "latest" | "more" | "name" | "note" | "notice" | "opinion" | "photo" |
+        "previously" | "related" | "revealed" | "source" | "sources" | "subscribe" | "summary" |
+        "tags" | "transcript" | "twitter" | "update" | "updated" | "video" | "watch"
+}
+
+word_class! {
+    /// The people a poll asks, named before it (`voters in the poll`).
+    pub(crate) fn is_polled_people:
+        "adults" | "americans" | "interviewed" | "participants" | "people" | "polled" |
+        "questioned" | "respondents" | "surveyed" | "voters"
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

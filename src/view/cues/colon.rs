@@ -10,6 +10,7 @@
 //! letter (`Q: Why now?`, `A: Because…`) is an interview's role tag, not a named speaker: the
 //! exchange is already attributed by the interview's own introduction, so it is no cue.
 
+use crate::language::english::is_colon_label;
 use crate::view::cue::{Cue, Form};
 use crate::view::section::SectionView;
 
@@ -63,57 +64,7 @@ fn speaker(ctx: &SectionView, first: usize, end: usize, cues: &[Cue]) -> bool {
     let kicker = end - first > 1 && (first..end).filter(|&t| all_caps(t)).count() > 1;
     let is_cue = cues.iter().any(|c| c.first < end && first < c.end);
     let role_tag = end - first == 1 && ctx.surface(first).chars().count() == 1;
-    words_ok && !role_tag && !kicker && !is_cue && !is_label(ctx.norm(end - 1))
-}
-
-/// Words that head a label or a section title rather than name a speaker.
-fn is_label(w: &str) -> bool {
-    matches!(
-        w,
-        "note"
-            | "update"
-            | "updated"
-            | "latest"
-            | "breaking"
-            | "related"
-            | "watch"
-            | "email"
-            | "e-mail"
-            | "twitter"
-            | "photo"
-            | "video"
-            | "notice"
-            | "name"
-            | "age"
-            | "city"
-            | "job"
-            | "source"
-            | "sources"
-            | "transcript"
-            | "more"
-            | "contact"
-            | "follow"
-            | "subscribe"
-            | "advertisement"
-            | "tags"
-            | "credit"
-            | "caption"
-            | "correction"
-            | "clarification"
-            | "disclosure"
-            | "date"
-            | "summary"
-            | "abstract"
-            | "background"
-            | "revealed"
-            | "exclusive"
-            | "analysis"
-            | "opinion"
-            | "editorial"
-            | "contributing"
-            | "byline"
-            | "previously"
-    )
+    words_ok && !role_tag && !kicker && !is_cue && !is_colon_label(ctx.norm(end - 1))
 }
 
 /// Whether words (not a figure) follow the colon in the same paragraph.

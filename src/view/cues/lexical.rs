@@ -5,7 +5,10 @@
 //! prepositional cues (`in a statement`) that only repeat a verb cue of the same sentence;
 //! tells what shape each remaining cue has.
 
-use crate::language::english::{is_adverb, is_auxiliary, is_determiner, is_preposition, pronoun};
+use crate::language::english::{
+    is_adverb, is_auxiliary, is_determiner, is_preposition, is_research_noun, is_subject_word,
+    pronoun,
+};
 use crate::lexicon::{Lexicon, Role};
 use crate::matcher::Hit;
 use crate::view::cue::{Cue, Form};
@@ -245,26 +248,7 @@ fn research_subject(ctx: &SectionView, first: usize) -> bool {
             return false;
         }
         k -= 1;
-        if matches!(
-            ctx.norm(k),
-            "poll"
-                | "polls"
-                | "survey"
-                | "surveys"
-                | "study"
-                | "studies"
-                | "report"
-                | "analysis"
-                | "review"
-                | "investigation"
-                | "inquiry"
-                | "audit"
-                | "research"
-                | "researchers"
-                | "investigators"
-                | "census"
-                | "data"
-        ) {
+        if is_research_noun(ctx.norm(k)) {
             return true;
         }
     }
@@ -338,29 +322,6 @@ fn modifier_before(ctx: &SectionView, t: usize) -> bool {
         || ctx.is_numeric(t)
         || w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("ous")
         || w.ends_with("ed")
-        || matches!(
-            w,
-            "people"
-                | "police"
-                | "men"
-                | "women"
-                | "children"
-                | "staff"
-                | "media"
-                | "data"
-                | "public"
-                | "percent"
-                | "majority"
-                | "minority"
-                | "half"
-                | "third"
-                | "quarter"
-                | "two"
-                | "three"
-                | "four"
-                | "five"
-                | "i"
-                | "to"
-        );
+        || is_subject_word(w);
     !(subject || is_auxiliary(w) || is_adverb(w) || crate::language::english::is_clause_word(w))
 }

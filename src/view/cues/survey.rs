@@ -9,7 +9,7 @@
 //! places the people before it (`the voters in the poll`); `Half of those in the Velm poll
 //! said` holds two attributions, as in PolNeAR: the poll's and the respondents'.
 
-use crate::language::english::{is_clause_word, is_determiner, is_preposition};
+use crate::language::english::{is_clause_word, is_determiner, is_polled_people, is_preposition};
 use crate::view::cue::{Cue, Form};
 use crate::view::section::SectionView;
 
@@ -73,19 +73,5 @@ fn poll_after(ctx: &SectionView, j: usize) -> Option<usize> {
 /// `voters in the poll`, `respondents surveyed in`: the poll only places the people before
 /// it.
 fn after_people(ctx: &SectionView, i: usize) -> bool {
-    i > 0
-        && ctx.joined(i)
-        && matches!(
-            ctx.norm(i - 1),
-            "voters"
-                | "respondents"
-                | "surveyed"
-                | "polled"
-                | "questioned"
-                | "interviewed"
-                | "participants"
-                | "adults"
-                | "americans"
-                | "people"
-        )
+    i > 0 && ctx.joined(i) && is_polled_people(ctx.norm(i - 1))
 }
