@@ -2,7 +2,7 @@
 //! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
-use super::common::{EXIT_PARTIAL, compare_options, load_lexicon, message};
+use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
@@ -19,6 +19,7 @@ use std::time::Instant;
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
+    check_xlsx(args.xlsx.as_deref())?;
     let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
     let sections = parse_sections(&args.sections)?;
     let input_opts =
@@ -128,8 +129,8 @@ fn summary(args: &AnalyzeArgs, inputs: &[Input], counts: &RunCounts, started: In
     }
     let secs = started.elapsed().as_secs_f64();
     message(format_args!(
-        "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
-        counts.analysed,
+        "framelens: {} analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
+        documents(counts.analysed),
         counts.failed,
         counts.text_bytes as f64 / 1e6,
         secs,
