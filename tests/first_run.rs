@@ -101,3 +101,88 @@ fn jsonl_without_the_text_key_lists_its_string_keys() {
     );
     w.run_ok(&["analyze", "in.jsonl", "-o", "out2", "--column", "text=body", "-q"], 0);
 }
+
+/// The `.txt` files of the sample folder, or its outlet folders, in path order.
+fn sample(depth: usize) -> Vec<String> {
+    let mut paths = vec![repo("examples/velmora-folder")];
+    for _ in 0..depth {
+        paths = paths
+            .iter()
+            .flat_map(|p| std::fs::read_dir(p).unwrap())
+            .map(|e| e.unwrap().path())
+            .collect();
+        paths.sort();
+    }
+    paths.iter().map(|p| p.display().to_string()).collect()
+}
+
+#[test]
+fn txt_files_read_as_the_folder_reads_them() {
+    let w = Workdir::new();
+    let folder = repo("examples/velmora-folder").display().to_string();
+    w.run_ok(&["analyze", &folder, "-o", "folder", "-q"], 0);
+    let mut args = vec!["analyze".to_string(), "-o".into(), "files".into(), "-q".into()];
+    args.extend(sample(2));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    w.run_ok(&args, 0);
+    assert_eq!(w.read("files/documents.csv"), w.read("folder/documents.csv"));
+    assert_eq!(w.read("files/matches.csv"), w.read("folder/matches.csv"));
+    let m: serde_json::Value = serde_json::from_str(&w.read("files/manifest.json")).unwrap();
+    assert_eq!(m["inputs"][0]["kind"], "text");
+}
+
+#[test]
+fn one_txt_file_takes_its_folders_name_or_the_outlet_option() {
+    let w = Workdir::new();
+    w.write("harbor/article.txt", "The regime said so.");
+    w.write("article.txt", "The regime said so.");
+    w.run_ok(&["analyze", "harbor/article.txt", "-o", "a", "-q"], 0);
+    let docs = w.csv("a/documents.csv");
+    assert_eq!(
+        (docs[0]["outlet"].as_str(), docs[0]["doc_id"].as_str()),
+        ("harbor", "harbor/article")
+    );
+    w.run_ok(&["analyze", "harbor/article.txt", "--outlet", "Harbor Daily", "-o", "b", "-q"], 0);
+    assert_eq!(w.csv("b/documents.csv")[0]["outlet"], "Harbor Daily");
+    // A bare file name: the outlet is the current folder's name.
+    w.run_ok(&["analyze", "article.txt", "-o", "c", "-q"], 0);
+    let here = w.path("").canonicalize().unwrap();
+    let here = here.file_name().unwrap().to_string_lossy();
+    assert_eq!(w.csv("c/documents.csv")[0]["outlet"], here);
+    // An empty file is reported, not lost.
+    w.write("harbor/empty.txt", " ");
+    w.run_ok(&["analyze", "harbor/empty.txt", "harbor/article.txt", "-o", "d", "-q"], 1);
+    let errors = w.csv("d/errors.csv");
+    assert_eq!(
+        (errors[0]["doc_id"].as_str(), errors[0]["location"].as_str()),
+        ("harbor/empty", "empty.txt")
+    );
+    assert_eq!(w.csv("d/documents.csv").len(), 1);
+}
+
+#[test]
+fn the_outlet_option_needs_a_txt_input() {
+    let w = Workdir::new();
+    w.write("one.jsonl", "{\"outlet\":\"A\",\"text\":\"The regime said so.\"}\n");
+    let out = w.run(&["analyze", "one.jsonl", "--outlet", "X", "-o", "out"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        stderr(&out),
+        "framelens: error: --outlet names the outlet of .txt file inputs, and no input is one\n"
+    );
+}
+
+#[test]
+fn outlet_folders_given_as_inputs_say_what_to_give_instead() {
+    let w = Workdir::new();
+    let mut args = vec!["analyze".to_string(), "-o".into(), "out".into(), "-q".into()];
+    args.extend(sample(1));
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    w.run_ok(&args, 1);
+    let errors = w.csv("out/errors.csv");
+    assert_eq!(errors.len(), 8);
+    let hint = "not inside an outlet folder (expected OUTLET/DOC.txt): give the folder that holds \
+                the outlet folders, or the .txt files themselves (their outlet is their folder's \
+                name, or --outlet NAME)";
+    assert!(errors.iter().all(|e| e["reason"] == hint), "{errors:?}");
+}

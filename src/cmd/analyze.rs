@@ -13,7 +13,7 @@ use framelens::pipeline::RunCounts;
 use framelens::report::{
     InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
 };
-use framelens::{Analyzer, Input, InputOptions, Lexicon, Sections, pipeline};
+use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Sections, pipeline};
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -22,8 +22,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     check_xlsx(args.xlsx.as_deref())?;
     let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
     let sections = parse_sections(&args.sections)?;
-    let input_opts =
-        InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
+    let input_opts = InputOptions {
+        fields: FieldMap::with_mappings(&args.columns)?,
+        lossy: args.lossy,
+        outlet: args.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(String::from),
+    };
     let out = &args.output;
     let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
     precious.extend(args.lexicons.as_deref());
@@ -32,6 +35,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
+    }
+    if args.outlet.is_some() && !inputs.iter().any(|i| i.kind == InputKind::Text) {
+        bail!("--outlet names the outlet of .txt file inputs, and no input is one");
     }
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));

@@ -1,5 +1,5 @@
 //! How inputs are read: the document fields, which input column or JSON key holds each
-//! (`--column text=body`), and `--lossy`.
+//! (`--column text=body`), `--lossy` and the outlet of `.txt` files (`--outlet`).
 
 use crate::error::{Error, Result};
 
@@ -52,6 +52,8 @@ pub struct InputOptions {
     pub fields: FieldMap,
     /// Replace invalid UTF-8 instead of failing the document.
     pub lossy: bool,
+    /// The outlet of plain `.txt` inputs (`--outlet`); without it, their folder's name.
+    pub outlet: Option<String>,
 }
 
 /// Column or key name for each field.

@@ -1,7 +1,7 @@
-//! Corpus input: documents from a folder (`OUTLET/DOC.txt`), a CSV file, or JSONL (a file or
-//! standard input), streamed as [`Record`]s in a fixed order. A record that cannot become a
+//! Corpus input: documents from a folder (`OUTLET/DOC.txt`), a plain `.txt` file, a CSV file,
+//! or JSONL (a file or standard input), streamed as [`Record`]s in a fixed order. A record that cannot become a
 //! document becomes an [`InputFailure`] with its location and reason; nothing is dropped.
-//! Each kind has its reader, an iterator of records (`folder`, `table`, `jsonl`); `record`
+//! Each kind has its reader, an iterator of records (`folder`, `text`, `table`, `jsonl`); `record`
 //! holds what they hand on and `decode` how bytes become text. No file here imports this one.
 
 mod decode;
@@ -11,6 +11,7 @@ mod jsonl;
 mod record;
 mod seen;
 mod table;
+mod text;
 
 pub use fields::{FieldMap, InputOptions};
 pub use folder::Skipped;
@@ -24,12 +25,15 @@ use jsonl::JsonlReader;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use table::TableReader;
+use text::TextReader;
 
 /// The kinds of input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputKind {
     /// `OUTLET/DOC.txt` files below a folder.
     Folder,
+    /// One plain `.txt` file: one document.
+    Text,
     /// A CSV file with a header row.
     Csv,
     /// One JSON object per line.
@@ -37,7 +41,8 @@ pub enum InputKind {
 }
 
 impl InputKind {
-    /// Guesses the kind from a path: folders, `.csv`/`.tsv`, `.jsonl`/`.ndjson`/`.json`, `-`.
+    /// Guesses the kind from a path: folders, `.txt`, `.csv`/`.tsv`, `.jsonl`/`.ndjson`/`.json`,
+    /// `-`.
     pub fn detect(path: &Path) -> Result<InputKind> {
         if path.as_os_str() == "-" {
             return Ok(InputKind::Jsonl);
@@ -48,12 +53,14 @@ impl InputKind {
         }
         let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
         match ext.as_deref() {
+            Some("txt") => Ok(InputKind::Text),
             Some("csv" | "tsv") => Ok(InputKind::Csv),
             Some("jsonl" | "ndjson" | "json") => Ok(InputKind::Jsonl),
             _ => Err(Error::Input {
                 path: path.display().to_string(),
-                message: "unknown input kind: give a folder, a .csv/.tsv file, a .jsonl file or -"
-                    .into(),
+                message:
+                    "unknown input kind: give a folder, a .txt, .csv/.tsv or .jsonl file, or -"
+                        .into(),
             }),
         }
     }
@@ -73,6 +80,7 @@ pub struct Input {
 /// The reader of each kind of input.
 enum Reader {
     Folder(FolderReader),
+    Text(TextReader),
     Table(Box<TableReader>),
     Jsonl(Box<JsonlReader>),
 }
@@ -89,6 +97,9 @@ impl Input {
                 let (reader, s) = FolderReader::open(path, opts.lossy, digest.clone())?;
                 skipped = s;
                 Reader::Folder(reader)
+            }
+            InputKind::Text => {
+                Reader::Text(TextReader::new(path, opts.outlet.clone(), opts.lossy, digest.clone()))
             }
             InputKind::Csv => {
                 Reader::Table(Box::new(TableReader::open(path, opts, digest.clone())?))
@@ -121,6 +132,7 @@ impl Iterator for Input {
     fn next(&mut self) -> Option<Record> {
         match &mut self.records {
             Reader::Folder(r) => r.next(),
+            Reader::Text(r) => r.next(),
             Reader::Table(r) => r.next(),
             Reader::Jsonl(r) => r.next(),
         }
