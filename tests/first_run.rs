@@ -186,3 +186,15 @@ fn outlet_folders_given_as_inputs_say_what_to_give_instead() {
                 name, or --outlet NAME)";
     assert!(errors.iter().all(|e| e["reason"] == hint), "{errors:?}");
 }
+
+#[test]
+fn raw_cells_stay_verbatim_in_the_workbook() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let w = Workdir::new();
+    w.write("in.jsonl", "{\"outlet\":\"A\",\"title\":\"'=quoted\",\"text\":\"=1+1 said.\"}\n");
+    w.run_ok(&["analyze", "in.jsonl", "-o", "out", "-q", "--raw-cells", "--xlsx", "b.xlsx"], 0);
+    let mut book: Xlsx<_> = open_workbook(w.path("b.xlsx")).unwrap();
+    let docs = book.worksheet_range("documents").unwrap();
+    let title = docs.rows().next().unwrap().iter().position(|c| c == &Data::String("title".into()));
+    assert_eq!(docs.get_value((1, title.unwrap() as u32)), Some(&Data::String("'=quoted".into())));
+}

@@ -17,15 +17,18 @@ pub(crate) enum ColumnType {
     Integer,
     /// A real number (fixed decimals, or scientific notation for p- and q-values).
     Number,
+    /// A date as given in the input; a date cell in the workbook when it reads as one.
+    Date,
 }
 
 impl ColumnType {
-    /// `text`, `integer` or `number`.
+    /// `text`, `integer`, `number` or `date`.
     pub(crate) fn name(self) -> &'static str {
         match self {
             ColumnType::Text => "text",
             ColumnType::Integer => "integer",
             ColumnType::Number => "number",
+            ColumnType::Date => "date",
         }
     }
 }
@@ -187,7 +190,7 @@ pub(crate) const DOCUMENTS: TableSchema = TableSchema {
             c("outlet", T, "outlet from the input"),
             c("event", T, "event from the input, empty when not given"),
             c("title", T, "title from the input"),
-            c("date", T, "date from the input, as given"),
+            c("date", ColumnType::Date, "date from the input, as given"),
             c("url", T, "URL from the input"),
             c("tokens", I, "words (UAX #29) in the analysed sections"),
             c("sentences", I, "sentences in the analysed sections"),
