@@ -198,3 +198,20 @@ fn raw_cells_stay_verbatim_in_the_workbook() {
     let title = docs.rows().next().unwrap().iter().position(|c| c == &Data::String("title".into()));
     assert_eq!(docs.get_value((1, title.unwrap() as u32)), Some(&Data::String("'=quoted".into())));
 }
+
+#[test]
+fn the_readme_sheet_says_how_to_fill_the_gaps_of_rates() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    let w = Workdir::new();
+    w.write("in.jsonl", "{\"outlet\":\"A\",\"text\":\"The regime said so.\"}\n");
+    w.run_ok(&["analyze", "in.jsonl", "-o", "out", "-q", "--xlsx", "b.xlsx"], 0);
+    let mut book: Xlsx<_> = open_workbook(w.path("b.xlsx")).unwrap();
+    let readme = book.worksheet_range("README").unwrap();
+    let about = readme
+        .rows()
+        .find(|r| r[0] == Data::String("rates".into()) && r[1] == Data::Empty)
+        .map(|r| r[3].to_string())
+        .unwrap();
+    assert!(about.starts_with("rates.csv: every outlet rate"), "{about}");
+    assert!(about.contains("run framelens compare OUTDIR -o DEST --min-count 0"), "{about}");
+}
