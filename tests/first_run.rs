@@ -215,3 +215,16 @@ fn the_readme_sheet_says_how_to_fill_the_gaps_of_rates() {
     assert!(about.starts_with("rates.csv: every outlet rate"), "{about}");
     assert!(about.contains("run framelens compare OUTDIR -o DEST --min-count 0"), "{about}");
 }
+
+#[test]
+fn standard_error_is_clean_when_it_is_not_a_terminal() {
+    let w = Workdir::new();
+    let folder = repo("examples/velmora-folder").display().to_string();
+    let out = w.run(&["analyze", &folder, "-o", "out"]);
+    assert_eq!(out.status.code(), Some(0));
+    let err = stderr(&out);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 1, "{err:?}");
+    assert!(lines[0].starts_with("framelens: 8 documents analysed, 0 failed, "), "{err:?}");
+    assert!(!err.contains('\r'), "{err:?}");
+}

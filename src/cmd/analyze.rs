@@ -53,7 +53,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         reporter.set_compare_options(compare.clone());
         let analyzer = Analyzer::new(lexicon.clone(), sections);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-        let mut progress = Progress::new(&mut reporter, !args.quiet);
+        let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
         let counts = pool.install(|| {
             let records = inputs.iter_mut().flat_map(|i| i.by_ref());
             pipeline::run(records, &analyzer, threads, &mut progress)

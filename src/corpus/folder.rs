@@ -20,7 +20,8 @@ const NO_OUTLET_FOLDER: &str = "not inside an outlet folder (expected OUTLET/DOC
 pub(super) const NOT_REGULAR: &str = "not a regular file (a pipe, socket or device): not read";
 
 enum Item {
-    File(PathBuf),
+    /// A `.txt` file and its length.
+    File(PathBuf, u64),
     Problem(PathBuf, String),
 }
 
@@ -40,6 +41,8 @@ pub(super) struct FolderReader {
     name: String,
     lossy: bool,
     digest: Arc<Mutex<Digest>>,
+    /// What the digest will have counted once every file is read: each path and its bytes.
+    size: u64,
 }
 
 impl FolderReader {
@@ -52,14 +55,27 @@ impl FolderReader {
         let mut walker = Walker::default();
         walker.walk(root).map_err(|e| Error::io(root, e))?;
         let Walker { items, skipped, .. } = walker;
+        let size = items
+            .iter()
+            .map(|i| match i {
+                Item::File(path, len) => rel(root, path).len() as u64 + len,
+                Item::Problem(..) => 0,
+            })
+            .sum();
         let reader = FolderReader {
             items: items.into_iter(),
             root: root.to_path_buf(),
             name: input_name(root),
             lossy,
             digest,
+            size,
         };
         Ok((reader, skipped))
+    }
+
+    /// The bytes the folder's digest counts once every file is read.
+    pub(super) fn size(&self) -> u64 {
+        self.size
     }
 
     fn fail(&self, path: &Path, doc_id: Option<String>, reason: String) -> Record {
@@ -102,7 +118,7 @@ impl Iterator for FolderReader {
     fn next(&mut self) -> Option<Record> {
         Some(match self.items.next()? {
             Item::Problem(path, reason) => self.fail(&path, None, reason),
-            Item::File(path) => self.file(&path),
+            Item::File(path, _) => self.file(&path),
         })
     }
 }
@@ -189,7 +205,7 @@ impl Walker {
                     }
                 }
                 Ok(_) if !is_txt(&path) => self.skipped.not_txt += 1,
-                Ok(m) if m.is_file() => self.items.push(Item::File(path)),
+                Ok(m) if m.is_file() => self.items.push(Item::File(path, m.len())),
                 Ok(_) => self.items.push(Item::Problem(path, NOT_REGULAR.into())),
                 // A dangling link or a link loop: it may have been meant as a folder or a file.
                 Err(e) => self.items.push(Item::Problem(path, format!("cannot read: {e}"))),

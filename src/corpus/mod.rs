@@ -75,6 +75,18 @@ pub struct Input {
     records: Reader,
     digest: Arc<Mutex<Digest>>,
     skipped: Skipped,
+    size: Option<u64>,
+}
+
+/// How many bytes of an input have been read, readable while the input is read elsewhere.
+#[derive(Clone)]
+pub struct ReadMeter(Arc<Mutex<Digest>>);
+
+impl ReadMeter {
+    /// Bytes read so far.
+    pub fn bytes(&self) -> u64 {
+        self.0.lock().map(|d| d.bytes).unwrap_or_default()
+    }
 }
 
 /// The reader of each kind of input.
@@ -92,10 +104,12 @@ impl Input {
         let kind = InputKind::detect(path)?;
         let digest = Arc::new(Mutex::new(Digest::new()));
         let mut skipped = Skipped::default();
+        // A regular file's length; nothing for standard input or a pipe.
+        let mut size = std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len());
         let records = match kind {
             InputKind::Folder => {
                 let (reader, s) = FolderReader::open(path, opts.lossy, digest.clone())?;
-                skipped = s;
+                (skipped, size) = (s, Some(reader.size()));
                 Reader::Folder(reader)
             }
             InputKind::Text => {
@@ -108,7 +122,7 @@ impl Input {
                 Reader::Jsonl(Box::new(JsonlReader::open(path, opts, digest.clone())?))
             }
         };
-        Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped })
+        Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped, size })
     }
 
     /// Entries of a folder input that are not documents (all zero for CSV and JSONL).
@@ -123,7 +137,18 @@ impl Input {
 
     /// Bytes read so far.
     pub fn bytes_read(&self) -> u64 {
-        self.digest.lock().map(|d| d.bytes).unwrap_or_default()
+        self.meter().bytes()
+    }
+
+    /// The bytes [`Input::bytes_read`] reaches at the end, known before reading for files and
+    /// folders; `None` for standard input or a pipe.
+    pub fn size(&self) -> Option<u64> {
+        self.size
+    }
+
+    /// A handle on [`Input::bytes_read`] that stays readable while the input is iterated.
+    pub fn meter(&self) -> ReadMeter {
+        ReadMeter(self.digest.clone())
     }
 }
 
@@ -201,6 +226,36 @@ mod tests {
         };
         out.push(b'\n');
         out
+    }
+
+    /// The size known before reading is what the digest counts once all is read, so the
+    /// progress line reaches 100 %; standard input has none.
+    #[test]
+    fn the_size_is_known_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        write("in/A/one.txt", "Hello.");
+        write("in/B/sub/two.txt", "\u{feff}Hi there.");
+        write("in/B/skip.md", "not read");
+        let inputs = [
+            dir.path().join("in"),
+            write("a.txt", "Plain text."),
+            write("a.csv", "outlet,text\nA,Hi\n"),
+            write("a.jsonl", "{\"outlet\":\"A\",\"text\":\"Hi\"}\n"),
+        ];
+        for path in inputs {
+            let mut input = Input::open(&path, &InputOptions::default()).unwrap();
+            let size = input.size();
+            assert!(input.by_ref().count() > 0);
+            assert_eq!(size, Some(input.bytes_read()), "{}", path.display());
+        }
+        let stdin = Input::open(Path::new("-"), &InputOptions::default()).unwrap();
+        assert_eq!(stdin.size(), None);
     }
 
     proptest! {
