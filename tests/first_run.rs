@@ -34,6 +34,17 @@ fn install_is_locked_and_the_release_binary_is_lean() {
 }
 
 #[test]
+fn the_quick_start_says_how_long_the_first_build_and_the_tests_take() {
+    let readme = std::fs::read_to_string(repo("README.md")).unwrap();
+    let start = readme.find("## Quick start").unwrap();
+    let quick = &readme[start..start + readme[start..].find("## Usage").unwrap()];
+    let quick = quick.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(quick.contains("the first build of step 1 takes about 1.5 minutes"), "{quick}");
+    assert!(quick.contains("estimated at 3–4 minutes the first time"), "{quick}");
+    assert!(quick.contains("runs in about 20 seconds"), "{quick}");
+}
+
+#[test]
 fn a_missing_input_names_the_os_error_once() {
     let w = Workdir::new();
     let out = w.run(&["analyze", "nowhere.jsonl", "-o", "out", "--lexicons", &lex()]);
