@@ -155,6 +155,8 @@ fn one_txt_file_takes_its_folders_name_or_the_outlet_option() {
     );
     w.run_ok(&["analyze", "harbor/article.txt", "--outlet", "Harbor Daily", "-o", "b", "-q"], 0);
     assert_eq!(w.csv("b/documents.csv")[0]["outlet"], "Harbor Daily");
+    let m: serde_json::Value = serde_json::from_str(&w.read("b/manifest.json")).unwrap();
+    assert_eq!(m["options"]["outlet"], "Harbor Daily");
     // A bare file name: the outlet is the current folder's name.
     w.run_ok(&["analyze", "article.txt", "-o", "c", "-q"], 0);
     let here = w.path("").canonicalize().unwrap();

@@ -90,20 +90,25 @@ fn manifest(
     counts: RunCounts,
     threads: usize,
 ) -> Manifest {
+    let mut options = serde_json::json!({
+        "lang": lexicon.language().code(),
+        "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
+        "sections": args.sections,
+        "columns": args.columns,
+        "lossy": args.lossy,
+        "excel": args.excel,
+        "raw_cells": args.raw_cells,
+        "compare": compare.to_json(),
+        "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+    });
+    // Only when given, so manifests of runs without .txt inputs keep their bytes.
+    if let Some(outlet) = &args.outlet {
+        options["outlet"] = outlet.as_str().into();
+    }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
         run: RunInfo { command: std::env::args().collect(), threads },
-        options: serde_json::json!({
-            "lang": lexicon.language().code(),
-            "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
-            "sections": args.sections,
-            "columns": args.columns,
-            "lossy": args.lossy,
-            "excel": args.excel,
-            "raw_cells": args.raw_cells,
-            "compare": compare.to_json(),
-            "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
-        }),
+        options,
         inputs: inputs
             .iter()
             .map(|i| InputInfo {
