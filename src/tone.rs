@@ -36,16 +36,16 @@ pub const TONE_SCALE: f64 = 1_000_000.0;
 
 /// The tone of one sentence.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct SentenceTone {
+pub(crate) struct SentenceTone {
     /// Tone × [`TONE_SCALE`], rounded.
-    pub micro: i32,
+    pub(crate) micro: i32,
     /// Whether any hit with valence occurs in the sentence.
-    pub toned: bool,
+    pub(crate) toned: bool,
 }
 
 /// Reusable buffers: the valence-bearing hits of a section, overlaps resolved.
 #[derive(Default)]
-pub struct ToneScratch {
+pub(crate) struct ToneScratch {
     carriers: Vec<(u32, u32, f64)>,
 }
 

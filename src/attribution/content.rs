@@ -45,8 +45,6 @@ pub(super) struct Content {
     pub(super) span: Option<Span>,
     pub(super) quote_type: QuoteType,
     pub(super) direct: bool,
-    /// Nothing is reported (`declined to comment.`): not an attribution.
-    pub(super) said_nothing: bool,
 }
 
 /// A quotation of at least this many words inside indirect content makes it direct (shorter
@@ -86,7 +84,6 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
         // `…, saying C`: a participle's content follows it, like a verb's.
         (after(ctx, last, limit), false)
     };
-    let said_nothing = span.is_none();
     // `noted that "C."`: indirect in form, but the content is one quotation.
     let quoted = quoted
         || span.is_some_and(|s| {
@@ -107,7 +104,7 @@ pub(super) fn find(ctx: &Ctx, cue: &Cue, src: &Source, next: Option<usize>) -> C
         }
         None => 2,
     };
-    Content { span, quote_type: QuoteType::new(&mut parts[..n], quoted), direct, said_nothing }
+    Content { span, quote_type: QuoteType::new(&mut parts[..n], quoted), direct }
 }
 
 /// Whether at most a few words, and no `that`, follow the clause ending at `last`

@@ -234,9 +234,8 @@ fn attribute(
         shares.then_some(n.first)
     });
     let content = content::find(ctx, cue, &src, next);
-    if content.said_nothing {
-        return None;
-    }
+    // Nothing reported (`declined to comment.`): not an attribution.
+    content.span?;
     let resolved = found.and_then(|src| resolver.resolve(ctx, src.first, src.end, cues));
     let kind = match cue.entry {
         Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },

@@ -230,7 +230,8 @@ fn left(ctx: &Ctx, at: usize, floor: usize, cues: &[Cue], finite: bool) -> Left 
     Left::None
 }
 
-/// What [`left`] does next: read on leftwards from a token, or stop with a result.
+/// What [`left`] does next: read on leftwards from a token (before a skipped aside, word or
+/// parenthetical such as `, however,`), or stop with a result.
 enum Step<T> {
     Skip(usize),
     Done(T),
@@ -265,10 +266,7 @@ fn across_gap(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> 
         return Step::Done(Left::None);
     }
     // A comma: a parenthetical or an appositive lies between the subject and the verb.
-    match aside(ctx, p, floor, cues, finite) {
-        Aside::Skip(open) => Step::Skip(open),
-        Aside::Source(l) => Step::Done(l),
-    }
+    aside(ctx, p, floor, cues, finite)
 }
 
 /// The word right before token `p` (joined to it) on the way to the subject of the verb at
@@ -360,28 +358,21 @@ fn reduced_relative(ctx: &Ctx, t: usize, floor: usize) -> Option<usize> {
     None
 }
 
-enum Aside {
-    /// A parenthetical (`, however,`) opening at this token: the subject is before it.
-    Skip(usize),
-    /// What the appositions before the verb give.
-    Source(Left),
-}
-
 /// Reads the comma-separated segments before the verb at `p`, right to left (at most three):
 /// `Odo Brandt, the spokesman, said` → `Odo Brandt`; `the press secretary, Josh Earnest,
 /// said` → `Josh Earnest`; `Marley Anderson, 21, a student, said` → `Marley Anderson`.
-fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside {
+fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Step<Left> {
     let mut end = p;
     for level in 0..4 {
         let Some(open) = previous_comma(ctx, end - 1, floor) else {
-            return Aside::Source(Left::None);
+            return Step::Done(Left::None);
         };
         let inner = open..end;
         if level == 0 && parenthetical(ctx, &inner) {
-            return Aside::Skip(open);
+            return Step::Skip(open);
         }
         if !appositive(ctx, &inner) || open <= floor {
-            return Aside::Source(Left::None);
+            return Step::Done(Left::None);
         }
         let anchor = open - 1;
         let relative = matches!(ctx.norm(inner.start), "who" | "which");
@@ -393,17 +384,17 @@ fn aside(ctx: &Ctx, p: usize, floor: usize, cues: &[Cue], finite: bool) -> Aside
                     end = open;
                     continue;
                 }
-                l => return Aside::Source(l),
+                l => return Step::Done(l),
             }
         }
         // The segment itself is a name: `…secretary, Josh Earnest, said`.
         if inner.clone().all(|t| ctx.is_cap(t)) && !is_cue_token(cues, inner.start) {
-            return Aside::Source(Left::Found(inner.start, inner.end));
+            return Step::Done(Left::Found(inner.start, inner.end));
         }
         // `Marley Anderson, 21, a student, said`: the anchor belongs to another segment.
         end = open;
     }
-    Aside::Source(Left::None)
+    Step::Done(Left::None)
 }
 
 /// Whether the name ending at `t` follows a preposition that opens its comma segment

@@ -85,36 +85,22 @@ pub(crate) fn classify(
     kinds: &mut Vec<QuoteKind>,
     short: &mut Vec<ShortQuote>,
 ) {
-    let buf = view.buf;
+    let toks = &view.buf.tokens;
     kinds.clear();
     for q in view.quotes {
-        let (kind, cue, first) = classify_one(view, q);
+        let first = toks.partition_point(|t| t.span.start < q.inner.start);
+        let end = toks.partition_point(|t| t.span.end <= q.inner.end).max(first);
+        let (kind, cue) = match short_in_sentence(view, q, first, end) {
+            Some(colon) => kind_of_short(view, first, end, colon),
+            None => (QuoteKind::Long, None),
+        };
         kinds.push(kind);
         if kind != QuoteKind::Long {
-            let sentence = buf.tokens[first].sentence;
-            let sentence_bytes = buf.sentences[sentence as usize].span;
-            short.push(ShortQuote {
-                kind,
-                sentence,
-                sentence_bytes,
-                bytes: q.inner,
-                chars: q.inner,
-                cue,
-            });
+            let sentence = toks[first].sentence;
+            let sentence_bytes = view.buf.sentences[sentence as usize].span;
+            let (bytes, chars) = (q.inner, q.inner);
+            short.push(ShortQuote { kind, sentence, sentence_bytes, bytes, chars, cue });
         }
-    }
-}
-
-fn classify_one(view: &SectionView, q: &Quote) -> (QuoteKind, Option<Span>, usize) {
-    let toks = &view.buf.tokens;
-    let first = toks.partition_point(|t| t.span.start < q.inner.start);
-    let end = toks.partition_point(|t| t.span.end <= q.inner.end).max(first);
-    match short_in_sentence(view, q, first, end) {
-        Some(colon) => {
-            let (kind, cue) = kind_of_short(view, first, end, colon);
-            (kind, cue, first)
-        }
-        None => (QuoteKind::Long, None, first),
     }
 }
 

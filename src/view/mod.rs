@@ -3,7 +3,9 @@
 //! (`quotes`), clauses and phrases (`clauses`), modifier marks with the loose reporting-cue
 //! mark (`marks`, `negation`) and the byte → code-point index (`chars`). Devices, attribution
 //! and tone are functions over a [`SectionView`]; its buffers live in a per-thread
-//! [`ViewScratch`], reused from section to section.
+//! [`ViewScratch`], reused from section to section. Attribution derives its own, stricter
+//! reporting cues from the view once per section (`attribution::cue`; see `marks` for how
+//! they differ from the loose mark).
 
 mod chars;
 pub(crate) mod clauses;
