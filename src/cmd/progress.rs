@@ -4,6 +4,7 @@
 //! second, only when standard error is a terminal and `--quiet` is off, so a log or a pipe gets
 //! no carriage returns; it wraps the real sink and changes nothing it receives.
 
+use super::common::documents;
 use framelens::corpus::ReadMeter;
 use framelens::pipeline::{Render, Sink};
 use framelens::{DocAnalysis, Document, Input, InputFailure};
@@ -89,7 +90,7 @@ struct Done {
 /// The progress line for `done`, of inputs of `total` bytes when known.
 fn line(done: &Done, total: Option<u64>) -> String {
     let secs = done.secs.max(1e-9);
-    let docs = format!("framelens: {} documents ({} failed)", done.docs, done.failed);
+    let docs = format!("framelens: {} ({} failed)", documents(done.docs), done.failed);
     let Some(total) = total.filter(|&t| t > 0) else {
         let mb = done.text_bytes as f64 / 1e6;
         return format!("{docs}, {mb:.1} MB, {:.1} MB/s", mb / secs);
@@ -154,8 +155,10 @@ mod tests {
             "framelens: 1200 documents (3 failed), 25.0 of 100.0 MB (25%), 2.5 MB/s, 0:30 left"
         );
         assert_eq!(line(&done, None), "framelens: 1200 documents (3 failed), 20.0 MB, 2.0 MB/s");
-        let start = Done { read: 0, ..done };
-        assert!(line(&start, Some(1)).ends_with("(0%), 0.0 MB/s, ? left"));
+        let start = Done { docs: 1, read: 0, ..done };
+        let first = line(&start, Some(1));
+        assert!(first.starts_with("framelens: 1 document (3 failed), "), "{first}");
+        assert!(first.ends_with("(0%), 0.0 MB/s, ? left"), "{first}");
         assert_eq!(clock(59.2), "1:00");
         assert_eq!(clock(3725.0), "1:02:05");
     }
