@@ -25,7 +25,8 @@ pub enum Command {
 
 #[derive(Args, Debug)]
 pub struct AnalyzeArgs {
-    /// Inputs: a folder of OUTLET/DOC.txt files, a .csv/.tsv file, a .jsonl file, or - (JSONL on stdin).
+    /// Inputs: a folder of OUTLET/DOC.txt files, a .txt file (one document), a .csv/.tsv file,
+    /// a .jsonl file, or - (JSONL on stdin).
     #[arg(required = true, value_name = "INPUT")]
     pub inputs: Vec<PathBuf>,
     /// Output folder (must not exist unless --force).
@@ -43,6 +44,9 @@ pub struct AnalyzeArgs {
     /// Map a document field to an input column or key, e.g. --column text=body (repeatable).
     #[arg(long = "column", value_name = "FIELD=NAME")]
     pub columns: Vec<String>,
+    /// The outlet of .txt file inputs (default: the name of each file's folder).
+    #[arg(long, value_name = "NAME")]
+    pub outlet: Option<String>,
     /// Sections to analyse: title, body or both (comma-separated).
     #[arg(long, default_value = "title,body", value_name = "LIST")]
     pub sections: String,

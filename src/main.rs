@@ -25,10 +25,25 @@ fn main() -> ExitCode {
             if is_broken_pipe(&e) {
                 return ExitCode::SUCCESS;
             }
-            cmd::message(format_args!("framelens: error: {e:#}"));
+            cmd::message(format_args!("framelens: error: {}", chain(&e)));
             ExitCode::from(cmd::EXIT_ERROR)
         }
     }
+}
+
+/// The error and its causes joined with `: `, leaving out a cause the message before it
+/// already ends with (an I/O error names its source in its own message).
+fn chain(e: &anyhow::Error) -> String {
+    let mut out = String::new();
+    for cause in e.chain().map(ToString::to_string) {
+        if !out.ends_with(&cause) {
+            if !out.is_empty() {
+                out.push_str(": ");
+            }
+            out.push_str(&cause);
+        }
+    }
+    out
 }
 
 /// A closed pipe (`framelens ... | head`) is not an error.

@@ -37,12 +37,22 @@ impl CellStyle {
     /// A free-text cell (titles, matched text, contexts, sources). Cells starting with
     /// `=`, `+`, `-`, `@`, tab or carriage return get a leading `'` when `safe_text` is on.
     pub fn text<'a>(&self, s: &'a str) -> Cow<'a, str> {
-        if self.safe_text && s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        if self.safe_text && formula_like(s) {
             Cow::Owned(format!("'{s}"))
         } else {
             Cow::Borrowed(s)
         }
     }
+}
+
+/// Whether a spreadsheet would run a cell starting with this text as a formula.
+pub(crate) fn formula_like(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// A cell [`CellStyle::text`] wrote with `safe_text` on, without the leading `'` it added.
+pub(crate) fn unguarded(cell: &str) -> &str {
+    cell.strip_prefix('\'').filter(|rest| formula_like(rest)).unwrap_or(cell)
 }
 
 #[cfg(test)]

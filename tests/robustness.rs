@@ -524,7 +524,7 @@ fn folder_with_binary_empty_hidden_unreadable_and_special_files_and_symlink_loop
     let at = |loc: &str| reason(&errors, "location", loc);
     assert_eq!(at("A/binary.txt"), "contains NUL bytes: a binary file, not text");
     assert!(at("A/empty.txt").starts_with("empty document"));
-    assert_eq!(at("top.txt"), "not inside an outlet folder (expected OUTLET/DOC.txt)");
+    assert!(at("top.txt").starts_with("not inside an outlet folder (expected OUTLET/DOC.txt)"));
     #[cfg(unix)]
     {
         assert!(at("B/loop").starts_with("symbolic link to a folder already read"));
@@ -550,10 +550,10 @@ fn a_nonexistent_input_is_fatal_and_names_the_path() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("nowhere.jsonl: No such file or directory"), "{err}");
     assert!(!w.path("out").exists());
-    w.write("in.txt", "fiasco");
-    let out = w.run(&["analyze", "in.txt", "-o", "out", "--lexicons", &lex()]);
+    w.write("in.docx", "fiasco");
+    let out = w.run(&["analyze", "in.docx", "-o", "out", "--lexicons", &lex()]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("in.txt: unknown input kind"));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("in.docx: unknown input kind"));
 }
 
 // -------------------------------------------------------------------------- lexicons

@@ -12,9 +12,9 @@ const TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 /// Two outlets, two events, and formula-like text in every free-text field.
 fn hostile(w: &Workdir) {
     let lines = [
-        r#"{"id":"=HYPERLINK(\"http://x\",\"y\")","outlet":"+Outlet","event":"-ev","title":"@SUM(A1)","url":"=cmd|' /C calc'!A0","text":"=1+1 a fiasco, critics said. A scandal."}"#,
-        r#"{"id":"\tTab","outlet":"Plain","event":"-ev","title":"-2 dead","text":"The mayor said it was fine."}"#,
-        r#"{"id":"d3","outlet":"+Outlet","event":"calm","title":"ok","text":"Officials said the fiasco is over."}"#,
+        r#"{"id":"=HYPERLINK(\"http://x\",\"y\")","outlet":"+Outlet","event":"-ev","title":"@SUM(A1)","date":"2026-03-14","url":"=cmd|' /C calc'!A0","text":"=1+1 a fiasco, critics said. A scandal."}"#,
+        r#"{"id":"\tTab","outlet":"Plain","event":"-ev","title":"-2 dead","date":"2026-03-14T09:30:15Z","text":"The mayor said it was fine."}"#,
+        r#"{"id":"d3","outlet":"+Outlet","event":"calm","title":"ok","date":"14 March 2026","text":"Officials said the fiasco is over."}"#,
         r#"{"id":"d4","outlet":"Plain","event":"calm","title":"\rCR","text":"A reckless plan, she claimed."}"#,
         r#"{"id":"@broken","outlet":"Plain","text": not json"#,
     ];
@@ -154,6 +154,7 @@ fn workbook_has_typed_cells_frozen_headers_and_filters() {
     assert!(readme.rows().any(|r| cell_text(&r[0]) == "framelens_version"));
     assert!(readme.rows().any(|r| cell_text(&r[0]) == "options.compare.prior_strength"));
 
+    let (mut dates, mut unguarded) = (Vec::new(), 0);
     for table in tables() {
         let sheet = table.trim_end_matches(".csv");
         let range = book.worksheet_range(sheet).unwrap();
@@ -190,8 +191,15 @@ fn workbook_has_typed_cells_frozen_headers_and_filters() {
                         );
                     }
                     Data::Int(x) => assert_eq!(x.to_string(), cell),
+                    Data::DateTime(d) => {
+                        assert_eq!(header[i], "date", "{sheet}: {cell}");
+                        dates.push((cell.to_string(), d.as_f64()));
+                    }
                     Data::String(s) => {
-                        assert_eq!(s, cell, "{sheet}.{}", header[i]);
+                        // As in the CSV, without the `'` put before formula-like text.
+                        let bare = cell.strip_prefix('\'').filter(|r| r.starts_with(TRIGGERS));
+                        assert_eq!(s, bare.unwrap_or(cell), "{sheet}.{}", header[i]);
+                        unguarded += usize::from(bare.is_some());
                         assert!(
                             cell.parse::<f64>().is_err() || text_column,
                             "{sheet}.{}: number as text",
@@ -205,6 +213,14 @@ fn workbook_has_typed_cells_frozen_headers_and_filters() {
         let formulas = book.worksheet_formula(sheet).unwrap();
         assert!(formulas.used_cells().all(|(_, _, f)| f.is_empty()), "{sheet} has formulas");
     }
+    // Dates that read as dates are dates (days since 1899-12-30); others stay text.
+    let want = [("2026-03-14", 46095.0), ("2026-03-14T09:30:15Z", 46095.0 + 34215.0 / 86400.0)];
+    assert_eq!(dates.len(), 2, "{dates:?}");
+    for ((cell, x), (want_cell, want_x)) in dates.iter().zip(want) {
+        assert_eq!(cell, want_cell);
+        assert!((x - want_x).abs() < 1e-9, "{cell}: {x}");
+    }
+    assert!(unguarded > 20, "formula-like text cells written without the guard: {unguarded}");
     // Numbers in the comparison sheet are numbers.
     let compare = book.worksheet_range("compare").unwrap();
     let z_col = 20;

@@ -2,7 +2,7 @@
 //! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
-use super::common::{EXIT_PARTIAL, compare_options, load_lexicon, message};
+use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
@@ -13,16 +13,20 @@ use framelens::pipeline::RunCounts;
 use framelens::report::{
     InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
 };
-use framelens::{Analyzer, Input, InputOptions, Lexicon, Sections, pipeline};
+use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Sections, pipeline};
 use std::sync::Arc;
 use std::time::Instant;
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
+    check_xlsx(args.xlsx.as_deref())?;
     let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
     let sections = parse_sections(&args.sections)?;
-    let input_opts =
-        InputOptions { fields: FieldMap::with_mappings(&args.columns)?, lossy: args.lossy };
+    let input_opts = InputOptions {
+        fields: FieldMap::with_mappings(&args.columns)?,
+        lossy: args.lossy,
+        outlet: args.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(String::from),
+    };
     let out = &args.output;
     let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
     precious.extend(args.lexicons.as_deref());
@@ -31,6 +35,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
+    }
+    if args.outlet.is_some() && !inputs.iter().any(|i| i.kind == InputKind::Text) {
+        bail!("--outlet names the outlet of .txt file inputs, and no input is one");
     }
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -46,7 +53,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         reporter.set_compare_options(compare.clone());
         let analyzer = Analyzer::new(lexicon.clone(), sections);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
-        let mut progress = Progress::new(&mut reporter, !args.quiet);
+        let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
         let counts = pool.install(|| {
             let records = inputs.iter_mut().flat_map(|i| i.by_ref());
             pipeline::run(records, &analyzer, threads, &mut progress)
@@ -83,20 +90,25 @@ fn manifest(
     counts: RunCounts,
     threads: usize,
 ) -> Manifest {
+    let mut options = serde_json::json!({
+        "lang": lexicon.language().code(),
+        "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
+        "sections": args.sections,
+        "columns": args.columns,
+        "lossy": args.lossy,
+        "excel": args.excel,
+        "raw_cells": args.raw_cells,
+        "compare": compare.to_json(),
+        "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+    });
+    // Only when given, so manifests of runs without .txt inputs keep their bytes.
+    if let Some(outlet) = &args.outlet {
+        options["outlet"] = outlet.as_str().into();
+    }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
         run: RunInfo { command: std::env::args().collect(), threads },
-        options: serde_json::json!({
-            "lang": lexicon.language().code(),
-            "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
-            "sections": args.sections,
-            "columns": args.columns,
-            "lossy": args.lossy,
-            "excel": args.excel,
-            "raw_cells": args.raw_cells,
-            "compare": compare.to_json(),
-            "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
-        }),
+        options,
         inputs: inputs
             .iter()
             .map(|i| InputInfo {
@@ -128,8 +140,8 @@ fn summary(args: &AnalyzeArgs, inputs: &[Input], counts: &RunCounts, started: In
     }
     let secs = started.elapsed().as_secs_f64();
     message(format_args!(
-        "framelens: {} documents analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
-        counts.analysed,
+        "framelens: {} analysed, {} failed, {:.1} MB of text in {:.2} s ({:.1} MB/s) -> {}",
+        documents(counts.analysed),
         counts.failed,
         counts.text_bytes as f64 / 1e6,
         secs,

@@ -15,6 +15,22 @@ pub fn message(args: std::fmt::Arguments) {
     let _ = writeln!(std::io::stderr().lock(), "{args}");
 }
 
+/// `1 document`, `2 documents`: a count of documents for a message.
+pub fn documents(n: u64) -> String {
+    format!("{n} document{}", if n == 1 { "" } else { "s" })
+}
+
+/// Refuses a workbook path that does not end in `.xlsx` (`--xlsx out/v2.csv` would
+/// otherwise write a workbook under a CSV's name), before any work is done.
+pub fn check_xlsx(path: Option<&std::path::Path>) -> anyhow::Result<()> {
+    match path {
+        Some(p) if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => {
+            anyhow::bail!("--xlsx {}: the workbook's name must end in .xlsx", p.display())
+        }
+        _ => Ok(()),
+    }
+}
+
 /// The comparison options given on the command line.
 pub fn compare_options(
     stats: &crate::cli::StatsArgs,

@@ -2,7 +2,7 @@
 //! output folder from its `documents.csv` and `doc_terms.csv` — with another prior, seed,
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
-use super::common::compare_options;
+use super::common::{check_xlsx, compare_options, documents};
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
@@ -11,6 +11,8 @@ use framelens::report::{
 };
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
+    check_xlsx(args.xlsx.as_deref())?;
+    CompareInput::check_dir(&args.source)?;
     let opts = compare_options(&args.stats, &args.groups)?;
     check_output(&args.output, args.force, &[args.source.as_path()])?;
     if same_folder(&args.source, &args.output) {
@@ -24,7 +26,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
     let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
     let outputs = compare_outputs();
-    let documents = write_atomically(&args.output, args.force, |tmp| {
+    let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
         // memory does not grow with the corpus.
         let input = CompareInput::read_dir_spilled(&args.source, &tmp.join(COUNTS_SPILL))?;
@@ -53,8 +55,8 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     }
     if !args.quiet {
         eprintln!(
-            "framelens: compared {} documents of {} -> {}",
-            documents,
+            "framelens: compared {} of {} -> {}",
+            documents(compared as u64),
             args.source.display(),
             args.output.display()
         );

@@ -154,6 +154,17 @@ impl CompareInput {
         &self.outlets
     }
 
+    /// Fails unless `dir` is a folder with a `documents.csv`, as `analyze` writes: the check
+    /// [`CompareInput::read_dir`] makes first, for callers that want it before other work.
+    pub fn check_dir(dir: &Path) -> Result<()> {
+        std::fs::metadata(dir).map_err(|e| Error::io(dir, e))?;
+        if dir.join("documents.csv").exists() {
+            return Ok(());
+        }
+        let message = "not a framelens output folder (no documents.csv)".into();
+        Err(Error::Input { path: dir.display().to_string(), message })
+    }
+
     /// Reads `documents.csv` (columns `doc_id`, `outlet`, `event`, `tokens`; others are
     /// ignored) and `doc_terms.csv` (`doc_id`, `lexicon`, `category`, `term`, `count`) of an
     /// `analyze` output folder, holding the counts in memory. Errors name the file and line.
@@ -259,6 +270,7 @@ const TERM_COLUMNS: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count
 /// document's begin; a file edited out of that order is read again, every document's pairs
 /// gathered in memory first. Either way each document gets its rows in file order.
 fn read_folder(dir: &Path, make: &dyn Fn() -> Result<CompareInput>) -> Result<CompareInput> {
+    CompareInput::check_dir(dir)?;
     let docs = DocumentRows::read(&dir.join("documents.csv"))?;
     let terms_path = dir.join("doc_terms.csv");
     let mut input = make()?;

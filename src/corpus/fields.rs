@@ -1,5 +1,5 @@
 //! How inputs are read: the document fields, which input column or JSON key holds each
-//! (`--column text=body`), and `--lossy`.
+//! (`--column text=body`), `--lossy` and the outlet of `.txt` files (`--outlet`).
 
 use crate::error::{Error, Result};
 
@@ -52,6 +52,8 @@ pub struct InputOptions {
     pub fields: FieldMap,
     /// Replace invalid UTF-8 instead of failing the document.
     pub lossy: bool,
+    /// The outlet of plain `.txt` inputs (`--outlet`); without it, their folder's name.
+    pub outlet: Option<String>,
 }
 
 /// Column or key name for each field.
@@ -93,6 +95,34 @@ impl FieldMap {
     }
 }
 
+/// What to say when an input lacks the column or key of a required `field`: how to map one,
+/// and the names it has (`what`: `columns`, `string keys`).
+pub(super) fn mapping_hint(field: Field, what: &str, names: &[String]) -> String {
+    let found = if names.is_empty() { "none".to_string() } else { list_names(names) };
+    format!("(map one with --column {}=NAME); {what} found: {found}", field.name())
+}
+
+/// Column or key names for an error message, shortened when there are many or long ones.
+fn list_names(header: &[String]) -> String {
+    const MAX_COLUMNS: usize = 30;
+    const MAX_CHARS: usize = 40;
+    let mut shown: Vec<String> = header
+        .iter()
+        .take(MAX_COLUMNS)
+        .map(|h| {
+            if h.chars().count() > MAX_CHARS {
+                format!("{}…", h.chars().take(MAX_CHARS).collect::<String>())
+            } else {
+                h.clone()
+            }
+        })
+        .collect();
+    if header.len() > MAX_COLUMNS {
+        shown.push(format!("… ({} more)", header.len() - MAX_COLUMNS));
+    }
+    shown.join(", ")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -105,5 +135,14 @@ mod tests {
         assert_eq!(m.name(Field::Id), "id");
         assert!(FieldMap::with_mappings(&["body"]).is_err());
         assert!(FieldMap::with_mappings(&["colour=x"]).is_err());
+    }
+
+    #[test]
+    fn long_name_lists_are_shortened() {
+        let header: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
+        let listed = list_names(&header);
+        assert!(listed.ends_with("c29, … (10 more)"), "{listed}");
+        let long = list_names(&["x".repeat(100)]);
+        assert_eq!(long.chars().count(), 41);
     }
 }

@@ -11,8 +11,17 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
+/// Why a file directly in a folder input is not read, and what to give instead.
+const NO_OUTLET_FOLDER: &str = "not inside an outlet folder (expected OUTLET/DOC.txt): give the \
+    folder that holds the outlet folders, or the .txt files themselves (their outlet is their \
+    folder's name, or --outlet NAME)";
+
+/// Why a `.txt` entry that is a pipe, socket or device is not read (reading it could block).
+pub(super) const NOT_REGULAR: &str = "not a regular file (a pipe, socket or device): not read";
+
 enum Item {
-    File(PathBuf),
+    /// A `.txt` file and its length.
+    File(PathBuf, u64),
     Problem(PathBuf, String),
 }
 
@@ -32,6 +41,8 @@ pub(super) struct FolderReader {
     name: String,
     lossy: bool,
     digest: Arc<Mutex<Digest>>,
+    /// What the digest will have counted once every file is read: each path and its bytes.
+    size: u64,
 }
 
 impl FolderReader {
@@ -44,14 +55,27 @@ impl FolderReader {
         let mut walker = Walker::default();
         walker.walk(root).map_err(|e| Error::io(root, e))?;
         let Walker { items, skipped, .. } = walker;
+        let size = items
+            .iter()
+            .map(|i| match i {
+                Item::File(path, len) => rel(root, path).len() as u64 + len,
+                Item::Problem(..) => 0,
+            })
+            .sum();
         let reader = FolderReader {
             items: items.into_iter(),
             root: root.to_path_buf(),
             name: input_name(root),
             lossy,
             digest,
+            size,
         };
         Ok((reader, skipped))
+    }
+
+    /// The bytes the folder's digest counts once every file is read.
+    pub(super) fn size(&self) -> u64 {
+        self.size
     }
 
     fn fail(&self, path: &Path, doc_id: Option<String>, reason: String) -> Record {
@@ -63,11 +87,7 @@ impl FolderReader {
     fn file(&self, path: &Path) -> Record {
         let relative = path.strip_prefix(&self.root).unwrap_or(path);
         let Some((outlet, id)) = outlet_and_id(relative) else {
-            return self.fail(
-                path,
-                None,
-                "not inside an outlet folder (expected OUTLET/DOC.txt)".into(),
-            );
+            return self.fail(path, None, NO_OUTLET_FOLDER.into());
         };
         let bytes = match std::fs::read(path) {
             Ok(b) => b,
@@ -98,7 +118,7 @@ impl Iterator for FolderReader {
     fn next(&mut self) -> Option<Record> {
         Some(match self.items.next()? {
             Item::Problem(path, reason) => self.fail(&path, None, reason),
-            Item::File(path) => self.file(&path),
+            Item::File(path, _) => self.file(&path),
         })
     }
 }
@@ -121,7 +141,7 @@ fn outlet_and_id(relative: &Path) -> Option<(String, String)> {
 }
 
 /// A file's text, or why it is not a text document (binary, not decodable, empty).
-fn text(bytes: &[u8], lossy: bool) -> std::result::Result<Decoded, String> {
+pub(super) fn text(bytes: &[u8], lossy: bool) -> std::result::Result<Decoded, String> {
     if utf16_bom(bytes).is_none() && bytes.contains(&0) {
         return Err("contains NUL bytes: a binary file, not text".into());
     }
@@ -185,11 +205,8 @@ impl Walker {
                     }
                 }
                 Ok(_) if !is_txt(&path) => self.skipped.not_txt += 1,
-                Ok(m) if m.is_file() => self.items.push(Item::File(path)),
-                Ok(_) => self.items.push(Item::Problem(
-                    path,
-                    "not a regular file (a pipe, socket or device): not read".into(),
-                )),
+                Ok(m) if m.is_file() => self.items.push(Item::File(path, m.len())),
+                Ok(_) => self.items.push(Item::Problem(path, NOT_REGULAR.into())),
                 // A dangling link or a link loop: it may have been meant as a folder or a file.
                 Err(e) => self.items.push(Item::Problem(path, format!("cannot read: {e}"))),
             }

@@ -4,7 +4,7 @@
 //! its line number, and reading goes on.
 
 use super::decode::{Digest, Source, decode, reject_nul};
-use super::fields::InputOptions;
+use super::fields::{Field, FieldMap, InputOptions, mapping_hint};
 use super::record::{Checked, InputFailure, Record, assemble, input_name};
 use crate::error::{Error, Result};
 use serde_json::Value;
@@ -136,8 +136,9 @@ fn parse_line(name: &str, stem: &str, line_no: u64, bytes: &[u8], opts: &InputOp
             checked.keep(value(map.get(key)?, key, opts.lossy)?)
         });
     let Some(reason) = checked.error else {
-        if let Record::Doc(d) = &mut record {
-            d.repaired = decoded.repaired || checked.repaired;
+        match &mut record {
+            Record::Doc(d) => d.repaired = decoded.repaired || checked.repaired,
+            Record::Failed(f) => add_key_hint(f, &map, &opts.fields),
         }
         return record;
     };
@@ -151,6 +152,17 @@ fn parse_line(name: &str, stem: &str, line_no: u64, bytes: &[u8], opts: &InputOp
         // The bad value is why a value is missing: say that instead.
         Record::Failed(f) => Record::Failed(InputFailure { reason, ..f }),
     }
+}
+
+/// When the object has no text key at all, says how to map one and which string keys it has
+/// (`body`, `content`, …), as the CSV reader does for a missing column.
+fn add_key_hint(f: &mut InputFailure, map: &serde_json::Map<String, Value>, fields: &FieldMap) {
+    if map.contains_key(fields.name(Field::Text)) {
+        return;
+    }
+    let keys: Vec<String> =
+        map.iter().filter(|(_, v)| v.is_string()).map(|(k, _)| k.clone()).collect();
+    f.reason = format!("{} {}", f.reason, mapping_hint(Field::Text, "string keys", &keys));
 }
 
 /// A JSON value as a field's text and whether it was repaired, or why it cannot be one;
@@ -198,7 +210,10 @@ mod tests {
         assert_eq!(f.location, "line 3");
         let Record::Doc(d) = one(r#"{"text":"x","outlet":" "}"#) else { panic!() };
         assert_eq!(d.outlet, "(unknown)");
-        let Record::Failed(f) = one(r#"{"outlet":"A"}"#) else { panic!() };
+        let Record::Failed(f) = one(r#"{"outlet":"A","body":"x","n":1}"#) else { panic!() };
+        let hint = "(map one with --column text=NAME); string keys found: body, outlet";
+        assert_eq!(f.reason, format!("no 'text' value {hint}"));
+        let Record::Failed(f) = one(r#"{"outlet":"A","text":null}"#) else { panic!() };
         assert_eq!(f.reason, "no 'text' value");
         let Record::Failed(f) = one(r#"{"outlet":"A","text":["x"]}"#) else { panic!() };
         assert!(f.reason.contains("'text' is not a string"), "{}", f.reason);

@@ -1,7 +1,7 @@
-//! Corpus input: documents from a folder (`OUTLET/DOC.txt`), a CSV file, or JSONL (a file or
-//! standard input), streamed as [`Record`]s in a fixed order. A record that cannot become a
+//! Corpus input: documents from a folder (`OUTLET/DOC.txt`), a plain `.txt` file, a CSV file,
+//! or JSONL (a file or standard input), streamed as [`Record`]s in a fixed order. A record that cannot become a
 //! document becomes an [`InputFailure`] with its location and reason; nothing is dropped.
-//! Each kind has its reader, an iterator of records (`folder`, `table`, `jsonl`); `record`
+//! Each kind has its reader, an iterator of records (`folder`, `text`, `table`, `jsonl`); `record`
 //! holds what they hand on and `decode` how bytes become text. No file here imports this one.
 
 mod decode;
@@ -11,6 +11,7 @@ mod jsonl;
 mod record;
 mod seen;
 mod table;
+mod text;
 
 pub use fields::{FieldMap, InputOptions};
 pub use folder::Skipped;
@@ -24,12 +25,15 @@ use jsonl::JsonlReader;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use table::TableReader;
+use text::TextReader;
 
 /// The kinds of input.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InputKind {
     /// `OUTLET/DOC.txt` files below a folder.
     Folder,
+    /// One plain `.txt` file: one document.
+    Text,
     /// A CSV file with a header row.
     Csv,
     /// One JSON object per line.
@@ -37,7 +41,8 @@ pub enum InputKind {
 }
 
 impl InputKind {
-    /// Guesses the kind from a path: folders, `.csv`/`.tsv`, `.jsonl`/`.ndjson`/`.json`, `-`.
+    /// Guesses the kind from a path: folders, `.txt`, `.csv`/`.tsv`, `.jsonl`/`.ndjson`/`.json`,
+    /// `-`.
     pub fn detect(path: &Path) -> Result<InputKind> {
         if path.as_os_str() == "-" {
             return Ok(InputKind::Jsonl);
@@ -48,12 +53,14 @@ impl InputKind {
         }
         let ext = path.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
         match ext.as_deref() {
+            Some("txt") => Ok(InputKind::Text),
             Some("csv" | "tsv") => Ok(InputKind::Csv),
             Some("jsonl" | "ndjson" | "json") => Ok(InputKind::Jsonl),
             _ => Err(Error::Input {
                 path: path.display().to_string(),
-                message: "unknown input kind: give a folder, a .csv/.tsv file, a .jsonl file or -"
-                    .into(),
+                message:
+                    "unknown input kind: give a folder, a .txt, .csv/.tsv or .jsonl file, or -"
+                        .into(),
             }),
         }
     }
@@ -68,11 +75,24 @@ pub struct Input {
     records: Reader,
     digest: Arc<Mutex<Digest>>,
     skipped: Skipped,
+    size: Option<u64>,
+}
+
+/// How many bytes of an input have been read, readable while the input is read elsewhere.
+#[derive(Clone)]
+pub struct ReadMeter(Arc<Mutex<Digest>>);
+
+impl ReadMeter {
+    /// Bytes read so far.
+    pub fn bytes(&self) -> u64 {
+        self.0.lock().map(|d| d.bytes).unwrap_or_default()
+    }
 }
 
 /// The reader of each kind of input.
 enum Reader {
     Folder(FolderReader),
+    Text(TextReader),
     Table(Box<TableReader>),
     Jsonl(Box<JsonlReader>),
 }
@@ -84,11 +104,16 @@ impl Input {
         let kind = InputKind::detect(path)?;
         let digest = Arc::new(Mutex::new(Digest::new()));
         let mut skipped = Skipped::default();
+        // A regular file's length; nothing for standard input or a pipe.
+        let mut size = std::fs::metadata(path).ok().filter(|m| m.is_file()).map(|m| m.len());
         let records = match kind {
             InputKind::Folder => {
                 let (reader, s) = FolderReader::open(path, opts.lossy, digest.clone())?;
-                skipped = s;
+                (skipped, size) = (s, Some(reader.size()));
                 Reader::Folder(reader)
+            }
+            InputKind::Text => {
+                Reader::Text(TextReader::new(path, opts.outlet.clone(), opts.lossy, digest.clone()))
             }
             InputKind::Csv => {
                 Reader::Table(Box::new(TableReader::open(path, opts, digest.clone())?))
@@ -97,7 +122,7 @@ impl Input {
                 Reader::Jsonl(Box::new(JsonlReader::open(path, opts, digest.clone())?))
             }
         };
-        Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped })
+        Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped, size })
     }
 
     /// Entries of a folder input that are not documents (all zero for CSV and JSONL).
@@ -112,7 +137,18 @@ impl Input {
 
     /// Bytes read so far.
     pub fn bytes_read(&self) -> u64 {
-        self.digest.lock().map(|d| d.bytes).unwrap_or_default()
+        self.meter().bytes()
+    }
+
+    /// The bytes [`Input::bytes_read`] reaches at the end, known before reading for files and
+    /// folders; `None` for standard input or a pipe.
+    pub fn size(&self) -> Option<u64> {
+        self.size
+    }
+
+    /// A handle on [`Input::bytes_read`] that stays readable while the input is iterated.
+    pub fn meter(&self) -> ReadMeter {
+        ReadMeter(self.digest.clone())
     }
 }
 
@@ -121,6 +157,7 @@ impl Iterator for Input {
     fn next(&mut self) -> Option<Record> {
         match &mut self.records {
             Reader::Folder(r) => r.next(),
+            Reader::Text(r) => r.next(),
             Reader::Table(r) => r.next(),
             Reader::Jsonl(r) => r.next(),
         }
@@ -189,6 +226,36 @@ mod tests {
         };
         out.push(b'\n');
         out
+    }
+
+    /// The size known before reading is what the digest counts once all is read, so the
+    /// progress line reaches 100 %; standard input has none.
+    #[test]
+    fn the_size_is_known_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |rel: &str, text: &str| {
+            let p = dir.path().join(rel);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(&p, text).unwrap();
+            p
+        };
+        write("in/A/one.txt", "Hello.");
+        write("in/B/sub/two.txt", "\u{feff}Hi there.");
+        write("in/B/skip.md", "not read");
+        let inputs = [
+            dir.path().join("in"),
+            write("a.txt", "Plain text."),
+            write("a.csv", "outlet,text\nA,Hi\n"),
+            write("a.jsonl", "{\"outlet\":\"A\",\"text\":\"Hi\"}\n"),
+        ];
+        for path in inputs {
+            let mut input = Input::open(&path, &InputOptions::default()).unwrap();
+            let size = input.size();
+            assert!(input.by_ref().count() > 0);
+            assert_eq!(size, Some(input.bytes_read()), "{}", path.display());
+        }
+        let stdin = Input::open(Path::new("-"), &InputOptions::default()).unwrap();
+        assert_eq!(stdin.size(), None);
     }
 
     proptest! {

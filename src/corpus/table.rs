@@ -5,7 +5,7 @@
 //! field: that record becomes a failure saying so, naming the line where the quote opened.
 
 use super::decode::{Digest, Source, decode, reject_nul};
-use super::fields::{FIELDS, Field, FieldMap, InputOptions};
+use super::fields::{FIELDS, Field, FieldMap, InputOptions, mapping_hint};
 use super::record::{Checked, Record, assemble, input_name};
 use crate::csv_quotes::QuoteState;
 use crate::error::{Error, Result};
@@ -185,36 +185,14 @@ fn find_columns(header: &[String], fields: &FieldMap, name: &str) -> Result<[Opt
             return Err(Error::Input {
                 path: name.to_string(),
                 message: format!(
-                    "no '{}' column (map one with --column {}=NAME); columns found: {}",
+                    "no '{}' column {}",
                     fields.name(required),
-                    required.name(),
-                    list_columns(header)
+                    mapping_hint(required, "columns", header)
                 ),
             });
         }
     }
     Ok(columns)
-}
-
-/// The header's column names for an error message, shortened when there are many or long ones.
-fn list_columns(header: &[String]) -> String {
-    const MAX_COLUMNS: usize = 30;
-    const MAX_CHARS: usize = 40;
-    let mut shown: Vec<String> = header
-        .iter()
-        .take(MAX_COLUMNS)
-        .map(|h| {
-            if h.chars().count() > MAX_CHARS {
-                format!("{}…", h.chars().take(MAX_CHARS).collect::<String>())
-            } else {
-                h.clone()
-            }
-        })
-        .collect();
-    if header.len() > MAX_COLUMNS {
-        shown.push(format!("… ({} more)", header.len() - MAX_COLUMNS));
-    }
-    shown.join(", ")
 }
 
 /// Passes the bytes to the CSV reader and follows their quoting, so that a quote still open
@@ -259,14 +237,5 @@ mod tests {
         assert_eq!(t.unclosed(), None);
         std::io::copy(&mut t, &mut std::io::sink()).unwrap();
         assert_eq!(t.unclosed(), Some(2));
-    }
-
-    #[test]
-    fn long_headers_are_shortened() {
-        let header: Vec<String> = (0..40).map(|i| format!("c{i}")).collect();
-        let listed = list_columns(&header);
-        assert!(listed.ends_with("c29, … (10 more)"), "{listed}");
-        let long = list_columns(&["x".repeat(100)]);
-        assert_eq!(long.chars().count(), 41);
     }
 }

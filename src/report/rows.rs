@@ -6,6 +6,7 @@
 //! copies bytes.
 
 use super::cells::CellStyle;
+use crate::util::formula_like;
 
 /// A buffer of whole CSV rows.
 #[derive(Clone, Debug, Default)]
@@ -53,11 +54,6 @@ fn needs_quotes(bytes: &[u8]) -> bool {
         }
     }
     chunks.remainder().iter().any(|&b| matches!(b, b',' | b'"' | b'\r' | b'\n'))
-}
-
-/// Whether a spreadsheet would run a cell starting with this text as a formula.
-fn formula_like(s: &str) -> bool {
-    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
 impl Rows {

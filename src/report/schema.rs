@@ -17,15 +17,18 @@ pub(crate) enum ColumnType {
     Integer,
     /// A real number (fixed decimals, or scientific notation for p- and q-values).
     Number,
+    /// A date as given in the input; a date cell in the workbook when it reads as one.
+    Date,
 }
 
 impl ColumnType {
-    /// `text`, `integer` or `number`.
+    /// `text`, `integer`, `number` or `date`.
     pub(crate) fn name(self) -> &'static str {
         match self {
             ColumnType::Text => "text",
             ColumnType::Integer => "integer",
             ColumnType::Number => "number",
+            ColumnType::Date => "date",
         }
     }
 }
@@ -187,7 +190,7 @@ pub(crate) const DOCUMENTS: TableSchema = TableSchema {
             c("outlet", T, "outlet from the input"),
             c("event", T, "event from the input, empty when not given"),
             c("title", T, "title from the input"),
-            c("date", T, "date from the input, as given"),
+            c("date", ColumnType::Date, "date from the input, as given"),
             c("url", T, "URL from the input"),
             c("tokens", I, "words (UAX #29) in the analysed sections"),
             c("sentences", I, "sentences in the analysed sections"),
@@ -457,10 +460,25 @@ pub(crate) const COMPARE: TableSchema = TableSchema {
     ],
 };
 
+/// What a pivot of `rates.csv` shows where a row was left out, and how to fill it: said on
+/// the workbook's README sheet and, word for word, in README.md (a test below checks).
+macro_rules! rates_gaps {
+    () => {
+        "A pivot shows a blank where an outlet's row was left out for lack of support \
+         (--min-count N): the outlet used the feature fewer than N times and was not expected \
+         to use it N times, so its rate is small, not unknown. To fill the blanks, run \
+         framelens compare OUTDIR -o DEST --min-count 0 (every row; the statistics and \
+         intervals do not change); a blank filled with 0 is less than 1000 N / tokens too low."
+    };
+}
+
 /// `rates.csv`.
 pub(crate) const RATES: TableSchema = TableSchema {
     file: "rates.csv",
-    about: "every outlet rate with a 95 % bootstrap interval over documents",
+    about: concat!(
+        "every outlet rate with a 95 % bootstrap interval over documents. ",
+        rates_gaps!()
+    ),
     columns: &[
         SCOPE,
         EVENT,
@@ -597,6 +615,14 @@ mod tests {
             let list = spans(block).into_iter().find(|s| s.contains(", ")).unwrap_or_default();
             list.split(',').map(|c| c.trim().to_string()).collect()
         }
+    }
+
+    /// README.md explains the gaps of `rates.csv` in the words of the README sheet.
+    #[test]
+    fn readme_says_how_to_fill_the_rates_gaps() {
+        let words = |s: &str| s.replace('`', "").split_whitespace().collect::<Vec<_>>().join(" ");
+        let readme = words(include_str!("../../README.md"));
+        assert!(readme.contains(&words(rates_gaps!())), "README.md: {}", rates_gaps!());
     }
 
     /// README.md's column tables say, column by column, what the descriptors say.

@@ -1,14 +1,16 @@
 //! One Excel workbook from finished CSV tables (`--xlsx FILE`): a README sheet first (what
 //! every column of every sheet means, and the run's manifest), then one sheet per table with
 //! a bold frozen header row, an autofilter, column widths fitted to the content, and typed
-//! cells: numbers as numbers, text as text (never as a formula, whatever it starts with).
+//! cells: numbers as numbers, dates that read as dates as dates, text as text (never as a
+//! formula, whatever it starts with, so without the `'` the CSV files put before formula-like
+//! text; the manifest's `raw_cells` says whether they did).
 //! Written with `rust_xlsxwriter` in constant-memory mode, so a large `matches.csv` does not
 //! have to fit in memory; a table longer than a sheet (1,048,575 rows) continues on sheets
 //! named `table (2)`, `table (3)`, …. The workbook is built beside FILE and renamed into place.
 
 use super::schema::{self, ColumnType};
 use crate::error::{Error, Result};
-use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{ExcelDateTime, Format, Workbook, Worksheet, XlsxError};
 use std::path::{Path, PathBuf};
 
 /// Data rows per sheet: Excel's 1,048,576 rows minus the header.
@@ -41,9 +43,15 @@ fn write_with_limit(dir: &Path, files: &[&str], path: &Path, max_rows: u32) -> R
         let mut wb = Workbook::new();
         wb.set_tempdir(&parent).map_err(xerr)?;
         let csvs: Vec<&str> = files.iter().copied().filter(|f| f.ends_with(".csv")).collect();
-        readme(&mut wb, dir, &csvs).map_err(xerr)?;
+        let manifest = std::fs::read_to_string(dir.join("manifest.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
+        readme(&mut wb, dir, &csvs, manifest.as_ref()).map_err(xerr)?;
+        let guarded =
+            manifest.as_ref().and_then(|m| m["options"]["raw_cells"].as_bool()) != Some(true);
+        let cells = Cells::new(guarded);
         for file in &csvs {
-            table_sheets(&mut wb, dir, file, max_rows)?;
+            table_sheets(&mut wb, dir, file, max_rows, &cells)?;
         }
         wb.save(&tmp).map_err(xerr)
     })();
@@ -96,7 +104,12 @@ fn sheet_title(file: &str, part: u32) -> String {
 }
 
 /// The README sheet: every column of every table, then the manifest as key/value rows.
-fn readme(wb: &mut Workbook, dir: &Path, csvs: &[&str]) -> std::result::Result<(), XlsxError> {
+fn readme(
+    wb: &mut Workbook,
+    dir: &Path,
+    csvs: &[&str],
+    manifest: Option<&serde_json::Value>,
+) -> std::result::Result<(), XlsxError> {
     let bold = header_format();
     let ws = wb.add_worksheet();
     ws.set_name("README")?;
@@ -128,11 +141,8 @@ fn readme(wb: &mut Workbook, dir: &Path, csvs: &[&str]) -> std::result::Result<(
     ws.write_string_with_format(row, 0, "manifest", &bold)?;
     ws.write_string_with_format(row, 1, "value", &bold)?;
     row += 1;
-    let manifest = std::fs::read_to_string(dir.join("manifest.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
     let mut pairs = Vec::new();
-    if let Some(m) = &manifest {
+    if let Some(m) = manifest {
         flatten("", m, &mut pairs);
     }
     for (k, v) in pairs {
@@ -185,14 +195,18 @@ fn number(cell: &str) -> Option<f64> {
 }
 
 /// One table on one or more sheets.
-fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str, max_rows: u32) -> Result<()> {
+fn table_sheets(
+    wb: &mut Workbook,
+    dir: &Path,
+    file: &str,
+    max_rows: u32,
+    cells: &Cells,
+) -> Result<()> {
     let path = dir.join(file);
     let xerr = |e: XlsxError| Error::io(&path, std::io::Error::other(e.to_string()));
     let header = headers(&path)?;
-    let text: Vec<bool> = header
-        .iter()
-        .map(|c| schema::column(file, c).is_some_and(|(t, _)| t == ColumnType::Text))
-        .collect();
+    let types: Vec<Option<ColumnType>> =
+        header.iter().map(|c| schema::column(file, c).map(|(t, _)| t)).collect();
     let widths = sample_widths(&path, &header)?;
     let bold = header_format();
     let mut records = reader(&path)?.into_records().peekable();
@@ -208,17 +222,9 @@ fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str, max_rows: u32) -> Res
         while let Some(rec) = records.next() {
             let rec = rec.map_err(|e| csv_error(&path, e))?;
             row += 1;
-            for (col, cell) in rec.iter().enumerate() {
-                if cell.is_empty() {
-                    continue;
-                }
-                let c = col as u16;
-                let as_number =
-                    if text.get(col).copied().unwrap_or(false) { None } else { number(cell) };
-                match as_number {
-                    Some(x) => ws.write_number(row, c, x).map_err(xerr)?,
-                    None => ws.write_string(row, c, clip(cell)).map_err(xerr)?,
-                };
+            for (col, cell) in rec.iter().enumerate().filter(|(_, cell)| !cell.is_empty()) {
+                let ty = types.get(col).copied().flatten();
+                cells.write(ws, (row, col as u16), cell, ty).map_err(xerr)?;
             }
             if row == max_rows {
                 done = records.peek().is_none();
@@ -229,6 +235,79 @@ fn table_sheets(wb: &mut Workbook, dir: &Path, file: &str, max_rows: u32) -> Res
         part += 1;
     }
     Ok(())
+}
+
+/// How CSV cells become typed workbook cells.
+struct Cells {
+    /// Whether formula-like text in the CSV files carries a leading `'` to take off.
+    guarded: bool,
+    date: Format,
+    date_time: Format,
+}
+
+impl Cells {
+    fn new(guarded: bool) -> Cells {
+        let date = Format::new().set_num_format("yyyy-mm-dd");
+        let date_time = Format::new().set_num_format("yyyy-mm-dd hh:mm:ss");
+        Cells { guarded, date, date_time }
+    }
+
+    /// Writes `cell` of a column of type `ty` (`None`: not documented) at `at`: a number in a
+    /// numeric column, a date in a date column, otherwise text.
+    fn write(
+        &self,
+        ws: &mut Worksheet,
+        (row, col): (u32, u16),
+        cell: &str,
+        ty: Option<ColumnType>,
+    ) -> std::result::Result<(), XlsxError> {
+        match ty {
+            Some(ColumnType::Text) => {}
+            Some(ColumnType::Date) => {
+                if let Some((when, time)) = date(cell) {
+                    let format = if time { &self.date_time } else { &self.date };
+                    ws.write_datetime_with_format(row, col, when, format)?;
+                    return Ok(());
+                }
+            }
+            _ => {
+                if let Some(x) = number(cell) {
+                    ws.write_number(row, col, x)?;
+                    return Ok(());
+                }
+            }
+        }
+        let text = if self.guarded { crate::util::unguarded(cell) } else { cell };
+        ws.write_string(row, col, clip(text))?;
+        Ok(())
+    }
+}
+
+/// A date (`2026-03-14`) or a date and time (`2026-03-14T09:30`, `2026-03-14 09:30:15`, with
+/// or without a final `Z`) as Excel stores it, and whether it has a time; `None` for anything
+/// else (an offset from UTC, another order, an impossible day, a year before 1900).
+fn date(cell: &str) -> Option<(ExcelDateTime, bool)> {
+    fn part<T: std::str::FromStr>(s: &str, len: usize) -> Option<T> {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit())).then(|| s.parse().ok())?
+    }
+    let (day, time) = match cell.split_at_checked(10)? {
+        (day, "") => (day, None),
+        (day, rest) => (day, Some(rest.strip_prefix(['T', ' '])?)),
+    };
+    let mut ymd = day.split('-');
+    let (y, m, d) = (part(ymd.next()?, 4)?, part(ymd.next()?, 2)?, part(ymd.next()?, 2)?);
+    if y < 1900 {
+        return None; // before Excel's first date
+    }
+    let when = ExcelDateTime::from_ymd(y, m, d).ok()?;
+    let Some(time) = time else { return Some((when, false)) };
+    let mut hms = time.strip_suffix('Z').unwrap_or(time).split(':');
+    let (h, mi): (u16, u8) = (part(hms.next()?, 2)?, part(hms.next()?, 2)?);
+    let sec: u8 = hms.next().map_or(Some(0), |s| part(s, 2))?;
+    if hms.next().is_some() || h > 23 || mi > 59 || sec > 59 {
+        return None;
+    }
+    Some((when.and_hms(h, mi, sec).ok()?, true))
 }
 
 fn begin_sheet(
@@ -280,6 +359,27 @@ mod tests {
         let long = sheet_title(&format!("{}.csv", "x".repeat(40)), 12);
         assert_eq!(long.chars().count(), 31);
         assert!(long.ends_with(" (12)"));
+    }
+
+    #[test]
+    fn dates_that_read_as_dates() {
+        let has_time = |s: &str| date(s).map(|(_, time)| time);
+        assert_eq!(has_time("2026-03-14"), Some(false));
+        assert_eq!(has_time("2026-03-14T09:30"), Some(true));
+        assert_eq!(has_time("2026-03-14 09:30:15Z"), Some(true));
+        for text in [
+            "2026-02-30",
+            "2026-3-14",
+            "14/03/2026",
+            "2026-03-14T09:30+02:00",
+            "2026-03-14T25:00",
+            "2026-03-14T09:30:15:01",
+            "1899-12-31",
+            "2026-03-14 and more",
+            "",
+        ] {
+            assert_eq!(has_time(text), None, "{text}");
+        }
     }
 
     #[test]
