@@ -159,11 +159,11 @@ mod tests {
             sentences: 2,
             matched_tokens: 1,
             category_counts: vec![1, 0],
-            entry_counts: vec![(3, 1)],
+            entry_counts: vec![(EntryId(3), 1)],
             matches: vec![],
             quoted_tokens: 4,
             category_counts_quoted: vec![1, 0],
-            entry_counts_quoted: vec![(3, 1)],
+            entry_counts_quoted: vec![(EntryId(3), 1)],
             short_quotes: vec![],
             tone_micro: -250_000,
             toned_sentences: 1,
@@ -175,9 +175,12 @@ mod tests {
         agg.add(&d2, &a);
         let all = &agg.groups[&GroupKey { event: None, outlet: "A".into() }];
         assert_eq!((all.docs, all.tokens, all.categories[0], all.category_docs[0]), (2, 20, 2, 2));
-        assert_eq!(all.entries[&3], (2, 2));
+        assert_eq!(all.entries[&EntryId(3)], (2, 2));
         let d = &all.devices;
-        assert_eq!((d.quoted_tokens, d.categories_quoted[0], d.entries_quoted[&3]), (8, 2, 2));
+        assert_eq!(
+            (d.quoted_tokens, d.categories_quoted[0], d.entries_quoted[&EntryId(3)]),
+            (8, 2, 2)
+        );
         assert_eq!((d.tone_micro, d.toned_sentences, d.scare_quotes), (-500_000, 2, 0));
         let e1 = &agg.groups[&GroupKey { event: Some("e1".into()), outlet: "A".into() }];
         assert_eq!(e1.docs, 1);

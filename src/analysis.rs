@@ -196,8 +196,8 @@ impl Analyzer {
                 w.entry_ids_quoted.push(h.entry);
             }
             for c in lex.lineage(lex.entry(h.entry).category) {
-                out.category_counts[c as usize] += 1;
-                out.category_counts_quoted[c as usize] += u32::from(quoted);
+                out.category_counts[c.index()] += 1;
+                out.category_counts_quoted[c.index()] += u32::from(quoted);
             }
         }
         out.matched_tokens += w.covered.iter().filter(|&&c| c).count() as u32;
@@ -266,7 +266,7 @@ mod tests {
         let loaded = lex.categories().iter().position(|c| &*c.path == "loaded").unwrap();
         assert_eq!(r.category_counts[loaded], 3);
         assert_eq!(r.matched_tokens, 4);
-        assert_eq!(r.entry_counts, vec![(0, 2), (1, 1), (2, 1)]);
+        assert_eq!(r.entry_counts, vec![(EntryId(0), 2), (EntryId(1), 1), (EntryId(2), 1)]);
     }
 
     #[test]

@@ -70,7 +70,7 @@ impl Collector {
         self.aggregates.add(doc, a);
         self.pairs.clear();
         for &(entry, n) in &a.entry_counts {
-            let slot = &mut self.entry_term[entry as usize];
+            let slot = &mut self.entry_term[entry.index()];
             if *slot == u32::MAX {
                 let (lex, e) = (&*self.lexicon, self.lexicon.entry(entry));
                 *slot = self.input.term_id(

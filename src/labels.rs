@@ -27,10 +27,10 @@ impl LabelSet {
     pub fn new(lex: &Lexicon) -> LabelSet {
         let mut named: Vec<(Label, EntryId)> = Vec::new();
         for (id, e) in lex.entries().iter().enumerate() {
-            let Role::Label { referent } = lex.role(id as EntryId) else { continue };
+            let Role::Label { referent } = lex.role(EntryId(id as u32)) else { continue };
             let referent = lex.roles().referents()[referent as usize].clone();
             let label = Label { referent, name: e.term_lemma().into() };
-            named.push((label, id as EntryId));
+            named.push((label, EntryId(id as u32)));
         }
         named.sort();
         let mut labels: Vec<Label> = Vec::new();
@@ -39,7 +39,7 @@ impl LabelSet {
             if labels.last() != Some(&label) {
                 labels.push(label);
             }
-            by_entry[id as usize] = Some(labels.len() as u32 - 1);
+            by_entry[id.index()] = Some(labels.len() as u32 - 1);
         }
         LabelSet { labels, by_entry }
     }
@@ -51,7 +51,7 @@ impl LabelSet {
 
     /// The label index of `entry`, if it names one.
     pub fn of(&self, entry: EntryId) -> Option<u32> {
-        self.by_entry.get(entry as usize).copied().flatten()
+        self.by_entry.get(entry.index()).copied().flatten()
     }
 
     /// Index ranges of `labels()` that share a referent, in order.
@@ -100,10 +100,10 @@ mod tests {
                 "region/fighters:militant"
             ]
         );
-        assert_eq!(set.of(0), Some(1));
-        assert_eq!(set.of(1), Some(1));
-        assert_eq!(set.of(2), Some(0));
-        assert_eq!(set.of(5), None, "labels/x is not under label/");
+        assert_eq!(set.of(EntryId(0)), Some(1));
+        assert_eq!(set.of(EntryId(1)), Some(1));
+        assert_eq!(set.of(EntryId(2)), Some(0));
+        assert_eq!(set.of(EntryId(5)), None, "labels/x is not under label/");
         let groups: Vec<_> = set.referents().collect();
         assert_eq!(groups, vec![0..2, 2..4]);
     }

@@ -148,7 +148,7 @@ impl LexiconBuilder {
             ));
         }
         let file = FileId(self.files.len() as u32);
-        let first = self.entries.len() as EntryId;
+        let first = EntryId(self.entries.len() as u32);
         for (row, elems) in rows {
             self.push_entry(file, row, elems);
         }
@@ -156,7 +156,7 @@ impl LexiconBuilder {
             name,
             origin,
             sha256,
-            entries: first..self.entries.len() as EntryId,
+            entries: first..EntryId(self.entries.len() as u32),
         });
         Ok(())
     }
@@ -211,8 +211,8 @@ impl LexiconBuilder {
             missing.push(i);
         }
         for &end in missing.iter().rev() {
-            let id = self.categories.len() as CategoryId;
-            let top = parent.map_or(id, |p| self.categories[p as usize].top);
+            let id = CategoryId(self.categories.len() as u32);
+            let top = parent.map_or(id, |p| self.categories[p.index()].top);
             self.categories.push(Category { path: path[..end].into(), parent, top });
             self.category_ids.insert(path[..end].to_string(), id);
             if parent.is_none() {
@@ -220,7 +220,7 @@ impl LexiconBuilder {
             }
             parent = Some(id);
         }
-        parent.unwrap_or_default()
+        parent.unwrap_or(CategoryId(0))
     }
 
     /// The compiled, immutable lexicon.
@@ -232,19 +232,19 @@ impl LexiconBuilder {
         ];
         for (id, e) in self.entries.iter().enumerate() {
             let (vocab, k) = e.elems[0].slot();
-            lists[vocab][k as usize].push(id as EntryId);
+            lists[vocab][k as usize].push(EntryId(id as u32));
         }
         let entries = &self.entries;
         let starts = Starts(lists.map(|kind| {
             kind.into_iter()
                 .map(|mut v| {
                     v.sort_by_key(|&id| {
-                        let e = &entries[id as usize];
+                        let e = &entries[id.index()];
                         (e.file, std::cmp::Reverse(e.elems.len()), id)
                     });
                     v.into_iter()
                         .map(|id| {
-                            let e = &entries[id as usize];
+                            let e = &entries[id.index()];
                             Candidate {
                                 entry: id,
                                 file: e.file,
@@ -378,9 +378,9 @@ mod tests {
         .unwrap();
         let paths: Vec<&str> = l.categories().iter().map(|c| &*c.path).collect();
         assert_eq!(paths, vec!["loaded", "loaded/violence", "loaded/praise"]);
-        assert_eq!(l.top_categories(), &[0]);
-        let lineage: Vec<_> = l.lineage(1).collect();
-        assert_eq!(lineage, vec![1, 0]);
+        assert_eq!(l.top_categories(), &[CategoryId(0)]);
+        let lineage: Vec<_> = l.lineage(CategoryId(1)).collect();
+        assert_eq!(lineage, vec![CategoryId(1), CategoryId(0)]);
     }
 
     #[test]
@@ -398,10 +398,10 @@ mod tests {
         let l =
             lex(&[("d", &format!("a,{deep},,,,,team\nb,x/x,,,,,team\nc,x/y,,,,,team\n"))]).unwrap();
         assert_eq!(l.categories().len(), 17);
-        assert_eq!(l.lineage(l.entry(0).category).count(), 16);
-        assert_eq!(l.entry(1).category, 1);
-        assert_eq!(l.category(l.entry(2).category).parent, Some(0));
-        assert_eq!(l.top_categories(), &[0]);
+        assert_eq!(l.lineage(l.entry(EntryId(0)).category).count(), 16);
+        assert_eq!(l.entry(EntryId(1)).category, CategoryId(1));
+        assert_eq!(l.category(l.entry(EntryId(2)).category).parent, Some(CategoryId(0)));
+        assert_eq!(l.top_categories(), &[CategoryId(0)]);
     }
 
     #[test]

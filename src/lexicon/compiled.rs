@@ -89,6 +89,13 @@ pub struct LexiconFile {
     pub entries: std::ops::Range<EntryId>,
 }
 
+impl LexiconFile {
+    /// The ids of its entries, in order.
+    pub fn entry_ids(&self) -> impl Iterator<Item = EntryId> + Clone {
+        (self.entries.start.0..self.entries.end.0).map(EntryId)
+    }
+}
+
 /// Interned vocabulary: the stems, exact forms and prefixes the entries use.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
@@ -159,7 +166,7 @@ impl Lexicon {
 
     /// One entry.
     pub fn entry(&self, id: EntryId) -> &Entry {
-        &self.entries[id as usize]
+        &self.entries[id.index()]
     }
 
     /// The compiled roles of the entries.
@@ -183,7 +190,7 @@ impl Lexicon {
     /// A cue class as written: the last level of category `id` (`doubting` for
     /// `attribution/doubting`), whether or not it is one of the six of [`CueClass`].
     pub fn class_name(&self, id: CategoryId) -> &str {
-        role::leaf(&self.categories[id as usize].path)
+        role::leaf(&self.categories[id.index()].path)
     }
 
     /// All categories (every level).
@@ -193,7 +200,7 @@ impl Lexicon {
 
     /// One category.
     pub fn category(&self, id: CategoryId) -> &Category {
-        &self.categories[id as usize]
+        &self.categories[id.index()]
     }
 
     /// Top-level categories in order of first appearance.
@@ -218,7 +225,7 @@ impl Lexicon {
 
     /// `id` and its ancestors, leaf first.
     pub fn lineage(&self, id: CategoryId) -> impl Iterator<Item = CategoryId> + '_ {
-        std::iter::successors(Some(id), |&c| self.categories[c as usize].parent)
+        std::iter::successors(Some(id), |&c| self.categories[c.index()].parent)
     }
 
     /// The text a pattern element compiled to (stem, exact form or prefix), for `lexicon

@@ -140,7 +140,7 @@ impl Roles {
     /// The role of `entry`.
     #[inline]
     pub fn role(&self, entry: EntryId) -> Role {
-        self.roles.get(entry as usize).copied().unwrap_or(Role::Content)
+        self.roles.get(entry.index()).copied().unwrap_or(Role::Content)
     }
 
     /// The tone valence of `entry` on VADER's −4..+4 scale:
@@ -148,7 +148,7 @@ impl Roles {
     /// that is not [`Role::Content`].
     #[inline]
     pub fn valence(&self, entry: EntryId) -> f64 {
-        f64::from(self.valence2.get(entry as usize).copied().unwrap_or(0)) / 2.0
+        f64::from(self.valence2.get(entry.index()).copied().unwrap_or(0)) / 2.0
     }
 
     /// Whether any entry is an attribution cue.
@@ -200,7 +200,7 @@ mod tests {
     fn roles_follow_categories_and_valence_scales_polarity_by_intensity() {
         let lex = lexicon();
         let find = |term: &str| {
-            lex.entries().iter().position(|e| &*e.term == term).map(|i| i as EntryId).unwrap()
+            lex.entries().iter().position(|e| &*e.term == term).map(|i| EntryId(i as u32)).unwrap()
         };
         let roles = lex.roles();
         assert_eq!(roles.role(find("not")), Role::Negator);

@@ -123,7 +123,7 @@ pub fn find_hits(
                     if !next_matches {
                         continue;
                     }
-                    let elems = &lex.entries[c.entry as usize].elems;
+                    let elems = &lex.entries[c.entry.index()].elems;
                     if !extends(elems, i, toks, text, &scratch.keys, &scratch.cache.prefixes) {
                         continue;
                     }

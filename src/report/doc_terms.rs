@@ -59,7 +59,7 @@ pub(super) fn write(
     c: &CellStyle,
 ) {
     terms.clear();
-    terms.extend(a.entry_counts.iter().map(|&(e, n)| (order.entry_rank[e as usize], n)));
+    terms.extend(a.entry_counts.iter().map(|&(e, n)| (order.entry_rank[e.index()], n)));
     terms.sort_unstable();
     terms.dedup_by(|next, kept| {
         if next.0 == kept.0 {

@@ -26,7 +26,7 @@ pub(super) fn write(out: &mut Rows, lex: &Lexicon, d: &Document, a: &DocAnalysis
     out.int(a.sentences);
     let tokens = u64::from(a.tokens);
     for &top in lex.top_categories() {
-        let n = u64::from(a.category_counts[top as usize]);
+        let n = u64::from(a.category_counts[top.index()]);
         out.int(n);
         out.raw(&per_1k(n, tokens));
     }

@@ -68,7 +68,7 @@ impl Manifest {
                 name: &f.name,
                 origin: &f.origin,
                 sha256: &f.sha256,
-                entries: f.entries.end - f.entries.start,
+                entries: f.entries.end.0 - f.entries.start.0,
             })
             .collect();
         serde_json::to_value(v).unwrap_or_default()

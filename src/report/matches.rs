@@ -58,7 +58,7 @@ pub(super) fn write(
         out.encoded(&head);
         out.raw(m.section.name());
         out.int(m.sentence);
-        out.encoded(&cells.0[m.entry as usize]);
+        out.encoded(&cells.0[m.entry.index()]);
         out.text(c, &text[s..end]);
         out.int(m.chars.start);
         out.int(m.chars.end);

@@ -9,7 +9,7 @@ use super::table::{Closed, ReportOptions, Table};
 use super::voice;
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::error::Result;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{CategoryId, EntryId, Lexicon};
 use std::path::Path;
 
 /// The `scope`, `event` and `outlet` cells of a group.
@@ -20,8 +20,8 @@ pub(super) fn scope(k: &GroupKey, c: &CellStyle) -> [String; 3] {
     }
 }
 
-fn count(v: &[u64], i: u32) -> u64 {
-    v.get(i as usize).copied().unwrap_or(0)
+fn count(v: &[u64], i: CategoryId) -> u64 {
+    v.get(i.index()).copied().unwrap_or(0)
 }
 
 pub(super) fn outlets(
@@ -61,7 +61,7 @@ pub(super) fn categories(
     opts: &ReportOptions,
 ) -> Result<Closed> {
     let mut t = Table::create(dir, &schema::CATEGORIES, &[], opts)?;
-    let mut order: Vec<u32> = (0..lex.categories().len() as u32).collect();
+    let mut order: Vec<_> = (0..lex.categories().len() as u32).map(CategoryId).collect();
     order.sort_by(|&a, &b| lex.category(a).path.cmp(&lex.category(b).path));
     let c = &opts.cells;
     let mut real = String::new();
@@ -103,7 +103,7 @@ pub(super) fn terms(
     for (k, g) in &agg.groups {
         let [s, e, o] = scope(k, c);
         entries.clear();
-        entries.extend(g.entries.iter().map(|(&id, &counts)| (rank[id as usize], id, counts)));
+        entries.extend(g.entries.iter().map(|(&id, &counts)| (rank[id.index()], id, counts)));
         entries.sort_unstable();
         for &(_, id, (n, docs)) in &entries {
             let entry = lex.entry(id);
@@ -127,15 +127,15 @@ pub(super) fn terms(
 
 /// Each entry's position in (lexicon, category, term, id) order.
 pub(super) fn entry_ranks(lex: &Lexicon) -> Vec<u32> {
-    let key = |id: u32| {
+    let key = |id: EntryId| {
         let e = lex.entry(id);
         (&lex.file(e.file).name, &lex.category(e.category).path, &e.term, id)
     };
-    let mut order: Vec<u32> = (0..lex.entries().len() as u32).collect();
+    let mut order: Vec<_> = (0..lex.entries().len() as u32).map(EntryId).collect();
     order.sort_by(|&a, &b| key(a).cmp(&key(b)));
     let mut rank = vec![0; order.len()];
     for (r, &id) in order.iter().enumerate() {
-        rank[id as usize] = r as u32;
+        rank[id.index()] = r as u32;
     }
     rank
 }

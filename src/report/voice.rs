@@ -53,8 +53,8 @@ impl Totals<'_> {
         let authorial_tokens = self.tokens - self.quoted_tokens;
         let mut row = vec![authorial_tokens.to_string(), self.quoted_tokens.to_string()];
         for &top in lex.top_categories() {
-            let all = self.categories.get(top as usize).copied().unwrap_or(0);
-            let quoted = self.quoted.get(top as usize).copied().unwrap_or(0);
+            let all = self.categories.get(top.index()).copied().unwrap_or(0);
+            let quoted = self.quoted.get(top.index()).copied().unwrap_or(0);
             let authorial = all - quoted;
             row.push(authorial.to_string());
             row.push(per_1k(authorial, authorial_tokens));

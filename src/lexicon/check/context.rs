@@ -68,8 +68,8 @@ impl<'a> Ctx<'a> {
     }
 
     /// Entry ids of every file, in file order.
-    pub(super) fn files(&self) -> impl Iterator<Item = std::ops::Range<EntryId>> + '_ {
-        self.lex.files().iter().map(|f| f.entries.clone())
+    pub(super) fn files(&self) -> impl Iterator<Item = impl Iterator<Item = EntryId> + Clone> + '_ {
+        self.lex.files().iter().map(|f| f.entry_ids())
     }
 }
 

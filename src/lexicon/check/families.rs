@@ -12,7 +12,7 @@ const MIN_VERB_FORMS: usize = 4;
 pub(super) fn verb_families(cx: &Ctx, out: &mut Findings) {
     for f in cx.lex.files() {
         let mut families: FxHashMap<&str, (EntryId, usize)> = FxHashMap::default();
-        for id in f.entries.clone() {
+        for id in f.entry_ids() {
             if !matches!(cx.lex.role(id), Role::AttributionCue { .. }) {
                 continue;
             }

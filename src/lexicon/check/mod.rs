@@ -37,7 +37,7 @@ fn short_prefixes(cx: &Ctx, out: &mut Findings) {
         for &el in e.elems.iter() {
             if matches!(el, Elem::Prefix(_)) && cx.text(el).chars().count() < 4 {
                 out.push(
-                    id as EntryId,
+                    EntryId(id as u32),
                     "short-prefix",
                     format!(
                         "prefix '{}*' in '{}' is shorter than 4 letters",
@@ -54,7 +54,7 @@ fn provenance(cx: &Ctx, out: &mut Findings) {
     for (id, e) in cx.lex.entries().iter().enumerate() {
         if e.source.trim().is_empty() {
             out.push(
-                id as EntryId,
+                EntryId(id as u32),
                 "no-source",
                 format!("'{}' has no source (provenance)", e.pattern),
             );

@@ -19,7 +19,7 @@ pub(super) fn short_stems(cx: &Ctx, out: &mut Findings) {
             let stem = cx.text(el);
             if matches!(el, Elem::Stem(_)) && stem.chars().count() < MIN_STEM_CHARS {
                 out.push(
-                    id as EntryId,
+                    EntryId(id as u32),
                     "short-stem",
                     format!(
                         "'{}' stems to '{stem}', which unrelated words share; use an exact (=word) pattern",
@@ -40,7 +40,7 @@ pub(super) fn function_words(cx: &Ctx, out: &mut Findings) {
         FUNCTION_WORDS.iter().rev().map(|&w| (stemmer.stem(w).into_owned(), w)).collect();
     let function: FxHashSet<&str> = FUNCTION_WORDS.iter().copied().collect();
     for (id, e) in cx.lex.entries().iter().enumerate() {
-        let words = cx.words(id as EntryId);
+        let words = cx.words(EntryId(id as u32));
         for (&el, word) in e.elems.iter().zip(&words) {
             let stem = cx.text(el);
             if !matches!(el, Elem::Stem(_))
@@ -51,7 +51,7 @@ pub(super) fn function_words(cx: &Ctx, out: &mut Findings) {
             }
             if let Some(fw) = by_stem.get(stem) {
                 out.push(
-                    id as EntryId,
+                    EntryId(id as u32),
                     "function-word",
                     format!(
                         "'{word}' in '{}' stems to '{stem}' like the function word '{fw}', so it also matches '{fw}'; write ={word}",

@@ -11,7 +11,7 @@ pub(super) fn never_matches(cx: &Ctx, out: &mut Findings) {
     for (id, e) in cx.lex.entries().iter().enumerate() {
         if let Some(why) = blocking_gap(&e.pattern) {
             out.push(
-                id as EntryId,
+                EntryId(id as u32),
                 "never-matches",
                 format!(
                     "'{}' can never match: {why}, but the words of a phrase may be separated only by spaces or hyphens",
