@@ -129,14 +129,13 @@ fn matching(c: &mut Criterion) {
 fn attribution(c: &mut Criterion) {
     let docs = corpus();
     let lex = Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons");
-    let roles = lex.roles();
     // Section views (tokens, hits, quotations, marks, reporting cues) are inputs here: only
     // attribution detection from the cues is timed.
     let prepared: Vec<ViewScratch> = docs
         .iter()
         .map(|d| {
             let mut v = ViewScratch::new();
-            v.build(&lex, roles, Section::Body, &d.text);
+            v.build(&lex, Section::Body, &d.text);
             v
         })
         .collect();
@@ -147,7 +146,7 @@ fn attribution(c: &mut Criterion) {
         for (d, v) in docs.iter().zip(&prepared) {
             scratch.start_document();
             out.clear();
-            let view = v.view(roles, Section::Body, &d.text);
+            let view = v.view(&lex, Section::Body, &d.text);
             detect_section(&lex, &view, scratch, out);
             n += out.len();
         }

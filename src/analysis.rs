@@ -103,16 +103,12 @@ impl Scratch {
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     sections: Sections,
-    /// Whether the lexicon has attribution cues (else the views leave their cues out and
-    /// attribution is not run).
-    attribution: bool,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        let attribution = lexicon.roles().has_attribution_cues();
-        Analyzer { lexicon, sections, attribution }
+        Analyzer { lexicon, sections }
     }
 
     /// The lexicon.
@@ -139,10 +135,9 @@ impl Analyzer {
         w.attribution.start_document();
         let title = doc.title.as_deref().filter(|_| self.sections.title);
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
-        scratch.view.without_cues = !self.attribution;
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
             if let Some(text) = text {
-                let view = scratch.view.build(lex, lex.roles(), section, text);
+                let view = scratch.view.build(lex, section, text);
                 self.analyze_section(&view, &mut scratch.work, &mut out);
             }
         }
@@ -162,9 +157,7 @@ impl Analyzer {
         out.short_quotes.extend(short.map(|q| (view.section, q)));
         out.quoted_tokens += w.devices.quoted_tokens(view);
         self.count_hits(view, w, out);
-        if self.attribution {
-            detect_section(&self.lexicon, view, &mut w.attribution, &mut out.attributions);
-        }
+        detect_section(&self.lexicon, view, &mut w.attribution, &mut out.attributions);
         score_sentences(view, &mut w.tone, &mut w.sentence_tones);
         for t in &w.sentence_tones {
             out.tone_micro += i64::from(t.micro);
@@ -325,9 +318,8 @@ mod properties {
         #[test]
         fn devices_never_panic_and_stay_consistent(text in newsy()) {
             let lex = lexicon();
-            let roles = lex.roles();
             let mut vs = ViewScratch::new();
-            let view = vs.build(&lex, roles, Section::Body, &text);
+            let view = vs.build(&lex, Section::Body, &text);
             let mut d = DeviceScratch::default();
             let mut short = Vec::new();
             d.prepare(&view, &mut short);

@@ -179,9 +179,8 @@ mod tests {
     /// The tone of each sentence of `text`, as floats.
     fn tones(text: &str) -> Vec<f64> {
         let lex = lexicon();
-        let roles = lex.roles();
         let mut vs = ViewScratch::new();
-        let view = vs.build(&lex, roles, Section::Body, text);
+        let view = vs.build(&lex, Section::Body, text);
         let mut out = Vec::new();
         score_sentences(&view, &mut ToneScratch::default(), &mut out);
         out.iter().map(|t| f64::from(t.micro) / TONE_SCALE).collect()

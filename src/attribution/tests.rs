@@ -59,9 +59,8 @@ fn fixture_lexicon() -> Lexicon {
 
 /// `cue text/form` of every cue of `text`.
 fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
-    let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let ctx = vs.build(lex, roles, Section::Body, text);
+    let ctx = vs.build(lex, Section::Body, text);
     ctx.cues
         .iter()
         .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
@@ -82,9 +81,8 @@ struct Row {
 
 fn detect(text: &str) -> Vec<Row> {
     let lex = fixture_lexicon();
-    let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, roles, Section::Body, text);
+    let view = vs.build(&lex, Section::Body, text);
     let mut s = AttributionScratch::new();
     s.start_document();
     let mut out = Vec::new();

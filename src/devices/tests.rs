@@ -7,9 +7,8 @@ use crate::view::{Section, ViewScratch};
 
 /// (matched text, flags) for every hit of `text`.
 fn flags_of(lex: &Lexicon, text: &str) -> Vec<(String, Flags)> {
-    let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(lex, roles, Section::Body, text);
+    let view = vs.build(lex, Section::Body, text);
     let mut s = DeviceScratch::default();
     s.prepare(&view, &mut Vec::new());
     view.hits
@@ -34,9 +33,8 @@ fn flag_of(text: &str, word: &str) -> Flags {
 /// (quoted words, kind, cue) of each short quoted span.
 fn short(text: &str) -> Vec<(String, &'static str, String)> {
     let lex = lexicon();
-    let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, roles, Section::Body, text);
+    let view = vs.build(&lex, Section::Body, text);
     let mut out = Vec::new();
     DeviceScratch::default().prepare(&view, &mut out);
     out.iter()
@@ -50,9 +48,8 @@ fn short(text: &str) -> Vec<(String, &'static str, String)> {
 /// Tokens in quoted voice.
 fn quoted(text: &str) -> u32 {
     let lex = lexicon();
-    let roles = lex.roles();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, roles, Section::Body, text);
+    let view = vs.build(&lex, Section::Body, text);
     let mut d = DeviceScratch::default();
     d.prepare(&view, &mut Vec::new());
     d.quoted_tokens(&view)

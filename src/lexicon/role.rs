@@ -101,6 +101,8 @@ pub struct Roles {
     /// Valence in half units (polarity × (intensity + 1)), 0 for entries without tone.
     valence2: Vec<i8>,
     referents: Vec<Box<str>>,
+    /// Whether any entry is an attribution cue.
+    cues: bool,
 }
 
 impl Roles {
@@ -121,6 +123,7 @@ impl Roles {
             Role::Content => polarity.unwrap_or(0).clamp(-2, 2) * (strength as i8 + 1),
             _ => 0,
         };
+        self.cues |= matches!(role, Role::AttributionCue { .. });
         self.roles.push(role);
         self.valence2.push(v);
     }
@@ -153,7 +156,7 @@ impl Roles {
 
     /// Whether any entry is an attribution cue.
     pub fn has_attribution_cues(&self) -> bool {
-        self.roles.iter().any(|r| matches!(r, Role::AttributionCue { .. }))
+        self.cues
     }
 
     /// The label referents, in order of first use.

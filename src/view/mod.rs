@@ -18,7 +18,7 @@ mod section;
 
 pub use section::{Section, SectionView, Sections};
 
-use crate::lexicon::{Lexicon, Roles};
+use crate::lexicon::Lexicon;
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::quotes::{Quote, find_quotes, token_quotes};
 use crate::segment::{TokenBuffer, tokenize};
@@ -39,9 +39,6 @@ pub struct ViewScratch {
     marks: Marks,
     chars: CharIndex,
     cues: Vec<Cue>,
-    /// Leave the cues out (set by an analyzer whose lexicon has no attribution cues, so that
-    /// nothing reads them).
-    pub(crate) without_cues: bool,
 }
 
 impl ViewScratch {
@@ -53,8 +50,7 @@ impl ViewScratch {
     /// Segments `text`, matches it against `lex` and derives the rest of its view.
     pub fn build<'a>(
         &'a mut self,
-        lex: &Lexicon,
-        roles: &'a Roles,
+        lex: &'a Lexicon,
         section: Section,
         text: &'a str,
     ) -> SectionView<'a> {
@@ -64,23 +60,21 @@ impl ViewScratch {
         find_quotes(text, &self.tokens, &mut self.quotes);
         token_quotes(&self.tokens, &self.quotes, &mut self.tok_quote);
         self.units.mark(text, &self.tokens);
-        self.marks.mark(&self.tokens, &self.hits, roles, &self.units);
+        self.marks.mark(&self.tokens, &self.hits, lex.roles(), &self.units);
         self.chars.build(text);
         // The cues are read from the view they complete: the buffer leaves the scratch while
         // they are collected (a move, no allocation).
         let mut cues = std::mem::take(&mut self.cues);
         cues.clear();
-        if !self.without_cues {
-            cues::collect(&self.view(roles, section, text), lex, &mut cues);
-        }
+        cues::collect(&self.view(lex, section, text), lex, &mut cues);
         self.cues = cues;
-        self.view(roles, section, text)
+        self.view(lex, section, text)
     }
 
-    /// The view of the section built last, whose text is `text`.
+    /// The view of the section built last, whose text is `text`, against `lex`.
     pub fn view<'a>(
         &'a self,
-        roles: &'a Roles,
+        lex: &'a Lexicon,
         section: Section,
         text: &'a str,
     ) -> SectionView<'a> {
@@ -89,7 +83,7 @@ impl ViewScratch {
             text,
             buf: &self.tokens,
             hits: &self.hits,
-            roles,
+            roles: lex.roles(),
             quotes: &self.quotes,
             tok_quote: &self.tok_quote,
             units: &self.units,

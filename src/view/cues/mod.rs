@@ -11,10 +11,14 @@ use crate::lexicon::{Lexicon, Role};
 use crate::view::cue::Cue;
 use crate::view::section::SectionView;
 
-/// Writes the cues of `view` to `out`, empty; none, cheaply, in a section without a hit of
-/// an attribution cue, a colon or a poll's name.
+/// Writes the cues of `view` to `out`, empty; none, cheaply, for a lexicon without
+/// attribution cues (attribution is not run) and in a section without a hit of one, a colon
+/// or a poll's name.
 pub(super) fn collect(view: &SectionView, lex: &Lexicon, out: &mut Vec<Cue>) {
     let text = view.text;
+    if !view.roles.has_attribution_cues() {
+        return;
+    }
     if !view.hits.iter().any(|h| matches!(view.roles.role(h.entry), Role::AttributionCue { .. }))
         && !text.contains(':')
         && !survey::may_name_one(text)
