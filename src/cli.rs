@@ -18,6 +18,9 @@ pub enum Command {
     Analyze(AnalyzeArgs),
     /// Recompute the comparison tables of an `analyze` output folder, without the texts.
     Compare(CompareArgs),
+    /// Merge the output folders of `analyze --shard` runs over disjoint shards of a corpus into
+    /// the output of one run over the whole corpus (counts summed, statistics recomputed).
+    Merge(MergeArgs),
     /// Inspect lexicons: lint them, or list the stems of every entry.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
@@ -70,6 +73,10 @@ pub struct AnalyzeArgs {
     /// Also write every table into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// This run is one shard of a corpus: also write shard.json, the integer totals that
+    /// `framelens merge` sums.
+    #[arg(long)]
+    pub shard: bool,
 }
 
 /// Options of the comparison statistics, shared by `analyze` and `compare`.
@@ -119,6 +126,26 @@ pub struct CompareArgs {
     /// Also write the tables into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// No progress messages on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct MergeArgs {
+    /// Output folders of `framelens analyze --shard` (or `merge`), in corpus order.
+    #[arg(required = true, value_name = "OUTDIR")]
+    pub shards: Vec<PathBuf>,
+    /// Folder for the merged output (must not exist unless --force).
+    #[arg(short, long, value_name = "DEST")]
+    pub output: PathBuf,
+    /// The lexicon folder the shards were made with, when it has moved since (default: the
+    /// path or the bundled lexicons their manifests name; the content must match).
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Replace DEST if it exists.
+    #[arg(long)]
+    pub force: bool,
     /// No progress messages on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -81,6 +81,7 @@ pub mod labels;
 mod language;
 pub mod lexicon;
 pub mod matcher;
+pub mod merge;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;

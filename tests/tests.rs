@@ -10,5 +10,6 @@ mod compare;
 mod devices;
 mod first_run;
 mod lexicon;
+mod merge;
 mod robustness;
 mod spreadsheet;

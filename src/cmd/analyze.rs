@@ -51,6 +51,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         };
         let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
         reporter.set_compare_options(compare.clone());
+        reporter.write_shard_state(args.shard);
         let analyzer = Analyzer::new(lexicon.clone(), sections);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
@@ -105,6 +106,11 @@ fn manifest(
     if let Some(outlet) = &args.outlet {
         options["outlet"] = outlet.as_str().into();
     }
+    let mut outputs: Vec<String> = analyze_outputs().into_iter().map(String::from).collect();
+    if args.shard {
+        options["shard"] = true.into();
+        outputs.push(framelens::report::shard::SHARD_STATE.into());
+    }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
         run: RunInfo { command: std::env::args().collect(), threads },
@@ -121,7 +127,7 @@ fn manifest(
             .collect(),
         lexicons: Manifest::lexicon_info(lexicon),
         counts,
-        outputs: analyze_outputs().into_iter().map(String::from).collect(),
+        outputs,
     }
 }
 

@@ -5,6 +5,7 @@ mod common;
 mod compare;
 mod interrupt;
 mod lexicon;
+mod merge;
 mod output;
 mod progress;
 
@@ -17,6 +18,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
     match cli.command {
         Command::Analyze(args) => analyze::run(args),
         Command::Compare(args) => compare::run(args),
+        Command::Merge(args) => merge::run(args),
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check(args),
         Command::Lexicon(LexiconCommand::Stems(args)) => lexicon::stems(args),
     }

@@ -17,10 +17,12 @@ mod documents;
 mod labels;
 mod manifest;
 mod matches;
+pub mod merge;
 mod reporter;
 mod rows;
 mod scare_quotes;
 pub(crate) mod schema;
+pub mod shard;
 mod sources;
 mod table;
 mod tables;
@@ -34,3 +36,10 @@ pub use manifest::{InputInfo, Manifest, RunInfo, write_json};
 pub use reporter::{Rendered, Reporter, RowRenderer};
 pub use schema::{analyze_outputs, compare_outputs};
 pub use table::ReportOptions;
+
+/// The type of column `name` of the table `file` (`text`, `integer`, `number` or `date`),
+/// templates filled in, from the table descriptors; `None` for a column this version does not
+/// know. For bindings that type the tables (the Python package).
+pub fn column_type(file: &str, name: &str) -> Option<&'static str> {
+    schema::column(file, name).map(|(ty, _)| ty.name())
+}

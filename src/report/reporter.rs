@@ -21,7 +21,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 /// The streamed tables of one document's rows, in the order of [`Rendered`]'s rows.
-const STREAMED: [&schema::TableSchema; 6] = [
+pub(super) const STREAMED: [&schema::TableSchema; 6] = [
     &schema::DOCUMENTS,
     &schema::MATCHES,
     &schema::ATTRIBUTIONS,
@@ -51,6 +51,8 @@ pub struct Reporter {
     term_order: Arc<doc_terms::TermOrder>,
     collector: Collector,
     compare: CompareOptions,
+    /// Whether `finish` also writes the shard state `framelens merge` reads.
+    shard: bool,
 }
 
 impl Reporter {
@@ -78,6 +80,7 @@ impl Reporter {
             term_order,
             collector,
             compare: CompareOptions::default(),
+            shard: false,
         })
     }
 
@@ -96,6 +99,11 @@ impl Reporter {
     /// Options of the comparison tables written at the end (default: [`CompareOptions::default`]).
     pub fn set_compare_options(&mut self, opts: CompareOptions) {
         self.compare = opts;
+    }
+
+    /// Also write `shard.json`, the integer totals `framelens merge` sums (`analyze --shard`).
+    pub fn write_shard_state(&mut self, shard: bool) {
+        self.shard = shard;
     }
 
     /// Writes the aggregate tables and the manifest, and flushes everything.
@@ -122,13 +130,16 @@ impl Reporter {
         let mut closed = aggregates?;
         closed.extend(compared?);
         Closed::sync_all(closed)?;
+        if self.shard {
+            super::shard::write_state(&self.dir, self.collector.aggregates())?;
+        }
         self.collector.into_parts().1.remove_spill()?;
         manifest.write(&self.dir.join("manifest.json"))
     }
 }
 
 /// The aggregate tables, from the integer totals.
-fn aggregate_tables(
+pub(super) fn aggregate_tables(
     dir: &Path,
     lex: &Lexicon,
     agg: &Aggregates,
