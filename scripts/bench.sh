@@ -46,6 +46,16 @@ run framelens-100MB-t2 100 "$work/abp-100MB.jsonl" 2 | tee "$work/t2.tsv"
 python3 "$root/scripts/bench_run.py" write-only-100MB-output 100 -- sh -c \
   'cat "$1"/*.csv > "$2" && sync "$2"; s=$?; rm -f "$2"; exit $s' sh "$work/out-framelens-100MB-t2" "$work/write-floor.bin" \
   | tee "$work/floor.tsv"
+# Output size: bytes of tables per byte of input text (issue 18: at most 1 by default).
+python3 - "$work/out-framelens-100MB-t1" <<'PY'
+import json, pathlib, sys
+d = pathlib.Path(sys.argv[1])
+text = json.loads((d / "manifest.json").read_text())["counts"]["text_bytes"]
+files = sorted(((p.stat().st_size, p.name) for p in d.glob("*.csv")), reverse=True)
+total = sum(n for n, _ in files)
+print(f"tables of the 100 MB run: {total / 1e6:.1f} MB, {total / text:.2f} bytes per byte of text ("
+      + ", ".join(f"{name} {n / text:.2f}" for n, name in files[:4]) + ")")
+PY
 if [ "$big" = 1 ]; then
   run framelens-1GB-t2 1000 "$work/abp-1GB.jsonl" 2 | tee "$work/t1g.tsv"
 fi

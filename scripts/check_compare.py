@@ -3,7 +3,8 @@
 
 Recomputes, from an `analyze` output folder,
   - compare.csv        from terms.csv, categories.csv and outlets.csv (group totals),
-  - compare_paired.csv from the per-event rows of the same tables,
+  - compare_paired.csv from the per-event rows of the same tables (of documents.csv and
+                       doc_terms.csv when the run wrote no event rows, without --by-event),
   - rates.csv          from documents.csv and doc_terms.csv (the seeded bootstrap),
 with the formulas written out again here, and checks that every row and key matches and every
 number agrees within 1e-9 (relative for magnitudes above 1). The options (prior strength,
@@ -111,9 +112,20 @@ def feature_key(kind, lexicon, category, term):
     return (kind, lexicon, category, term)
 
 
-def load_counts(out):
-    """{(scope, event, outlet): {feature: count}} and group totals from the aggregate tables."""
+def load_counts(out, by_event=True):
+    """{(scope, event, outlet): {feature: count}} and group totals from the aggregate tables;
+    without their event rows (by_event false), the event counts from the per-document ones."""
     counts = defaultdict(lambda: defaultdict(int))
+    if not by_event:
+        docs = {d["doc_id"]: d for d in read(f"{out}/documents.csv")}
+        for r in read(f"{out}/doc_terms.csv"):
+            d, c = docs[r["doc_id"]], int(r["count"])
+            if not d["event"]:
+                continue
+            group = counts[("event", d["event"], d["outlet"])]
+            group[feature_key("term", r["lexicon"], r["category"], r["term"])] += c
+            for cat in lineage(r["category"]):
+                group[feature_key("category", "", cat, "")] += c
     for r in read(f"{out}/categories.csv"):
         counts[(r["scope"], r["event"], r["outlet"])][feature_key("category", "", r["category"], "")] += int(r["count"])
     for r in read(f"{out}/terms.csv"):
@@ -124,15 +136,15 @@ def load_counts(out):
     return counts, totals
 
 
-def scopes_of(totals):
-    events = sorted({e for (s, e, _) in totals if s == "event"})
+def scopes_of(totals, by_event):
+    events = sorted({e for (s, e, _) in totals if s == "event"}) if by_event else []
     return [("all", "")] + [("event", e) for e in events]
 
 
-def expected_compare(out, alpha0, minimum, max_pairs):
+def expected_compare(out, alpha0, minimum, max_pairs, by_event):
     counts, totals = load_counts(out)
     rows = []
-    for scope, event in scopes_of(totals):
+    for scope, event in scopes_of(totals, by_event):
         groups = sorted(o for (s, e, o) in totals if (s, e) == (scope, event))
         pooled = defaultdict(int)
         for g in groups:
@@ -187,8 +199,8 @@ def expected_compare(out, alpha0, minimum, max_pairs):
     return rows
 
 
-def expected_paired(out, minimum, max_pairs):
-    counts, totals = load_counts(out)
+def expected_paired(out, minimum, max_pairs, by_event):
+    counts, totals = load_counts(out, by_event)
     groups = sorted(o for (s, e, o) in totals if s == "all")
     if len(groups) > max_pairs:
         return []
@@ -229,7 +241,7 @@ def expected_paired(out, minimum, max_pairs):
     return rows
 
 
-def expected_rates(out, seed, replicates, minimum):
+def expected_rates(out, seed, replicates, minimum, by_event):
     docs = read(f"{out}/documents.csv")
     per_doc = defaultdict(lambda: defaultdict(int))
     for r in read(f"{out}/doc_terms.csv"):
@@ -237,7 +249,7 @@ def expected_rates(out, seed, replicates, minimum):
         per_doc[r["doc_id"]][feature_key("term", r["lexicon"], r["category"], r["term"])] += c
         for cat in lineage(r["category"]):
             per_doc[r["doc_id"]][feature_key("category", "", cat, "")] += c
-    events = sorted({d["event"] for d in docs if d["event"]})
+    events = sorted({d["event"] for d in docs if d["event"]}) if by_event else []
     rows = []
     for scope, event in [("all", "")] + [("event", e) for e in events]:
         members = [d for d in docs if scope == "all" or d["event"] == event]
@@ -316,10 +328,13 @@ def main(argv):
         opts = json.load(f)["options"]["compare"]
     problems = []
     minimum, max_pairs = int(opts["min_count"]), int(opts["max_pair_outlets"])
-    check("compare.csv", expected_compare(out, float(opts["prior_strength"]), minimum, max_pairs),
+    # Runs before --by-event existed wrote the event rows.
+    by_event = bool(opts.get("by_event", True))
+    check("compare.csv", expected_compare(out, float(opts["prior_strength"]), minimum, max_pairs, by_event),
           read(f"{out}/compare.csv"), problems)
-    check("compare_paired.csv", expected_paired(out, minimum, max_pairs), read(f"{out}/compare_paired.csv"), problems)
-    check("rates.csv", expected_rates(out, int(opts["seed"]), int(opts["bootstrap"]), minimum),
+    check("compare_paired.csv", expected_paired(out, minimum, max_pairs, by_event),
+          read(f"{out}/compare_paired.csv"), problems)
+    check("rates.csv", expected_rates(out, int(opts["seed"]), int(opts["bootstrap"]), minimum, by_event),
           read(f"{out}/rates.csv"), problems)
     for p in problems[:20]:
         print(p)

@@ -77,6 +77,14 @@ pub struct AnalyzeArgs {
     /// `framelens merge` sums.
     #[arg(long)]
     pub shard: bool,
+    /// Add N characters of context on each side of every hit to matches.csv (columns left
+    /// and right; default: none, the offsets locate each hit).
+    #[arg(long, value_name = "N")]
+    pub context: Option<usize>,
+    /// Write every column and row left out by default for size: the context of matches.csv
+    /// (40 characters unless --context says otherwise) and the rows of --by-event.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Options of the comparison statistics, shared by `analyze` and `compare`.
@@ -99,6 +107,10 @@ pub struct StatsArgs {
     /// would be expected to at the pooled rate (statistics and q-values do not change; 0: every row).
     #[arg(long, value_name = "N", default_value_t = framelens::compare::DEFAULT_MIN_COUNT)]
     pub min_count: u64,
+    /// Also write the event × outlet rows of the long tables (categories, terms, labels,
+    /// sources, rates, compare); by default they hold the all-documents rows only.
+    #[arg(long)]
+    pub by_event: bool,
 }
 
 #[derive(Args, Debug)]

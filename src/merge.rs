@@ -151,6 +151,7 @@ pub fn compare_options(shard: &Shard) -> Result<CompareOptions> {
         max_pair_groups: uint("max_pair_outlets")? as usize,
         min_count: uint("min_count")?,
         groups: crate::compare::GroupMap::parse(&groups)?,
+        by_event: c["by_event"].as_bool().unwrap_or(false),
     };
     opts.validate()?;
     Ok(opts)
@@ -159,7 +160,8 @@ pub fn compare_options(shard: &Shard) -> Result<CompareOptions> {
 /// How the shards wrote their tables (`--raw-cells`, `--excel`).
 pub fn report_options(shard: &Shard) -> ReportOptions {
     let flag = |name: &str| shard.option(name).as_bool().unwrap_or(false);
-    ReportOptions { cells: CellStyle { safe_text: !flag("raw_cells") }, bom: flag("excel") }
+    let context = shard.option("context").as_u64().map_or(0, |n| n as usize);
+    ReportOptions { cells: CellStyle { safe_text: !flag("raw_cells") }, bom: flag("excel"), context }
 }
 
 /// Adds `b`'s totals to `a`'s.
@@ -227,7 +229,7 @@ pub fn merge(shards: &[Shard], lex: &Lexicon, out: &Path) -> Result<Merged> {
     for s in shards {
         add_aggregates(&mut agg, &crate::report::shard::read_state(&s.dir, lex)?);
     }
-    files::write_aggregates(out, lex, &agg, &report)?;
+    files::write_aggregates(out, lex, &agg, &report, compare.by_event)?;
     let input = CompareInput::read_dir_spilled(out, &out.join(COUNTS_SPILL))?;
     let documents = input.len();
     write_comparison(out, &input, &compare, &report)?;

@@ -177,3 +177,70 @@ fn events_give_per_event_rows() {
     let docs: u64 = all.iter().map(|r| r["docs"].parse::<u64>().unwrap()).sum();
     assert_eq!(docs, 8);
 }
+
+/// `matches.csv` leaves the context out by default (the offsets locate each hit); `--context N`
+/// adds up to N characters on each side, and `--full` the 40 every run wrote before, so its
+/// tables are those of `--context 40 --by-event`.
+#[test]
+fn context_columns_are_opt_in() {
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    let lexicons = lex();
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec!["analyze", &input, "-o", out, "--lexicons", &lexicons, "-q"];
+        args.extend_from_slice(extra);
+        w.run_ok(&args, 0);
+    };
+    run("plain", &[]);
+    run("five", &["--context", "5"]);
+    run("full", &["--full"]);
+    run("forty", &["--context", "40", "--by-event"]);
+    let plain = w.csv("plain/matches.csv");
+    assert!(plain.len() > 10);
+    assert!(plain.iter().all(|m| !m.contains_key("left") && !m.contains_key("right")));
+    let five = w.csv("five/matches.csv");
+    assert_eq!(five.len(), plain.len());
+    for (p, f) in plain.iter().zip(&five) {
+        let mut f = f.clone();
+        let (left, right) = (f.remove("left").unwrap(), f.remove("right").unwrap());
+        assert_eq!(&f, p);
+        assert!(left.chars().count() <= 5 && right.chars().count() <= 5, "{left:?} {right:?}");
+    }
+    assert!(five.iter().any(|m| !m["left"].is_empty()));
+    for table in framelens::report::analyze_outputs().iter().filter(|f| f.ends_with(".csv")) {
+        assert_eq!(w.read(&format!("full/{table}")), w.read(&format!("forty/{table}")), "{table}");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("five/manifest.json")).unwrap();
+    assert_eq!(manifest["options"]["context"], 5);
+}
+
+/// The event × outlet rows of the long tables are opt-in (`--by-event`, or `--full`): by
+/// default those tables hold the all-documents rows, the same rows `--by-event` writes for
+/// that scope; `outlets.csv` and `compare_paired.csv` do not change.
+#[test]
+fn event_rows_of_the_long_tables_are_opt_in() {
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    // The bundled lexicons, which have labels.
+    for (out, extra) in
+        [("plain", None), ("by_event", Some("--by-event")), ("full", Some("--full"))]
+    {
+        let mut args = vec!["analyze", &input, "-o", out, "-q"];
+        args.extend(extra);
+        w.run_ok(&args, 0);
+    }
+    for t in ["categories", "terms", "labels", "sources", "rates", "compare"] {
+        let (plain, by_event) =
+            (w.csv(&format!("plain/{t}.csv")), w.csv(&format!("by_event/{t}.csv")));
+        assert!(!plain.is_empty() && plain.iter().all(|r| r["scope"] == "all"), "{t}");
+        assert!(by_event.iter().any(|r| r["scope"] == "event"), "{t}");
+        let all: Vec<_> = by_event.into_iter().filter(|r| r["scope"] == "all").collect();
+        assert_eq!(plain, all, "{t}");
+        assert_eq!(w.read(&format!("full/{t}.csv")), w.read(&format!("by_event/{t}.csv")), "{t}");
+    }
+    for t in ["outlets", "compare_paired"] {
+        assert_eq!(w.read(&format!("plain/{t}.csv")), w.read(&format!("by_event/{t}.csv")), "{t}");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("plain/manifest.json")).unwrap();
+    assert_eq!(manifest["options"]["compare"]["by_event"], false);
+}

@@ -97,7 +97,7 @@ fn invalid_utf8_fails_with_its_byte_offset_or_is_replaced_with_lossy() {
     assert_accounted(&w, "out", 6, 3);
 
     std::fs::remove_dir_all(w.path("out")).unwrap();
-    analyze(&w, &["in", "in.csv", "in.jsonl"], &["--lossy"], 0);
+    analyze(&w, &["in", "in.csv", "in.jsonl"], &["--lossy", "--context", "40"], 0);
     let docs = by_id(&w.csv("out/documents.csv"), "doc_id");
     for (id, repaired) in [("A/bad", "1"), ("A/good", "0"), ("c1", "1"), ("c2", "0"), ("j1", "1")] {
         assert_eq!(docs[id]["repaired"], repaired, "{id}");
@@ -283,8 +283,8 @@ fn a_100_000_character_token_is_one_word_and_later_offsets_stay_right() {
     let text = format!("{token} shocking {url} scandal");
     w.write("in.jsonl", jsonl_line("t", "A", &text));
     let lexicons = lex();
-    let cmd = w.command(&["analyze", "in.jsonl", "-o", "out", "--lexicons", &lexicons, "-q"]);
-    assert_eq!(run_with_deadline(cmd, Duration::from_secs(120)).0, 0);
+    let args = ["analyze", "in.jsonl", "-o", "out", "--lexicons", &lexicons, "-q", "--full"];
+    assert_eq!(run_with_deadline(w.command(&args), Duration::from_secs(120)).0, 0);
     let docs = w.csv("out/documents.csv");
     assert_eq!(docs[0]["loaded_count"], "2");
     let m = w.csv("out/matches.csv");
@@ -969,7 +969,7 @@ fn spreadsheet_formulas_are_neutralised_in_every_text_cell() {
     });
     let dup = serde_json::json!({"id": "=1+1", "outlet": "@o", "text": "x"});
     w.write("in.jsonl", format!("{line}\n{dup}\n"));
-    analyze(&w, &["in.jsonl"], &[], 1);
+    analyze(&w, &["in.jsonl"], &["--full"], 1);
     let d = &w.csv("out/documents.csv")[0];
     for (col, want) in [
         ("doc_id", "'=1+1"),

@@ -53,7 +53,8 @@ fn tables() -> Vec<&'static str> {
 fn hostile_cells_are_neutralised_everywhere_unless_raw() {
     let w = Workdir::new();
     hostile(&w);
-    w.run_ok(&analyze(&["-o", "safe", "--lexicons", &lex(), "-q", "--min-count", "0"]), 1);
+    let args = ["-o", "safe", "--lexicons", &lex(), "-q", "--min-count", "0", "--full"];
+    w.run_ok(&analyze(&args), 1);
     let manifest: serde_json::Value = serde_json::from_str(&w.read("safe/manifest.json")).unwrap();
     assert_eq!(manifest["outputs"], serde_json::json!(framelens::report::analyze_outputs()));
     for f in tables() {

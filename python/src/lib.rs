@@ -120,7 +120,7 @@ fn analyze_file(
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1);
-        let opts = ReportOptions { cells: CellStyle { safe_text: !run.raw_cells }, bom: false };
+        let opts = ReportOptions { cells: CellStyle { safe_text: !run.raw_cells }, bom: false, context: 0 };
         let mut reporter = Reporter::create(&out, lexicon.clone(), opts).map_err(err)?;
         reporter.set_compare_options(compare.clone());
         reporter.write_shard_state(true);
@@ -192,7 +192,7 @@ fn compare_dir(
     let opts = stats.options(&groups)?;
     py.detach(|| {
         let input = CompareInput::read_dir(&source).map_err(err)?;
-        let report = ReportOptions { cells: CellStyle { safe_text: !raw_cells }, bom: false };
+        let report = ReportOptions { cells: CellStyle { safe_text: !raw_cells }, bom: false, context: 0 };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),

@@ -31,7 +31,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
     precious.extend(args.lexicons.as_deref());
     check_output(out, args.force, &precious)?;
-    let compare = compare_options(&args.stats, &[])?;
+    let mut compare = compare_options(&args.stats, &[])?;
+    compare.by_event |= args.full;
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
@@ -48,6 +49,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
+            context: context(&args),
         };
         let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
         reporter.set_compare_options(compare.clone());
@@ -111,6 +113,12 @@ fn manifest(
         options["shard"] = true.into();
         outputs.push(framelens::report::shard::SHARD_STATE.into());
     }
+    if args.full {
+        options["full"] = true.into();
+    }
+    if context(args) > 0 {
+        options["context"] = context(args).into();
+    }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
         run: RunInfo { command: std::env::args().collect(), threads },
@@ -161,6 +169,14 @@ fn summary(args: &AnalyzeArgs, inputs: &[Input], counts: &RunCounts, started: In
         ));
     }
 }
+
+/// Characters of context in `matches.csv`: `--context N`, else 40 with `--full`, else none.
+fn context(args: &AnalyzeArgs) -> usize {
+    args.context.unwrap_or(if args.full { FULL_CONTEXT } else { 0 })
+}
+
+/// The context `--full` writes without `--context`: what every run wrote before it was opt-in.
+const FULL_CONTEXT: usize = 40;
 
 fn parse_sections(list: &str) -> anyhow::Result<Sections> {
     let mut s = Sections { title: false, body: false };

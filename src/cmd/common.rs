@@ -42,6 +42,7 @@ pub fn compare_options(
         bootstrap: stats.bootstrap,
         max_pair_groups: stats.max_pair_outlets,
         min_count: stats.min_count,
+        by_event: stats.by_event,
         groups: framelens::compare::GroupMap::parse(groups)?,
     };
     opts.validate()?;

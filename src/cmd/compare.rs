@@ -24,7 +24,11 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let source_manifest = std::fs::read_to_string(args.source.join("manifest.json"))
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
-    let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
+    let report = ReportOptions {
+        cells: CellStyle { safe_text: !args.raw_cells },
+        bom: args.excel,
+        context: 0,
+    };
     let outputs = compare_outputs();
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so

@@ -43,6 +43,9 @@ pub struct CompareOptions {
     /// outlets together count it this often over their shared events. Statistics, including
     /// q-values, are computed over every feature and do not depend on it. 0 writes every row.
     pub min_count: u64,
+    /// Rate and comparison rows of every event scope too (`--by-event`), not only of all
+    /// documents. The paired summary is computed from the events either way.
+    pub by_event: bool,
 }
 
 impl Default for CompareOptions {
@@ -54,6 +57,7 @@ impl Default for CompareOptions {
             groups: GroupMap::default(),
             max_pair_groups: DEFAULT_MAX_PAIR_GROUPS,
             min_count: DEFAULT_MIN_COUNT,
+            by_event: false,
         }
     }
 }
@@ -92,6 +96,7 @@ impl CompareOptions {
             "bootstrap": self.bootstrap,
             "max_pair_outlets": self.max_pair_groups,
             "min_count": self.min_count,
+            "by_event": self.by_event,
             "confidence": CONFIDENCE,
             "groups": groups,
         })

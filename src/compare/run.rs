@@ -118,7 +118,9 @@ impl<'a> Comparison<'a> {
         let mut by_event: Vec<Vec<EventSums>> = vec![Vec::new(); p.groups.len()];
         // The next scope's sums are read and added up while this scope's rows are computed,
         // so neither worker waits on that serial pass over the documents.
-        let mut kinds = p.scope_kinds();
+        // Event scopes are summed for their rows (`by_event`) or for the paired summary.
+        let events = self.opts.by_event || paired;
+        let mut kinds = p.scope_kinds().filter(|k| events || *k == ScopeKind::All);
         let mut next = kinds.next().map(|k| p.scope(k));
         while let Some(scope) = next.take() {
             let scope = scope?;
@@ -151,6 +153,9 @@ impl<'a> Comparison<'a> {
         render: &(impl Fn(Rows) -> R + Sync),
         emit: &mut impl FnMut(R) -> Result<()>,
     ) -> Result<()> {
+        if !self.opts.by_event && scope.kind != ScopeKind::All {
+            return Ok(());
+        }
         let live: Vec<&GroupSums> = scope.groups.iter().filter(|g| g.tokens > 0).collect();
         let rest = live.len() >= 2;
         // Each group's rates (with its bootstrap, the costly part) and its comparison with

@@ -1,6 +1,6 @@
 //! `matches.csv`: one row per lexicon hit, with the text as it stands in the document,
-//! code-point and byte offsets into its section, a short context on each side, and the
-//! framing-device flags (0/1).
+//! code-point and byte offsets into its section, the framing-device flags (0/1) and, with
+//! `--context N`, up to N characters of context on each side.
 
 use super::cells::CellStyle;
 use super::rows::{Encoded, Rows};
@@ -8,9 +8,6 @@ use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::devices::Flags;
 use crate::lexicon::Lexicon;
-
-/// Characters of context on each side.
-const CONTEXT: usize = 40;
 
 /// The cells of `matches.csv` that depend only on the entry (`lexicon` to `intensity`),
 /// encoded once per entry.
@@ -43,6 +40,7 @@ pub(super) fn write(
     d: &Document,
     a: &DocAnalysis,
     c: &CellStyle,
+    context: usize,
 ) {
     // The document's cells, encoded once for all its rows.
     let mut head = Rows::new();
@@ -52,9 +50,6 @@ pub(super) fn write(
     for m in &a.matches {
         let text = m.section.text(d);
         let (s, end) = (m.bytes.start as usize, m.bytes.end as usize);
-        let left = &text[text[..s].char_indices().rev().nth(CONTEXT - 1).map_or(0, |(i, _)| i)..s];
-        let right = &text
-            [end..text[end..].char_indices().nth(CONTEXT).map_or(text.len(), |(i, _)| end + i)];
         out.encoded(&head);
         out.raw(m.section.name());
         out.int(m.sentence);
@@ -64,8 +59,13 @@ pub(super) fn write(
         out.int(m.chars.end);
         out.int(m.bytes.start);
         out.int(m.bytes.end);
-        out.text_one_line(c, left);
-        out.text_one_line(c, right);
+        if context > 0 {
+            let left = text[..s].char_indices().rev().nth(context - 1).map_or(0, |(i, _)| i);
+            let right =
+                text[end..].char_indices().nth(context).map_or(text.len(), |(i, _)| end + i);
+            out.text_one_line(c, &text[left..s]);
+            out.text_one_line(c, &text[end..right]);
+        }
         for f in [
             Flags::IN_QUOTE,
             Flags::NEGATED,

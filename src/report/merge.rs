@@ -60,7 +60,8 @@ pub fn write_aggregates(
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
+    by_event: bool,
 ) -> Result<()> {
-    Closed::sync_all(aggregate_tables(out, lex, agg, opts)?)?;
+    Closed::sync_all(aggregate_tables(out, lex, agg, opts, by_event)?)?;
     write_state(out, agg)
 }

@@ -118,7 +118,10 @@ impl Reporter {
             let syncing = s.spawn(|| Closed::sync_all(streamed));
             let (dir, opts) = (&self.dir, &self.opts);
             let written = rayon::join(
-                || aggregate_tables(dir, &self.lexicon, self.collector.aggregates(), opts),
+                || {
+                    let agg = self.collector.aggregates();
+                    aggregate_tables(dir, &self.lexicon, agg, opts, self.compare.by_event)
+                },
                 || {
                     let input = self.collector.compare_input();
                     comparison::write_unsynced(dir, input, &self.compare, opts)
@@ -138,19 +141,30 @@ impl Reporter {
     }
 }
 
-/// The aggregate tables, from the integer totals.
+/// The aggregate tables, from the integer totals: `outlets.csv` with every group, the long
+/// tables with the event × outlet groups only when `by_event`.
 pub(super) fn aggregate_tables(
     dir: &Path,
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
+    by_event: bool,
 ) -> Result<Vec<Closed>> {
+    let outlets = tables::outlets(dir, lex, agg, opts)?;
+    let all_only;
+    let long = if by_event {
+        agg
+    } else {
+        let groups = agg.groups.iter().filter(|(k, _)| k.event.is_none());
+        all_only = Aggregates { groups: groups.map(|(k, t)| (k.clone(), t.clone())).collect() };
+        &all_only
+    };
     Ok(vec![
-        tables::outlets(dir, lex, agg, opts)?,
-        tables::categories(dir, lex, agg, opts)?,
-        tables::terms(dir, lex, agg, opts)?,
-        labels::write(dir, lex, agg, opts)?,
-        sources::write(dir, lex, agg, opts)?,
+        outlets,
+        tables::categories(dir, lex, long, opts)?,
+        tables::terms(dir, lex, long, opts)?,
+        labels::write(dir, lex, long, opts)?,
+        sources::write(dir, lex, long, opts)?,
     ])
 }
 
@@ -158,6 +172,8 @@ pub(super) fn aggregate_tables(
 pub struct RowRenderer {
     lexicon: Arc<Lexicon>,
     cells: CellStyle,
+    /// Characters of context in `matches.csv` (0: none).
+    context: usize,
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
 }
@@ -170,7 +186,7 @@ impl Render for RowRenderer {
         out.rows.iter_mut().for_each(Rows::clear);
         let [documents, matches, attributions, doc_terms, scare_quotes, tone] = &mut out.rows;
         documents::write(documents, lex, doc, a, c);
-        matches::write(matches, &self.entry_cells, doc, a, c);
+        matches::write(matches, &self.entry_cells, doc, a, c, self.context);
         attributions::write(attributions, lex, doc, a, c);
         doc_terms::write(doc_terms, &mut out.terms, &self.term_order, doc, a, c);
         scare_quotes::write(scare_quotes, doc, a, c);
@@ -185,6 +201,7 @@ impl Sink for Reporter {
         RowRenderer {
             lexicon: self.lexicon.clone(),
             cells: self.opts.cells,
+            context: self.opts.context,
             entry_cells: self.entry_cells.clone(),
             term_order: self.term_order.clone(),
         }

@@ -222,8 +222,8 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
         c("end", I, "code-point end offset (exclusive)"),
         c("byte_start", I, "UTF-8 byte offset of the match"),
         c("byte_end", I, "UTF-8 byte end offset (exclusive)"),
-        c("left", T, "up to 40 characters of context before"),
-        c("right", T, "up to 40 characters of context after"),
+        c("left", T, "up to N characters of context before (only with --context N or --full)"),
+        c("right", T, "up to N characters of context after (only with --context N or --full)"),
         c("in_quote", I, "1 when the hit is inside a direct quotation (quoted voice)"),
         c("negated", I, "1 when an odd number of negators precede it in its clause (3 words)"),
         c("intensified", I, "1 when an intensifying booster precedes it (3 words)"),
@@ -232,6 +232,15 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
         c("scare_quote", I, "1 when it sits in a short unattributed quotation"),
     ],
 };
+
+/// The context columns of `matches.csv`, written only with `--context N` (N > 0): they
+/// repeat the document's text around every hit, most of the table's bytes.
+pub(crate) const CONTEXT_COLUMNS: [&str; 2] = ["left", "right"];
+
+/// Whether column `name` of `table` is written with `context` characters of context.
+pub(crate) fn written(table: &TableSchema, name: &str, context: usize) -> bool {
+    context > 0 || table.file != MATCHES.file || !CONTEXT_COLUMNS.contains(&name)
+}
 
 /// `scare_quotes.csv`.
 pub(crate) const SCARE_QUOTES: TableSchema = TableSchema {

@@ -3,7 +3,7 @@
 
 use super::cells::CellStyle;
 use super::rows::Rows;
-use super::schema::TableSchema;
+use super::schema::{self, TableSchema};
 use crate::error::{Error, Result};
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -16,6 +16,9 @@ pub struct ReportOptions {
     pub cells: CellStyle,
     /// Start every CSV with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
+    /// Characters of context on each side of a hit in `matches.csv` (`--context N`); 0 leaves
+    /// the context columns out.
+    pub context: usize,
 }
 
 /// A CSV file: rows are encoded into a buffer that is written out when it fills, with the
@@ -45,7 +48,9 @@ impl Table {
             buf.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&path, e))?;
         }
         let mut table = Table { out: buf, rows: Rows::new(), path };
-        table.row(schema.header(top))?;
+        table.row(
+            schema.header(top).into_iter().filter(|c| schema::written(schema, c, opts.context)),
+        )?;
         Ok(table)
     }
 
