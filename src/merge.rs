@@ -161,7 +161,11 @@ pub fn compare_options(shard: &Shard) -> Result<CompareOptions> {
 pub fn report_options(shard: &Shard) -> ReportOptions {
     let flag = |name: &str| shard.option(name).as_bool().unwrap_or(false);
     let context = shard.option("context").as_u64().map_or(0, |n| n as usize);
-    ReportOptions { cells: CellStyle { safe_text: !flag("raw_cells") }, bom: flag("excel"), context }
+    ReportOptions {
+        cells: CellStyle { safe_text: !flag("raw_cells") },
+        bom: flag("excel"),
+        context,
+    }
 }
 
 /// Adds `b`'s totals to `a`'s.

@@ -53,6 +53,7 @@ impl Stats {
             max_pair_groups: self.max_pair_outlets.unwrap_or(DEFAULT_MAX_PAIR_GROUPS),
             min_count: self.min_count.unwrap_or(DEFAULT_MIN_COUNT),
             groups: GroupMap::parse(groups).map_err(err)?,
+            by_event: false,
         };
         opts.validate().map_err(err)?;
         Ok(opts)
@@ -120,7 +121,11 @@ fn analyze_file(
             .threads
             .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()))
             .max(1);
-        let opts = ReportOptions { cells: CellStyle { safe_text: !run.raw_cells }, bom: false, context: 0 };
+        let opts = ReportOptions {
+            cells: CellStyle { safe_text: !run.raw_cells },
+            bom: false,
+            context: 0,
+        };
         let mut reporter = Reporter::create(&out, lexicon.clone(), opts).map_err(err)?;
         reporter.set_compare_options(compare.clone());
         reporter.write_shard_state(true);
@@ -192,7 +197,8 @@ fn compare_dir(
     let opts = stats.options(&groups)?;
     py.detach(|| {
         let input = CompareInput::read_dir(&source).map_err(err)?;
-        let report = ReportOptions { cells: CellStyle { safe_text: !raw_cells }, bom: false, context: 0 };
+        let report =
+            ReportOptions { cells: CellStyle { safe_text: !raw_cells }, bom: false, context: 0 };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),
