@@ -38,6 +38,18 @@ impl Table {
         top: &[&str],
         opts: &ReportOptions,
     ) -> Result<Table> {
+        Table::create_with(dir, schema, top, &[], opts)
+    }
+
+    /// [`Table::create`] with the columns `more` after the schema's (the input columns
+    /// `documents.csv` carries along).
+    pub(crate) fn create_with(
+        dir: &Path,
+        schema: &TableSchema,
+        top: &[&str],
+        more: &[&str],
+        opts: &ReportOptions,
+    ) -> Result<Table> {
         let path = dir.join(schema.file);
         let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
         let mut buf = BufWriter::with_capacity(1 << 16, file);
@@ -45,7 +57,9 @@ impl Table {
             buf.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&path, e))?;
         }
         let mut table = Table { out: buf, rows: Rows::new(), path };
-        table.row(schema.header(top))?;
+        let mut header = schema.header(top);
+        header.extend(more.iter().map(|m| opts.cells.text(m).into_owned()));
+        table.row(header)?;
         Ok(table)
     }
 
