@@ -2,7 +2,9 @@
 //! each stance class (`doubting`: claimed, alleged; `endorsing`: confirmed, …), with a
 //! bootstrap interval over documents and the comparison with the rest — the same functions
 //! as the rates (`contrast`, `ratio_intervals`), with attributions in place of tokens as the
-//! denominator. The six classes of one comparison are one q-value family.
+//! denominator, and the full variance of the log-odds ratio (classes are common among
+//! attributions, unlike words among tokens). The six classes of one comparison are one
+//! q-value family.
 
 use super::contrast::{ContrastRow, Sides, contrast};
 use super::features::{Feature, FeatureKind};
@@ -11,7 +13,9 @@ use super::scopes::{Prepared, ScopeKind};
 use super::support::supports;
 use crate::lexicon::CueClass;
 use crate::stats::bootstrap::{Sample, SplitMix64, ratio_intervals};
+use crate::stats::fdr::bh;
 use crate::stats::logodds::Side;
+use crate::stats::pvalue::normal_two_sided;
 
 /// One row of `stance.csv`: a group's share of one stance class.
 #[derive(Clone, Debug, PartialEq)]
@@ -86,6 +90,7 @@ pub(crate) fn stance_rows(p: &Prepared, opts: &CompareOptions) -> Vec<StanceRow>
             pooled[0],
             opts.prior_strength,
         );
+        let contrasts = with_full_variance(contrasts, opts.prior_strength);
         let boot = bootstrap(p, opts, g as u32, docs);
         for (k, r) in contrasts.into_iter().enumerate() {
             let side = Side { count: a[k + 1], tokens: a[0] };
@@ -102,6 +107,26 @@ pub(crate) fn stance_rows(p: &Prepared, opts: &CompareOptions) -> Vec<StanceRow>
             });
         }
     }
+    rows
+}
+
+/// The rows with the full variance of a log-odds ratio with pseudo-counts,
+/// σ² = 1/(y_a+α_w) + 1/(n_a+α₀−y_a−α_w) + the same for b, and their z, p and q-values over
+/// the six classes. `compare.csv`'s σ² (Monroe et al.) leaves out the 1/(n − y) terms, which
+/// is right for words, rare among tokens, but not for stance classes, common among
+/// attributions (neutral ≈ 0.78): it would overstate z several-fold.
+fn with_full_variance(mut rows: Vec<ContrastRow>, alpha0: f64) -> Vec<ContrastRow> {
+    for r in &mut rows {
+        let (Some(alpha), Some(lo)) = (r.prior, r.log_odds.as_mut()) else { continue };
+        let miss = |s: Side| s.tokens as f64 + alpha0 - s.count as f64 - alpha;
+        let hit = |s: Side| s.count as f64 + alpha;
+        let var = 1.0 / hit(r.a) + 1.0 / miss(r.a) + 1.0 / hit(r.b) + 1.0 / miss(r.b);
+        lo.se = var.sqrt();
+        lo.z = lo.delta / lo.se;
+        r.z_p = normal_two_sided(lo.z);
+    }
+    let q = bh(&rows.iter().map(|r| r.z_p).collect::<Vec<_>>());
+    rows.iter_mut().zip(q).for_each(|(r, q)| r.z_q = q);
     rows
 }
 
@@ -151,6 +176,13 @@ mod tests {
         let r = &doubt_a.vs_rest;
         assert_eq!((r.a.count, r.a.tokens, r.b.count, r.b.tokens), (10, 20, 1, 20));
         assert!(r.log_odds.unwrap().z > 0.0 && r.g2_p.unwrap() < 0.01);
+        // The full variance: 1/(y+α) + 1/(n+α₀−y−α) on both sides (α = 1000 · 11/40).
+        let alpha: f64 = 275.0;
+        let var = 1.0 / (10.0 + alpha)
+            + 1.0 / (20.0 + 1000.0 - 10.0 - alpha)
+            + 1.0 / (1.0 + alpha)
+            + 1.0 / (20.0 + 1000.0 - 1.0 - alpha);
+        assert!((r.log_odds.unwrap().se - var.sqrt()).abs() < 1e-12);
         let (low, high) = doubt_a.interval.unwrap();
         assert!(low <= 0.5 && 0.5 <= high, "{low} {high}");
         assert_eq!(rows[8].docs, 3);

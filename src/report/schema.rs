@@ -640,7 +640,11 @@ pub(crate) const STANCE: TableSchema = TableSchema {
         c("share_rest", N, "count_rest / attributions_rest"),
         c("prior", N, "alpha_w as in compare.csv, with attributions in place of tokens"),
         c("log_odds", N, "log-odds ratio of the class against the rest, as in compare.csv"),
-        c("se", N, "its standard error"),
+        c(
+            "se",
+            N,
+            "sqrt(1/(y_a+alpha_w) + 1/(n_a+alpha0-y_a-alpha_w) + the same for b): the full variance, as classes are common",
+        ),
         c("z", N, "log_odds / se"),
         c("z_p", N, "two-sided normal p-value of z"),
         c("z_q", N, "Benjamini-Hochberg q-value of z_p over the six classes of the comparison"),
