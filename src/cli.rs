@@ -69,6 +69,11 @@ pub struct AnalyzeArgs {
     #[arg(long, short)]
     pub quiet: bool,
     #[command(flatten)]
+    pub grouping: GroupArgs,
+    /// Carry the input column (or JSON key) COLUMN into documents.csv (repeatable).
+    #[arg(long, value_name = "COLUMN")]
+    pub keep: Vec<String>,
+    #[command(flatten)]
     pub stats: StatsArgs,
     /// Also write every table into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
@@ -85,6 +90,19 @@ pub struct AnalyzeArgs {
     /// (40 characters unless --context says otherwise) and the rows of --by-event.
     #[arg(long)]
     pub full: bool,
+}
+
+/// How documents are grouped beside the outlets, shared by `analyze` and `compare`.
+#[derive(Args, Debug)]
+pub struct GroupArgs {
+    /// Compare groups of documents by the value of COLUMN (an input column or JSON key for
+    /// `analyze`, a column of documents.csv for `compare`), e.g. --group-by lean.
+    #[arg(long, value_name = "COLUMN")]
+    pub group_by: Option<String>,
+    /// Compare groups of outlets listed in FILE.csv (columns outlet,group; outlets not in it
+    /// stay groups of their own and are reported).
+    #[arg(long, value_name = "FILE.csv")]
+    pub groups: Option<PathBuf>,
 }
 
 /// Options of the comparison statistics, shared by `analyze` and `compare`.
@@ -123,7 +141,9 @@ pub struct CompareArgs {
     pub output: PathBuf,
     /// Compare groups of outlets: OUTLET=GROUP (repeatable); unmapped outlets stay alone.
     #[arg(long = "group", value_name = "OUTLET=GROUP")]
-    pub groups: Vec<String>,
+    pub group: Vec<String>,
+    #[command(flatten)]
+    pub grouping: GroupArgs,
     #[command(flatten)]
     pub stats: StatsArgs,
     /// Replace DEST if it exists.

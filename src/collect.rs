@@ -7,7 +7,7 @@
 
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
-use crate::compare::{CompareInput, CompareOptions, Comparison};
+use crate::compare::{CompareInput, CompareOptions, Comparison, DocColumns};
 use crate::corpus::{Document, InputFailure};
 use crate::error::Result;
 use crate::lexicon::Lexicon;
@@ -27,6 +27,8 @@ pub struct Collector {
     pairs: Vec<(u32, u32)>,
     analyses: Option<Vec<(String, DocAnalysis)>>,
     failures: Vec<InputFailure>,
+    /// How documents are grouped (`--group-by`, `--groups`).
+    columns: Arc<DocColumns>,
 }
 
 impl Collector {
@@ -56,7 +58,14 @@ impl Collector {
             pairs: Vec::new(),
             analyses: None,
             failures: Vec::new(),
+            columns: Arc::default(),
         }
+    }
+
+    /// Groups documents as `columns` says: the comparison then also compares the groups.
+    pub fn grouped(mut self, columns: Arc<DocColumns>) -> Collector {
+        self.columns = columns;
+        self
     }
 
     /// Also keeps every document's id and analysis ([`Collector::analyses`]).
@@ -82,7 +91,15 @@ impl Collector {
             self.pairs.push((*slot, n));
         }
         let tokens = u64::from(a.tokens);
-        self.input.add_document(&doc.outlet, doc.event.as_deref(), tokens, &self.pairs)?;
+        let group = self.columns.group(&doc.outlet, &doc.extra);
+        let event = doc.event.as_deref();
+        self.input.add_grouped_document(&doc.outlet, event, group, tokens, &self.pairs)?;
+        let mut stance = [0u32; 7];
+        stance[0] = a.attributions.len() as u32;
+        for c in a.attributions.iter().filter_map(|at| at.class) {
+            stance[c.index() + 1] += 1;
+        }
+        self.input.set_stance(stance);
         if let Some(kept) = &mut self.analyses {
             kept.push((doc.id.clone(), a.clone()));
         }

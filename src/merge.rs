@@ -234,7 +234,7 @@ pub fn merge(shards: &[Shard], lex: &Lexicon, out: &Path) -> Result<Merged> {
         add_aggregates(&mut agg, &crate::report::shard::read_state(&s.dir, lex)?);
     }
     files::write_aggregates(out, lex, &agg, &report, compare.by_event)?;
-    let input = CompareInput::read_dir_spilled(out, &out.join(COUNTS_SPILL))?;
+    let input = CompareInput::read_dir_spilled(out, &out.join(COUNTS_SPILL), None)?;
     let documents = input.len();
     write_comparison(out, &input, &compare, &report)?;
     input.remove_spill()?;

@@ -59,14 +59,27 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     let w = Workdir::new();
     w.run_ok(&["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "100", "--seed", "7"], 0);
     w.run_ok(&["compare", "out", "-o", "same", "-q", "--bootstrap", "100", "--seed", "7"], 0);
-    for f in ["compare.csv", "rates.csv", "compare_paired.csv"] {
+    for f in ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"] {
         assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("same/{f}")), "{f}");
     }
     // The workbook can live inside the output folder.
     w.run_ok(&["compare", "out", "-o", "book", "-q", "--xlsx", "book/tables.xlsx"], 0);
     let book: calamine::Xlsx<_> = calamine::open_workbook(w.path("book/tables.xlsx")).unwrap();
     use calamine::Reader;
-    assert_eq!(book.sheet_names(), ["README", "compare", "rates", "compare_paired"]);
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "README",
+            "compare",
+            "rates",
+            "compare_paired",
+            "distinctive",
+            "group_compare",
+            "group_rates",
+            "group_compare_paired",
+            "stance"
+        ]
+    );
     let manifest: serde_json::Value = serde_json::from_str(&w.read("same/manifest.json")).unwrap();
     assert_eq!(manifest["documents"], 8);
     assert_eq!(manifest["options"]["compare"]["seed"], 7);
@@ -99,7 +112,8 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     assert!(a.iter().zip(&b).all(|(x, y)| x["g2"] == y["g2"]));
     assert!(a.iter().zip(&b).any(|(x, y)| x["log_odds"] != y["log_odds"]));
 
-    // Grouping: three outlets become two groups.
+    // Grouping: three outlets become two groups, compared in the group tables; the outlet
+    // tables stay as they were.
     w.run_ok(
         &[
             "compare",
@@ -116,13 +130,34 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
         ],
         0,
     );
-    let rates = w.csv("grouped/rates.csv");
+    let outlets: std::collections::BTreeSet<String> =
+        w.csv("grouped/rates.csv").iter().map(|r| r["outlet"].clone()).collect();
+    assert_eq!(outlets.len(), 4, "{outlets:?}");
+    let rates = w.csv("grouped/group_rates.csv");
     let mut groups: Vec<&str> =
-        rates.iter().filter(|r| r["scope"] == "all").map(|r| r["outlet"].as_str()).collect();
+        rates.iter().filter(|r| r["scope"] == "all").map(|r| r["group"].as_str()).collect();
     groups.dedup();
     assert_eq!(groups, ["Meridian Wire", "partisan", "tabloid"]);
-    let partisan = rates.iter().find(|r| r["outlet"] == "partisan").unwrap();
+    let partisan = rates.iter().find(|r| r["group"] == "partisan").unwrap();
     assert_eq!(partisan["docs"], "4");
+    assert!(w.csv("grouped/group_compare.csv").iter().any(|r| r["group_a"] == "partisan"));
+    // The same groups from a file, with one outlet left out: it is reported, not dropped.
+    w.write(
+        "groups.csv",
+        "outlet,group\nThe Patriot Ledger,partisan\nVoice of Aldra,partisan\nElsewhere,x\n",
+    );
+    let out = w.run(&["compare", "out", "-o", "from_file", "--groups", "groups.csv"]);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 outlets are not in the --groups file"), "{stderr}");
+    assert!(stderr.contains("Harbor Daily, Meridian Wire"), "{stderr}");
+    let rates = w.csv("from_file/group_rates.csv");
+    assert_eq!(rates.iter().find(|r| r["group"] == "partisan").unwrap()["docs"], "4");
+    w.write("bad_groups.csv", "outlet,group\nA,left\nB,\n");
+    let out = w.run(&["compare", "out", "-o", "bad", "--groups", "bad_groups.csv"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("bad_groups.csv:3") && stderr.contains("column 'group'"), "{stderr}");
     let out = w.run(&["compare", "out", "-o", "out", "--force"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(w.path("out/documents.csv").exists(), "the analysis is kept");
@@ -132,6 +167,125 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no outlet 'Nobody'"));
     assert!(!w.path("typo").exists());
+}
+
+/// `--group-by` groups documents by an input column, the groups survive into the output
+/// folder, `compare` regroups by any column there, and the distinctive terms stay in their
+/// dimension.
+#[test]
+fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_apart() {
+    let w = Workdir::new();
+    let mut lines = String::new();
+    for i in 0..10 {
+        for (outlet, lean) in [("A", "left"), ("B", "left"), ("C", "right")] {
+            let words = if lean == "left" {
+                "The regime claimed the massacre was reportedly staged, officials said."
+            } else {
+                "The government said the attack killed dozens, according to officials."
+            };
+            lines.push_str(&format!(
+                "{{\"id\":\"{outlet}{i}\",\"source\":\"{outlet}\",\"content\":\"{words} Talks went on.\",\"lean\":\"{lean}\",\"topic\":\"t{i}\",\"desk\":\"d\"}}\n"
+            ));
+        }
+    }
+    w.write("lean.jsonl", lines);
+    let args = [
+        "analyze",
+        "lean.jsonl",
+        "-o",
+        "out",
+        "--column",
+        "outlet=source",
+        "--column",
+        "text=content",
+        "--group-by",
+        "lean",
+        "--keep",
+        "topic",
+    ];
+    let out = w.run(&args);
+    assert_eq!(out.status.code(), Some(0), "{}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    // The column neither mapped nor kept is mentioned, not dropped silently.
+    assert!(stderr.contains("not read") && stderr.contains("desk"), "{stderr}");
+    assert!(!stderr.contains("desk, lean") && stderr.contains("2 groups"), "{stderr}");
+    let docs = w.csv("out/documents.csv");
+    assert_eq!((docs[0]["topic"].as_str(), docs[0]["group"].as_str()), ("t0", "left"));
+    let rates = w.csv("out/group_rates.csv");
+    let left = rates.iter().find(|r| r["group"] == "left" && r["scope"] == "all").unwrap();
+    assert_eq!(left["docs"], "20");
+    // Outlet tables are per outlet.
+    assert!(w.csv("out/rates.csv").iter().all(|r| ["A", "B", "C"].contains(&&*r["outlet"])));
+    // compare regroups from the folder: by the stored group, or by a kept column.
+    w.run_ok(&["compare", "out", "-o", "same", "-q"], 0);
+    assert_eq!(w.read("out/group_rates.csv"), w.read("same/group_rates.csv"));
+    assert_eq!(w.read("out/distinctive.csv"), w.read("same/distinctive.csv"));
+    assert_eq!(w.read("out/stance.csv"), w.read("same/stance.csv"));
+    // Stance shares of detected attributions, per outlet and per group, with q-values.
+    let stance = w.csv("out/stance.csv");
+    let left = stance
+        .iter()
+        .find(|r| r["partition"] == "group" && r["name"] == "left" && r["cue_class"] == "neutral")
+        .unwrap();
+    assert!(!left["z_q"].is_empty() && !left["share_low"].is_empty(), "{left:?}");
+    assert!(stance.iter().any(|r| r["partition"] == "outlet" && r["name"] == "C"));
+    w.run_ok(
+        &["compare", "out", "-o", "by_topic", "-q", "--group-by", "topic", "--min-count", "0"],
+        0,
+    );
+    assert!(w.csv("by_topic/group_rates.csv").iter().any(|r| r["group"] == "t3"));
+    let out = w.run(&["compare", "out", "-o", "nope", "--group-by", "colour"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no column 'colour'"));
+
+    let distinctive = w.csv("out/distinctive.csv");
+    let block = |name: &str, dim: &str| -> Vec<String> {
+        distinctive
+            .iter()
+            .filter(|r| r["partition"] == "group" && r["name"] == name && r["dimension"] == dim)
+            .map(|r| r["term"].clone())
+            .collect()
+    };
+    let loaded = block("left", "loaded");
+    assert!(loaded.iter().any(|t| t.contains("massacre")), "{loaded:?}");
+    let category =
+        |r: &HashMap<String, String>| r["category"].split('/').next().unwrap().to_string();
+    for r in &distinctive {
+        let top = category(r);
+        let expected = match r["dimension"].as_str() {
+            "loaded" => "loaded",
+            "labels" => "label",
+            "reporting_verbs" => "attribution",
+            "hedges" => "hedge",
+            d => panic!("dimension {d}"),
+        };
+        assert_eq!(top, expected, "{r:?}");
+        assert!(r["z"].parse::<f64>().unwrap() >= 0.0, "{r:?}");
+    }
+    assert!(
+        !block("right", "reporting_verbs").is_empty()
+            || !block("left", "reporting_verbs").is_empty()
+    );
+    // Ranks count 1, 2, … within each block.
+    let ranks: Vec<&str> = distinctive
+        .iter()
+        .filter(|r| r["partition"] == "group" && r["name"] == "left" && r["dimension"] == "loaded")
+        .map(|r| r["rank"].as_str())
+        .collect();
+    assert_eq!(ranks.first(), Some(&"1"));
+
+    // A folder input has no columns.
+    std::fs::create_dir_all(w.path("folder/A")).unwrap();
+    w.write("folder/A/x.txt", "Some text.");
+    let out = w.run(&["analyze", "folder", "-o", "f", "--group-by", "lean"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("has none"));
+    // A missing column of a CSV input is named with the columns found.
+    w.write("in.csv", "outlet,text\nA,Hello there.\n");
+    let out = w.run(&["analyze", "in.csv", "-o", "c", "--keep", "lean"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("no 'lean' column") && stderr.contains("outlet, text"), "{stderr}");
 }
 
 #[test]
@@ -144,7 +298,7 @@ fn compare_reads_doc_terms_in_any_row_order_and_leaves_no_spill_file() {
         .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
     assert!(names.iter().all(|n| !n.starts_with('.')), "{names:?}");
-    for f in ["compare.csv", "rates.csv", "compare_paired.csv"] {
+    for f in ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"] {
         assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("in_order/{f}")), "{f}");
     }
     // A doc_terms.csv whose rows were reordered (as after sorting it in a spreadsheet) is
@@ -156,7 +310,7 @@ fn compare_reads_doc_terms_in_any_row_order_and_leaves_no_spill_file() {
     lines.reverse();
     w.write("out/doc_terms.csv", format!("{header}\n{}\n", lines.join("\n")));
     w.run_ok(&["compare", "out", "-o", "reversed", "-q", "--bootstrap", "50"], 0);
-    for f in ["compare.csv", "rates.csv", "compare_paired.csv"] {
+    for f in ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"] {
         assert_eq!(w.read(&format!("in_order/{f}")), w.read(&format!("reversed/{f}")), "{f}");
     }
 }

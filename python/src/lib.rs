@@ -115,6 +115,7 @@ fn analyze_file(
             fields: FieldMap::with_mappings(&run.columns).map_err(err)?,
             lossy: run.lossy,
             outlet: None,
+            extra: Vec::new(),
         };
         let mut input = Input::open(&input, &input_opts).map_err(err)?;
         let threads = run

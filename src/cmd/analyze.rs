@@ -3,11 +3,12 @@
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
 use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
+use super::common::{group_map, group_notes};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
-use framelens::compare::CompareOptions;
+use framelens::compare::{CompareOptions, DocColumns, GroupMap};
 use framelens::corpus::FieldMap;
 use framelens::pipeline::RunCounts;
 use framelens::report::{
@@ -22,16 +23,20 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     check_xlsx(args.xlsx.as_deref())?;
     let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
     let sections = parse_sections(&args.sections)?;
+    let map = group_map(&[], &args.grouping)?;
+    let (columns, extra) = doc_columns(&args, map.clone())?;
     let input_opts = InputOptions {
         fields: FieldMap::with_mappings(&args.columns)?,
         lossy: args.lossy,
         outlet: args.outlet.as_deref().map(str::trim).filter(|o| !o.is_empty()).map(String::from),
+        extra,
     };
     let out = &args.output;
     let mut precious: Vec<&std::path::Path> = args.inputs.iter().map(|p| p.as_path()).collect();
     precious.extend(args.lexicons.as_deref());
     check_output(out, args.force, &precious)?;
-    let mut compare = compare_options(&args.stats, &[])?;
+    // Documents carry their group into the comparison (DocColumns): no outlet map there.
+    let mut compare = compare_options(&args.stats, GroupMap::default())?;
     compare.by_event |= args.full;
     let mut inputs = Vec::new();
     for path in &args.inputs {
@@ -39,6 +44,15 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     }
     if args.outlet.is_some() && !inputs.iter().any(|i| i.kind == InputKind::Text) {
         bail!("--outlet names the outlet of .txt file inputs, and no input is one");
+    }
+    if !input_opts.extra.is_empty()
+        && let Some(i) =
+            inputs.iter().find(|i| matches!(i.kind, InputKind::Folder | InputKind::Text))
+    {
+        bail!(
+            "{}: --group-by and --keep read input columns, and a folder or .txt input has none (group its outlets with --groups FILE.csv)",
+            i.path.display()
+        );
     }
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
@@ -51,7 +65,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             bom: args.excel,
             context: context(&args),
         };
-        let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
+        let mut reporter = Reporter::create_with_columns(tmp, lexicon.clone(), opts, columns)?;
         reporter.set_compare_options(compare.clone());
         reporter.write_shard_state(args.shard);
         let analyzer = Analyzer::new(lexicon.clone(), sections);
@@ -63,6 +77,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         });
         progress.finish();
         let counts = counts?;
+        if !args.quiet {
+            group_notes(&map, reporter.compare_input(), args.grouping.groups.is_some());
+        }
         let manifest = manifest(&args, &lexicon, &compare, &inputs, counts, threads);
         if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
             eprintln!("framelens: writing the aggregate and comparison tables...");
@@ -119,6 +136,15 @@ fn manifest(
     if context(args) > 0 {
         options["context"] = context(args).into();
     }
+    if let Some(g) = &args.grouping.group_by {
+        options["group_by"] = g.as_str().into();
+    }
+    if let Some(f) = &args.grouping.groups {
+        options["groups_file"] = f.display().to_string().into();
+    }
+    if !args.keep.is_empty() {
+        options["keep"] = args.keep.clone().into();
+    }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
         run: RunInfo { command: std::env::args().collect(), threads },
@@ -139,9 +165,44 @@ fn manifest(
     }
 }
 
+/// The columns carried into `documents.csv` and the grouping, and the input columns to read
+/// for them (kept ones, then the `--group-by` one unless kept).
+fn doc_columns(args: &AnalyzeArgs, map: GroupMap) -> anyhow::Result<(DocColumns, Vec<String>)> {
+    let mut extra: Vec<String> = Vec::new();
+    for k in &args.keep {
+        if !extra.contains(k) {
+            extra.push(k.clone());
+        }
+    }
+    let keep = extra.clone();
+    let group_by =
+        args.grouping.group_by.as_ref().map(|g| match extra.iter().position(|e| e == g) {
+            Some(i) => i,
+            None => {
+                extra.push(g.clone());
+                extra.len() - 1
+            }
+        });
+    let columns = DocColumns { keep, group_by, map };
+    if columns.grouped() && columns.keep.iter().any(|k| k == framelens::compare::GROUP_COLUMN) {
+        bail!(
+            "--keep group: documents.csv already has a 'group' column when documents are grouped"
+        );
+    }
+    Ok((columns, extra))
+}
+
 /// The closing messages on standard error.
 fn summary(args: &AnalyzeArgs, inputs: &[Input], counts: &RunCounts, started: Instant) {
     for i in inputs {
+        let ignored = i.ignored_columns();
+        if !ignored.is_empty() {
+            message(format_args!(
+                "framelens: note: {}: not read (carry one into documents.csv with --keep COLUMN): {}",
+                i.path.display(),
+                ignored.join(", ")
+            ));
+        }
         let s = i.skipped();
         if s.not_txt + s.hidden > 0 {
             message(format_args!(

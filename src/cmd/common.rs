@@ -1,6 +1,8 @@
 //! What the subcommands share: exit codes, messages on standard error, and the options and
 //! lexicons every command builds the same way.
 
+use framelens::compare::GroupMap;
+
 /// Exit code: finished, but some documents failed (see errors.csv).
 pub const EXIT_PARTIAL: u8 = 1;
 /// Exit code: usage or fatal error; no output folder was produced.
@@ -34,7 +36,7 @@ pub fn check_xlsx(path: Option<&std::path::Path>) -> anyhow::Result<()> {
 /// The comparison options given on the command line.
 pub fn compare_options(
     stats: &crate::cli::StatsArgs,
-    groups: &[String],
+    groups: GroupMap,
 ) -> anyhow::Result<framelens::compare::CompareOptions> {
     let opts = framelens::compare::CompareOptions {
         prior_strength: stats.prior_strength,
@@ -43,10 +45,45 @@ pub fn compare_options(
         max_pair_groups: stats.max_pair_outlets,
         min_count: stats.min_count,
         by_event: stats.by_event,
-        groups: framelens::compare::GroupMap::parse(groups)?,
+        groups,
     };
     opts.validate()?;
     Ok(opts)
+}
+
+/// The outlet → group map of `--group OUTLET=GROUP` flags and a `--groups` file; an error
+/// when `--group-by` is given too (documents are grouped one way).
+pub fn group_map(flags: &[String], g: &crate::cli::GroupArgs) -> anyhow::Result<GroupMap> {
+    let mut map = GroupMap::parse(flags)?;
+    if let Some(file) = &g.groups {
+        map.merge(GroupMap::read_csv(file)?)?;
+    }
+    if g.group_by.is_some() && !map.is_empty() {
+        anyhow::bail!("--group-by and --groups (or --group) both group documents: give one");
+    }
+    Ok(map)
+}
+
+/// Says which outlets a `--groups` file leaves out (they stay groups of their own), and
+/// how documents fell into groups.
+pub fn group_notes(map: &GroupMap, input: &framelens::compare::CompareInput, file: bool) {
+    let unmapped = map.unmapped(input.outlets());
+    if file && !unmapped.is_empty() {
+        const SHOWN: usize = 20;
+        let more = unmapped.len().saturating_sub(SHOWN);
+        let list = unmapped.iter().take(SHOWN).copied().collect::<Vec<_>>().join(", ");
+        let tail = if more > 0 { format!(", … ({more} more)") } else { String::new() };
+        message(format_args!(
+            "framelens: note: {} outlets are not in the --groups file and are groups of their own: {list}{tail}",
+            unmapped.len()
+        ));
+    }
+    let sizes = input.group_sizes(map);
+    if !sizes.is_empty() {
+        let list: Vec<String> =
+            sizes.iter().map(|(g, n)| format!("{g} ({})", documents(*n))).collect();
+        message(format_args!("framelens: {} groups: {}", sizes.len(), list.join(", ")));
+    }
 }
 
 /// The bundled lexicons, or those of `dir`.

@@ -2,7 +2,7 @@
 //! output folder from its `documents.csv` and `doc_terms.csv` — with another prior, seed,
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
-use super::common::{check_xlsx, compare_options, documents};
+use super::common::{check_xlsx, compare_options, documents, group_map, group_notes};
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
@@ -13,7 +13,8 @@ use framelens::report::{
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     check_xlsx(args.xlsx.as_deref())?;
     CompareInput::check_dir(&args.source)?;
-    let opts = compare_options(&args.stats, &args.groups)?;
+    let opts = compare_options(&args.stats, group_map(&args.group, &args.grouping)?)?;
+    let group_by = args.grouping.group_by.as_deref();
     check_output(&args.output, args.force, &[args.source.as_path()])?;
     if same_folder(&args.source, &args.output) {
         anyhow::bail!(
@@ -33,8 +34,12 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
         // memory does not grow with the corpus.
-        let input = CompareInput::read_dir_spilled(&args.source, &tmp.join(COUNTS_SPILL))?;
+        let spill = tmp.join(COUNTS_SPILL);
+        let input = CompareInput::read_dir_spilled(&args.source, &spill, group_by)?;
         let documents = input.len();
+        if !args.quiet {
+            group_notes(&opts.groups, &input, args.grouping.groups.is_some());
+        }
         write_comparison(tmp, &input, &opts, &report)?;
         input.remove_spill()?;
         let manifest = serde_json::json!({
@@ -51,6 +56,14 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             "source_manifest": source_manifest,
             "outputs": outputs,
         });
+        let mut manifest = manifest;
+        // Only when given, so manifests of runs without them keep their bytes.
+        if let Some(g) = group_by {
+            manifest["options"]["group_by"] = g.into();
+        }
+        if let Some(f) = &args.grouping.groups {
+            manifest["options"]["groups_file"] = f.display().to_string().into();
+        }
         write_json(&tmp.join("manifest.json"), &manifest)?;
         Ok(documents)
     })?;

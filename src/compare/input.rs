@@ -11,6 +11,7 @@
 use super::store::CountStore;
 use crate::corpus::SeenIds;
 use crate::error::{Error, Result};
+use crate::lexicon::CueClass;
 use crate::util::CellStyle;
 use rustc_hash::FxHashMap;
 use std::path::Path;
@@ -26,6 +27,10 @@ pub struct TermKey {
     pub term: String,
 }
 
+/// A document's detected attributions, then its attributions per stance class in
+/// [`CueClass::ALL`] order.
+pub type StanceCounts = [u32; 7];
+
 /// One document: where it belongs, its tokens and where its term counts start (24 bytes:
 /// a run keeps one per document until the comparison).
 #[derive(Clone, Debug)]
@@ -36,6 +41,8 @@ pub(crate) struct DocEntry {
     pub(crate) tokens: u64,
     /// Its first pair in [`CompareInput::counts`]; they run to the next document's first.
     counts_start: u64,
+    /// The group id, or [`NO_EVENT`] when the input has no groups.
+    group: u32,
 }
 
 /// [`DocEntry::event`] of a document without one.
@@ -45,6 +52,11 @@ impl DocEntry {
     /// The event id, if it has one.
     pub(crate) fn event(&self) -> Option<u32> {
         (self.event != NO_EVENT).then_some(self.event)
+    }
+
+    /// The group id, if the input has groups.
+    pub(crate) fn group(&self) -> Option<u32> {
+        (self.group != NO_EVENT).then_some(self.group)
     }
 }
 
@@ -57,7 +69,12 @@ pub struct CompareInput {
     event_ids: FxHashMap<String, u32>,
     pub(crate) terms: Vec<TermKey>,
     term_ids: FxHashMap<TermKey, u32>,
+    /// Group names (`--group-by`, or the `group` column of `documents.csv`).
+    pub(crate) groups: Vec<String>,
+    group_ids: FxHashMap<String, u32>,
     pub(crate) docs: Vec<DocEntry>,
+    /// Per document: detected attributions, then per stance class.
+    pub(crate) stance: Vec<StanceCounts>,
     /// (term id, count), per document in the order given.
     counts: CountStore,
     /// How the tables show the names (see [`CompareInput::key`]).
@@ -132,11 +149,55 @@ impl CompareInput {
         tokens: u64,
         terms: &[(u32, u32)],
     ) -> Result<()> {
+        self.add_grouped_document(outlet, event, None, tokens, terms)
+    }
+
+    /// [`CompareInput::add_document`] for a document in `group` (documents are grouped
+    /// either all or none: a document without a group in a grouped input is in
+    /// [`NO_GROUP`](super::groups::NO_GROUP)).
+    pub fn add_grouped_document(
+        &mut self,
+        outlet: &str,
+        event: Option<&str>,
+        group: Option<&str>,
+        tokens: u64,
+        terms: &[(u32, u32)],
+    ) -> Result<()> {
         let outlet = intern(&mut self.outlets, &mut self.outlet_ids, outlet);
         let event = event.map_or(NO_EVENT, |e| intern(&mut self.events, &mut self.event_ids, e));
+        let group = group.map_or(NO_EVENT, |g| intern(&mut self.groups, &mut self.group_ids, g));
         let counts = self.counts.push(terms.iter().copied().filter(|&(_, n)| n > 0))?;
-        self.docs.push(DocEntry { outlet, event, tokens, counts_start: counts.start });
+        self.docs.push(DocEntry { outlet, event, tokens, counts_start: counts.start, group });
+        self.stance.push([0; 7]);
         Ok(())
+    }
+
+    /// Sets the last document's detected attributions and their counts per stance class.
+    pub fn set_stance(&mut self, counts: StanceCounts) {
+        if let Some(last) = self.stance.last_mut() {
+            *last = counts;
+        }
+    }
+
+    /// The documents of each group, by group name (sorted): the outlet map's groups when it
+    /// has any, else the documents' own; empty when documents are not grouped.
+    pub fn group_sizes(&self, map: &super::groups::GroupMap) -> Vec<(String, u64)> {
+        let mut sizes = std::collections::BTreeMap::<&str, u64>::new();
+        if !map.is_empty() || self.has_groups() {
+            for d in &self.docs {
+                let name = match d.group() {
+                    Some(g) if map.is_empty() => &self.groups[g as usize],
+                    _ => map.group(&self.outlets[d.outlet as usize]),
+                };
+                *sizes.entry(name).or_default() += 1;
+            }
+        }
+        sizes.into_iter().map(|(g, n)| (g.to_string(), n)).collect()
+    }
+
+    /// Whether documents carry groups.
+    pub fn has_groups(&self) -> bool {
+        !self.groups.is_empty()
     }
 
     /// Documents added.
@@ -169,14 +230,21 @@ impl CompareInput {
     /// ignored) and `doc_terms.csv` (`doc_id`, `lexicon`, `category`, `term`, `count`) of an
     /// `analyze` output folder, holding the counts in memory. Errors name the file and line.
     pub fn read_dir(dir: &Path) -> Result<CompareInput> {
-        read_folder(dir, &|| Ok(CompareInput::new()))
+        read_folder(dir, None, &|| Ok(CompareInput::new()))
     }
 
     /// [`CompareInput::read_dir`] with the counts spilled to a new file at `spill`, as
     /// `analyze` does: memory then holds about 60 bytes per document, not its counts.
     /// [`CompareInput::remove_spill`] deletes the file.
-    pub fn read_dir_spilled(dir: &Path, spill: &Path) -> Result<CompareInput> {
-        read_folder(dir, &|| {
+    /// Each document's group is its cell of the column `group_by` of `documents.csv` (an
+    /// error if there is none), or without it of the `group` column `analyze` writes when it
+    /// groups documents, if there is one.
+    pub fn read_dir_spilled(
+        dir: &Path,
+        spill: &Path,
+        group_by: Option<&str>,
+    ) -> Result<CompareInput> {
+        read_folder(dir, group_by, &|| {
             if std::fs::symlink_metadata(spill).is_ok() {
                 std::fs::remove_file(spill).map_err(|e| Error::io(spill, e))?;
             }
@@ -193,17 +261,44 @@ struct DocumentRows {
     name_ids: FxHashMap<String, u32>,
     /// (outlet name, event name or [`NO_EVENT`], tokens), in file order.
     rows: Vec<(u32, u32, u64)>,
+    /// Each row's group name, when documents are grouped.
+    groups: Vec<u32>,
+    /// Each row's stance counts, when the file has them.
+    stance: Vec<StanceCounts>,
 }
 
 impl DocumentRows {
-    fn read(path: &Path) -> Result<DocumentRows> {
+    fn read(path: &Path, group_by: Option<&str>) -> Result<DocumentRows> {
         let mut d = DocumentRows {
             ids: SeenIds::new(),
             names: Vec::new(),
             name_ids: FxHashMap::default(),
             rows: Vec::new(),
+            groups: Vec::new(),
+            stance: Vec::new(),
         };
-        read_table(path, &["doc_id", "outlet", "event", "tokens"], |line, cells| {
+        let mut columns = vec!["doc_id", "outlet", "event", "tokens"];
+        let group = group_by.unwrap_or(super::groups::GROUP_COLUMN);
+        let grouped = group_by.is_some() || has_column(path, group)?;
+        columns.extend(grouped.then_some(group));
+        // The stance counts, from the attributions and their class shares.
+        let shares: Vec<String> =
+            CueClass::ALL.iter().map(|c| format!("{}_share", c.name())).collect();
+        let stance = has_column(path, "attributions")?;
+        if stance {
+            columns.push("attributions");
+            columns.extend(shares.iter().map(String::as_str));
+        }
+        read_table(path, &columns, |line, cells| {
+            let mut rest = &cells[4..];
+            if grouped {
+                let g = if rest[0].is_empty() { super::groups::NO_GROUP } else { rest[0] };
+                d.groups.push(intern(&mut d.names, &mut d.name_ids, g));
+                rest = &rest[1..];
+            }
+            if stance {
+                d.stance.push(stance_counts(path, line, rest)?);
+            }
             let tokens = parse_int(path, line, "tokens", cells[3])?;
             if d.ids.insert(cells[0], "").is_err() {
                 return Err(bad(path, line, format!("duplicate doc_id '{}'", cells[0])));
@@ -241,7 +336,12 @@ impl DocumentRows {
     fn add(&self, input: &mut CompareInput, doc: usize, pairs: &[(u32, u32)]) -> Result<()> {
         let (outlet, event, tokens) = self.rows[doc];
         let event = (event != NO_EVENT).then(|| self.names[event as usize].as_str());
-        input.add_document(&self.names[outlet as usize], event, tokens, pairs)
+        let group = self.groups.get(doc).map(|&g| self.names[g as usize].as_str());
+        input.add_grouped_document(&self.names[outlet as usize], event, group, tokens, pairs)?;
+        if let Some(&s) = self.stance.get(doc) {
+            input.set_stance(s);
+        }
+        Ok(())
     }
 }
 
@@ -269,9 +369,13 @@ const TERM_COLUMNS: [&str; 5] = ["doc_id", "lexicon", "category", "term", "count
 /// in the order of `documents.csv`, so each document's rows are added as soon as the next
 /// document's begin; a file edited out of that order is read again, every document's pairs
 /// gathered in memory first. Either way each document gets its rows in file order.
-fn read_folder(dir: &Path, make: &dyn Fn() -> Result<CompareInput>) -> Result<CompareInput> {
+fn read_folder(
+    dir: &Path,
+    group_by: Option<&str>,
+    make: &dyn Fn() -> Result<CompareInput>,
+) -> Result<CompareInput> {
     CompareInput::check_dir(dir)?;
-    let docs = DocumentRows::read(&dir.join("documents.csv"))?;
+    let docs = DocumentRows::read(&dir.join("documents.csv"), group_by)?;
     let terms_path = dir.join("doc_terms.csv");
     let mut input = make()?;
     // Documents before `current` are added; `current` gathers its rows in `pairs`.
@@ -313,6 +417,33 @@ fn bad(path: &Path, line: u64, message: String) -> Error {
 fn parse_int(path: &Path, line: u64, column: &str, cell: &str) -> Result<u64> {
     cell.parse()
         .map_err(|_| bad(path, line, format!("column '{column}': '{cell}' is not a whole number")))
+}
+
+/// A document's stance counts from its `attributions` cell and its six `<class>_share`
+/// cells (6 decimals: exact for any realistic number of attributions).
+fn stance_counts(path: &Path, line: u64, cells: &[&str]) -> Result<StanceCounts> {
+    let n = parse_int(path, line, "attributions", cells[0])?;
+    let mut out = [0u32; 7];
+    out[0] = u32::try_from(n).map_err(|_| bad(path, line, format!("{n} attributions")))?;
+    for (k, cell) in cells[1..7].iter().enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        let share: f64 = cell.parse().map_err(|_| {
+            let name = CueClass::ALL[k].name();
+            bad(path, line, format!("column '{name}_share': '{cell}' is not a number"))
+        })?;
+        out[k + 1] = (share * n as f64).round().clamp(0.0, n as f64) as u32;
+    }
+    Ok(out)
+}
+
+/// Whether the CSV file at `path` has the column `name`.
+fn has_column(path: &Path, name: &str) -> Result<bool> {
+    let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
+    let mut reader = csv::ReaderBuilder::new().from_reader(std::io::BufReader::new(file));
+    let headers = reader.headers().map_err(|e| bad(path, 1, e.to_string()))?;
+    Ok(headers.iter().any(|h| h.trim_start_matches('\u{feff}') == name))
 }
 
 /// Reads a CSV file with a header row (a UTF-8 byte-order mark is skipped), handing the
@@ -394,5 +525,26 @@ mod tests {
         std::fs::write(dir.path().join("documents.csv"), "doc_id,outlet\nd1,A\n").unwrap();
         let err = CompareInput::read_dir(dir.path()).unwrap_err().to_string();
         assert!(err.contains("no column 'event'"), "{err}");
+    }
+
+    #[test]
+    fn reads_groups_from_the_group_column_or_another() {
+        let dir = tempfile::tempdir().unwrap();
+        let spill = dir.path().join("spill");
+        std::fs::write(
+            dir.path().join("documents.csv"),
+            "doc_id,outlet,event,tokens,lean,group\nd1,A,,10,left,L\nd2,B,,4,,R\n",
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("doc_terms.csv"), "doc_id,lexicon,category,term,count\n")
+            .unwrap();
+        let input = CompareInput::read_dir(dir.path()).unwrap();
+        assert_eq!(input.groups, ["L", "R"]);
+        let input = CompareInput::read_dir_spilled(dir.path(), &spill, Some("lean")).unwrap();
+        assert_eq!(input.groups, ["left", "(no group)"]);
+        assert_eq!(input.docs[1].group(), Some(1));
+        input.remove_spill().unwrap();
+        let err = CompareInput::read_dir_spilled(dir.path(), &spill, Some("bias")).unwrap_err();
+        assert!(err.to_string().contains("no column 'bias'"), "{err}");
     }
 }

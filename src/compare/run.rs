@@ -11,7 +11,7 @@ use super::features::{Feature, FeatureKind};
 use super::input::CompareInput;
 use super::options::{CompareOptions, QUANTILES};
 use super::paired::{EventSums, PairedRow, paired};
-use super::scopes::{DocCounts, GroupSums, Prepared, Scope, ScopeKind};
+use super::scopes::{DocCounts, GroupSums, Partition, Prepared, Scope, ScopeKind};
 use super::support::{row_supported, supports};
 use crate::error::Result;
 use crate::stats::bootstrap::{Intervals, Sample, SplitMix64, ratio_intervals};
@@ -68,15 +68,41 @@ pub struct Comparison<'a> {
 }
 
 impl<'a> Comparison<'a> {
-    /// Checks the options (and that every `--group` outlet exists) and orders the groups,
-    /// events and features.
+    /// The comparison of the outlets: checks the options (and that every `--group` outlet
+    /// exists) and orders the outlets, events and features.
     pub fn new(input: &'a CompareInput, opts: &CompareOptions) -> Result<Comparison<'a>> {
         opts.validate()?;
         opts.groups.check(input.outlets())?;
-        Ok(Comparison { p: Prepared::new(input, &opts.groups), opts: opts.clone() })
+        let p = Prepared::new(input, &opts.groups, Partition::Outlets);
+        Ok(Comparison { p, opts: opts.clone() })
     }
 
-    /// The name of group `id` (an outlet, or a `--group` group).
+    /// The comparison of the groups (the outlet map of `opts`, or else the documents' own
+    /// groups), with the same statistics; `None` when documents are not grouped.
+    pub fn of_groups(
+        input: &'a CompareInput,
+        opts: &CompareOptions,
+    ) -> Result<Option<Comparison<'a>>> {
+        if opts.groups.is_empty() && !input.has_groups() {
+            return Ok(None);
+        }
+        opts.validate()?;
+        opts.groups.check(input.outlets())?;
+        let p = Prepared::new(input, &opts.groups, Partition::Groups);
+        Ok(Some(Comparison { p, opts: opts.clone() }))
+    }
+
+    /// Every outlet's (or group's) stance shares over all documents.
+    pub fn stance(&self) -> Vec<super::stance::StanceRow> {
+        super::stance::stance_rows(&self.p, &self.opts)
+    }
+
+    /// Whether this compares outlets or groups.
+    pub fn partition(&self) -> Partition {
+        self.p.partition
+    }
+
+    /// The name of group `id` (an outlet, or a group).
     pub fn group_name(&self, id: u32) -> &str {
         &self.p.groups[id as usize]
     }

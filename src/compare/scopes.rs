@@ -1,5 +1,5 @@
-//! The corpus as the comparison sees it: documents assigned to groups (outlets, or the groups
-//! of `--group`), and the scopes in which groups are compared — all documents, then each
+//! The corpus as the comparison sees it: documents assigned to groups by a [`Partition`]
+//! (outlets, or the groups of `--group-by`, `--groups` and `--group`), and the scopes in which groups are compared — all documents, then each
 //! event. A scope's sums are integers over its documents, in document order. Document counts
 //! are read from the [`CompareInput`] and expanded to features when a scope needs them, so
 //! only the scopes being computed hold per-feature data.
@@ -11,16 +11,38 @@ use crate::error::Result;
 use crate::util::CellStyle;
 use std::borrow::Cow;
 
+/// How documents are partitioned into the groups compared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Partition {
+    /// By outlet.
+    Outlets,
+    /// By group: an outlet map's, or else each document's own.
+    Groups,
+}
+
+impl Partition {
+    /// `outlet` or `group`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Partition::Outlets => "outlet",
+            Partition::Groups => "group",
+        }
+    }
+}
+
 /// Documents with group and event ids in name order, and counts per feature.
 pub(crate) struct Prepared<'a> {
     input: &'a CompareInput,
+    pub(crate) partition: Partition,
     pub(crate) table: FeatureTable,
     /// Group names, sorted; ids are positions.
     pub(crate) groups: Vec<String>,
     /// Event names, sorted; ids are positions.
     pub(crate) events: Vec<String>,
-    /// The group id of each of the input's outlets.
-    group_of_outlet: Vec<u32>,
+    /// The group id of each of the input's outlets, or of its document groups when
+    /// `by_doc_group`.
+    group_of: Vec<u32>,
+    by_doc_group: bool,
     /// The documents of each event, in input order.
     event_docs: Vec<Vec<u32>>,
 }
@@ -73,11 +95,20 @@ fn ranks(names: &[&str], shown: CellStyle) -> (Vec<String>, Vec<u32>) {
 }
 
 impl<'a> Prepared<'a> {
-    pub(crate) fn new(input: &'a CompareInput, groups: &GroupMap) -> Prepared<'a> {
+    pub(crate) fn new(
+        input: &'a CompareInput,
+        groups: &GroupMap,
+        partition: Partition,
+    ) -> Prepared<'a> {
         let shown = input.shown();
         let table = FeatureTable::new(&input.terms, shown);
-        let mapped: Vec<&str> = input.outlets.iter().map(|o| groups.group(o)).collect();
-        let (group_names, group_of_outlet) = ranks(&mapped, shown);
+        let by_doc_group = partition == Partition::Groups && groups.is_empty();
+        let mapped: Vec<&str> = match partition {
+            Partition::Outlets => input.outlets.iter().map(String::as_str).collect(),
+            Partition::Groups if by_doc_group => input.groups.iter().map(String::as_str).collect(),
+            Partition::Groups => input.outlets.iter().map(|o| groups.group(o)).collect(),
+        };
+        let (group_names, group_of) = ranks(&mapped, shown);
         let event_refs: Vec<&str> = input.events.iter().map(String::as_str).collect();
         let (event_names, event_rank) = ranks(&event_refs, shown);
         let mut event_docs = vec![Vec::new(); event_names.len()];
@@ -88,10 +119,12 @@ impl<'a> Prepared<'a> {
         }
         Prepared {
             input,
+            partition,
             table,
             groups: group_names,
             events: event_names,
-            group_of_outlet,
+            group_of,
+            by_doc_group,
             event_docs,
         }
     }
@@ -104,7 +137,19 @@ impl<'a> Prepared<'a> {
 
     /// A document's group id.
     pub(crate) fn group(&self, doc: u32) -> u32 {
-        self.group_of_outlet[self.input.docs[doc as usize].outlet as usize]
+        let d = &self.input.docs[doc as usize];
+        let key = if self.by_doc_group { d.group().unwrap_or(0) } else { d.outlet };
+        self.group_of[key as usize]
+    }
+
+    /// Documents of the input.
+    pub(crate) fn docs(&self) -> usize {
+        self.input.docs.len()
+    }
+
+    /// A document's attributions, then per stance class.
+    pub(crate) fn stance(&self, doc: u32) -> &super::input::StanceCounts {
+        &self.input.stance[doc as usize]
     }
 
     /// A document's tokens.
@@ -187,7 +232,9 @@ mod tests {
         input.add_document("A", Some("e1"), 20, &[]).unwrap();
         input.add_document("C", None, 5, &[(t, 2)]).unwrap();
         let map = GroupMap::parse(&["C=B".into()]).unwrap();
-        let p = Prepared::new(&input, &map);
+        let outlets = Prepared::new(&input, &map, Partition::Outlets);
+        assert_eq!(outlets.groups, ["A", "B", "C"]);
+        let p = Prepared::new(&input, &map, Partition::Groups);
         assert_eq!(p.groups, ["A", "B"]);
         assert_eq!(p.events, ["e1", "e2"]);
         let all = p.scope(ScopeKind::All).unwrap();
@@ -202,5 +249,22 @@ mod tests {
         assert_eq!((e1.groups.len(), e1.tokens), (1, 20));
         assert!(e1.features.is_empty());
         assert_eq!(p.scope_kinds().count(), 3);
+    }
+
+    #[test]
+    fn document_groups_partition_across_outlets() {
+        let mut input = CompareInput::new();
+        input.add_grouped_document("A", None, Some("right"), 10, &[]).unwrap();
+        input.add_grouped_document("B", None, Some("left"), 20, &[]).unwrap();
+        input.add_grouped_document("A", None, Some("left"), 5, &[]).unwrap();
+        let p = Prepared::new(&input, &GroupMap::default(), Partition::Groups);
+        assert_eq!(p.groups, ["left", "right"]);
+        assert_eq!((p.group(0), p.group(1), p.group(2)), (1, 0, 0));
+        let all = p.scope(ScopeKind::All).unwrap();
+        assert_eq!((all.groups[0].tokens, all.groups[1].tokens), (25, 10));
+        // An outlet map, when given, wins over the documents' own groups.
+        let map = GroupMap::parse(&["A=x".into()]).unwrap();
+        let p = Prepared::new(&input, &map, Partition::Groups);
+        assert_eq!(p.groups, ["B", "x"]);
     }
 }

@@ -54,6 +54,16 @@ pub struct InputOptions {
     pub lossy: bool,
     /// The outlet of plain `.txt` inputs (`--outlet`); without it, their folder's name.
     pub outlet: Option<String>,
+    /// Further columns or keys whose values each document carries in
+    /// [`Document::extra`](super::Document), in this order (`--keep`, `--group-by`).
+    pub extra: Vec<String>,
+}
+
+impl InputOptions {
+    /// Whether the column or key `name` is read: mapped to a field, or an extra column.
+    pub(super) fn reads(&self, name: &str) -> bool {
+        FIELDS.iter().any(|&f| self.fields.name(f) == name) || self.extra.iter().any(|e| e == name)
+    }
 }
 
 /// Column or key name for each field.
@@ -103,7 +113,7 @@ pub(super) fn mapping_hint(field: Field, what: &str, names: &[String]) -> String
 }
 
 /// Column or key names for an error message, shortened when there are many or long ones.
-fn list_names(header: &[String]) -> String {
+pub(super) fn list_names(header: &[String]) -> String {
     const MAX_COLUMNS: usize = 30;
     const MAX_CHARS: usize = 40;
     let mut shown: Vec<String> = header

@@ -105,6 +105,7 @@ impl FolderReader {
                 text: decoded.text,
                 origin: format!("{}: {location}", self.name),
                 repaired: decoded.repaired,
+                extra: Vec::new(),
                 ..Document::default()
             })),
             Err(reason) => self.fail(path, Some(id), reason),

@@ -24,6 +24,8 @@ pub(super) struct JsonlReader {
     buf: Vec<u8>,
     /// Set after a read error: the stream cannot go on.
     done: bool,
+    /// Keys seen that are neither mapped to a field nor extra.
+    pub(super) ignored: std::collections::BTreeSet<String>,
 }
 
 impl JsonlReader {
@@ -46,6 +48,7 @@ impl JsonlReader {
             line_no: 0,
             buf: Vec::new(),
             done: false,
+            ignored: std::collections::BTreeSet::new(),
         })
     }
 }
@@ -74,7 +77,13 @@ impl Iterator for JsonlReader {
             if bytes.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
-            let mut record = parse_line(&self.name, &self.stem, self.line_no, bytes, &self.opts);
+            let (mut record, map) =
+                parse_line(&self.name, &self.stem, self.line_no, bytes, &self.opts);
+            for key in map.keys().filter(|k| !self.opts.reads(k)) {
+                if !self.ignored.contains(key) {
+                    self.ignored.insert(key.clone());
+                }
+            }
             if let Record::Doc(d) = &mut record {
                 d.flag_streamed_repairs(self.source.replaced_any());
             }
@@ -117,28 +126,63 @@ fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
     }
 }
 
-/// One line as a document, or why it is not one.
-fn parse_line(name: &str, stem: &str, line_no: u64, bytes: &[u8], opts: &InputOptions) -> Record {
+type Object = serde_json::Map<String, Value>;
+
+/// One line as a document, or why it is not one, and its object (empty when it is none).
+fn parse_line(
+    name: &str,
+    stem: &str,
+    line_no: u64,
+    bytes: &[u8],
+    opts: &InputOptions,
+) -> (Record, Object) {
     let location = format!("line {line_no}");
     let decoded = match decode(bytes, opts.lossy) {
         Ok(d) => d,
-        Err(e) => return Record::failure(name, location, e),
+        Err(e) => return (Record::failure(name, location, e), Object::new()),
     };
     let map = match serde_json::from_str(&decoded.text) {
         Ok(Value::Object(map)) => map,
-        Ok(_) => return Record::failure(name, location, "not a JSON object".into()),
-        Err(e) => return Record::failure(name, location, format!("not valid JSON: {e}")),
+        Ok(_) => {
+            return (Record::failure(name, location, "not a JSON object".into()), Object::new());
+        }
+        Err(e) => {
+            return (
+                Record::failure(name, location, format!("not valid JSON: {e}")),
+                Object::new(),
+            );
+        }
     };
+    let record = object_record(name, stem, line_no, location, decoded.repaired, &map, opts);
+    (record, map)
+}
+
+/// A JSON object as a document, with its extra values, or why it is not one.
+fn object_record(
+    name: &str,
+    stem: &str,
+    line_no: u64,
+    location: String,
+    repaired: bool,
+    map: &Object,
+    opts: &InputOptions,
+) -> Record {
     let mut checked = Checked::default();
     let mut record =
         assemble(name, location.clone(), format!("{stem}:{line_no}"), &opts.fields, |f| {
             let key = opts.fields.name(f);
             checked.keep(value(map.get(key)?, key, opts.lossy)?)
         });
+    if let Record::Doc(d) = &mut record {
+        for key in &opts.extra {
+            let v = map.get(key).and_then(|v| checked.keep(value(v, key, opts.lossy)?));
+            d.extra.push(v.unwrap_or_default().trim().to_string());
+        }
+    }
     let Some(reason) = checked.error else {
         match &mut record {
-            Record::Doc(d) => d.repaired = decoded.repaired || checked.repaired,
-            Record::Failed(f) => add_key_hint(f, &map, &opts.fields),
+            Record::Doc(d) => d.repaired = repaired || checked.repaired,
+            Record::Failed(f) => add_key_hint(f, map, &opts.fields),
         }
         return record;
     };
@@ -182,7 +226,25 @@ mod tests {
     use super::*;
 
     fn one(line: &str) -> Record {
-        parse_line("in.jsonl", "in", 3, line.as_bytes(), &InputOptions::default())
+        parse_line("in.jsonl", "in", 3, line.as_bytes(), &InputOptions::default()).0
+    }
+
+    #[test]
+    fn extra_keys_are_carried_and_others_listed() {
+        let opts = InputOptions { extra: vec!["lean".into(), "n".into()], ..Default::default() };
+        let line = r#"{"outlet":"A","text":"Hi","lean":" left ","n":3,"topic":"x"}"#;
+        let (Record::Doc(d), map) = parse_line("in.jsonl", "in", 1, line.as_bytes(), &opts) else {
+            panic!()
+        };
+        assert_eq!(d.extra, ["left", "3"]);
+        let ignored: Vec<&String> = map.keys().filter(|k| !opts.reads(k)).collect();
+        assert_eq!(ignored, ["topic"]);
+        let (Record::Doc(d), _) =
+            parse_line("in.jsonl", "in", 1, br#"{"outlet":"A","text":"Hi"}"#, &opts)
+        else {
+            panic!()
+        };
+        assert_eq!(d.extra, ["", ""]);
     }
 
     #[test]

@@ -125,6 +125,16 @@ impl Input {
         Ok(Input { path: path.to_path_buf(), kind, records, digest, skipped, size })
     }
 
+    /// The columns (CSV, TSV) or keys (JSONL, all seen so far) that are neither mapped to a
+    /// document field nor carried as extra columns: the run ignores them.
+    pub fn ignored_columns(&self) -> Vec<String> {
+        match &self.records {
+            Reader::Table(r) => r.ignored.clone(),
+            Reader::Jsonl(r) => r.ignored.iter().cloned().collect(),
+            Reader::Folder(_) | Reader::Text(_) => Vec::new(),
+        }
+    }
+
     /// Entries of a folder input that are not documents (all zero for CSV and JSONL).
     pub fn skipped(&self) -> Skipped {
         self.skipped

@@ -25,6 +25,9 @@ pub struct Document {
     pub origin: String,
     /// Whether invalid bytes were replaced (`--lossy`).
     pub repaired: bool,
+    /// The values of the extra input columns ([`InputOptions::extra`](super::InputOptions)),
+    /// in that order; empty where the record has none.
+    pub extra: Vec<String>,
 }
 
 impl Document {
@@ -115,6 +118,7 @@ pub(super) fn assemble(
         text,
         origin: format!("{input}: {location}"),
         repaired: false,
+        extra: Vec::new(),
     }))
 }
 

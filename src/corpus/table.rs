@@ -5,7 +5,7 @@
 //! field: that record becomes a failure saying so, naming the line where the quote opened.
 
 use super::decode::{Digest, Source, decode, reject_nul};
-use super::fields::{FIELDS, Field, FieldMap, InputOptions, mapping_hint};
+use super::fields::{FIELDS, Field, FieldMap, InputOptions, list_names, mapping_hint};
 use super::record::{Checked, Record, assemble, input_name};
 use crate::csv_quotes::QuoteState;
 use crate::error::{Error, Result};
@@ -25,6 +25,10 @@ pub(super) struct TableReader {
     columns: [Option<usize>; 7],
     /// The number of columns in the header.
     width: usize,
+    /// The column of each extra column ([`InputOptions::extra`]).
+    extra: Vec<(usize, String)>,
+    /// The header's columns that are neither mapped to a field nor extra.
+    pub(super) ignored: Vec<String>,
     record: csv::ByteRecord,
     /// Records read so far.
     number: u64,
@@ -53,7 +57,24 @@ impl TableReader {
         let name = input_name(path);
         let header = read_header(&mut reader, &name)?;
         let columns = find_columns(&header, &opts.fields, &name)?;
+        let extra = opts
+            .extra
+            .iter()
+            .map(|want| {
+                let at = header.iter().position(|h| h == want);
+                at.map(|i| (i, want.clone())).ok_or_else(|| Error::Input {
+                    path: name.clone(),
+                    message: format!(
+                        "no '{want}' column (asked for by --keep or --group-by); {}",
+                        mapping_hint_columns(&header)
+                    ),
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        let ignored = header.iter().filter(|h| !opts.reads(h)).cloned().collect();
         Ok(TableReader {
+            extra,
+            ignored,
             reader,
             stem: path.file_stem().map_or(String::new(), |s| s.to_string_lossy().into_owned()),
             name,
@@ -82,6 +103,14 @@ impl TableReader {
             return Record::failure(&self.name, location, reason);
         }
         if let Record::Doc(d) = &mut rec {
+            for (i, name) in &self.extra {
+                let raw = record.get(*i).unwrap_or_default();
+                let value = checked.keep(cell(raw, name, lossy)).unwrap_or_default();
+                d.extra.push(value.trim().to_string());
+            }
+            if let Some(reason) = checked.error {
+                return Record::failure(&self.name, location, reason);
+            }
             d.repaired = checked.repaired;
             d.flag_streamed_repairs(self.reader.get_ref().inner.replaced_any());
         }
@@ -193,6 +222,11 @@ fn find_columns(header: &[String], fields: &FieldMap, name: &str) -> Result<[Opt
         }
     }
     Ok(columns)
+}
+
+/// `columns found: …`, for an error about a missing column.
+fn mapping_hint_columns(header: &[String]) -> String {
+    format!("columns found: {}", list_names(header))
 }
 
 /// Passes the bytes to the CSV reader and follows their quoting, so that a quote still open

@@ -59,6 +59,7 @@ impl TextReader {
                 text: decoded.text,
                 origin: format!("{}: {location}", self.name),
                 repaired: decoded.repaired,
+                extra: Vec::new(),
                 id,
                 ..Document::default()
             })),

@@ -1,8 +1,11 @@
-//! The comparison tables `compare.csv`, `rates.csv` and `compare_paired.csv`: the rows of a
-//! [`Comparison`] (values keyed by ids) rendered to CSV bytes on the worker threads, names
-//! looked up and shown in the run's [`CellStyle`], and written in order.
+//! The comparison tables `compare.csv`, `rates.csv` and `compare_paired.csv` (outlets),
+//! their `group_` counterparts (the same rows of the groups' [`Comparison`]) and
+//! `distinctive.csv` (from the rows against the rest of both): the rows of a [`Comparison`]
+//! (values keyed by ids) rendered to CSV bytes on the worker threads, names looked up and
+//! shown in the run's [`CellStyle`], and written in order.
 
 use super::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
+use super::distinctive::Distinctive;
 use super::rows::Rows as Encoded;
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
@@ -32,15 +35,85 @@ pub(crate) fn write_unsynced(
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<Vec<Closed>> {
-    let comparison = Comparison::new(input, opts)?;
+    let outlets = Comparison::new(input, opts)?;
+    let groups = Comparison::of_groups(input, opts)?;
+    let mut distinctive = Distinctive::default();
+    let mut closed =
+        write_partition(dir, &outlets, &schema::COMPARISON[..3], report, &mut distinctive)?;
+    let mut table = Table::create(dir, &schema::DISTINCTIVE, &[], report)?;
+    distinctive.write(&mut table, &outlets, report.cells)?;
+    let mut stance = Table::create(dir, &schema::STANCE, &[], report)?;
+    write_stance(&mut stance, &outlets, report.cells)?;
+    let mut group_tables = schema::COMPARISON[4..7].iter();
+    match &groups {
+        Some(g) => {
+            let mut d = Distinctive::default();
+            closed.extend(write_partition(dir, g, &schema::COMPARISON[4..7], report, &mut d)?);
+            d.write(&mut table, g, report.cells)?;
+            write_stance(&mut stance, g, report.cells)?;
+        }
+        // Without groups, their tables hold only a header row.
+        None => group_tables.try_for_each(|s| {
+            closed.push(Table::create(dir, s, &[], report)?.close()?);
+            Ok::<_, crate::error::Error>(())
+        })?,
+    }
+    closed.push(table.close()?);
+    closed.push(stance.close()?);
+    Ok(closed)
+}
+
+/// The rows of `stance.csv` of one partition.
+fn write_stance(t: &mut Table, c: &Comparison, style: CellStyle) -> Result<()> {
+    let mut row = Row::new(&schema::STANCE, style);
+    let mut out = Encoded::new();
+    for r in c.stance() {
+        let v = &r.vs_rest;
+        row.raw(0, c.partition().name());
+        row.text(1, c.group_name(r.group));
+        row.raw(2, r.class.name());
+        row.int(3, r.docs);
+        row.int(4, v.a.tokens);
+        row.int(5, v.a.count);
+        row.real(6, share(v.a));
+        row.real(7, r.interval.map(|i| i.0));
+        row.real(8, r.interval.map(|i| i.1));
+        row.int(9, u64::from(r.replicates));
+        row.int(10, v.b.tokens);
+        row.int(11, v.b.count);
+        row.real(12, share(v.b));
+        row.statistics(13, v);
+        row.write(&mut out);
+    }
+    t.bytes(&out)
+}
+
+/// count / tokens of a side (here attributions).
+fn share(s: crate::compare::Side) -> Option<f64> {
+    (s.tokens > 0).then(|| s.count as f64 / s.tokens as f64)
+}
+
+/// Writes one partition's comparison into the tables of `schemas` (compare, rates, paired),
+/// keeping in `distinctive` its rows against the rest.
+fn write_partition(
+    dir: &Path,
+    comparison: &Comparison,
+    schemas: &[&TableSchema],
+    report: &ReportOptions,
+    distinctive: &mut Distinctive,
+) -> Result<Vec<Closed>> {
     let create = |s| Table::create(dir, s, &[], report);
-    let mut compare = create(&schema::COMPARE)?;
-    let mut rates = create(&schema::RATES)?;
-    let mut paired = create(&schema::COMPARE_PAIRED)?;
-    let render = Render { c: &comparison, style: report.cells };
+    let mut compare = create(schemas[0])?;
+    let mut rates = create(schemas[1])?;
+    let mut paired = create(schemas[2])?;
+    let render = Render { c: comparison, style: report.cells };
     comparison.run(
-        |rows| render.rows(&rows),
-        |[c, r, p]| {
+        |rows| {
+            let kept = Distinctive::candidates(comparison, &rows);
+            (render.rows(&rows), kept)
+        },
+        |([c, r, p], kept)| {
+            distinctive.extend(kept);
             compare.bytes(&c)?;
             rates.bytes(&r)?;
             paired.bytes(&p)
@@ -126,15 +199,7 @@ impl Render<'_> {
         row.int(14, r.b.tokens);
         row.int(15, r.b.count);
         row.real(16, per_1k(r.b.count, r.b.tokens));
-        row.real(17, r.prior);
-        row.real(18, r.log_odds.map(|l| l.delta));
-        row.real(19, r.log_odds.map(|l| l.se));
-        row.real(20, r.log_odds.map(|l| l.z));
-        row.prob(21, r.z_p);
-        row.prob(22, r.z_q);
-        row.real(23, r.g2);
-        row.prob(24, r.g2_p);
-        row.prob(25, r.g2_q);
+        row.statistics(17, r);
         row.write(out);
     }
 
@@ -184,6 +249,19 @@ impl Row {
     fn prob(&mut self, i: usize, v: Option<f64>) {
         sci_into(&mut self.cells[i], v);
     }
+    /// `prior, log_odds, se, z, z_p, z_q, g2, g2_p, g2_q` of `r` from column `i`.
+    fn statistics(&mut self, i: usize, r: &ContrastRow) {
+        self.real(i, r.prior);
+        self.real(i + 1, r.log_odds.map(|l| l.delta));
+        self.real(i + 2, r.log_odds.map(|l| l.se));
+        self.real(i + 3, r.log_odds.map(|l| l.z));
+        self.prob(i + 4, r.z_p);
+        self.prob(i + 5, r.z_q);
+        self.real(i + 6, r.g2);
+        self.prob(i + 7, r.g2_p);
+        self.prob(i + 8, r.g2_q);
+    }
+
     /// `kind, lexicon, category, term` from column `i`.
     fn feature(&mut self, i: usize, f: &Feature) {
         self.raw(i, f.kind.name());

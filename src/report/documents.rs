@@ -15,7 +15,15 @@ pub(super) fn o(v: &Option<String>) -> &str {
 }
 
 /// Renders one document's row.
-pub(super) fn write(out: &mut Rows, lex: &Lexicon, d: &Document, a: &DocAnalysis, c: &CellStyle) {
+/// `more`: the cells of the input columns carried along (`--keep`, the group).
+pub(super) fn write(
+    out: &mut Rows,
+    lex: &Lexicon,
+    d: &Document,
+    a: &DocAnalysis,
+    c: &CellStyle,
+    more: &[&str],
+) {
     out.text(c, &d.id);
     out.text(c, &d.outlet);
     out.text(c, o(&d.event));
@@ -45,5 +53,6 @@ pub(super) fn write(out: &mut Rows, lex: &Lexicon, d: &Document, a: &DocAnalysis
     for cell in super::tables::attribution_cells(n, &classes, tokens) {
         out.raw(&cell);
     }
+    more.iter().for_each(|m| out.text(c, m));
     out.end();
 }

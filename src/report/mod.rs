@@ -12,6 +12,7 @@
 mod attributions;
 mod cells;
 mod comparison;
+mod distinctive;
 mod doc_terms;
 mod documents;
 mod labels;

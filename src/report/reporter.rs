@@ -12,7 +12,7 @@ use super::{scare_quotes, sources, tables, tone};
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
 use crate::collect::Collector;
-use crate::compare::{COUNTS_SPILL, CompareOptions};
+use crate::compare::{COUNTS_SPILL, CompareOptions, DocColumns};
 use crate::corpus::{Document, InputFailure};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -53,23 +53,37 @@ pub struct Reporter {
     compare: CompareOptions,
     /// Whether `finish` also writes the shard state `framelens merge` reads.
     shard: bool,
+    columns: Arc<DocColumns>,
 }
 
 impl Reporter {
     /// Creates the streamed tables in `dir` (which must exist) and writes their headers.
     pub fn create(dir: &Path, lexicon: Arc<Lexicon>, opts: ReportOptions) -> Result<Reporter> {
+        Reporter::create_with_columns(dir, lexicon, opts, DocColumns::default())
+    }
+
+    /// [`Reporter::create`] with input columns carried into `documents.csv` and documents
+    /// grouped as `columns` says (the group tables then compare the groups).
+    pub fn create_with_columns(
+        dir: &Path,
+        lexicon: Arc<Lexicon>,
+        opts: ReportOptions,
+        columns: DocColumns,
+    ) -> Result<Reporter> {
+        let columns = Arc::new(columns);
         // The per-entry cells and the term order (a few milliseconds of a short run) are
         // built alongside while the files are created.
         let (entry_cells, term_order, files) = std::thread::scope(|s| {
             let cells = s.spawn(|| matches::EntryCells::new(&lexicon, &opts.cells));
             let order = doc_terms::TermOrder::new(&lexicon, &opts.cells);
-            let files = Self::create_files(dir, &lexicon, &opts);
+            let files = Self::create_files(dir, &lexicon, &opts, &columns.header());
             let cells = cells.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
             (Arc::new(cells), Arc::new(order), files)
         });
         let (streamed, errors) = files?;
         let spill = dir.join(COUNTS_SPILL);
-        let collector = Collector::spilled(lexicon.clone(), &spill, opts.cells)?;
+        let collector =
+            Collector::spilled(lexicon.clone(), &spill, opts.cells)?.grouped(columns.clone());
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -81,6 +95,7 @@ impl Reporter {
             collector,
             compare: CompareOptions::default(),
             shard: false,
+            columns,
         })
     }
 
@@ -89,11 +104,18 @@ impl Reporter {
         dir: &Path,
         lexicon: &Lexicon,
         opts: &ReportOptions,
+        more: &[&str],
     ) -> Result<([Table; 6], Table)> {
         let top = tables::top_names(lexicon);
         let create = |s| Table::create(dir, s, &top, opts);
-        let [a, b, c, d, e, f] = STREAMED.map(create);
+        let [_, b, c, d, e, f] = STREAMED.map(create);
+        let a = Table::create_with(dir, &schema::DOCUMENTS, &top, more, opts);
         Ok(([a?, b?, c?, d?, e?, f?], create(&schema::ERRORS)?))
+    }
+
+    /// What the comparison reads, as collected so far.
+    pub fn compare_input(&self) -> &crate::compare::CompareInput {
+        self.collector.compare_input()
     }
 
     /// Options of the comparison tables written at the end (default: [`CompareOptions::default`]).
@@ -176,6 +198,7 @@ pub struct RowRenderer {
     context: usize,
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
+    columns: Arc<DocColumns>,
 }
 
 impl Render for RowRenderer {
@@ -185,7 +208,8 @@ impl Render for RowRenderer {
         let (c, lex) = (&self.cells, &*self.lexicon);
         out.rows.iter_mut().for_each(Rows::clear);
         let [documents, matches, attributions, doc_terms, scare_quotes, tone] = &mut out.rows;
-        documents::write(documents, lex, doc, a, c);
+        let more = self.columns.cells(&doc.outlet, &doc.extra);
+        documents::write(documents, lex, doc, a, c, &more);
         matches::write(matches, &self.entry_cells, doc, a, c, self.context);
         attributions::write(attributions, lex, doc, a, c);
         doc_terms::write(doc_terms, &mut out.terms, &self.term_order, doc, a, c);
@@ -204,6 +228,7 @@ impl Sink for Reporter {
             context: self.opts.context,
             entry_cells: self.entry_cells.clone(),
             term_order: self.term_order.clone(),
+            columns: self.columns.clone(),
         }
     }
 

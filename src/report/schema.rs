@@ -427,46 +427,67 @@ pub(crate) const DOC_TERMS: TableSchema = TableSchema {
     ],
 };
 
+/// The columns of `compare.csv` and `group_compare.csv`: `$a` and `$b` name the sides.
+macro_rules! compare_columns {
+    ($who:literal, $a:literal, $b:literal) => {
+        &[
+            SCOPE,
+            EVENT,
+            c(
+                "comparison",
+                T,
+                concat!(
+                    "rest = ", $a, " against all other ", $who, "s of the scope; pair = ", $a,
+                    " against ", $b
+                ),
+            ),
+            c($a, T, concat!("the first ", $who)),
+            c($b, T, concat!("the second ", $who, "; empty for comparison = rest")),
+            c("kind", T, "category (every level) or term"),
+            c("lexicon", T, "lexicon file (terms only)"),
+            c("category", T, "category path"),
+            c("term", T, "the entry (terms only)"),
+            c("docs_a", I, "documents of side a"),
+            c("tokens_a", I, "tokens of side a (n_a)"),
+            c("count_a", I, "hits of side a (y_a)"),
+            c("per_1k_a", N, "1000 y_a / n_a"),
+            c("docs_b", I, "documents of side b"),
+            c("tokens_b", I, "tokens of side b (n_b)"),
+            c("count_b", I, "hits of side b (y_b)"),
+            c("per_1k_b", N, "1000 y_b / n_b"),
+            c("prior", N, "alpha_w = alpha0 * pooled count / pooled tokens of the scope"),
+            c(
+                "log_odds",
+                N,
+                "delta = ln((y_a+alpha_w)/(n_a+alpha0-y_a-alpha_w)) - ln((y_b+alpha_w)/(n_b+alpha0-y_b-alpha_w)); > 0: a uses it more (Monroe et al. 2008)",
+            ),
+            c("se", N, "sqrt(1/(y_a+alpha_w) + 1/(y_b+alpha_w))"),
+            c("z", N, "log_odds / se"),
+            c("z_p", N, "two-sided normal p-value of z, erfc(|z|/sqrt 2)"),
+            c("z_q", N, "Benjamini-Hochberg q-value of z_p within the comparison and kind"),
+            c(
+                "g2",
+                N,
+                "Dunning's log-likelihood G2 of the 2x2 table (hits, other tokens) x (a, b)",
+            ),
+            c("g2_p", N, "chi-square(1) p-value of g2, erfc(sqrt(g2/2))"),
+            c("g2_q", N, "Benjamini-Hochberg q-value of g2_p within the comparison and kind"),
+        ]
+    };
+}
+
 /// `compare.csv`.
 pub(crate) const COMPARE: TableSchema = TableSchema {
     file: "compare.csv",
     about: "every outlet against the rest of its scope and against every other outlet, per category and term",
-    columns: &[
-        SCOPE,
-        EVENT,
-        c(
-            "comparison",
-            T,
-            "rest = outlet_a against all other outlets of the scope; pair = outlet_a against outlet_b",
-        ),
-        c("outlet_a", T, "the first outlet (or --group group)"),
-        c("outlet_b", T, "the second outlet; empty for comparison = rest"),
-        c("kind", T, "category (every level) or term"),
-        c("lexicon", T, "lexicon file (terms only)"),
-        c("category", T, "category path"),
-        c("term", T, "the entry (terms only)"),
-        c("docs_a", I, "documents of side a"),
-        c("tokens_a", I, "tokens of side a (n_a)"),
-        c("count_a", I, "hits of side a (y_a)"),
-        c("per_1k_a", N, "1000 y_a / n_a"),
-        c("docs_b", I, "documents of side b"),
-        c("tokens_b", I, "tokens of side b (n_b)"),
-        c("count_b", I, "hits of side b (y_b)"),
-        c("per_1k_b", N, "1000 y_b / n_b"),
-        c("prior", N, "alpha_w = alpha0 * pooled count / pooled tokens of the scope"),
-        c(
-            "log_odds",
-            N,
-            "delta = ln((y_a+alpha_w)/(n_a+alpha0-y_a-alpha_w)) - ln((y_b+alpha_w)/(n_b+alpha0-y_b-alpha_w)); > 0: a uses it more (Monroe et al. 2008)",
-        ),
-        c("se", N, "sqrt(1/(y_a+alpha_w) + 1/(y_b+alpha_w))"),
-        c("z", N, "log_odds / se"),
-        c("z_p", N, "two-sided normal p-value of z, erfc(|z|/sqrt 2)"),
-        c("z_q", N, "Benjamini-Hochberg q-value of z_p within the comparison and kind"),
-        c("g2", N, "Dunning's log-likelihood G2 of the 2x2 table (hits, other tokens) x (a, b)"),
-        c("g2_p", N, "chi-square(1) p-value of g2, erfc(sqrt(g2/2))"),
-        c("g2_q", N, "Benjamini-Hochberg q-value of g2_p within the comparison and kind"),
-    ],
+    columns: compare_columns!("outlet", "outlet_a", "outlet_b"),
+};
+
+/// `group_compare.csv`.
+pub(crate) const GROUP_COMPARE: TableSchema = TableSchema {
+    file: "group_compare.csv",
+    about: "every group (--group-by, --groups) against the rest and against every other group, as compare.csv",
+    columns: compare_columns!("group", "group_a", "group_b"),
 };
 
 /// What a pivot of `rates.csv` shows where a row was left out, and how to fill it: said on
@@ -481,6 +502,37 @@ macro_rules! rates_gaps {
     };
 }
 
+/// The columns of `rates.csv` and `group_rates.csv`.
+macro_rules! rate_columns {
+    ($who:literal) => {
+        &[
+            SCOPE,
+            EVENT,
+            c($who, T, concat!("the ", $who)),
+            c("kind", T, "category or term"),
+            c("lexicon", T, "lexicon file (terms only)"),
+            c("category", T, "category path"),
+            c("term", T, "the entry (terms only)"),
+            c("docs", I, concat!("documents of the ", $who, " in the scope")),
+            c("tokens", I, "their tokens"),
+            c("count", I, "hits"),
+            c("docs_with", I, "documents with at least one hit"),
+            c("per_1k", N, "1000 count / tokens"),
+            c(
+                "per_1k_low",
+                N,
+                "2.5 % percentile of the bootstrap rates (documents resampled with replacement)",
+            ),
+            c("per_1k_high", N, "97.5 % percentile of the bootstrap rates"),
+            c(
+                "replicates",
+                I,
+                "bootstrap replicates with at least one token (--bootstrap; seed --seed)",
+            ),
+        ]
+    };
+}
+
 /// `rates.csv`.
 pub(crate) const RATES: TableSchema = TableSchema {
     file: "rates.csv",
@@ -488,52 +540,126 @@ pub(crate) const RATES: TableSchema = TableSchema {
         "every outlet rate with a 95 % bootstrap interval over documents. ",
         rates_gaps!()
     ),
-    columns: &[
-        SCOPE,
-        EVENT,
-        c("outlet", T, "the outlet (or --group group)"),
-        c("kind", T, "category or term"),
-        c("lexicon", T, "lexicon file (terms only)"),
-        c("category", T, "category path"),
-        c("term", T, "the entry (terms only)"),
-        c("docs", I, "documents of the outlet in the scope"),
-        c("tokens", I, "their tokens"),
-        c("count", I, "hits"),
-        c("docs_with", I, "documents with at least one hit"),
-        c("per_1k", N, "1000 count / tokens"),
-        c(
-            "per_1k_low",
-            N,
-            "2.5 % percentile of the bootstrap rates (documents resampled with replacement)",
-        ),
-        c("per_1k_high", N, "97.5 % percentile of the bootstrap rates"),
-        c(
-            "replicates",
-            I,
-            "bootstrap replicates with at least one token (--bootstrap; seed --seed)",
-        ),
-    ],
+    columns: rate_columns!("outlet"),
 };
+
+/// `group_rates.csv`.
+pub(crate) const GROUP_RATES: TableSchema = TableSchema {
+    file: "group_rates.csv",
+    about: "every group rate with a 95 % bootstrap interval over documents, as rates.csv",
+    columns: rate_columns!("group"),
+};
+
+/// The columns of `compare_paired.csv` and `group_compare_paired.csv`.
+macro_rules! paired_columns {
+    ($who:literal, $a:literal, $b:literal) => {
+        &[
+            c($a, T, concat!("the first ", $who)),
+            c($b, T, concat!("the second ", $who)),
+            c("kind", T, "category or term"),
+            c("lexicon", T, "lexicon file (terms only)"),
+            c("category", T, "category path"),
+            c("term", T, "the entry (terms only)"),
+            c("events", I, "events with documents (and tokens) from both sides"),
+            c(
+                "a_higher",
+                I,
+                concat!("events in which ", $a, "'s rate per 1,000 tokens was higher"),
+            ),
+            c("b_higher", I, concat!("events in which ", $b, "'s rate was higher")),
+            c("ties", I, "events with equal rates (often both 0)"),
+            c("mean_per_1k_a", N, concat!("mean over the events of ", $a, "'s rate")),
+            c("mean_per_1k_b", N, concat!("mean over the events of ", $b, "'s rate")),
+            c("sign_p", N, "exact two-sided sign test of a_higher against b_higher (ties dropped)"),
+            c("sign_q", N, "Benjamini-Hochberg q-value of sign_p within the pair and kind"),
+        ]
+    };
+}
 
 /// `compare_paired.csv`.
 pub(crate) const COMPARE_PAIRED: TableSchema = TableSchema {
     file: "compare_paired.csv",
     about: "outlet pairs compared event by event, on the events both covered",
+    columns: paired_columns!("outlet", "outlet_a", "outlet_b"),
+};
+
+/// `group_compare_paired.csv`.
+pub(crate) const GROUP_COMPARE_PAIRED: TableSchema = TableSchema {
+    file: "group_compare_paired.csv",
+    about: "group pairs compared event by event, as compare_paired.csv",
+    columns: paired_columns!("group", "group_a", "group_b"),
+};
+
+/// `distinctive.csv`.
+pub(crate) const DISTINCTIVE: TableSchema = TableSchema {
+    file: "distinctive.csv",
+    about: "per outlet and group, the terms of each framing dimension it uses more than the rest, ranked by z",
     columns: &[
-        c("outlet_a", T, "the first outlet (or group)"),
-        c("outlet_b", T, "the second outlet"),
-        c("kind", T, "category or term"),
-        c("lexicon", T, "lexicon file (terms only)"),
-        c("category", T, "category path"),
-        c("term", T, "the entry (terms only)"),
-        c("events", I, "events with documents (and tokens) from both outlets"),
-        c("a_higher", I, "events in which outlet_a's rate per 1,000 tokens was higher"),
-        c("b_higher", I, "events in which outlet_b's rate was higher"),
-        c("ties", I, "events with equal rates (often both 0)"),
-        c("mean_per_1k_a", N, "mean over the events of outlet_a's rate"),
-        c("mean_per_1k_b", N, "mean over the events of outlet_b's rate"),
-        c("sign_p", N, "exact two-sided sign test of a_higher against b_higher (ties dropped)"),
-        c("sign_q", N, "Benjamini-Hochberg q-value of sign_p within the pair and kind"),
+        c("partition", T, "outlet or group"),
+        c("name", T, "the outlet or group"),
+        c(
+            "dimension",
+            T,
+            "loaded (lexicon category loaded), labels (label), reporting_verbs (attribution), hedges (hedge); one block each",
+        ),
+        c("rank", I, "1 = the most distinctive term of the block (highest z)"),
+        c("lexicon", T, "lexicon file"),
+        c("category", T, "category of the entry"),
+        c("term", T, "the entry"),
+        c("count", I, "hits of the outlet or group (all documents)"),
+        c(
+            "docs",
+            I,
+            "its documents with the term: a high count in few documents is one story (or a live blog), not a habit",
+        ),
+        c("per_1k", N, "its hits per 1,000 tokens"),
+        c("count_rest", I, "hits of all other outlets or groups"),
+        c("per_1k_rest", N, "their hits per 1,000 tokens"),
+        c("log_odds", N, "log-odds ratio against the rest, as in compare.csv (> 0)"),
+        c("z", N, "log_odds / se, as in compare.csv"),
+        c("z_q", N, "q-value of z as in compare.csv (within the comparison, over every term)"),
+    ],
+};
+
+/// `stance.csv`.
+pub(crate) const STANCE: TableSchema = TableSchema {
+    file: "stance.csv",
+    about: "per outlet and group, the share of its detected attributions of each stance class, with an interval and a test against the rest",
+    columns: &[
+        c("partition", T, "outlet or group"),
+        c("name", T, "the outlet or group"),
+        c(
+            "cue_class",
+            T,
+            "stance class: neutral, endorsing, doubting, guilt, insistent, confrontational",
+        ),
+        c("docs", I, "documents of the outlet or group"),
+        c("attributions", I, "its detected attributions (attributions.csv)"),
+        c("count", I, "those whose cue is of this class"),
+        c("share", N, "count / attributions"),
+        c(
+            "share_low",
+            N,
+            "2.5 % percentile of the bootstrap shares (documents resampled with replacement)",
+        ),
+        c("share_high", N, "97.5 % percentile of the bootstrap shares"),
+        c("replicates", I, "bootstrap replicates with at least one attribution"),
+        c("attributions_rest", I, "detected attributions of all other outlets or groups"),
+        c("count_rest", I, "those of this class"),
+        c("share_rest", N, "count_rest / attributions_rest"),
+        c("prior", N, "alpha_w as in compare.csv, with attributions in place of tokens"),
+        c("log_odds", N, "log-odds ratio of the class against the rest, as in compare.csv"),
+        c(
+            "se",
+            N,
+            "sqrt(1/(y_a+alpha_w) + 1/(n_a+alpha0-y_a-alpha_w) + the same for b): the full variance, as classes are common",
+        ),
+        c("z", N, "log_odds / se"),
+        c("z_p", N, "two-sided normal p-value of z"),
+        c("z_q", N, "Benjamini-Hochberg q-value of z_p over the six classes of the comparison"),
+        c("g2", N, "Dunning's G2 of (class, other attributions) x (outlet, rest)"),
+        c("g2_p", N, "chi-square(1) p-value of g2"),
+        c("g2_q", N, "Benjamini-Hochberg q-value of g2_p over the six classes"),
     ],
 };
 
@@ -557,7 +683,7 @@ pub(crate) const LABELS: TableSchema = TableSchema {
 };
 
 /// Every table, in the order of the manifest's output list and the workbook's sheets.
-pub(crate) const TABLES: [&TableSchema; 15] = [
+pub(crate) const TABLES: [&TableSchema; 20] = [
     &DOCUMENTS,
     &MATCHES,
     &SCARE_QUOTES,
@@ -573,10 +699,24 @@ pub(crate) const TABLES: [&TableSchema; 15] = [
     &RATES,
     &COMPARE_PAIRED,
     &LABELS,
+    &DISTINCTIVE,
+    &GROUP_COMPARE,
+    &GROUP_RATES,
+    &GROUP_COMPARE_PAIRED,
+    &STANCE,
 ];
 
 /// The comparison tables (what `framelens compare` writes).
-pub(crate) const COMPARISON: [&TableSchema; 3] = [&COMPARE, &RATES, &COMPARE_PAIRED];
+pub(crate) const COMPARISON: [&TableSchema; 8] = [
+    &COMPARE,
+    &RATES,
+    &COMPARE_PAIRED,
+    &DISTINCTIVE,
+    &GROUP_COMPARE,
+    &GROUP_RATES,
+    &GROUP_COMPARE_PAIRED,
+    &STANCE,
+];
 
 /// The manifest, the last output file.
 pub(crate) const MANIFEST: &str = "manifest.json";
@@ -664,6 +804,6 @@ mod tests {
         assert!(column("terms.csv", "nope").is_none());
         assert_eq!(MATCHES.header(&[]).len(), 23);
         let files = analyze_outputs();
-        assert_eq!((files.len(), files[14], files[15]), (16, "labels.csv", "manifest.json"));
+        assert_eq!((files.len(), files[14], files[20]), (21, "labels.csv", "manifest.json"));
     }
 }

@@ -41,6 +41,18 @@ impl Table {
         top: &[&str],
         opts: &ReportOptions,
     ) -> Result<Table> {
+        Table::create_with(dir, schema, top, &[], opts)
+    }
+
+    /// [`Table::create`] with the columns `more` after the schema's (the input columns
+    /// `documents.csv` carries along).
+    pub(crate) fn create_with(
+        dir: &Path,
+        schema: &TableSchema,
+        top: &[&str],
+        more: &[&str],
+        opts: &ReportOptions,
+    ) -> Result<Table> {
         let path = dir.join(schema.file);
         let file = File::create(&path).map_err(|e| Error::io(&path, e))?;
         let mut buf = BufWriter::with_capacity(1 << 16, file);
@@ -48,9 +60,13 @@ impl Table {
             buf.write_all("\u{feff}".as_bytes()).map_err(|e| Error::io(&path, e))?;
         }
         let mut table = Table { out: buf, rows: Rows::new(), path };
-        table.row(
-            schema.header(top).into_iter().filter(|c| schema::written(schema, c, opts.context)),
-        )?;
+        let mut header: Vec<String> = schema
+            .header(top)
+            .into_iter()
+            .filter(|c| schema::written(schema, c, opts.context))
+            .collect();
+        header.extend(more.iter().map(|m| opts.cells.text(m).into_owned()));
+        table.row(header)?;
         Ok(table)
     }
 
