@@ -32,6 +32,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     precious.extend(args.lexicons.as_deref());
     check_output(out, args.force, &precious)?;
     let compare = compare_options(&args.stats, &[])?;
+    let parquet = args.format == crate::cli::Format::Parquet;
+    if parquet && args.xlsx.is_some() {
+        bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
+    }
     let mut inputs = Vec::new();
     for path in &args.inputs {
         inputs.push(Input::open(path, &input_opts)?);
@@ -67,6 +71,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         }
         // In the pool: the comparison tables are computed in parallel too.
         pool.install(|| reporter.finish(&manifest))?;
+        if parquet {
+            framelens::report::parquet::convert_folder(tmp, &analyze_outputs())?;
+        }
         Ok(counts)
     })?;
     if counts.read == 0 {
@@ -110,6 +117,10 @@ fn manifest(
     if args.shard {
         options["shard"] = true.into();
         outputs.push(framelens::report::shard::SHARD_STATE.into());
+    }
+    if args.format == crate::cli::Format::Parquet {
+        options["format"] = "parquet".into();
+        outputs = outputs.iter().map(|f| framelens::report::parquet::parquet_name(f)).collect();
     }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),

@@ -6,6 +6,7 @@ use super::common::{check_xlsx, compare_options, documents};
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
+use framelens::report::parquet::parquet_name;
 use framelens::report::{
     CellStyle, ReportOptions, compare_outputs, write_comparison, write_json, xlsx,
 };
@@ -25,6 +26,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
     let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
+    let parquet = args.format == crate::cli::Format::Parquet;
+    if parquet && args.xlsx.is_some() {
+        anyhow::bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
+    }
     let outputs = compare_outputs();
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
@@ -47,6 +52,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             "source_manifest": source_manifest,
             "outputs": outputs,
         });
+        let mut manifest = manifest;
+        if parquet {
+            framelens::report::parquet::convert_folder(tmp, &outputs)?;
+            let names: Vec<String> = outputs.iter().map(|f| parquet_name(f)).collect();
+            manifest["outputs"] = names.into();
+            manifest["options"]["format"] = "parquet".into();
+        }
         write_json(&tmp.join("manifest.json"), &manifest)?;
         Ok(documents)
     })?;
