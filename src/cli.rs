@@ -78,6 +78,10 @@ pub struct AnalyzeArgs {
     /// Also write every table into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// Table format: csv, or parquet (typed, compressed; read by pandas, polars, DuckDB, R
+    /// arrow). `framelens compare`, `merge` and --xlsx read CSV tables.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
     /// This run is one shard of a corpus: also write shard.json, the integer totals that
     /// `framelens merge` sums.
     #[arg(long)]
@@ -158,9 +162,20 @@ pub struct CompareArgs {
     /// Also write the tables into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// Table format: csv, or parquet (typed, compressed; read by pandas, polars, DuckDB, R
+    /// arrow). `framelens compare`, `merge` and --xlsx read CSV tables.
+    #[arg(long, value_enum, default_value_t = Format::Csv)]
+    pub format: Format,
     /// No progress messages on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+}
+
+/// The format of the output tables.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Csv,
+    Parquet,
 }
 
 #[derive(Args, Debug)]

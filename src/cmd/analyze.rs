@@ -38,22 +38,11 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     // Documents carry their group into the comparison (DocColumns): no outlet map there.
     let mut compare = compare_options(&args.stats, GroupMap::default())?;
     compare.by_event |= args.full;
-    let mut inputs = Vec::new();
-    for path in &args.inputs {
-        inputs.push(Input::open(path, &input_opts)?);
+    let parquet = args.format == crate::cli::Format::Parquet;
+    if parquet && args.xlsx.is_some() {
+        bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
     }
-    if args.outlet.is_some() && !inputs.iter().any(|i| i.kind == InputKind::Text) {
-        bail!("--outlet names the outlet of .txt file inputs, and no input is one");
-    }
-    if !input_opts.extra.is_empty()
-        && let Some(i) =
-            inputs.iter().find(|i| matches!(i.kind, InputKind::Folder | InputKind::Text))
-    {
-        bail!(
-            "{}: --group-by and --keep read input columns, and a folder or .txt input has none (group its outlets with --groups FILE.csv)",
-            i.path.display()
-        );
-    }
+    let mut inputs = open_inputs(&args, &input_opts)?;
     let threads =
         args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     if threads == 0 {
@@ -86,6 +75,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         }
         // In the pool: the comparison tables are computed in parallel too.
         pool.install(|| reporter.finish(&manifest))?;
+        if parquet {
+            framelens::report::parquet::convert_folder(tmp, &analyze_outputs())?;
+        }
         Ok(counts)
     })?;
     if counts.read == 0 {
@@ -99,6 +91,27 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         summary(&args, &inputs, &counts, started);
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+/// Opens every input, and refuses flags that none of them can serve.
+fn open_inputs(args: &AnalyzeArgs, input_opts: &InputOptions) -> anyhow::Result<Vec<Input>> {
+    let mut inputs = Vec::new();
+    for path in &args.inputs {
+        inputs.push(Input::open(path, input_opts)?);
+    }
+    if args.outlet.is_some() && !inputs.iter().any(|i| i.kind == InputKind::Text) {
+        bail!("--outlet names the outlet of .txt file inputs, and no input is one");
+    }
+    if !input_opts.extra.is_empty()
+        && let Some(i) =
+            inputs.iter().find(|i| matches!(i.kind, InputKind::Folder | InputKind::Text))
+    {
+        bail!(
+            "{}: --group-by and --keep read input columns, and a folder or .txt input has none (group its outlets with --groups FILE.csv)",
+            i.path.display()
+        );
+    }
+    Ok(inputs)
 }
 
 /// What the run did and with what, for `manifest.json`.
@@ -144,6 +157,10 @@ fn manifest(
     }
     if !args.keep.is_empty() {
         options["keep"] = args.keep.clone().into();
+    }
+    if args.format == crate::cli::Format::Parquet {
+        options["format"] = "parquet".into();
+        outputs = outputs.iter().map(|f| framelens::report::parquet::parquet_name(f)).collect();
     }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),

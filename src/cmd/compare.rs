@@ -6,6 +6,7 @@ use super::common::{check_xlsx, compare_options, documents, group_map, group_not
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
+use framelens::report::parquet::parquet_name;
 use framelens::report::{
     CellStyle, ReportOptions, compare_outputs, write_comparison, write_json, xlsx,
 };
@@ -30,6 +31,10 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         bom: args.excel,
         context: 0,
     };
+    let parquet = args.format == crate::cli::Format::Parquet;
+    if parquet && args.xlsx.is_some() {
+        anyhow::bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
+    }
     let outputs = compare_outputs();
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
@@ -63,6 +68,12 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         }
         if let Some(f) = &args.grouping.groups {
             manifest["options"]["groups_file"] = f.display().to_string().into();
+        }
+        if parquet {
+            framelens::report::parquet::convert_folder(tmp, &outputs)?;
+            let names: Vec<String> = outputs.iter().map(|f| parquet_name(f)).collect();
+            manifest["outputs"] = names.into();
+            manifest["options"]["format"] = "parquet".into();
         }
         write_json(&tmp.join("manifest.json"), &manifest)?;
         Ok(documents)

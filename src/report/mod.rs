@@ -19,6 +19,7 @@ mod labels;
 mod manifest;
 mod matches;
 pub mod merge;
+pub mod parquet;
 mod reporter;
 mod rows;
 mod scare_quotes;
