@@ -70,6 +70,10 @@ pub struct AnalyzeArgs {
     /// Also write every table into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// What OUTDIR/report.html holds: full (every section, with the event view and the
+    /// occurrences in context), summary (no article text), or none (no page).
+    #[arg(long, value_name = "LEVEL", default_value = "full", value_parser = ["full", "summary", "none"])]
+    pub report: String,
 }
 
 /// Options of the comparison statistics, shared by `analyze` and `compare`.
@@ -119,6 +123,10 @@ pub struct CompareArgs {
     /// Also write the tables into one Excel workbook FILE (.xlsx).
     #[arg(long, value_name = "FILE")]
     pub xlsx: Option<PathBuf>,
+    /// What DEST/report.html holds: full or summary (the same here: a comparison has
+    /// no texts, so no event view), or none (no page).
+    #[arg(long, value_name = "LEVEL", default_value = "full", value_parser = ["full", "summary", "none"])]
+    pub report: String,
     /// No progress messages on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -3,6 +3,7 @@
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
 use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
+use super::common::{outputs, report_level};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
@@ -48,6 +49,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
+            html: report_level(&args.report),
         };
         let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
         reporter.set_compare_options(compare.clone());
@@ -100,6 +102,7 @@ fn manifest(
         "raw_cells": args.raw_cells,
         "compare": compare.to_json(),
         "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+        "report": args.report,
     });
     // Only when given, so manifests of runs without .txt inputs keep their bytes.
     if let Some(outlet) = &args.outlet {
@@ -121,7 +124,10 @@ fn manifest(
             .collect(),
         lexicons: Manifest::lexicon_info(lexicon),
         counts,
-        outputs: analyze_outputs().into_iter().map(String::from).collect(),
+        outputs: outputs(analyze_outputs(), report_level(&args.report))
+            .into_iter()
+            .map(String::from)
+            .collect(),
     }
 }
 

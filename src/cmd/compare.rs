@@ -2,7 +2,7 @@
 //! output folder from its `documents.csv` and `doc_terms.csv` — with another prior, seed,
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
-use super::common::{check_xlsx, compare_options, documents};
+use super::common::{check_xlsx, compare_options, documents, outputs, report_level};
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
@@ -24,8 +24,12 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
     let source_manifest = std::fs::read_to_string(args.source.join("manifest.json"))
         .ok()
         .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok());
-    let report = ReportOptions { cells: CellStyle { safe_text: !args.raw_cells }, bom: args.excel };
-    let outputs = compare_outputs();
+    let report = ReportOptions {
+        cells: CellStyle { safe_text: !args.raw_cells },
+        bom: args.excel,
+        html: report_level(&args.report),
+    };
+    let outputs = outputs(compare_outputs(), report.html);
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
         // memory does not grow with the corpus.
@@ -43,6 +47,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
                 "excel": args.excel,
                 "raw_cells": args.raw_cells,
                 "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+                "report": args.report,
             },
             "source_manifest": source_manifest,
             "outputs": outputs,

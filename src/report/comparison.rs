@@ -3,6 +3,10 @@
 //! looked up and shown in the run's [`CellStyle`], and written in order.
 
 use super::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
+use super::html::{
+    self, ReportLevel,
+    kept::{Kept, NamedContrast, NamedRate},
+};
 use super::rows::Rows as Encoded;
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
@@ -15,38 +19,53 @@ use crate::stats::per_1k;
 use std::fmt::Write;
 use std::path::Path;
 
-/// Writes the comparison tables of `input` into `dir` and waits until they are on disk.
+/// Writes the comparison tables of `input` into `dir` and, unless `report.html` is
+/// `none`, the page of a comparison without texts; waits until they are on disk.
 pub fn write_comparison(
     dir: &Path,
     input: &CompareInput,
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
-    Closed::sync_all(write_unsynced(dir, input, opts, report)?)
+    let (closed, kept) = write_unsynced(dir, input, opts, report)?;
+    Closed::sync_all(closed)?;
+    if let Some(kept) = kept {
+        let model = html::Model::new("compare", report.html, input, kept, None);
+        html::write(dir, &model)?;
+    }
+    Ok(())
 }
 
-/// [`write_comparison`] without waiting for the disk: the caller syncs the returned files.
+/// The rows of a comparison that `report.html` shows, named.
+pub(crate) type KeptRows = (Vec<NamedRate>, Vec<NamedContrast>);
+
+/// [`write_comparison`]'s tables without waiting for the disk: the caller syncs the
+/// returned files. Also returns the rows `report.html` shows, unless it is `none`.
 pub(crate) fn write_unsynced(
     dir: &Path,
     input: &CompareInput,
     opts: &CompareOptions,
     report: &ReportOptions,
-) -> Result<Vec<Closed>> {
+) -> Result<(Vec<Closed>, Option<KeptRows>)> {
     let comparison = Comparison::new(input, opts)?;
     let create = |s| Table::create(dir, s, &[], report);
     let mut compare = create(&schema::COMPARE)?;
     let mut rates = create(&schema::RATES)?;
     let mut paired = create(&schema::COMPARE_PAIRED)?;
     let render = Render { c: &comparison, style: report.cells };
+    let keep = report.html != ReportLevel::None;
+    let mut kept = Kept::default();
     comparison.run(
-        |rows| render.rows(&rows),
-        |[c, r, p]| {
+        |rows| (render.rows(&rows), keep.then(|| Kept::select(&comparison, &rows))),
+        |([c, r, p], k)| {
+            kept.extend(k.unwrap_or_default());
             compare.bytes(&c)?;
             rates.bytes(&r)?;
             paired.bytes(&p)
         },
     )?;
-    Ok(vec![compare.close()?, rates.close()?, paired.close()?])
+    let named = keep.then(|| kept.named(&comparison));
+    Ok((vec![compare.close()?, rates.close()?, paired.close()?], named))
 }
 
 /// Renders rows of one comparison.
