@@ -17,7 +17,7 @@ pub struct ReportOptions {
     /// Start every CSV with a UTF-8 byte-order mark (for Excel).
     pub bom: bool,
     /// What `report.html` holds (`--report`; default: everything).
-    pub html: crate::report::ReportLevel,
+    pub html: super::html::level::ReportLevel,
 }
 
 /// A CSV file: rows are encoded into a buffer that is written out when it fills, with the

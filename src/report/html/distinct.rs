@@ -6,9 +6,9 @@
 use super::escape::{id_token, text};
 use super::gather::OCCURRENCES;
 use super::kept::{NamedContrast, TERMS_PER_SIDE, dimension};
-use super::sections::chart_groups;
+use super::level::ReportLevel;
+use super::model::{Analysis, Model};
 use super::svg::{Point, fightin};
-use super::{Analysis, Model, ReportLevel};
 use crate::lexicon::EntryId;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -29,7 +29,7 @@ fn occ_id(c: &NamedContrast) -> String {
 
 /// The comparisons shown: (a, b) with `None` for the rest.
 fn comparisons(m: &Model) -> Vec<(String, Option<String>)> {
-    let groups = chart_groups(m);
+    let groups = m.chart_groups();
     let mut v: Vec<(String, Option<String>)> =
         groups.iter().take(REST_SHOWN).map(|g| (g.clone(), None)).collect();
     let top: Vec<&String> = groups.iter().take(PAIR_OUTLETS).collect();

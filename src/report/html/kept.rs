@@ -75,11 +75,12 @@ impl Kept {
         terms.sort_by(|x, y| dim(x).cmp(&dim(y)).then(z(y).total_cmp(&z(x))));
         let mut contrasts = Vec::new();
         for run in terms.chunk_by(|x, y| dim(x) == dim(y)) {
-            let n = run.len();
-            let high = run.iter().take(TERMS_PER_SIDE.min(n)).filter(|r| z(r) > 0.0);
-            let low_from = n.saturating_sub(TERMS_PER_SIDE).max(TERMS_PER_SIDE.min(n));
-            let low = run[low_from..].iter().filter(|r| z(r) < 0.0);
-            contrasts.extend(high.chain(low).map(|&r| r.clone()));
+            // Sorted by z, descending: the positive terms are a prefix, the negative a suffix.
+            let (n, pos) = (run.len(), run.iter().take_while(|r| z(r) > 0.0).count());
+            let neg = run.iter().rev().take_while(|r| z(r) < 0.0).count();
+            let high = &run[..pos.min(TERMS_PER_SIDE)];
+            let low = &run[n - neg.min(TERMS_PER_SIDE)..];
+            contrasts.extend(high.iter().chain(low).map(|&r| r.clone()));
         }
         Kept { rates, contrasts }
     }
@@ -129,5 +130,45 @@ impl Kept {
             })
             .collect();
         (rates, contrasts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::{CompareInput, CompareOptions};
+
+    /// Each comparison keeps at most [`TERMS_PER_SIDE`] terms on each side, and the side
+    /// with few terms keeps all of them.
+    #[test]
+    fn keeps_the_most_extreme_terms_of_each_side() {
+        let mut input = CompareInput::new();
+        let t: Vec<u32> =
+            (0..30).map(|i| input.term_id("loaded", "loaded/x", &format!("t{i:02}"))).collect();
+        let a: Vec<(u32, u32)> = t[..25].iter().map(|&id| (id, 10)).collect();
+        let b: Vec<(u32, u32)> = t[25..].iter().map(|&id| (id, 10)).collect();
+        input.add_document("A", None, 1000, &a).unwrap();
+        input.add_document("B", None, 1000, &b).unwrap();
+        let opts = CompareOptions { min_count: 0, bootstrap: 0, ..CompareOptions::default() };
+        let c = Comparison::new(&input, &opts).unwrap();
+        let mut kept = Kept::default();
+        c.run(
+            |rows| Kept::select(&c, &rows),
+            |k| {
+                kept.extend(k);
+                Ok(())
+            },
+        )
+        .unwrap();
+        let (rates, contrasts) = kept.named(&c);
+        let side = |a: &str, b: Option<&str>, up: bool| {
+            let same = |x: &&NamedContrast| x.a == a && x.b.as_deref() == b;
+            contrasts.iter().filter(same).filter(|x| (x.z > 0.0) == up).count()
+        };
+        assert_eq!((side("A", None, true), side("A", None, false)), (20, 5));
+        assert_eq!((side("B", None, true), side("B", None, false)), (5, 20));
+        assert_eq!((side("A", Some("B"), true), side("A", Some("B"), false)), (20, 5));
+        assert!(rates.iter().all(|r| r.kind == FeatureKind::Category));
+        assert_eq!(dimension("loaded/x"), "loaded");
     }
 }

@@ -1,11 +1,10 @@
-//! The page's sections from a [`Model`]: overview, attribution and labels here; the
-//! distinctive terms and occurrences in `distinct`, the event view in `events`. Every
+//! Three of the page's sections from a [`Model`]: overview, attribution and labels (the
+//! distinctive terms and occurrences are in `distinct`, the event view in `events`). Every
 //! dimension gets its part from the model's one list of dimensions.
 
 use super::escape::{id_token, text};
-use super::page::{Section, page as assemble};
+use super::model::{Model, OUTLETS_SHOWN};
 use super::svg::{Dot, dot_whisker, fmt_num, stacked};
-use super::{Model, ReportLevel, distinct, events};
 use crate::aggregate::{GroupKey, GroupTotals};
 use crate::attribution::CueClass;
 use crate::compare::FeatureKind;
@@ -13,36 +12,12 @@ use crate::labels::LabelSet;
 use std::collections::BTreeMap;
 use std::fmt::Write;
 
-/// Outlets (or groups) drawn in the charts and tables, most documents first.
-pub(crate) const OUTLETS_SHOWN: usize = 30;
 /// Sources listed with their verbs, most attributions first.
 const SOURCES_SHOWN: usize = 25;
 
-/// The whole page.
-pub(crate) fn page(m: &Model) -> String {
-    let mut sections = vec![
-        Section { id: "overview", title: "Overview".into(), body: overview(m) },
-        Section { id: "attribution", title: "Attribution".into(), body: attribution(m) },
-        Section {
-            id: "distinctive",
-            title: "Distinctive terms".into(),
-            body: distinct::section(m),
-        },
-        Section { id: "labels", title: "Labels".into(), body: labels(m) },
-    ];
-    if let (Some(a), ReportLevel::Full) = (&m.analysis, m.level) {
-        sections.push(Section {
-            id: "occurrences",
-            title: "Occurrences in context".into(),
-            body: distinct::occurrences(m, a),
-        });
-        sections.push(Section {
-            id: "events",
-            title: "Event view".into(),
-            body: events::section(a.lex, &m.dims, &a.gathered.candidates),
-        });
-    }
-    let intro = format!(
+/// The line under the page's title.
+pub(crate) fn intro(m: &Model) -> String {
+    format!(
         "<p class=\"note\">Written by <code>framelens {}</code> from the same values as the CSV tables beside it. {}</p>",
         m.command,
         if m.analysis.is_some() {
@@ -50,28 +25,10 @@ pub(crate) fn page(m: &Model) -> String {
         } else {
             "A comparison report has no texts: there is no event view, no voice split and no sources; open the report.html of the analysis for those."
         }
-    );
-    assemble("framelens report", &intro, &sections)
+    )
 }
 
-/// The groups of the charts: the outlets with rates, most documents first, then groups of
-/// `--group` by name; at most [`OUTLETS_SHOWN`].
-pub(crate) fn chart_groups(m: &Model) -> Vec<String> {
-    let with_rates: std::collections::BTreeSet<&str> =
-        m.rates.iter().map(|r| r.outlet.as_str()).collect();
-    let mut v: Vec<String> = m
-        .outlets
-        .iter()
-        .filter(|o| with_rates.contains(o.0.as_str()))
-        .map(|o| o.0.clone())
-        .collect();
-    let known: std::collections::BTreeSet<&str> = m.outlets.iter().map(|o| o.0.as_str()).collect();
-    v.extend(with_rates.iter().filter(|g| !known.contains(*g)).map(|g| g.to_string()));
-    v.truncate(OUTLETS_SHOWN);
-    v
-}
-
-fn overview(m: &Model) -> String {
+pub(crate) fn overview(m: &Model) -> String {
     let mut s = String::from("<p>");
     let _ = write!(
         s,
@@ -109,7 +66,7 @@ fn overview(m: &Model) -> String {
         );
     }
     s.push_str("<p class=\"note\">Per dimension (top-level lexicon category): hits per 1,000 tokens per outlet, the dot the rate and the whisker its 95 % bootstrap interval over documents (rates.csv). A missing dot: the outlet used it too rarely for a row (--min-count).</p>");
-    let groups = chart_groups(m);
+    let groups = m.chart_groups();
     for d in &m.dims {
         s.push_str(&dimension_overview(m, d, &groups));
     }
@@ -224,9 +181,9 @@ fn share_table(caption: &str, first: &str, classes: &[&str], rows: &[(&str, Vec<
     s
 }
 
-fn attribution(m: &Model) -> String {
+pub(crate) fn attribution(m: &Model) -> String {
     let classes: Vec<&str> = CueClass::ALL.iter().map(|c| c.name()).collect();
-    let groups = chart_groups(m);
+    let groups = m.chart_groups();
     let (rows, what): (Vec<(&str, Vec<u64>)>, &str) = match &m.analysis {
         Some(a) => {
             let rows = m.outlets.iter().take(OUTLETS_SHOWN).map(|(o, _, _)| {
@@ -350,7 +307,7 @@ fn label_data(m: &Model) -> Referents {
                         .or_default() += r.count;
                 }
             }
-            let groups = chart_groups(m);
+            let groups = m.chart_groups();
             for (referent, labels) in by {
                 let names: Vec<String> = labels.keys().map(|l| l.to_string()).collect();
                 let rows = groups
@@ -372,7 +329,7 @@ fn label_data(m: &Model) -> Referents {
     out
 }
 
-fn labels(m: &Model) -> String {
+pub(crate) fn labels(m: &Model) -> String {
     let mut s = String::from(
         "<p class=\"note\">For each referent of the label lexicon, the share of each competing label in each outlet's uses (labels.csv).",
     );
