@@ -11,9 +11,9 @@ use crate::view::Section;
 use std::collections::BTreeMap;
 
 /// Occurrences kept per lexicon entry.
-pub(crate) const OCCURRENCES: usize = 4;
+pub(crate) const OCCURRENCES: usize = 3;
 /// Characters of context on each side of an occurrence.
-const CONTEXT: usize = 60;
+const CONTEXT: usize = 50;
 /// Events considered for the event view (the first seen).
 const CANDIDATE_EVENTS: usize = 64;
 /// Articles kept per candidate event (the first of each outlet).

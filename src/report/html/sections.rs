@@ -14,6 +14,8 @@ use std::fmt::Write;
 
 /// Sources listed with their verbs, most attributions first.
 const SOURCES_SHOWN: usize = 25;
+/// Referents shown in the labels section, most label uses first.
+const REFERENTS_SHOWN: usize = 20;
 
 /// The line under the page's title.
 pub(crate) fn intro(m: &Model) -> String {
@@ -269,8 +271,11 @@ fn source_verbs(verbs: &super::gather::SourceVerbs) -> String {
     s
 }
 
-/// Per referent: (label names, rows of (group, counts per label)).
-type Referents = Vec<(String, Vec<String>, Vec<(String, Vec<u64>)>)>;
+/// One referent: its name, its label names, and rows of (group, counts per label).
+type Referent = (String, Vec<String>, Vec<(String, Vec<u64>)>);
+
+/// Every referent.
+type Referents = Vec<Referent>;
 
 fn label_data(m: &Model) -> Referents {
     let mut out: Referents = Vec::new();
@@ -337,7 +342,18 @@ pub(crate) fn labels(m: &Model) -> String {
         s.push_str(" From the term rates: a label an outlet used fewer than --min-count times counts 0 here; forms of one label are listed separately.");
     }
     s.push_str("</p>");
-    let data = label_data(m);
+    let mut data = label_data(m);
+    let uses = |r: &Referent| -> u64 { r.2.iter().flat_map(|g| &g.1).sum() };
+    data.retain(|r| uses(r) > 0);
+    data.sort_by(|a, b| uses(b).cmp(&uses(a)).then_with(|| a.0.cmp(&b.0)));
+    if data.len() > REFERENTS_SHOWN {
+        let _ = write!(
+            s,
+            "<p class=\"note\">The {REFERENTS_SHOWN} referents with the most label uses are shown (of {}); every one is in labels.csv.</p>",
+            data.len()
+        );
+        data.truncate(REFERENTS_SHOWN);
+    }
     let mut shown = 0;
     for (referent, names, rows) in &data {
         let rows: Vec<(&str, Vec<u64>)> = rows
