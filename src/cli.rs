@@ -94,6 +94,10 @@ pub struct AnalyzeArgs {
     /// (40 characters unless --context says otherwise) and the rows of --by-event.
     #[arg(long)]
     pub full: bool,
+    /// What OUTDIR/report.html holds: full (every section, with the event view and the
+    /// occurrences in context), summary (no article text), or none (no page).
+    #[arg(long, value_name = "LEVEL", default_value = "full", value_parser = ["full", "summary", "none"])]
+    pub report: String,
 }
 
 /// How documents are grouped beside the outlets, shared by `analyze` and `compare`.
@@ -166,6 +170,10 @@ pub struct CompareArgs {
     /// arrow). `framelens compare`, `merge` and --xlsx read CSV tables.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+    /// What DEST/report.html holds: full or summary (the same here: a comparison has
+    /// no texts, so no event view), or none (no page).
+    #[arg(long, value_name = "LEVEL", default_value = "full", value_parser = ["full", "summary", "none"])]
+    pub report: String,
     /// No progress messages on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -10,7 +10,9 @@ use crate::aggregate::{Aggregates, GroupTotals};
 use crate::compare::{COUNTS_SPILL, CompareInput, CompareOptions};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
-use crate::report::{CellStyle, Manifest, ReportOptions, merge as files, write_comparison};
+use crate::report::{
+    CellStyle, Manifest, ReportLevel, ReportOptions, merge as files, write_comparison,
+};
 use rustc_hash::FxHashMap;
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -157,14 +159,21 @@ pub fn compare_options(shard: &Shard) -> Result<CompareOptions> {
     Ok(opts)
 }
 
-/// How the shards wrote their tables (`--raw-cells`, `--excel`).
+/// How the shards wrote their tables (`--raw-cells`, `--excel`, `--context`). A merge has no
+/// texts: its `report.html` is the page of a comparison (as `framelens compare` writes), or
+/// none when the shards wrote none.
 pub fn report_options(shard: &Shard) -> ReportOptions {
     let flag = |name: &str| shard.option(name).as_bool().unwrap_or(false);
     let context = shard.option("context").as_u64().map_or(0, |n| n as usize);
+    let html = match shard.option("report").as_str().and_then(ReportLevel::parse) {
+        Some(ReportLevel::None) => ReportLevel::None,
+        _ => ReportLevel::Summary,
+    };
     ReportOptions {
         cells: CellStyle { safe_text: !flag("raw_cells") },
         bom: flag("excel"),
         context,
+        html,
     }
 }
 

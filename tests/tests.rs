@@ -9,6 +9,7 @@ mod bundled_lexicons;
 mod compare;
 mod devices;
 mod first_run;
+mod html;
 mod lexicon;
 mod merge;
 mod robustness;

@@ -12,7 +12,7 @@ use framelens::corpus::FieldMap;
 use framelens::merge::{self, Shard};
 use framelens::pipeline::{self, RunCounts};
 use framelens::report::{
-    CellStyle, InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs,
+    CellStyle, InputInfo, Manifest, ReportLevel, ReportOptions, Reporter, RunInfo, analyze_outputs,
     compare_outputs, shard::SHARD_STATE, write_comparison, write_json,
 };
 use framelens::{Analyzer, Input, InputOptions, Language, Lexicon, Sections};
@@ -126,6 +126,7 @@ fn analyze_file(
             cells: CellStyle { safe_text: !run.raw_cells },
             bom: false,
             context: 0,
+            html: ReportLevel::None,
         };
         let mut reporter = Reporter::create(&out, lexicon.clone(), opts).map_err(err)?;
         reporter.set_compare_options(compare.clone());
@@ -164,8 +165,9 @@ fn manifest(
         "compare": compare.to_json(),
         "xlsx": null,
         "shard": true,
+        "report": "none",
     });
-    let mut outputs: Vec<String> = analyze_outputs().into_iter().map(String::from).collect();
+    let mut outputs: Vec<String> = without_page(analyze_outputs()).map(String::from).collect();
     outputs.push(SHARD_STATE.into());
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
@@ -198,8 +200,12 @@ fn compare_dir(
     let opts = stats.options(&groups)?;
     py.detach(|| {
         let input = CompareInput::read_dir(&source).map_err(err)?;
-        let report =
-            ReportOptions { cells: CellStyle { safe_text: !raw_cells }, bom: false, context: 0 };
+        let report = ReportOptions {
+            cells: CellStyle { safe_text: !raw_cells },
+            bom: false,
+            context: 0,
+            html: ReportLevel::None,
+        };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),
@@ -207,7 +213,7 @@ fn compare_dir(
             "source": source.display().to_string(),
             "documents": input.len(),
             "options": { "compare": opts.to_json(), "excel": false, "raw_cells": raw_cells },
-            "outputs": compare_outputs(),
+            "outputs": without_page(compare_outputs()).collect::<Vec<_>>(),
         });
         write_json(&out.join("manifest.json"), &manifest).map_err(err)?;
         Ok(input.len())
@@ -235,7 +241,7 @@ fn merge_dirs(
         });
         let lexicon = load_lexicon(dir.as_deref(), first["lang"].as_str().unwrap_or("en"))?;
         let merged = merge::merge(&shards, &lexicon, &out).map_err(err)?;
-        let mut outputs = analyze_outputs();
+        let mut outputs: Vec<&str> = without_page(analyze_outputs()).collect();
         outputs.push(SHARD_STATE);
         let command = vec!["python: framelens.merge".to_string()];
         write_json(&out.join("manifest.json"), &merge::manifest(&shards, command, &outputs))
@@ -260,4 +266,9 @@ fn _framelens(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("FramelensError", m.py().get_type::<FramelensError>())?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
+}
+
+/// The package writes tables only: `report.html` is the command line's.
+fn without_page(files: Vec<&'static str>) -> impl Iterator<Item = &'static str> {
+    files.into_iter().filter(|f| *f != framelens::report::REPORT_HTML)
 }

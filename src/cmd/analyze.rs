@@ -4,6 +4,7 @@
 
 use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
 use super::common::{group_map, group_notes};
+use super::common::{outputs, report_level};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
@@ -53,6 +54,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
             context: context(&args),
+            html: report_level(&args.report),
         };
         let mut reporter = Reporter::create_with_columns(tmp, lexicon.clone(), opts, columns)?;
         reporter.set_compare_options(compare.clone());
@@ -133,12 +135,15 @@ fn manifest(
         "raw_cells": args.raw_cells,
         "compare": compare.to_json(),
         "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+        "report": args.report,
     });
     // Only when given, so manifests of runs without .txt inputs keep their bytes.
     if let Some(outlet) = &args.outlet {
         options["outlet"] = outlet.as_str().into();
     }
-    let mut outputs: Vec<String> = analyze_outputs().into_iter().map(String::from).collect();
+    let level = report_level(&args.report);
+    let mut outputs: Vec<String> =
+        outputs(analyze_outputs(), level).into_iter().map(String::from).collect();
     if args.shard {
         options["shard"] = true.into();
         outputs.push(framelens::report::shard::SHARD_STATE.into());

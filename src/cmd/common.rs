@@ -97,3 +97,14 @@ pub fn load_lexicon(
         None => framelens::Lexicon::bundled(language)?,
     })
 }
+
+/// The `--report` level (clap has checked the value).
+pub fn report_level(s: &str) -> framelens::report::ReportLevel {
+    framelens::report::ReportLevel::parse(s).unwrap_or_default()
+}
+
+/// The output files of a run: `all` without `report.html` when `--report none`.
+pub fn outputs(all: Vec<&'static str>, level: framelens::report::ReportLevel) -> Vec<&'static str> {
+    let none = level == framelens::report::ReportLevel::None;
+    all.into_iter().filter(|f| !(none && *f == framelens::report::REPORT_HTML)).collect()
+}

@@ -3,6 +3,7 @@
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
 use super::common::{check_xlsx, compare_options, documents, group_map, group_notes};
+use super::common::{outputs, report_level};
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
@@ -30,12 +31,13 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         cells: CellStyle { safe_text: !args.raw_cells },
         bom: args.excel,
         context: 0,
+        html: report_level(&args.report),
     };
     let parquet = args.format == crate::cli::Format::Parquet;
     if parquet && args.xlsx.is_some() {
         anyhow::bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
     }
-    let outputs = compare_outputs();
+    let outputs = outputs(compare_outputs(), report.html);
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
         // memory does not grow with the corpus.
@@ -57,6 +59,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
                 "excel": args.excel,
                 "raw_cells": args.raw_cells,
                 "xlsx": args.xlsx.as_ref().map(|p| p.display().to_string()),
+                "report": args.report,
             },
             "source_manifest": source_manifest,
             "outputs": outputs,

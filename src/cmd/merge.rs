@@ -2,7 +2,7 @@
 //! disjoint shards of a corpus merged into the output of one run over the whole corpus (see
 //! the library's `merge`), written atomically like `analyze`.
 
-use super::common::{documents, load_lexicon};
+use super::common::{documents, load_lexicon, outputs};
 use super::output::{check_output, write_atomically};
 use crate::cli::MergeArgs;
 use framelens::merge::{self, Shard};
@@ -17,7 +17,8 @@ pub fn run(args: MergeArgs) -> anyhow::Result<u8> {
     check_output(&args.output, args.force, &precious)?;
     let merged = write_atomically(&args.output, args.force, |tmp| -> anyhow::Result<_> {
         let merged = merge::merge(&shards, &lexicon, tmp)?;
-        let mut outputs = analyze_outputs();
+        let level = merge::report_options(&shards[0]).html;
+        let mut outputs = outputs(analyze_outputs(), level);
         outputs.push(SHARD_STATE);
         let manifest = merge::manifest(&shards, std::env::args().collect(), &outputs);
         write_json(&tmp.join("manifest.json"), &manifest)?;

@@ -6,6 +6,10 @@
 
 use super::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
 use super::distinctive::Distinctive;
+use super::html::{
+    self, ReportLevel,
+    kept::{Kept, NamedContrast, NamedRate},
+};
 use super::rows::Rows as Encoded;
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
@@ -18,28 +22,42 @@ use crate::stats::per_1k;
 use std::fmt::Write;
 use std::path::Path;
 
-/// Writes the comparison tables of `input` into `dir` and waits until they are on disk.
+/// Writes the comparison tables of `input` into `dir` and, unless `report.html` is
+/// `none`, the page of a comparison without texts; waits until they are on disk.
 pub fn write_comparison(
     dir: &Path,
     input: &CompareInput,
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
-    Closed::sync_all(write_unsynced(dir, input, opts, report)?)
+    let (closed, kept) = write_unsynced(dir, input, opts, report)?;
+    Closed::sync_all(closed)?;
+    if let Some(kept) = kept {
+        let model = html::Model::new("compare", report.html, input, kept, None);
+        html::write(dir, &model)?;
+    }
+    Ok(())
 }
 
-/// [`write_comparison`] without waiting for the disk: the caller syncs the returned files.
+/// The rows of a comparison that `report.html` shows, named.
+pub(crate) type KeptRows = (Vec<NamedRate>, Vec<NamedContrast>);
+
+/// [`write_comparison`]'s tables without waiting for the disk: the caller syncs the
+/// returned files. Also returns the rows `report.html` shows, unless it is `none`.
 pub(crate) fn write_unsynced(
     dir: &Path,
     input: &CompareInput,
     opts: &CompareOptions,
     report: &ReportOptions,
-) -> Result<Vec<Closed>> {
+) -> Result<(Vec<Closed>, Option<KeptRows>)> {
     let outlets = Comparison::new(input, opts)?;
     let groups = Comparison::of_groups(input, opts)?;
     let mut distinctive = Distinctive::default();
+    // The page shows the outlets' rows.
+    let mut kept = (report.html != ReportLevel::None).then(Kept::default);
+    let outlet_tables = &schema::COMPARISON[..3];
     let mut closed =
-        write_partition(dir, &outlets, &schema::COMPARISON[..3], report, &mut distinctive)?;
+        write_partition(dir, &outlets, outlet_tables, report, &mut distinctive, kept.as_mut())?;
     let mut table = Table::create(dir, &schema::DISTINCTIVE, &[], report)?;
     distinctive.write(&mut table, &outlets, report.cells)?;
     let mut stance = Table::create(dir, &schema::STANCE, &[], report)?;
@@ -48,7 +66,8 @@ pub(crate) fn write_unsynced(
     match &groups {
         Some(g) => {
             let mut d = Distinctive::default();
-            closed.extend(write_partition(dir, g, &schema::COMPARISON[4..7], report, &mut d)?);
+            let tables = &schema::COMPARISON[4..7];
+            closed.extend(write_partition(dir, g, tables, report, &mut d, None)?);
             d.write(&mut table, g, report.cells)?;
             write_stance(&mut stance, g, report.cells)?;
         }
@@ -60,7 +79,7 @@ pub(crate) fn write_unsynced(
     }
     closed.push(table.close()?);
     closed.push(stance.close()?);
-    Ok(closed)
+    Ok((closed, kept.map(|k| k.named(&outlets))))
 }
 
 /// The rows of `stance.csv` of one partition.
@@ -94,26 +113,32 @@ fn share(s: crate::compare::Side) -> Option<f64> {
 }
 
 /// Writes one partition's comparison into the tables of `schemas` (compare, rates, paired),
-/// keeping in `distinctive` its rows against the rest.
+/// keeping in `distinctive` its rows against the rest and in `kept` the rows the page shows.
 fn write_partition(
     dir: &Path,
     comparison: &Comparison,
     schemas: &[&TableSchema],
     report: &ReportOptions,
     distinctive: &mut Distinctive,
+    mut kept: Option<&mut Kept>,
 ) -> Result<Vec<Closed>> {
     let create = |s| Table::create(dir, s, &[], report);
     let mut compare = create(schemas[0])?;
     let mut rates = create(schemas[1])?;
     let mut paired = create(schemas[2])?;
     let render = Render { c: comparison, style: report.cells };
+    let keep = kept.is_some();
     comparison.run(
         |rows| {
-            let kept = Distinctive::candidates(comparison, &rows);
-            (render.rows(&rows), kept)
+            let candidates = Distinctive::candidates(comparison, &rows);
+            let shown = keep.then(|| Kept::select(comparison, &rows));
+            (render.rows(&rows), candidates, shown)
         },
-        |([c, r, p], kept)| {
-            distinctive.extend(kept);
+        |([c, r, p], candidates, shown)| {
+            distinctive.extend(candidates);
+            if let (Some(kept), Some(shown)) = (kept.as_deref_mut(), shown) {
+                kept.extend(shown);
+            }
             compare.bytes(&c)?;
             rates.bytes(&r)?;
             paired.bytes(&p)

@@ -53,7 +53,7 @@ pub(super) fn write(
 }
 
 /// (all, quoted) hits per label of one group.
-fn label_counts(set: &LabelSet, g: &GroupTotals, out: &mut [(u64, u64)]) {
+pub(super) fn label_counts(set: &LabelSet, g: &GroupTotals, out: &mut [(u64, u64)]) {
     out.iter_mut().for_each(|c| *c = (0, 0));
     for (&id, &(n, _)) in &g.entries {
         if let Some(l) = set.of(id) {

@@ -5,8 +5,9 @@
 //! input order, by the main thread; the aggregate tables (`outlets.csv`, `categories.csv`,
 //! `terms.csv`, `labels.csv`, `sources.csv`), the comparison tables (`comparison`: the rows
 //! of a [`crate::compare::Comparison`] rendered) and `manifest.json` are written by
-//! [`Reporter::finish`]. Every table is described once in `schema` (file, columns, types,
-//! meanings), flat, sorted and fixed-precision. [`xlsx`] turns finished tables into one
+//! [`Reporter::finish`], and `report.html` (`html`) from the same values. Every table is
+//! described once in `schema` (file, columns, types, meanings), flat, sorted and
+//! fixed-precision. [`xlsx`] turns finished tables into one
 //! workbook.
 
 mod attributions;
@@ -15,6 +16,7 @@ mod comparison;
 mod distinctive;
 mod doc_terms;
 mod documents;
+mod html;
 mod labels;
 mod manifest;
 mod matches;
@@ -34,9 +36,10 @@ pub mod xlsx;
 
 pub use cells::CellStyle;
 pub use comparison::write_comparison;
+pub use html::ReportLevel;
 pub use manifest::{InputInfo, Manifest, RunInfo, write_json};
 pub use reporter::{Rendered, Reporter, RowRenderer};
-pub use schema::{analyze_outputs, compare_outputs};
+pub use schema::{REPORT_HTML, analyze_outputs, compare_outputs};
 pub use table::ReportOptions;
 
 /// The type of column `name` of the table `file` (`text`, `integer`, `number` or `date`),

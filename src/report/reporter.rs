@@ -1,8 +1,9 @@
 //! The pipeline's sink that writes every table: a [`Reporter`] creates the streamed tables,
 //! copies the rows its [`RowRenderer`] encoded on the worker threads in input order, and at
-//! the end writes the aggregate and comparison tables and the manifest.
+//! the end writes the aggregate and comparison tables, `report.html` and the manifest.
 
 use super::cells::CellStyle;
+use super::html::{self, ReportLevel, gather::Gathered};
 use super::manifest::Manifest;
 use super::rows::Rows;
 use super::schema;
@@ -54,6 +55,8 @@ pub struct Reporter {
     /// Whether `finish` also writes the shard state `framelens merge` reads.
     shard: bool,
     columns: Arc<DocColumns>,
+    /// What `report.html` keeps of the documents.
+    gathered: Gathered,
 }
 
 impl Reporter {
@@ -84,6 +87,7 @@ impl Reporter {
         let spill = dir.join(COUNTS_SPILL);
         let collector =
             Collector::spilled(lexicon.clone(), &spill, opts.cells)?.grouped(columns.clone());
+        let gathered = Gathered::new(&lexicon, opts.html == ReportLevel::Full);
         Ok(Reporter {
             dir: dir.to_path_buf(),
             lexicon,
@@ -96,6 +100,7 @@ impl Reporter {
             compare: CompareOptions::default(),
             shard: false,
             columns,
+            gathered,
         })
     }
 
@@ -152,11 +157,22 @@ impl Reporter {
             (syncing.join(), written)
         });
         synced.map_err(|_| Error::io(&self.dir, std::io::Error::other("sync thread failed")))??;
+        let (compared, kept) = compared?;
         let mut closed = aggregates?;
-        closed.extend(compared?);
+        closed.extend(compared);
         Closed::sync_all(closed)?;
         if self.shard {
             super::shard::write_state(&self.dir, self.collector.aggregates())?;
+        }
+        if let Some(kept) = kept {
+            let analysis = html::Analysis {
+                lex: &self.lexicon,
+                agg: self.collector.aggregates(),
+                gathered: &self.gathered,
+            };
+            let input = self.collector.compare_input();
+            let model = html::Model::new("analyze", self.opts.html, input, kept, Some(analysis));
+            html::write(&self.dir, &model)?;
         }
         self.collector.into_parts().1.remove_spill()?;
         manifest.write(&self.dir.join("manifest.json"))
@@ -236,10 +252,14 @@ impl Sink for Reporter {
         for (table, rows) in self.streamed.iter_mut().zip(&r.rows) {
             table.bytes(rows)?;
         }
+        if self.opts.html != ReportLevel::None {
+            self.gathered.add(&self.lexicon, doc, a);
+        }
         self.collector.add(doc, a)
     }
 
     fn failure(&mut self, f: &InputFailure) -> Result<()> {
+        self.gathered.failed += 1;
         let c = &self.opts.cells;
         let id = f.doc_id.as_deref().unwrap_or("");
         self.errors.row([

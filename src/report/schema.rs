@@ -721,14 +721,17 @@ pub(crate) const COMPARISON: [&TableSchema; 8] = [
 /// The manifest, the last output file.
 pub(crate) const MANIFEST: &str = "manifest.json";
 
-/// The files `analyze` writes, in order.
+/// The page a reader opens first (`--report`, see `report::html`), written after the tables.
+pub const REPORT_HTML: &str = "report.html";
+
+/// The files `analyze` writes, in order (`report.html` unless `--report none`).
 pub fn analyze_outputs() -> Vec<&'static str> {
-    TABLES.iter().map(|t| t.file).chain([MANIFEST]).collect()
+    TABLES.iter().map(|t| t.file).chain([REPORT_HTML, MANIFEST]).collect()
 }
 
-/// The files `framelens compare` writes, in order.
+/// The files `framelens compare` writes, in order (`report.html` unless `--report none`).
 pub fn compare_outputs() -> Vec<&'static str> {
-    COMPARISON.iter().map(|t| t.file).chain([MANIFEST]).collect()
+    COMPARISON.iter().map(|t| t.file).chain([REPORT_HTML, MANIFEST]).collect()
 }
 
 /// The schema of `file`.
@@ -804,6 +807,9 @@ mod tests {
         assert!(column("terms.csv", "nope").is_none());
         assert_eq!(MATCHES.header(&[]).len(), 23);
         let files = analyze_outputs();
-        assert_eq!((files.len(), files[14], files[20]), (21, "labels.csv", "manifest.json"));
+        assert_eq!(
+            (files.len(), files[14], files[20], files[21]),
+            (22, "labels.csv", "report.html", "manifest.json")
+        );
     }
 }

@@ -19,6 +19,8 @@ pub struct ReportOptions {
     /// Characters of context on each side of a hit in `matches.csv` (`--context N`); 0 leaves
     /// the context columns out.
     pub context: usize,
+    /// What `report.html` holds (`--report`; default: everything).
+    pub html: super::html::level::ReportLevel,
 }
 
 /// A CSV file: rows are encoded into a buffer that is written out when it fills, with the
