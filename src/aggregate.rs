@@ -48,6 +48,8 @@ pub struct DeviceTotals {
     pub entries_quoted: FxHashMap<EntryId, u64>,
     /// Scare quotes.
     pub scare_quotes: u64,
+    /// Intensity-weighted counted loaded-language hits in authorial voice.
+    pub loaded_weight_authorial: u64,
     /// Sum of sentence tones in millionths.
     pub tone_micro: i64,
     /// Sentences with a valence-bearing hit.
@@ -67,6 +69,7 @@ impl DeviceTotals {
             *self.entries_quoted.entry(id).or_default() += u64::from(n);
         }
         self.scare_quotes += u64::from(a.scare_quotes());
+        self.loaded_weight_authorial += u64::from(a.loaded_weight_authorial);
         self.tone_micro += a.tone_micro;
         self.toned_sentences += u64::from(a.toned_sentences);
     }
@@ -165,6 +168,7 @@ mod tests {
             category_counts_quoted: vec![1, 0],
             entry_counts_quoted: vec![(EntryId(3), 1)],
             short_quotes: vec![],
+            loaded_weight_authorial: 5,
             tone_micro: -250_000,
             toned_sentences: 1,
             attributions: vec![],
@@ -182,6 +186,7 @@ mod tests {
             (8, 2, 2)
         );
         assert_eq!((d.tone_micro, d.toned_sentences, d.scare_quotes), (-500_000, 2, 0));
+        assert_eq!(d.loaded_weight_authorial, 10);
         let e1 = &agg.groups[&GroupKey { event: Some("e1".into()), outlet: "A".into() }];
         assert_eq!(e1.docs, 1);
     }

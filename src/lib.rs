@@ -71,6 +71,7 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod attribution;
+pub mod boilerplate;
 mod collect;
 pub mod compare;
 pub mod corpus;
@@ -81,6 +82,7 @@ pub mod labels;
 mod language;
 pub mod lexicon;
 pub mod matcher;
+mod names;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;

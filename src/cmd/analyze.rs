@@ -7,13 +7,15 @@ use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
+use framelens::boilerplate::{Boilerplate, Builder};
 use framelens::compare::CompareOptions;
 use framelens::corpus::FieldMap;
 use framelens::pipeline::RunCounts;
 use framelens::report::{
     InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
 };
-use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Sections, pipeline};
+use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Record, Sections, pipeline};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -44,6 +46,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
+    let boilerplate = find_boilerplate(&args.inputs, &input_opts)?;
     let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
@@ -51,7 +54,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         };
         let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
         reporter.set_compare_options(compare.clone());
-        let analyzer = Analyzer::new(lexicon.clone(), sections);
+        reporter.set_boilerplate(boilerplate.clone());
+        let analyzer =
+            Analyzer::new(lexicon.clone(), sections).with_boilerplate(boilerplate.clone());
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
         let counts = pool.install(|| {
@@ -79,6 +84,23 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         summary(&args, &inputs, &counts, started);
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+/// The first pass over the inputs: the lines each outlet repeats (see `framelens::boilerplate`).
+/// None when an input is standard input, which cannot be read twice.
+fn find_boilerplate(paths: &[PathBuf], opts: &InputOptions) -> anyhow::Result<Arc<Boilerplate>> {
+    let mut b = Builder::new();
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(Arc::default());
+    }
+    for path in paths {
+        for record in Input::open(path, opts)? {
+            if let Record::Doc(doc) = record {
+                b.add(&doc);
+            }
+        }
+    }
+    Ok(Arc::new(b.finish()))
 }
 
 /// What the run did and with what, for `manifest.json`.

@@ -20,7 +20,7 @@ use crate::view::marks::{boosted, is_negated};
 
 /// The device flags of one hit, a small bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Flags(pub u8);
+pub struct Flags(pub u16);
 
 impl Flags {
     /// Inside a quotation (a scare quote that no other quotation contains is the outlet's
@@ -36,6 +36,26 @@ impl Flags {
     pub const HEDGED: Flags = Flags(16);
     /// Inside a short quoted span that no cue attributes to a speaker.
     pub const SCARE_QUOTE: Flags = Flags(32);
+    /// Inside a proper name (an organisation, publication, law, work or database: `Global
+    /// Terrorism Database`, `New York Post`; see `names`). Left out of the counts.
+    pub const IN_NAME: Flags = Flags(64);
+    /// Inside text the outlet repeats verbatim in several documents (a caption, promo, byline
+    /// or footer; see `boilerplate`). Left out of the counts.
+    pub const BOILERPLATE: Flags = Flags(128);
+    /// A loaded-language hit on a token another dimension counts (a detected attribution cue,
+    /// a hedge, a label), or a hedge on a detected cue: counted there, not here.
+    pub const OTHER_DIMENSION: Flags = Flags(256);
+    /// An attribution-lexicon word that is not the cue of a detected attribution (a noun or
+    /// adjective: `confirmed cases`, `the talks`).
+    pub const NOT_A_CUE: Flags = Flags(512);
+    /// A set phrase (an entry marked `counts = never`): matched, never counted.
+    pub const SET_PHRASE: Flags = Flags(1024);
+
+    /// Whether the hit counts in the per-document and per-outlet counts and rates.
+    pub fn counted(self) -> bool {
+        let context = Flags::IN_NAME.0 | Flags::BOILERPLATE.0 | Flags::SET_PHRASE.0;
+        self.0 & (context | Flags::OTHER_DIMENSION.0 | Flags::NOT_A_CUE.0) == 0
+    }
 
     /// Whether every flag of `other` is set.
     pub fn contains(self, other: Flags) -> bool {

@@ -10,6 +10,7 @@
 //! workbook.
 
 mod attributions;
+mod boilerplate;
 mod cells;
 mod comparison;
 mod doc_terms;

@@ -7,7 +7,7 @@ use super::manifest::Manifest;
 use super::rows::Rows;
 use super::schema;
 use super::table::{Closed, ReportOptions, Table};
-use super::{attributions, comparison, doc_terms, documents, labels, matches};
+use super::{attributions, boilerplate, comparison, doc_terms, documents, labels, matches};
 use super::{scare_quotes, sources, tables, tone};
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
@@ -51,6 +51,7 @@ pub struct Reporter {
     term_order: Arc<doc_terms::TermOrder>,
     collector: Collector,
     compare: CompareOptions,
+    boilerplate: Arc<crate::boilerplate::Boilerplate>,
 }
 
 impl Reporter {
@@ -78,6 +79,7 @@ impl Reporter {
             term_order,
             collector,
             compare: CompareOptions::default(),
+            boilerplate: Arc::default(),
         })
     }
 
@@ -98,6 +100,11 @@ impl Reporter {
         self.compare = opts;
     }
 
+    /// The boilerplate lines to list in `boilerplate.csv` (none unless set).
+    pub fn set_boilerplate(&mut self, boilerplate: Arc<crate::boilerplate::Boilerplate>) {
+        self.boilerplate = boilerplate;
+    }
+
     /// Writes the aggregate tables and the manifest, and flushes everything.
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
         let mut streamed = Vec::with_capacity(7);
@@ -110,7 +117,12 @@ impl Reporter {
             let syncing = s.spawn(|| Closed::sync_all(streamed));
             let (dir, opts) = (&self.dir, &self.opts);
             let written = rayon::join(
-                || aggregate_tables(dir, &self.lexicon, self.collector.aggregates(), opts),
+                || {
+                    let mut closed =
+                        aggregate_tables(dir, &self.lexicon, self.collector.aggregates(), opts)?;
+                    closed.push(boilerplate::write(dir, &self.boilerplate, opts)?);
+                    Ok::<_, Error>(closed)
+                },
                 || {
                     let input = self.collector.compare_input();
                     comparison::write_unsynced(dir, input, &self.compare, opts)
