@@ -148,13 +148,20 @@ pub struct Analyzer {
     sections: Sections,
     dimensions: Arc<[Dimension]>,
     boilerplate: Option<Arc<Boilerplate>>,
+    count_names: bool,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
         let dimensions = dimensions(&lexicon);
-        Analyzer { lexicon, sections, dimensions, boilerplate: None }
+        Analyzer { lexicon, sections, dimensions, boilerplate: None, count_names: false }
+    }
+
+    /// The same analyzer, counting hits inside longer names when `on` (they stay flagged
+    /// `in_name`; by default they are left out of the counts).
+    pub fn counting_names(self, on: bool) -> Analyzer {
+        Analyzer { count_names: on, ..self }
     }
 
     /// The same analyzer, flagging hits on the lines of `boilerplate` (found by a first pass
@@ -258,7 +265,7 @@ impl Analyzer {
         }
         for (h, f) in view.hits.iter().zip(&w.flags) {
             let dim = self.dimensions[h.entry.index()];
-            if f.counted() && matches!(dim, Dimension::Hedge | Dimension::Label) {
+            if self.counts(*f) && matches!(dim, Dimension::Hedge | Dimension::Label) {
                 w.claims[h.first as usize..h.end as usize]
                     .iter_mut()
                     .for_each(|c| *c |= CLAIM_OTHER);
@@ -269,6 +276,7 @@ impl Analyzer {
             let claimed = w.claims[h.first as usize..h.end as usize].iter().all(|&c| c != 0);
             let once = lex.entry(h.entry).counts != Counts::Also;
             f.set(Flags::OTHER_DIMENSION, loaded && claimed && once);
+            f.set(Flags::COUNTED, self.counts(*f));
         }
     }
 
@@ -308,6 +316,21 @@ impl Analyzer {
             }
         }
         out.matched_tokens += w.covered.iter().filter(|&&c| c).count() as u32;
+    }
+}
+
+impl Analyzer {
+    /// Whether a hit with `flags` counts: no flag that leaves it out (`IN_NAME` only when
+    /// names are not counted on request).
+    fn counts(&self, flags: Flags) -> bool {
+        let mut out = Flags::BOILERPLATE.0
+            | Flags::SET_PHRASE.0
+            | Flags::OTHER_DIMENSION.0
+            | Flags::NOT_A_CUE.0;
+        if !self.count_names {
+            out |= Flags::IN_NAME.0;
+        }
+        flags.0 & out == 0
     }
 }
 
@@ -389,6 +412,11 @@ mod tests {
 
     /// The counted flag of each hit of `text`, as (file, matched text, counted).
     fn counted(text: &str) -> Vec<(String, String, bool)> {
+        counted_with(text, false)
+    }
+
+    /// The same, counting hits in names when `names`.
+    fn counted_with(text: &str, names: bool) -> Vec<(String, String, bool)> {
         let mut b = LexiconBuilder::new(Language::ENGLISH);
         let files = [
             (
@@ -413,7 +441,7 @@ mod tests {
             b.add_text(name, name, text).unwrap();
         }
         let lex = Arc::new(b.build());
-        let a = Analyzer::new(lex.clone(), Sections::default());
+        let a = Analyzer::new(lex.clone(), Sections::default()).counting_names(names);
         let doc = Document { text: text.into(), ..Document::default() };
         let r = a.analyze(&doc, &mut Scratch::new());
         let file = |m: &Match| lex.file(lex.entry(m.entry).file).name.to_string();
@@ -463,6 +491,8 @@ mod tests {
     fn names_and_set_phrases_do_not_count() {
         let got = counted("Data from the Global Terrorism Database show it.");
         assert_eq!(got, [c("loaded", "Terrorism", false)]);
+        let got = counted_with("Data from the Global Terrorism Database show it.", true);
+        assert_eq!(got, [c("loaded", "Terrorism", true)], "counted on request");
         let got = counted("Weekly jobless claims rose.");
         assert!(got.contains(&c("loaded", "jobless claims", false)), "{got:?}");
         let got = counted("Officials fear terrorism.");

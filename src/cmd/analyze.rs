@@ -46,7 +46,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
-    let boilerplate = find_boilerplate(&args.inputs, &input_opts)?;
+    let boilerplate = match args.count_boilerplate {
+        true => Arc::default(),
+        false => find_boilerplate(&args.inputs, &input_opts)?,
+    };
     let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
@@ -55,8 +58,9 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         let mut reporter = Reporter::create(tmp, lexicon.clone(), opts)?;
         reporter.set_compare_options(compare.clone());
         reporter.set_boilerplate(boilerplate.clone());
-        let analyzer =
-            Analyzer::new(lexicon.clone(), sections).with_boilerplate(boilerplate.clone());
+        let analyzer = Analyzer::new(lexicon.clone(), sections)
+            .with_boilerplate(boilerplate.clone())
+            .counting_names(args.count_names);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
         let counts = pool.install(|| {
@@ -126,6 +130,12 @@ fn manifest(
     // Only when given, so manifests of runs without .txt inputs keep their bytes.
     if let Some(outlet) = &args.outlet {
         options["outlet"] = outlet.as_str().into();
+    }
+    if args.count_names {
+        options["count_names"] = true.into();
+    }
+    if args.count_boilerplate {
+        options["count_boilerplate"] = true.into();
     }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),

@@ -51,10 +51,14 @@ impl Flags {
     /// A set phrase (an entry marked `counts = never`): matched, never counted.
     pub const SET_PHRASE: Flags = Flags(1024);
 
-    /// Whether the hit counts in the per-document and per-outlet counts and rates.
+    /// Set by the analysis on a hit that counts in the per-document and per-outlet counts
+    /// and rates: none of the flags above that leave it out (`IN_NAME` unless names are
+    /// counted on request, `BOILERPLATE`, `OTHER_DIMENSION`, `NOT_A_CUE`, `SET_PHRASE`).
+    pub const COUNTED: Flags = Flags(2048);
+
+    /// Whether the hit counts (see [`Flags::COUNTED`]).
     pub fn counted(self) -> bool {
-        let context = Flags::IN_NAME.0 | Flags::BOILERPLATE.0 | Flags::SET_PHRASE.0;
-        self.0 & (context | Flags::OTHER_DIMENSION.0 | Flags::NOT_A_CUE.0) == 0
+        self.contains(Flags::COUNTED)
     }
 
     /// Whether every flag of `other` is set.
