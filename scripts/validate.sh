@@ -69,6 +69,36 @@ for ds in ptc basil babe polnear nyt; do
   esac
 done
 
+# --- Issue 14: which hits count, and the headline score -------------------------------------
+# `<ds>.counted`: the span scores over the hits that count in the rates (matches.csv rows with
+# counted = 1: no names, boilerplate, set phrases, non-cue attribution words, each token in one
+# dimension). `abp.rank`: on Article-Bias-Prediction, within each event, the share of (centre,
+# partisan) article pairs whose centre article has the lower headline score (and the lower
+# loaded_authorial_per_1k), overall and per split of splits/random (scripts/abp_rank.py).
+for ds in ptc basil babe; do
+  [ -f "$work/$ds/matches.csv" ] || continue
+  python3 - "$work/$ds/matches.csv" "$work/$ds/matches.counted.csv" <<'PY'
+import csv, sys
+with open(sys.argv[1], encoding="utf-8", newline="") as f, \
+        open(sys.argv[2], "w", encoding="utf-8", newline="") as o:
+    r = csv.DictReader(f)
+    w = csv.DictWriter(o, r.fieldnames)
+    w.writeheader()
+    w.writerows(row for row in r if row["counted"] == "1")
+PY
+  python3 "$eval_dir/score_spans.py" --dataset "$ds" "$data" "$work/$ds/matches.counted.csv" \
+    --categories 'loaded*' --json "$work/$ds.counted.json" >/dev/null
+done
+if [ -f "$data/article_bias_prediction/event_groups.tsv" ]; then
+  python3 "$root/scripts/abp_rank.py" input "$data" "$work/abp_input"
+  rc=0
+  "$bin" analyze "$work/abp_input/abp.jsonl" -o "$work/abp" --raw-cells --force --quiet \
+    ${lexicons[@]+"${lexicons[@]}"} || rc=$?
+  if [ "$rc" -gt 1 ]; then echo "validate.sh: framelens failed on abp (exit $rc)" >&2; exit 2; fi
+  python3 "$root/scripts/abp_rank.py" score "$data" "$work/abp" "$work/abp.rank.json" >/dev/null
+fi
+# --- end of issue 14 --------------------------------------------------------------------------
+
 args=("$work" "$root/validation/floors.tsv")
 [ "$check" = 1 ] && args+=(--check)
 python3 "$root/scripts/validation_table.py" "${args[@]}"

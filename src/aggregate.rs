@@ -48,6 +48,8 @@ pub struct DeviceTotals {
     pub entries_quoted: FxHashMap<EntryId, u64>,
     /// Scare quotes.
     pub scare_quotes: u64,
+    /// Intensity-weighted counted loaded-language hits in authorial voice.
+    pub loaded_weight_authorial: u64,
     /// Sum of sentence tones in millionths.
     pub tone_micro: i64,
     /// Sentences with a valence-bearing hit.
@@ -67,8 +69,31 @@ impl DeviceTotals {
             *self.entries_quoted.entry(id).or_default() += u64::from(n);
         }
         self.scare_quotes += u64::from(a.scare_quotes());
+        self.loaded_weight_authorial += u64::from(a.loaded_weight_authorial);
         self.tone_micro += a.tone_micro;
         self.toned_sentences += u64::from(a.toned_sentences);
+    }
+
+    /// Adds `b`'s totals to these (see [`GroupTotals::add_totals`]).
+    fn add_totals(&mut self, b: &DeviceTotals) {
+        let DeviceTotals {
+            quoted_tokens,
+            categories_quoted,
+            entries_quoted,
+            scare_quotes,
+            loaded_weight_authorial,
+            tone_micro,
+            toned_sentences,
+        } = b;
+        self.quoted_tokens += quoted_tokens;
+        add_vec(&mut self.categories_quoted, categories_quoted);
+        for (id, &n) in entries_quoted {
+            *self.entries_quoted.entry(*id).or_default() += n;
+        }
+        self.scare_quotes += scare_quotes;
+        self.loaded_weight_authorial += loaded_weight_authorial;
+        self.tone_micro += tone_micro;
+        self.toned_sentences += toned_sentences;
     }
 }
 
@@ -112,6 +137,43 @@ impl GroupTotals {
             e.1 += 1;
         }
     }
+
+    /// Adds `b`'s totals (of disjoint documents) to these. Every field is named, so a new
+    /// one must say how it sums.
+    pub fn add_totals(&mut self, b: &GroupTotals) {
+        let GroupTotals {
+            docs,
+            tokens,
+            sentences,
+            matched_tokens,
+            categories,
+            category_docs,
+            entries,
+            devices,
+            attributions,
+            attribution_classes,
+            sources,
+        } = b;
+        self.docs += docs;
+        self.tokens += tokens;
+        self.sentences += sentences;
+        self.matched_tokens += matched_tokens;
+        add_vec(&mut self.categories, categories);
+        add_vec(&mut self.category_docs, category_docs);
+        for (id, &(n, d)) in entries {
+            let e = self.entries.entry(*id).or_default();
+            e.0 += n;
+            e.1 += d;
+        }
+        self.devices.add_totals(devices);
+        self.attributions += attributions;
+        self.attribution_classes.iter_mut().zip(attribution_classes).for_each(|(x, y)| *x += y);
+        for (k, &(n, d)) in sources {
+            let e = self.sources.entry(k.clone()).or_default();
+            e.0 += n;
+            e.1 += d;
+        }
+    }
 }
 
 /// The key of a group: `event` is `None` for the all-events scope.
@@ -147,6 +209,14 @@ impl Aggregates {
     }
 }
 
+/// Adds `y` to `x` element by element, growing `x` to `y`'s length.
+fn add_vec(x: &mut Vec<u64>, y: &[u64]) {
+    if x.len() < y.len() {
+        x.resize(y.len(), 0);
+    }
+    x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -165,6 +235,7 @@ mod tests {
             category_counts_quoted: vec![1, 0],
             entry_counts_quoted: vec![(EntryId(3), 1)],
             short_quotes: vec![],
+            loaded_weight_authorial: 5,
             tone_micro: -250_000,
             toned_sentences: 1,
             attributions: vec![],
@@ -182,6 +253,7 @@ mod tests {
             (8, 2, 2)
         );
         assert_eq!((d.tone_micro, d.toned_sentences, d.scare_quotes), (-500_000, 2, 0));
+        assert_eq!(d.loaded_weight_authorial, 10);
         let e1 = &agg.groups[&GroupKey { event: Some("e1".into()), outlet: "A".into() }];
         assert_eq!(e1.docs, 1);
     }

@@ -4,11 +4,13 @@
 //! voice. Produces a [`DocAnalysis`] of integers and offsets; infallible and free of I/O, so
 //! the drivers in `pipeline` can run it on any thread.
 
-use crate::attribution::{Attribution, AttributionScratch, detect_section};
+use crate::attribution::{Attribution, AttributionScratch, CueKind, detect_section};
+use crate::boilerplate::Boilerplate;
 use crate::corpus::Document;
 use crate::devices::{DeviceScratch, Flags, ShortQuote};
-use crate::lexicon::{EntryId, Lexicon};
-use crate::segment::Span;
+use crate::lexicon::{Counts, EntryId, Lexicon, Role};
+use crate::names::NameScratch;
+use crate::segment::{Span, Token};
 use crate::tone::{SentenceTone, ToneScratch, score_sentences};
 pub use crate::view::{Section, Sections};
 use crate::view::{SectionView, ViewScratch};
@@ -55,6 +57,9 @@ pub struct DocAnalysis {
     pub entry_counts_quoted: Vec<(EntryId, u32)>,
     /// Short quoted spans (scare quotes, attributed phrases, titles), in text order.
     pub short_quotes: Vec<(Section, ShortQuote)>,
+    /// The headline score's numerator: the intensities (1..=3, 1 when not given) of the
+    /// counted loaded-language hits in the outlet's own voice.
+    pub loaded_weight_authorial: u32,
     /// Sum of the sentence tones in millionths (see `tone`).
     pub tone_micro: i64,
     /// Sentences with at least one hit that carries valence.
@@ -71,6 +76,39 @@ impl DocAnalysis {
     }
 }
 
+/// The framing dimension an entry counts in, for the rule that a token counts once.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dimension {
+    /// Loaded language (a content entry under the top-level category `loaded`).
+    Loaded,
+    /// An attribution cue.
+    Cue,
+    /// A hedge.
+    Hedge,
+    /// A label.
+    Label,
+    /// Anything else (valence, boosters, negators: they feed tone).
+    Other,
+}
+
+/// Each entry's dimension.
+fn dimensions(lex: &Lexicon) -> Arc<[Dimension]> {
+    let dim = |(i, e): (usize, &crate::lexicon::Entry)| match lex.role(EntryId(i as u32)) {
+        Role::AttributionCue { .. } => Dimension::Cue,
+        Role::Hedge => Dimension::Hedge,
+        Role::Label { .. } => Dimension::Label,
+        Role::Content if &*lex.category(lex.category(e.category).top).path == "loaded" => {
+            Dimension::Loaded
+        }
+        _ => Dimension::Other,
+    };
+    lex.entries().iter().enumerate().map(dim).collect()
+}
+
+/// Token claims: which dimension already counts a token.
+const CLAIM_CUE: u8 = 1;
+const CLAIM_OTHER: u8 = 2;
+
 /// Per-thread reusable buffers.
 #[derive(Default)]
 pub struct Scratch {
@@ -82,6 +120,11 @@ pub struct Scratch {
 #[derive(Default)]
 struct Work {
     covered: Vec<bool>,
+    claims: Vec<u8>,
+    flags: Vec<Flags>,
+    names: NameScratch,
+    boilerplate: Vec<Span>,
+    norm: String,
     entry_ids: Vec<EntryId>,
     entry_ids_quoted: Vec<EntryId>,
     devices: DeviceScratch,
@@ -103,12 +146,28 @@ impl Scratch {
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     sections: Sections,
+    dimensions: Arc<[Dimension]>,
+    boilerplate: Option<Arc<Boilerplate>>,
+    count_names: bool,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        Analyzer { lexicon, sections }
+        let dimensions = dimensions(&lexicon);
+        Analyzer { lexicon, sections, dimensions, boilerplate: None, count_names: false }
+    }
+
+    /// The same analyzer, counting hits inside longer names when `on` (they stay flagged
+    /// `in_name`; by default they are left out of the counts).
+    pub fn counting_names(self, on: bool) -> Analyzer {
+        Analyzer { count_names: on, ..self }
+    }
+
+    /// The same analyzer, flagging hits on the lines of `boilerplate` (found by a first pass
+    /// over the corpus, see `boilerplate`).
+    pub fn with_boilerplate(self, boilerplate: Arc<Boilerplate>) -> Analyzer {
+        Analyzer { boilerplate: Some(boilerplate), ..self }
     }
 
     /// The lexicon.
@@ -137,6 +196,11 @@ impl Analyzer {
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
             if let Some(text) = text {
+                let w = &mut scratch.work;
+                w.boilerplate.clear();
+                if let Some(bp) = &self.boilerplate {
+                    bp.spans(&doc.outlet, text, &mut w.norm, &mut w.boilerplate);
+                }
                 let view = scratch.view.build(lex, section, text);
                 self.analyze_section(&view, &mut scratch.work, &mut out);
             }
@@ -156,8 +220,10 @@ impl Analyzer {
         let short = w.short.iter().map(|&q| ShortQuote { chars: view.chars(q.bytes), ..q });
         out.short_quotes.extend(short.map(|q| (view.section, q)));
         out.quoted_tokens += w.devices.quoted_tokens(view);
-        self.count_hits(view, w, out);
+        let first_new = out.attributions.len();
         detect_section(&self.lexicon, view, &mut w.attribution, &mut out.attributions);
+        self.hit_flags(view, w, &out.attributions[first_new..]);
+        self.count_hits(view, w, out);
         score_sentences(view, &mut w.tone, &mut w.sentence_tones);
         for t in &w.sentence_tones {
             out.tone_micro += i64::from(t.micro);
@@ -165,15 +231,64 @@ impl Analyzer {
         }
     }
 
-    /// Adds every hit of the section, with its flags, to the matches and counts.
+    /// The flags of every hit of the section into `w.flags`: the devices around it, its
+    /// context (a name, a set phrase), and whether another dimension counts its tokens. A
+    /// token counts once: an attribution-lexicon hit counts only as the cue of a detected
+    /// attribution (`attributions`, this section's); a hedge on such a cue counts as the
+    /// cue; a loaded-language hit whose every token is a cue, a counted hedge or a counted
+    /// label counts there, unless its entry says `counts = also` (a longer loaded phrase
+    /// around a label, `culture war` around `war`, is its own choice and counts).
+    fn hit_flags(&self, view: &SectionView, w: &mut Work, attributions: &[Attribution]) {
+        let lex = &*self.lexicon;
+        let toks = &view.buf.tokens;
+        w.claims.clear();
+        w.claims.resize(toks.len(), 0);
+        for at in attributions.iter().filter(|a| matches!(a.kind, CueKind::Lexicon { .. })) {
+            claim(toks, at.cue.bytes, CLAIM_CUE, &mut w.claims);
+        }
+        w.names.prepare(view);
+        w.flags.clear();
+        for h in view.hits {
+            let (first, end) = (h.first as usize, h.end as usize);
+            let mut f = w.devices.flags(view, h);
+            f.set(Flags::IN_NAME, w.names.in_name(view, first, end));
+            f.set(Flags::SET_PHRASE, lex.entry(h.entry).counts == Counts::Never);
+            let at = toks[first].span.start;
+            f.set(Flags::BOILERPLATE, w.boilerplate.iter().any(|s| s.start <= at && at < s.end));
+            let on_cue = w.claims[first..end].iter().any(|&c| c & CLAIM_CUE != 0);
+            match self.dimensions[h.entry.index()] {
+                Dimension::Cue => f.set(Flags::NOT_A_CUE, !on_cue),
+                Dimension::Hedge => f.set(Flags::OTHER_DIMENSION, on_cue),
+                _ => {}
+            }
+            w.flags.push(f);
+        }
+        for (h, f) in view.hits.iter().zip(&w.flags) {
+            let dim = self.dimensions[h.entry.index()];
+            if self.counts(*f) && matches!(dim, Dimension::Hedge | Dimension::Label) {
+                w.claims[h.first as usize..h.end as usize]
+                    .iter_mut()
+                    .for_each(|c| *c |= CLAIM_OTHER);
+            }
+        }
+        for (h, f) in view.hits.iter().zip(w.flags.iter_mut()) {
+            let loaded = self.dimensions[h.entry.index()] == Dimension::Loaded;
+            let claimed = w.claims[h.first as usize..h.end as usize].iter().all(|&c| c != 0);
+            let once = lex.entry(h.entry).counts != Counts::Also;
+            f.set(Flags::OTHER_DIMENSION, loaded && claimed && once);
+            f.set(Flags::COUNTED, self.counts(*f));
+        }
+    }
+
+    /// Adds every hit of the section, with its flags (from [`Analyzer::hit_flags`]), to the
+    /// matches, and the counted ones to the counts.
     fn count_hits(&self, view: &SectionView, w: &mut Work, out: &mut DocAnalysis) {
         let lex = &*self.lexicon;
         let toks = &view.buf.tokens;
         w.covered.clear();
         w.covered.resize(toks.len(), false);
-        for h in view.hits {
+        for (h, &flags) in view.hits.iter().zip(&w.flags) {
             let bytes = view.tokens_span(h.first as usize, h.end as usize);
-            let flags = w.devices.flags(view, h);
             out.matches.push(Match {
                 entry: h.entry,
                 section: view.section,
@@ -183,17 +298,50 @@ impl Analyzer {
                 flags,
             });
             w.covered[h.first as usize..h.end as usize].iter_mut().for_each(|c| *c = true);
+            if !flags.counted() {
+                continue;
+            }
             w.entry_ids.push(h.entry);
             let quoted = flags.contains(Flags::IN_QUOTE);
             if quoted {
                 w.entry_ids_quoted.push(h.entry);
             }
-            for c in lex.lineage(lex.entry(h.entry).category) {
+            let entry = lex.entry(h.entry);
+            if !quoted && self.dimensions[h.entry.index()] == Dimension::Loaded {
+                out.loaded_weight_authorial += u32::from(entry.intensity.unwrap_or(1));
+            }
+            for c in lex.lineage(entry.category) {
                 out.category_counts[c.index()] += 1;
                 out.category_counts_quoted[c.index()] += u32::from(quoted);
             }
         }
         out.matched_tokens += w.covered.iter().filter(|&&c| c).count() as u32;
+    }
+}
+
+impl Analyzer {
+    /// Whether a hit with `flags` counts: no flag that leaves it out (`IN_NAME` only when
+    /// names are not counted on request).
+    fn counts(&self, flags: Flags) -> bool {
+        let mut out = Flags::BOILERPLATE.0
+            | Flags::SET_PHRASE.0
+            | Flags::OTHER_DIMENSION.0
+            | Flags::NOT_A_CUE.0;
+        if !self.count_names {
+            out |= Flags::IN_NAME.0;
+        }
+        flags.0 & out == 0
+    }
+}
+
+/// Marks with `mark` the tokens that overlap the byte span `bytes`.
+fn claim(toks: &[Token], bytes: Span, mark: u8, claims: &mut [u8]) {
+    let start = toks.partition_point(|t| t.span.end <= bytes.start);
+    for (t, c) in toks[start..].iter().zip(&mut claims[start..]) {
+        if t.span.start >= bytes.end {
+            break;
+        }
+        *c |= mark;
     }
 }
 
@@ -260,6 +408,119 @@ mod tests {
         assert_eq!(r.category_counts[loaded], 3);
         assert_eq!(r.matched_tokens, 4);
         assert_eq!(r.entry_counts, vec![(EntryId(0), 2), (EntryId(1), 1), (EntryId(2), 1)]);
+    }
+
+    /// The counted flag of each hit of `text`, as (file, matched text, counted).
+    fn counted(text: &str) -> Vec<(String, String, bool)> {
+        counted_with(text, false)
+    }
+
+    /// The same, counting hits in names when `names`.
+    fn counted_with(text: &str, names: bool) -> Vec<(String, String, bool)> {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        let files = [
+            (
+                "loaded",
+                "pattern,category,polarity,intensity,counts\n=claimed,loaded/doubt,-1,2,\n\
+                 =claims,loaded/doubt,-1,2,\nregime,loaded/delegitimising,-2,2,also\n\
+                 terroris*,loaded/delegitimising,-2,3,\nwar,loaded/violence,-1,1,\n\
+                 =jobless =claims,loaded/doubt,,,never\n",
+            ),
+            (
+                "attribution",
+                "pattern,category\n=said,attribution/neutral\n=claimed,attribution/doubting\n\
+                 =alleged,attribution/doubting\n=claims,attribution/doubting\n",
+            ),
+            ("hedges", "pattern,category\n=alleged,hedge/reportive\n"),
+            (
+                "labels",
+                "pattern,category,lemma\nregime,label/government,regime\nwar,label/war,war\n",
+            ),
+        ];
+        for (name, text) in files {
+            b.add_text(name, name, text).unwrap();
+        }
+        let lex = Arc::new(b.build());
+        let a = Analyzer::new(lex.clone(), Sections::default()).counting_names(names);
+        let doc = Document { text: text.into(), ..Document::default() };
+        let r = a.analyze(&doc, &mut Scratch::new());
+        let file = |m: &Match| lex.file(lex.entry(m.entry).file).name.to_string();
+        let mut v: Vec<_> = r
+            .matches
+            .iter()
+            .map(|m| (file(m), text[m.bytes.range()].to_string(), m.flags.counted()))
+            .collect();
+        v.sort();
+        v
+    }
+
+    fn c(file: &str, text: &str, counted: bool) -> (String, String, bool) {
+        (file.into(), text.into(), counted)
+    }
+
+    #[test]
+    fn a_cue_counts_as_attribution_not_as_loaded_language() {
+        let got = counted("The minister claimed that the plan failed.");
+        assert_eq!(got, [c("attribution", "claimed", true), c("loaded", "claimed", false)]);
+        // No attribution: the word is loaded language, and no cue.
+        let got = counted("The claimed victory was hollow.");
+        assert_eq!(got, [c("attribution", "claimed", false), c("loaded", "claimed", true)]);
+    }
+
+    #[test]
+    fn a_hedge_on_a_cue_counts_as_the_cue() {
+        let got = counted("Prosecutors alleged that he lied.");
+        assert_eq!(got, [c("attribution", "alleged", true), c("hedges", "alleged", false)]);
+        let got = counted("The alleged thief ran.");
+        assert_eq!(got, [c("attribution", "alleged", false), c("hedges", "alleged", true)]);
+    }
+
+    #[test]
+    fn labels_take_loaded_words_unless_the_lexicon_says_also() {
+        let got = counted("The regime ended the war.");
+        let want = [
+            c("labels", "regime", true),
+            c("labels", "war", true),
+            c("loaded", "regime", true),
+            c("loaded", "war", false),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn names_and_set_phrases_do_not_count() {
+        let got = counted("Data from the Global Terrorism Database show it.");
+        assert_eq!(got, [c("loaded", "Terrorism", false)]);
+        let got = counted_with("Data from the Global Terrorism Database show it.", true);
+        assert_eq!(got, [c("loaded", "Terrorism", true)], "counted on request");
+        let got = counted("Weekly jobless claims rose.");
+        assert!(got.contains(&c("loaded", "jobless claims", false)), "{got:?}");
+        let got = counted("Officials fear terrorism.");
+        assert_eq!(got, [c("loaded", "terrorism", true)]);
+    }
+
+    #[test]
+    fn only_counted_hits_reach_the_counts_and_the_headline_score() {
+        let mut b = LexiconBuilder::new(Language::ENGLISH);
+        b.add_text(
+            "l",
+            "loaded",
+            "pattern,category,intensity\nmassacre,loaded/violence,3\nbad,loaded/x,1\n",
+        )
+        .unwrap();
+        let a = Analyzer::new(Arc::new(b.build()), Sections::default());
+        let doc = Document {
+            text: "A massacre, a bad one, at the Massacre Memorial Trust. He said: \"It was a \
+                   massacre of many.\""
+                .into(),
+            ..Document::default()
+        };
+        let r = a.analyze(&doc, &mut Scratch::new());
+        let counted: Vec<bool> = r.matches.iter().map(|m| m.flags.counted()).collect();
+        assert_eq!(counted, [true, true, false, true]);
+        assert_eq!(r.entry_counts, vec![(EntryId(0), 2), (EntryId(1), 1)]);
+        // Authorial: massacre (3) + bad (1); the quoted massacre is not authorial.
+        assert_eq!(r.loaded_weight_authorial, 4);
     }
 
     #[test]

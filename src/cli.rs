@@ -68,6 +68,12 @@ pub struct AnalyzeArgs {
     /// No progress messages on stderr.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Count hits inside longer proper names in the rates (they are still flagged `in_name`).
+    #[arg(long)]
+    pub count_names: bool,
+    /// Count hits on lines an outlet repeats in 3+ documents (skips the boilerplate pass).
+    #[arg(long)]
+    pub count_boilerplate: bool,
     #[command(flatten)]
     pub grouping: GroupArgs,
     /// Carry the input column (or JSON key) COLUMN into documents.csv (repeatable).

@@ -71,6 +71,7 @@
 pub mod aggregate;
 pub mod analysis;
 pub mod attribution;
+pub mod boilerplate;
 mod collect;
 pub mod compare;
 pub mod corpus;
@@ -82,6 +83,7 @@ mod language;
 pub mod lexicon;
 pub mod matcher;
 pub mod merge;
+mod names;
 pub mod pipeline;
 pub mod quotes;
 pub mod report;

@@ -6,7 +6,7 @@
 //! framelens, lexicons and options (their manifests say); a document id in two shards is an
 //! error naming both.
 
-use crate::aggregate::{Aggregates, GroupTotals};
+use crate::aggregate::Aggregates;
 use crate::compare::{COUNTS_SPILL, CompareInput, CompareOptions};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
@@ -177,47 +177,10 @@ pub fn report_options(shard: &Shard) -> ReportOptions {
     }
 }
 
-/// Adds `b`'s totals to `a`'s.
-fn add_totals(a: &mut GroupTotals, b: &GroupTotals) {
-    let add = |x: &mut Vec<u64>, y: &[u64]| {
-        if x.len() < y.len() {
-            x.resize(y.len(), 0);
-        }
-        x.iter_mut().zip(y).for_each(|(x, y)| *x += y);
-    };
-    a.docs += b.docs;
-    a.tokens += b.tokens;
-    a.sentences += b.sentences;
-    a.matched_tokens += b.matched_tokens;
-    add(&mut a.categories, &b.categories);
-    add(&mut a.category_docs, &b.category_docs);
-    for (id, &(n, d)) in &b.entries {
-        let e = a.entries.entry(*id).or_default();
-        e.0 += n;
-        e.1 += d;
-    }
-    let (x, y) = (&mut a.devices, &b.devices);
-    x.quoted_tokens += y.quoted_tokens;
-    add(&mut x.categories_quoted, &y.categories_quoted);
-    for (id, &n) in &y.entries_quoted {
-        *x.entries_quoted.entry(*id).or_default() += n;
-    }
-    x.scare_quotes += y.scare_quotes;
-    x.tone_micro += y.tone_micro;
-    x.toned_sentences += y.toned_sentences;
-    a.attributions += b.attributions;
-    a.attribution_classes.iter_mut().zip(b.attribution_classes).for_each(|(x, y)| *x += y);
-    for (k, &(n, d)) in &b.sources {
-        let e = a.sources.entry(k.clone()).or_default();
-        e.0 += n;
-        e.1 += d;
-    }
-}
-
 /// Adds every group of `b` to `a`.
 pub fn add_aggregates(a: &mut Aggregates, b: &Aggregates) {
     for (k, g) in &b.groups {
-        add_totals(a.groups.entry(k.clone()).or_default(), g);
+        a.groups.entry(k.clone()).or_default().add_totals(g);
     }
 }
 

@@ -184,7 +184,7 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
                 "The government said the attack killed dozens, according to officials."
             };
             lines.push_str(&format!(
-                "{{\"id\":\"{outlet}{i}\",\"source\":\"{outlet}\",\"content\":\"{words} Talks went on.\",\"lean\":\"{lean}\",\"topic\":\"t{i}\",\"desk\":\"d\"}}\n"
+                "{{\"id\":\"{outlet}{i}\",\"source\":\"{outlet}\",\"content\":\"On day {i}: {words} Talks went on.\",\"lean\":\"{lean}\",\"topic\":\"t{i}\",\"desk\":\"d\"}}\n"
             ));
         }
     }
@@ -403,12 +403,12 @@ fn the_worked_example_of_the_readme_holds() {
         .expect("the README's row");
     let cells: Vec<&str> =
         ["count_a", "tokens_a", "count_b", "tokens_b"].iter().map(|c| r[*c].as_str()).collect();
-    assert_eq!(cells, ["17", "651", "1", "2437"]);
+    assert_eq!(cells, ["16", "651", "0", "2437"]);
     let num = |c: &str| r[c].parse::<f64>().unwrap();
-    assert!((num("prior") - 5.8290).abs() < 5e-5);
-    assert!((num("log_odds") - 1.9520).abs() < 5e-5);
-    assert!((num("se") - 0.4362).abs() < 5e-5);
-    assert!((num("g2") - 46.02).abs() < 5e-3);
+    assert!((num("prior") - 5.1813).abs() < 5e-5);
+    assert!((num("log_odds") - 2.1527).abs() < 5e-5);
+    assert!((num("se") - 0.4901).abs() < 5e-5);
+    assert!((num("g2") - 50.13).abs() < 5e-3);
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
-    assert!(readme.contains("| `log_odds` | 1.9520 |"), "README and test agree");
+    assert!(readme.contains("| `log_odds` | 2.1527 |"), "README and test agree");
 }

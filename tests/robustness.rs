@@ -303,11 +303,12 @@ fn crlf_and_lone_cr_line_ends_keep_offsets_into_the_original_text() {
     let text = "First fiasco.\r\nSecond scandal.\rThird betrayal.\r\n\r\nFourth, reckless.";
     w.write("in/A/doc.txt", text);
     let quoted = text.replace('"', "\"\"");
-    w.write("in.csv", format!("id,outlet,text\r\nc1,A,\"{quoted}\"\r\nc2,A,one\r"));
+    // One outlet each: the same lines in three documents of one outlet would be boilerplate.
+    w.write("in.csv", format!("id,outlet,text\r\nc1,B,\"{quoted}\"\r\nc2,B,one\r"));
     // JSONL whose lines end in CRLF and in lone CR; line 3 is broken.
     let lines = format!(
         "{}\r\n{}\r{{broken\r{}",
-        jsonl_line("j1", "A", text).trim_end(),
+        jsonl_line("j1", "C", text).trim_end(),
         jsonl_line("j2", "A", "scandal").trim_end(),
         jsonl_line("j3", "A", "fiasco").trim_end()
     );

@@ -9,13 +9,15 @@ use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
 use anyhow::bail;
+use framelens::boilerplate::{Boilerplate, Builder};
 use framelens::compare::{CompareOptions, DocColumns, GroupMap};
 use framelens::corpus::FieldMap;
 use framelens::pipeline::RunCounts;
 use framelens::report::{
     InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
 };
-use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Sections, pipeline};
+use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Record, Sections, pipeline};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
@@ -49,6 +51,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     if threads == 0 {
         bail!("--threads must be at least 1");
     }
+    let boilerplate = match args.count_boilerplate {
+        true => Arc::default(),
+        false => find_boilerplate(&args.inputs, &input_opts)?,
+    };
     let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let opts = ReportOptions {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
@@ -59,7 +65,10 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         let mut reporter = Reporter::create_with_columns(tmp, lexicon.clone(), opts, columns)?;
         reporter.set_compare_options(compare.clone());
         reporter.write_shard_state(args.shard);
-        let analyzer = Analyzer::new(lexicon.clone(), sections);
+        reporter.set_boilerplate(boilerplate.clone());
+        let analyzer = Analyzer::new(lexicon.clone(), sections)
+            .with_boilerplate(boilerplate.clone())
+            .counting_names(args.count_names);
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
         let counts = pool.install(|| {
@@ -116,6 +125,23 @@ fn open_inputs(args: &AnalyzeArgs, input_opts: &InputOptions) -> anyhow::Result<
     Ok(inputs)
 }
 
+/// The first pass over the inputs: the lines each outlet repeats (see `framelens::boilerplate`).
+/// None when an input is standard input, which cannot be read twice.
+fn find_boilerplate(paths: &[PathBuf], opts: &InputOptions) -> anyhow::Result<Arc<Boilerplate>> {
+    let mut b = Builder::new();
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        return Ok(Arc::default());
+    }
+    for path in paths {
+        for record in Input::open(path, opts)? {
+            if let Record::Doc(doc) = record {
+                b.add(&doc);
+            }
+        }
+    }
+    Ok(Arc::new(b.finish()))
+}
+
 /// What the run did and with what, for `manifest.json`.
 fn manifest(
     args: &AnalyzeArgs,
@@ -166,6 +192,12 @@ fn manifest(
     if args.format == crate::cli::Format::Parquet {
         options["format"] = "parquet".into();
         outputs = outputs.iter().map(|f| framelens::report::parquet::parquet_name(f)).collect();
+    }
+    if args.count_names {
+        options["count_names"] = true.into();
+    }
+    if args.count_boilerplate {
+        options["count_boilerplate"] = true.into();
     }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),

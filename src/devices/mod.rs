@@ -20,7 +20,7 @@ use crate::view::marks::{boosted, is_negated};
 
 /// The device flags of one hit, a small bit set.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Flags(pub u8);
+pub struct Flags(pub u16);
 
 impl Flags {
     /// Inside a quotation (a scare quote that no other quotation contains is the outlet's
@@ -36,6 +36,30 @@ impl Flags {
     pub const HEDGED: Flags = Flags(16);
     /// Inside a short quoted span that no cue attributes to a speaker.
     pub const SCARE_QUOTE: Flags = Flags(32);
+    /// Inside a proper name (an organisation, publication, law, work or database: `Global
+    /// Terrorism Database`, `New York Post`; see `names`). Left out of the counts.
+    pub const IN_NAME: Flags = Flags(64);
+    /// Inside text the outlet repeats verbatim in several documents (a caption, promo, byline
+    /// or footer; see `boilerplate`). Left out of the counts.
+    pub const BOILERPLATE: Flags = Flags(128);
+    /// A loaded-language hit on a token another dimension counts (a detected attribution cue,
+    /// a hedge, a label), or a hedge on a detected cue: counted there, not here.
+    pub const OTHER_DIMENSION: Flags = Flags(256);
+    /// An attribution-lexicon word that is not the cue of a detected attribution (a noun or
+    /// adjective: `confirmed cases`, `the talks`).
+    pub const NOT_A_CUE: Flags = Flags(512);
+    /// A set phrase (an entry marked `counts = never`): matched, never counted.
+    pub const SET_PHRASE: Flags = Flags(1024);
+
+    /// Set by the analysis on a hit that counts in the per-document and per-outlet counts
+    /// and rates: none of the flags above that leave it out (`IN_NAME` unless names are
+    /// counted on request, `BOILERPLATE`, `OTHER_DIMENSION`, `NOT_A_CUE`, `SET_PHRASE`).
+    pub const COUNTED: Flags = Flags(2048);
+
+    /// Whether the hit counts (see [`Flags::COUNTED`]).
+    pub fn counted(self) -> bool {
+        self.contains(Flags::COUNTED)
+    }
 
     /// Whether every flag of `other` is set.
     pub fn contains(self, other: Flags) -> bool {

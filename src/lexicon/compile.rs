@@ -190,6 +190,7 @@ impl LexiconBuilder {
             lemma: row.lemma.map(Into::into),
             note: row.note.into(),
             source: row.source.into(),
+            counts: row.counts,
             line: row.line as u32,
         });
     }

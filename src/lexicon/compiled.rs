@@ -54,6 +54,8 @@ pub struct Entry {
     pub note: Box<str>,
     /// Provenance.
     pub source: Box<str>,
+    /// How its hits count where they meet another dimension.
+    pub counts: super::load::Counts,
     /// 1-based line in the file.
     pub line: u32,
 }

@@ -5,7 +5,22 @@ use crate::error::{Error, Result};
 
 /// Columns a lexicon file may have. `pattern` and `category` are required.
 pub const COLUMNS: &[&str] =
-    &["pattern", "category", "polarity", "intensity", "lemma", "note", "source"];
+    &["pattern", "category", "polarity", "intensity", "lemma", "note", "source", "counts"];
+
+/// How an entry's hits count when they meet another dimension (the optional `counts` column;
+/// see `analysis` and lexicons/README.md).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Counts {
+    /// Empty cell: a loaded-language hit on a token that is a detected attribution cue, a
+    /// hedge or part of a label counts there, not as loaded language.
+    #[default]
+    Once,
+    /// `also`: counts in its own dimension even on such a token.
+    Also,
+    /// `never`: a set phrase, matched (so it takes its words from shorter entries of its
+    /// file) but never counted.
+    Never,
+}
 
 /// One checked row of a lexicon file.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -24,6 +39,8 @@ pub struct RawEntry {
     pub note: String,
     /// Provenance.
     pub source: String,
+    /// The `counts` cell.
+    pub counts: Counts,
     /// 1-based line of the row in its file.
     pub line: u64,
     /// 1-based column of the pattern cell.
@@ -79,8 +96,8 @@ pub fn parse_file(file: &str, text: &str) -> Result<Vec<RawEntry>> {
 
 /// Where each of [`COLUMNS`] is in the header (`usize::MAX` when absent); an unknown or
 /// repeated column, or a missing required one, is an error.
-fn column_index(file: &str, headers: &csv::StringRecord) -> Result<[usize; 7]> {
-    let mut index = [usize::MAX; 7];
+fn column_index(file: &str, headers: &csv::StringRecord) -> Result<[usize; 8]> {
+    let mut index = [usize::MAX; 8];
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
         let Some(k) = COLUMNS.iter().position(|c| *c == name) else {
@@ -114,7 +131,7 @@ fn parse_row(
     file: &str,
     line: u64,
     record: &csv::StringRecord,
-    index: &[usize; 7],
+    index: &[usize; 8],
 ) -> Result<RawEntry> {
     let cell = |k: usize| -> &str {
         if index[k] == usize::MAX { "" } else { record.get(index[k]).unwrap_or("").trim() }
@@ -133,6 +150,15 @@ fn parse_row(
         .map_err(|m| Error::lexicon(file, line, col(3), format!("intensity {m}")))?
         .map(|v| v as u8);
     let lemma = Some(cell(4).to_string()).filter(|s| !s.is_empty());
+    let counts = match cell(7) {
+        "" => Counts::Once,
+        "also" => Counts::Also,
+        "never" => Counts::Never,
+        other => {
+            let m = format!("counts '{other}': allowed are empty, 'also' and 'never'");
+            return Err(Error::lexicon(file, line, col(7), m));
+        }
+    };
     Ok(RawEntry {
         pattern,
         category,
@@ -141,6 +167,7 @@ fn parse_row(
         lemma,
         note: cell(5).to_string(),
         source: cell(6).to_string(),
+        counts,
         line,
         pattern_column: col(0),
     })

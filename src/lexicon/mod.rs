@@ -18,6 +18,6 @@ pub use bundled::{bundled_files, bundled_languages};
 pub use compile::LexiconBuilder;
 pub use compiled::{Category, Elem, Entry, Lexicon, LexiconFile};
 pub use ids::{CategoryId, EntryId, FileId};
-pub use load::{COLUMNS, MAX_CATEGORY_LEVELS, RawEntry, parse_file};
+pub use load::{COLUMNS, Counts, MAX_CATEGORY_LEVELS, RawEntry, parse_file};
 pub use pattern::ElemKind;
 pub use role::{CueClass, Role, Roles};

@@ -73,9 +73,12 @@ pub(super) fn write(
             Flags::DAMPENED,
             Flags::HEDGED,
             Flags::SCARE_QUOTE,
+            Flags::IN_NAME,
+            Flags::BOILERPLATE,
         ] {
             out.flag(m.flags.contains(f));
         }
+        out.flag(m.flags.counted());
         out.end();
     }
 }

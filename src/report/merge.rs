@@ -12,10 +12,12 @@ use crate::lexicon::Lexicon;
 use std::io::{BufRead, BufReader, Write};
 use std::path::Path;
 
-/// The per-document tables `merge` concatenates, in the order of the output list.
+/// The tables `merge` concatenates, in the order of the output list: the per-document ones,
+/// and `boilerplate.csv`, since each shard found its boilerplate among its own documents (a
+/// line repeated across shards but fewer than 3 times in each is not flagged).
 fn per_document_tables() -> Vec<&'static str> {
     let streamed = STREAMED.iter().map(|t| t.file);
-    streamed.chain([schema::ERRORS.file]).collect()
+    streamed.chain([schema::ERRORS.file, schema::BOILERPLATE.file]).collect()
 }
 
 /// Writes each per-document table of `shards` into `out`: the first shard's header, then every

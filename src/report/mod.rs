@@ -11,6 +11,7 @@
 //! workbook.
 
 mod attributions;
+mod boilerplate;
 mod cells;
 mod comparison;
 mod distinctive;

@@ -8,7 +8,7 @@ use super::manifest::Manifest;
 use super::rows::Rows;
 use super::schema;
 use super::table::{Closed, ReportOptions, Table};
-use super::{attributions, comparison, doc_terms, documents, labels, matches};
+use super::{attributions, boilerplate, comparison, doc_terms, documents, labels, matches};
 use super::{scare_quotes, sources, tables, tone};
 use crate::aggregate::Aggregates;
 use crate::analysis::DocAnalysis;
@@ -57,6 +57,7 @@ pub struct Reporter {
     columns: Arc<DocColumns>,
     /// What `report.html` keeps of the documents.
     gathered: Gathered,
+    boilerplate: Arc<crate::boilerplate::Boilerplate>,
 }
 
 impl Reporter {
@@ -101,6 +102,7 @@ impl Reporter {
             shard: false,
             columns,
             gathered,
+            boilerplate: Arc::default(),
         })
     }
 
@@ -133,6 +135,11 @@ impl Reporter {
         self.shard = shard;
     }
 
+    /// The boilerplate lines to list in `boilerplate.csv` (none unless set).
+    pub fn set_boilerplate(&mut self, boilerplate: Arc<crate::boilerplate::Boilerplate>) {
+        self.boilerplate = boilerplate;
+    }
+
     /// Writes the aggregate tables and the manifest, and flushes everything.
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
         let mut streamed = Vec::with_capacity(7);
@@ -147,7 +154,10 @@ impl Reporter {
             let written = rayon::join(
                 || {
                     let agg = self.collector.aggregates();
-                    aggregate_tables(dir, &self.lexicon, agg, opts, self.compare.by_event)
+                    let by_event = self.compare.by_event;
+                    let mut closed = aggregate_tables(dir, &self.lexicon, agg, opts, by_event)?;
+                    closed.push(boilerplate::write(dir, &self.boilerplate, opts)?);
+                    Ok::<_, Error>(closed)
                 },
                 || {
                     let input = self.collector.compare_input();

@@ -169,6 +169,16 @@ macro_rules! counted {
             c("scare_quote_count", I, "scare quotes"),
             c("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
             c("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
+            c(
+                "loaded_weighted_authorial",
+                I,
+                "counted loaded-language hits in authorial voice, each weighted by its intensity (1-3)",
+            ),
+            c(
+                "loaded_weighted_authorial_per_1k",
+                N,
+                "the headline score: loaded_weighted_authorial per 1,000 authorial tokens (4 decimals)",
+            ),
             c("attributions", I, "attributions (see attributions.csv)"),
             c("attributions_per_1k", N, "attributions per 1,000 tokens (4 decimals)"),
             per_class(
@@ -230,6 +240,18 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
         c("dampened", I, "1 when a dampening booster precedes it (3 words)"),
         c("hedged", I, "1 when a hedge governs its clause"),
         c("scare_quote", I, "1 when it sits in a short unattributed quotation"),
+        c("in_name", I, "1 when it stands inside a longer proper name (left out of the counts)"),
+        c(
+            "boilerplate",
+            I,
+            "1 when its line recurs verbatim in 3+ documents of the outlet (left out of the counts)",
+        ),
+        c(
+            "counted",
+            I,
+            "1 when it counts in the rates: not in a name, boilerplate or set phrase, an \
+             attribution word only as a detected cue, and each token in one dimension",
+        ),
     ],
 };
 
@@ -682,8 +704,19 @@ pub(crate) const LABELS: TableSchema = TableSchema {
     ],
 };
 
+/// `boilerplate.csv`.
+pub(crate) const BOILERPLATE: TableSchema = TableSchema {
+    file: "boilerplate.csv",
+    about: "lines an outlet repeats verbatim in 3+ documents; their hits are left out of the counts",
+    columns: &[
+        c("outlet", T, "the outlet"),
+        c("documents", I, "documents of the outlet the line occurs in"),
+        c("text", T, "the line (compared trimmed, white space collapsed, lowercased)"),
+    ],
+};
+
 /// Every table, in the order of the manifest's output list and the workbook's sheets.
-pub(crate) const TABLES: [&TableSchema; 20] = [
+pub(crate) const TABLES: [&TableSchema; 21] = [
     &DOCUMENTS,
     &MATCHES,
     &SCARE_QUOTES,
@@ -704,6 +737,7 @@ pub(crate) const TABLES: [&TableSchema; 20] = [
     &GROUP_RATES,
     &GROUP_COMPARE_PAIRED,
     &STANCE,
+    &BOILERPLATE,
 ];
 
 /// The comparison tables (what `framelens compare` writes).
@@ -798,18 +832,18 @@ mod tests {
         assert_eq!(&h[8..12], ["hedge_count", "hedge_per_1k", "loaded_count", "loaded_per_1k"]);
         assert!(at("hedge_quoted_per_1k") < at("loaded_authorial_count"));
         assert_eq!(h.last().unwrap(), "confrontational_share");
-        assert_eq!(h.len(), 8 + 4 + 2 + 2 + 8 + 3 + 2 + 6);
+        assert_eq!(h.len(), 8 + 4 + 2 + 2 + 8 + 3 + 2 + 2 + 6);
         let (ty, doc) = column("outlets.csv", "loaded_authorial_count").unwrap();
         assert_eq!((ty, &*doc), (I, "hits in the top-level category loaded, authorial voice"));
         assert_eq!(column("documents.csv", "loaded_per_1k").unwrap().0, N);
         assert_eq!(column("outlets.csv", "hedge_count").unwrap().0, I);
         assert_eq!(column("outlets.csv", "doubting_share").unwrap().0, N);
         assert!(column("terms.csv", "nope").is_none());
-        assert_eq!(MATCHES.header(&[]).len(), 23);
+        assert_eq!(MATCHES.header(&[]).len(), 26);
         let files = analyze_outputs();
         assert_eq!(
-            (files.len(), files[14], files[20], files[21]),
-            (22, "labels.csv", "report.html", "manifest.json")
+            (files.len(), files[14], files[20], files[21], files[22]),
+            (23, "labels.csv", "boilerplate.csv", "report.html", "manifest.json")
         );
     }
 }

@@ -38,6 +38,8 @@ struct GroupState {
     /// (entry id, quoted hits).
     entries_quoted: Vec<(u32, u64)>,
     scare_quotes: u64,
+    #[serde(default)]
+    loaded_weight_authorial: u64,
     tone_micro: i64,
     toned_sentences: u64,
     attributions: u64,
@@ -68,6 +70,7 @@ impl GroupState {
             categories_quoted: d.categories_quoted.clone(),
             entries_quoted,
             scare_quotes: d.scare_quotes,
+            loaded_weight_authorial: d.loaded_weight_authorial,
             tone_micro: d.tone_micro,
             toned_sentences: d.toned_sentences,
             attributions: g.attributions,
@@ -114,6 +117,7 @@ impl GroupState {
                 quoted_tokens: self.quoted_tokens,
                 categories_quoted: self.categories_quoted,
                 scare_quotes: self.scare_quotes,
+                loaded_weight_authorial: self.loaded_weight_authorial,
                 tone_micro: self.tone_micro,
                 toned_sentences: self.toned_sentences,
                 ..DeviceTotals::default()

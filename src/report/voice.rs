@@ -1,6 +1,7 @@
 //! The framing-device columns appended to `documents.csv` and `outlets.csv`: token counts by
 //! voice, every top-level category's count and rate in authorial and in quoted voice (rates
-//! per 1,000 tokens of that voice), scare quotes, and the mean sentence tone.
+//! per 1,000 tokens of that voice), scare quotes, the mean sentence tone, and the headline
+//! score (intensity-weighted loaded language in authorial voice).
 
 use super::cells::{per_1k, tone};
 use crate::aggregate::{DeviceTotals, GroupTotals};
@@ -17,6 +18,7 @@ pub(super) fn document(lex: &Lexicon, a: &DocAnalysis) -> Vec<String> {
         categories: &all,
         quoted: &quoted,
         scare_quotes: u64::from(a.scare_quotes()),
+        loaded_weight: u64::from(a.loaded_weight_authorial),
         sentences: u64::from(a.sentences),
         tone_micro: a.tone_micro,
     };
@@ -32,6 +34,7 @@ pub(super) fn group(lex: &Lexicon, g: &GroupTotals) -> Vec<String> {
         categories: &g.categories,
         quoted: &d.categories_quoted,
         scare_quotes: d.scare_quotes,
+        loaded_weight: d.loaded_weight_authorial,
         sentences: g.sentences,
         tone_micro: d.tone_micro,
     };
@@ -44,6 +47,7 @@ struct Totals<'a> {
     categories: &'a [u64],
     quoted: &'a [u64],
     scare_quotes: u64,
+    loaded_weight: u64,
     sentences: u64,
     tone_micro: i64,
 }
@@ -64,6 +68,8 @@ impl Totals<'_> {
         row.push(self.scare_quotes.to_string());
         row.push(per_1k(self.scare_quotes, self.tokens));
         row.push(tone(self.tone_micro, self.sentences));
+        row.push(self.loaded_weight.to_string());
+        row.push(per_1k(self.loaded_weight, authorial_tokens));
         row
     }
 }

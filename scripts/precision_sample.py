@@ -1,0 +1,96 @@
+#!/usr/bin/env python3
+"""The hand-judged precision sample of counted loaded-language hits in the outlet's own voice.
+
+Usage:
+  precision_sample.py neus-input DATA OUT.jsonl      framelens input from AllSides NeuS
+  precision_sample.py draw ABP_OUT NEUS_OUT N SEED   print a random sample as TSV (ids+offsets)
+  precision_sample.py show ABP_IN NEUS_IN SAMPLE.tsv print each sampled hit in context (terminal
+                                                     only: the data rules forbid storing text)
+  precision_sample.py score SAMPLE.tsv               precision of the judged sample
+
+The sample file (validation/loaded_precision_sample.tsv) holds dataset, doc_id, section, start,
+end (code points), the matched term, its category, and the judgment: `y` (loaded language in
+the outlet's own voice), `n` (not: a neutral sense, a name, someone else's words) or `b`
+(borderline). Precision = y / all; counting borderline as right is reported beside it.
+"""
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+COLS = ["dataset", "doc_id", "section", "start", "end", "term", "category", "judgment"]
+
+
+def body(b):
+    """NeuS bodies are lists of paragraphs."""
+    return "\n\n".join(b) if isinstance(b, list) else (b or "")
+
+
+def neus_input(data, out):
+    path = Path(data) / "allsides_neus" / "headline_11_2021-10-19_crawled_all.jsonl"
+    with open(path, encoding="utf-8") as f, open(out, "w", encoding="utf-8") as o:
+        for line in f:
+            story = json.loads(line)
+            for stance, n in sorted(story.get("news", {}).items()):
+                rec = {"id": f"{story['id']}-{stance}", "outlet": n.get("newsSource") or stance,
+                       "event": str(story["id"]), "title": n.get("newsTitle") or "",
+                       "text": body(n.get("newBody"))}
+                o.write(json.dumps(rec) + "\n")
+
+
+def hits(out_dir):
+    with open(Path(out_dir) / "matches.csv", encoding="utf-8", newline="") as f:
+        return [r for r in csv.DictReader(f) if r["lexicon"] == "loaded" and r["counted"] == "1"
+                and r["in_quote"] == "0"]
+
+
+def draw(abp, neus, n, seed):
+    rng = random.Random(int(seed))
+    w = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
+    w.writerow(COLS)
+    for name, d in (("abp", abp), ("neus", neus)):
+        for r in rng.sample(hits(d), int(n) // 2):
+            w.writerow([name, r["doc_id"], r["section"], r["start"], r["end"], r["term"],
+                        r["category"], ""])
+
+
+def texts(path):
+    out = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            d = json.loads(line)
+            out[d["id"]] = d
+    return out
+
+
+def show(abp_in, neus_in, sample):
+    docs = {"abp": texts(abp_in), "neus": texts(neus_in)}
+    with open(sample, encoding="utf-8") as f:
+        for i, r in enumerate(csv.DictReader(f, delimiter="\t")):
+            d = docs[r["dataset"]][r["doc_id"]]
+            t = d["title"] if r["section"] == "title" else d["text"]
+            s, e = int(r["start"]), int(r["end"])
+            ctx = (t[max(0, s - 160):s] + "[[" + t[s:e] + "]]" + t[e:e + 100]).replace("\n", " ")
+            print(f"{i}\t{r['term']}\t{r['category']}\t{ctx}\n")
+
+
+def score(sample):
+    with open(sample, encoding="utf-8") as f:
+        j = [r["judgment"] for r in csv.DictReader(f, delimiter="\t")]
+    n = len(j)
+    y, b = j.count("y"), j.count("b")
+    print(f"judged {n}: yes {y}, borderline {b}, no {j.count('n')}; "
+          f"precision {y / n:.3f}, with borderline {(y + b) / n:.3f}")
+
+
+def main():
+    a = sys.argv[1:]
+    cmds = {"neus-input": (neus_input, 2), "draw": (draw, 4), "show": (show, 3), "score": (score, 1)}
+    if not a or a[0] not in cmds or len(a) - 1 != cmds[a[0]][1]:
+        sys.exit(__doc__.strip().split("\n\n")[0])
+    cmds[a[0]][0](*a[1:])
+
+
+if __name__ == "__main__":
+    main()
