@@ -138,8 +138,8 @@ const BLOCK: usize = 8;
 /// `scale · Σ count / Σ total` for every feature of `sample`, from `replicates` resamples of
 /// its units drawn with `rng`.
 ///
-/// Sums are accumulated in `f64`, exactly (they are integers far below 2^53), so each rate is
-/// the same number as `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums. `scale`
+/// Sums are accumulated as integers and converted to `f64` once per rate, so each rate is
+/// `(Σ count) as f64 · scale / (Σ total) as f64` (exact: the sums are far below 2^53). `scale`
 /// must be positive: rates are then non-negative, and their bit patterns order like them,
 /// which the quantile selection uses.
 pub fn ratio_intervals(
@@ -156,7 +156,7 @@ pub fn ratio_intervals(
     let b = replicates as usize;
     let width_max = FEATURE_CHUNK.min(features);
     let mut weights = vec![[0u32; BLOCK]; n];
-    let mut sums = vec![[0f64; BLOCK]; width_max];
+    let mut sums = vec![[0u64; BLOCK]; width_max];
     debug_assert!(scale > 0.0);
     // Feature-major: the replicate rates (as bits) of feature f are values[f·b .. f·b + valid].
     let mut values = vec![0u64; width_max * b];
@@ -172,11 +172,15 @@ pub fn ratio_intervals(
             let block = BLOCK.min(b - done);
             let totals = draw_block(sample, &mut weights, block, rng);
             done += block;
-            sums[..width].iter_mut().for_each(|s| *s = [0.0; BLOCK]);
+            sums[..width].iter_mut().for_each(|s| *s = [0; BLOCK]);
             for (d, w) in weights.iter().enumerate() {
-                let w = w.map(f64::from);
-                for &e in &entries[offsets[d]..offsets[d + 1]] {
-                    let (f, c) = ((e >> COUNT_BITS) as usize, f64::from(e & COUNT_MAX as u32));
+                let span = &entries[offsets[d]..offsets[d + 1]];
+                if span.is_empty() || *w == [0; BLOCK] {
+                    continue;
+                }
+                let w = w.map(u64::from);
+                for &e in span {
+                    let (f, c) = ((e >> COUNT_BITS) as usize, u64::from(e & COUNT_MAX as u32));
                     let s = &mut sums[f];
                     for r in 0..BLOCK {
                         s[r] += c * w[r];
@@ -188,7 +192,7 @@ pub fn ratio_intervals(
                     continue;
                 }
                 for (f, s) in sums[..width].iter().enumerate() {
-                    values[f * b + valid] = (s[r] * scale / total as f64).to_bits();
+                    values[f * b + valid] = (s[r] as f64 * scale / total as f64).to_bits();
                 }
                 valid += 1;
             }
