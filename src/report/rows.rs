@@ -151,7 +151,9 @@ impl Rows {
 
     /// `1` or `0`.
     pub fn flag(&mut self, on: bool) {
-        self.raw(if on { "1" } else { "0" });
+        // One byte that never needs quoting: no quoting check.
+        self.separator();
+        self.buf.push(if on { b'1' } else { b'0' });
     }
 
     /// Ends the row.
