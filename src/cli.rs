@@ -38,6 +38,8 @@ pub struct AnalyzeArgs {
     /// Language of the texts (ISO 639-1), for stemming and the bundled lexicons.
     #[arg(long, default_value = "en")]
     pub lang: String,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// Worker threads (default: all cores). Output is identical for any value.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -130,6 +132,10 @@ pub enum LexiconCommand {
     Check(LexiconArgs),
     /// Print every entry with the stems it matches (tab-separated).
     Stems(LexiconArgs),
+    /// Write the bundled lexicons to DIR as the CSV files they were built from.
+    Export(ExportArgs),
+    /// Convert a dictionary (LIWC, WordStat, Lexicoder, Yoshikoder, YAML) to framelens CSV files.
+    Import(ImportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -139,4 +145,48 @@ pub struct LexiconArgs {
     /// Language for stemming.
     #[arg(long, default_value = "en")]
     pub lang: String,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+/// Dictionaries added to the lexicons (see README, "Your own dictionaries").
+#[derive(Args, Debug, Default)]
+pub struct DictArgs {
+    /// Add a dictionary: LIWC .dic/.dicx, WordStat .cat, Lexicoder .lc3/.lcd, Yoshikoder .ykd,
+    /// YAML, or framelens .csv; the format from the extension or FORMAT (repeatable).
+    #[arg(long = "dict", value_name = "FILE[:FORMAT]")]
+    pub dicts: Vec<String>,
+    /// Add a valence list, token<TAB>score per line (VADER's format), whose words carry tone
+    /// (repeatable).
+    #[arg(long = "valence", value_name = "FILE")]
+    pub valence: Vec<PathBuf>,
+    /// Start from no bundled lexicons: only --lexicons, --dict and --valence.
+    #[arg(long)]
+    pub no_bundled: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Folder to write NAME.csv files into (created if missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Language of the bundled lexicons.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The dictionary: FILE or FILE:FORMAT.
+    #[arg(value_name = "FILE[:FORMAT]")]
+    pub file: String,
+    /// Folder to write one CSV file per category into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
 }

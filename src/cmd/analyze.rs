@@ -20,7 +20,7 @@ use std::time::Instant;
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     check_xlsx(args.xlsx.as_deref())?;
-    let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
+    let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.dicts, &args.lang)?);
     let sections = parse_sections(&args.sections)?;
     let input_opts = InputOptions {
         fields: FieldMap::with_mappings(&args.columns)?,

@@ -48,14 +48,31 @@ pub fn compare_options(
     Ok(opts)
 }
 
-/// The bundled lexicons, or those of `dir`.
+/// The bundled lexicons (none with `--no-bundled`), or those of `dir`, then every `--dict`
+/// and `--valence` file in order.
 pub fn load_lexicon(
     dir: Option<&std::path::Path>,
+    dicts: &crate::cli::DictArgs,
     lang: &str,
 ) -> anyhow::Result<framelens::Lexicon> {
+    use framelens::lexicon::import::DictSpec;
     let language = framelens::Language::from_code(lang)?;
-    Ok(match dir {
-        Some(d) => framelens::Lexicon::from_dir(d, language)?,
-        None => framelens::Lexicon::bundled(language)?,
-    })
+    let mut b = framelens::LexiconBuilder::new(language);
+    match dir {
+        Some(d) => b.add_dir(d)?,
+        None if !dicts.no_bundled => b.add_bundled()?,
+        None if dicts.dicts.is_empty() && dicts.valence.is_empty() => {
+            anyhow::bail!(
+                "--no-bundled leaves no lexicons: add --dict FILE, --valence FILE or --lexicons DIR"
+            )
+        }
+        None => {}
+    }
+    for d in &dicts.dicts {
+        b.add_dictionary(&DictSpec::parse(d))?;
+    }
+    for v in &dicts.valence {
+        b.add_valence(v)?;
+    }
+    Ok(b.build())
 }

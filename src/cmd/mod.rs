@@ -19,5 +19,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Compare(args) => compare::run(args),
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check(args),
         Command::Lexicon(LexiconCommand::Stems(args)) => lexicon::stems(args),
+        Command::Lexicon(LexiconCommand::Export(args)) => lexicon::export(args),
+        Command::Lexicon(LexiconCommand::Import(args)) => lexicon::import(args),
     }
 }
