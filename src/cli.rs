@@ -21,6 +21,32 @@ pub enum Command {
     /// Inspect lexicons: lint them, or list the stems of every entry.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Score an `analyze` output's matches against your own gold spans (precision, recall, F1).
+    Validate(ValidateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// An output folder of `framelens analyze` (reads matches.csv).
+    #[arg(value_name = "OUTDIR")]
+    pub source: PathBuf,
+    /// Gold spans: CSV with doc_id,start,end,category (code points into the body text, end
+    /// exclusive) and an optional text column.
+    #[arg(long, value_name = "FILE.csv")]
+    pub gold: PathBuf,
+    /// Where to write the scores (default OUTDIR/validation.csv; the error lists go beside it
+    /// as validation_errors.csv).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Bootstrap replicates (documents resampled) per interval.
+    #[arg(long, default_value_t = 1000)]
+    pub bootstrap: u32,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = framelens::compare::DEFAULT_SEED)]
+    pub seed: u64,
+    /// How many of the most frequent false positives and misses to list.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
 }
 
 #[derive(Args, Debug)]

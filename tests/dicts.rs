@@ -139,3 +139,34 @@ fn export_then_import_round_trip() {
         w.read("b/doc_terms.csv").lines().count()
     );
 }
+
+#[test]
+fn validate_scores_matches_against_gold_spans() {
+    let w = Workdir::new();
+    w.write("care.dic", DIC);
+    w.write("docs.jsonl", "{\"id\":\"a\",\"outlet\":\"o\",\"text\":\"They hurt him. It was safe.\"}\n{\"id\":\"b\",\"outlet\":\"o\",\"text\":\"No gold here: hurt.\"}\n");
+    w.run_ok(
+        &["analyze", "docs.jsonl", "-o", "out", "-q", "--no-bundled", "--dict", "care.dic"],
+        0,
+    );
+    // Gold: `hurt` (5..9) is harm; `him` (10..13) is a miss; `safe` is not annotated.
+    w.write(
+        "gold.csv",
+        "doc_id,start,end,category,text\na,5,9,care/harm_vice,hurt\na,10,13,care/harm_vice,him\n",
+    );
+    let out = w.run_ok(&["validate", "out", "--gold", "gold.csv", "--bootstrap", "50"], 0);
+    assert!(out.contains("most frequent misses:") && out.contains("care/harm_vice  him"), "{out}");
+    let rows = w.csv("out/validation.csv");
+    assert_eq!(rows.len(), 1);
+    assert_eq!((&*rows[0]["gold"], &*rows[0]["predicted"], &*rows[0]["paired"]), ("2", "1", "1"));
+    assert_eq!((&*rows[0]["precision"], &*rows[0]["recall"]), ("1.0000", "0.5000"));
+    assert!(out.contains("not scored"), "b's match has no gold: {out}");
+    let errors = w.read("out/validation_errors.csv");
+    assert!(errors.contains("miss,care/harm_vice,him,1"), "{errors}");
+    w.write("bad.csv", "doc_id,start,end,category\na,5,x,c\n");
+    let err = w.run(&["validate", "out", "--gold", "bad.csv"]);
+    assert!(
+        String::from_utf8_lossy(&err.stderr)
+            .contains("bad.csv:2:3: 'x' is not a code-point offset")
+    );
+}

@@ -7,6 +7,7 @@ mod interrupt;
 mod lexicon;
 mod output;
 mod progress;
+mod validate;
 
 pub use common::{EXIT_ERROR, message};
 
@@ -19,6 +20,7 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Compare(args) => compare::run(args),
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check(args),
         Command::Lexicon(LexiconCommand::Stems(args)) => lexicon::stems(args),
+        Command::Validate(args) => validate::run(args),
         Command::Lexicon(LexiconCommand::Export(args)) => lexicon::export(args),
         Command::Lexicon(LexiconCommand::Import(args)) => lexicon::import(args),
     }
