@@ -90,15 +90,19 @@ pub fn validate(
     let mut scores = Vec::new();
     for cat in categories {
         let under = |c: &str| c == cat || c.strip_prefix(cat).is_some_and(|r| r.starts_with('/'));
-        let g: BTreeSet<&Span> = gold.iter().filter(|s| s.category == cat).collect();
-        let p: Vec<&Span> =
-            predicted.iter().filter(|s| under(&s.category) && docs.contains(&*s.doc)).collect();
-        let mut counts: DocCounts = Vec::new();
-        for &doc in &docs {
-            let gd: Vec<&Span> = g.iter().copied().filter(|s| s.doc == doc).collect();
-            let mut pd: Vec<&Span> = p.iter().copied().filter(|s| s.doc == doc).collect();
+        let mut by_doc: BTreeMap<&str, (Vec<&Span>, Vec<&Span>)> = BTreeMap::new();
+        for s in predicted.iter().filter(|s| under(&s.category) && docs.contains(&*s.doc)) {
+            by_doc.entry(&s.doc).or_default().0.push(s);
+        }
+        for s in gold.iter().filter(|s| s.category == cat) {
+            by_doc.entry(&s.doc).or_default().1.push(s);
+        }
+        let mut counts: DocCounts = vec![(0, 0, 0); docs.len() - by_doc.len()];
+        for (_, (mut pd, mut gd)) in by_doc {
             pd.sort_by_key(|s| (s.start, s.end));
             pd.dedup_by(|a, b| (a.start, a.end) == (b.start, b.end));
+            gd.sort();
+            gd.dedup();
             let (pu, gu) = pair(&pd, &gd);
             counts.push((pd.len() as u64, gd.len() as u64, (pd.len() - pu.len()) as u64));
             for s in pu {
