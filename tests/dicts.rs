@@ -170,3 +170,12 @@ fn validate_scores_matches_against_gold_spans() {
             .contains("bad.csv:2:3: 'x' is not a code-point offset")
     );
 }
+
+#[test]
+fn a_dictionary_in_a_lexicons_folder_is_added() {
+    let w = Workdir::new();
+    w.run_ok(&["lexicon", "export", "lex"], 0);
+    w.write("lex/care.dic", DIC);
+    let out = w.run_ok(&["lexicon", "stems", "lex"], 0);
+    assert!(out.contains("care/care\t5\tsafe*"), "{out}");
+}

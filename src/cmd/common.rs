@@ -48,6 +48,29 @@ pub fn compare_options(
     Ok(opts)
 }
 
+/// The other tools' dictionaries (`.dic`, `.cat`, `.yml`, …; not `.csv`) of a `--lexicons`
+/// folder (or its `<lang>` folder), in name order: they are added, not ignored.
+fn dictionaries_in(
+    dir: &std::path::Path,
+    lang: &str,
+) -> anyhow::Result<Vec<framelens::lexicon::import::DictSpec>> {
+    use framelens::lexicon::import::{DictSpec, FORMATS, Format};
+    let dir = if dir.join(lang).is_dir() { dir.join(lang) } else { dir.to_path_buf() };
+    let known = |p: &std::path::Path| {
+        let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        FORMATS.iter().any(|(_, f, exts)| {
+            *f != Format::Csv && ext.as_deref().is_some_and(|e| exts.contains(&e))
+        })
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| known(p))
+        .collect();
+    paths.sort();
+    Ok(paths.into_iter().map(|path| DictSpec { path, format: None }).collect())
+}
+
 /// The bundled lexicons (none with `--no-bundled`), or those of `dir`, then every `--dict`
 /// and `--valence` file in order.
 pub fn load_lexicon(
@@ -59,7 +82,12 @@ pub fn load_lexicon(
     let language = framelens::Language::from_code(lang)?;
     let mut b = framelens::LexiconBuilder::new(language);
     match dir {
-        Some(d) => b.add_dir(d)?,
+        Some(d) => {
+            b.add_dir(d)?;
+            for spec in dictionaries_in(d, lang)? {
+                b.add_dictionary(&spec)?;
+            }
+        }
         None if !dicts.no_bundled => b.add_bundled()?,
         None if dicts.dicts.is_empty() && dicts.valence.is_empty() => {
             anyhow::bail!(

@@ -154,7 +154,7 @@ impl Roles {
 
     /// The tone valence of `entry` on VADER's −4..+4 scale:
     /// polarity (−2..+2) × (intensity + 1) / 2, intensity 1 when absent; 0 for every entry
-    /// that is not [`Role::Content`].
+    /// that is not [`Role::Content`]; an imported valence list gives it directly, to a tenth.
     #[inline]
     pub fn valence(&self, entry: EntryId) -> f64 {
         f64::from(self.valence10.get(entry.index()).copied().unwrap_or(0)) / 10.0
