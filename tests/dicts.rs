@@ -179,3 +179,31 @@ fn a_dictionary_in_a_lexicons_folder_is_added() {
     let out = w.run_ok(&["lexicon", "stems", "lex"], 0);
     assert!(out.contains("care/care\t5\tsafe*"), "{out}");
 }
+
+#[test]
+fn the_manifest_names_the_dictionaries() {
+    let w = Workdir::new();
+    w.write("care.dic", DIC);
+    w.write("v.txt", "zorgful\t-3.1\n");
+    w.write("in/o/a.txt", "They hurt him.");
+    let args = [
+        "analyze",
+        "in",
+        "-o",
+        "out",
+        "-q",
+        "--no-bundled",
+        "--dict",
+        "care.dic",
+        "--valence",
+        "v.txt",
+    ];
+    w.run_ok(&args, 0);
+    let m: serde_json::Value = serde_json::from_str(&w.read("out/manifest.json")).unwrap();
+    let o = &m["options"];
+    assert_eq!(
+        (&o["lexicons"], &o["dicts"][0], &o["valence"][0]),
+        (&"none".into(), &"care.dic".into(), &"v.txt".into()),
+        "{m}"
+    );
+}

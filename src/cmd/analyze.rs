@@ -92,7 +92,10 @@ fn manifest(
 ) -> Manifest {
     let mut options = serde_json::json!({
         "lang": lexicon.language().code(),
-        "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
+        "lexicons": args.lexicons.as_ref().map_or(
+            if args.dicts.no_bundled { "none" } else { "bundled" }.into(),
+            |p| p.display().to_string()
+        ),
         "sections": args.sections,
         "columns": args.columns,
         "lossy": args.lossy,
@@ -104,6 +107,13 @@ fn manifest(
     // Only when given, so manifests of runs without .txt inputs keep their bytes.
     if let Some(outlet) = &args.outlet {
         options["outlet"] = outlet.as_str().into();
+    }
+    if !args.dicts.dicts.is_empty() {
+        options["dicts"] = args.dicts.dicts.clone().into();
+    }
+    if !args.dicts.valence.is_empty() {
+        let v: Vec<String> = args.dicts.valence.iter().map(|p| p.display().to_string()).collect();
+        options["valence"] = v.into();
     }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
