@@ -11,7 +11,8 @@ secs=${1:?usage: run_all.sh SECONDS [TARGET...]}
 shift
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
-  targets=(tokenize lexicon_parse analyze_document csv_input jsonl_input)
+  targets=(tokenize lexicon_parse analyze_document csv_input jsonl_input
+    dict_liwc dict_liwc22 dict_wordstat dict_lc3 dict_lcd dict_ykd dict_yaml dict_valence)
 fi
 logs=${FUZZ_LOG_DIR:-/tmp/framelens-fuzz-logs}
 scratch=${FUZZ_SCRATCH:-/tmp/framelens-fuzz-corpus}

@@ -15,7 +15,7 @@ pub struct Cli {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Analyse a corpus and write the comparison tables to OUTDIR.
-    Analyze(AnalyzeArgs),
+    Analyze(Box<AnalyzeArgs>),
     /// Recompute the comparison tables of an `analyze` output folder, without the texts.
     Compare(CompareArgs),
     /// Merge the output folders of `analyze --shard` runs over disjoint shards of a corpus into
@@ -24,6 +24,32 @@ pub enum Command {
     /// Inspect lexicons: lint them, or list the stems of every entry.
     #[command(subcommand)]
     Lexicon(LexiconCommand),
+    /// Score an `analyze` output's matches against your own gold spans (precision, recall, F1).
+    Validate(ValidateArgs),
+}
+
+#[derive(Args, Debug)]
+pub struct ValidateArgs {
+    /// An output folder of `framelens analyze` (reads matches.csv).
+    #[arg(value_name = "OUTDIR")]
+    pub source: PathBuf,
+    /// Gold spans: CSV with doc_id,start,end,category (code points into the body text, end
+    /// exclusive) and an optional text column.
+    #[arg(long, value_name = "FILE.csv")]
+    pub gold: PathBuf,
+    /// Where to write the scores (default OUTDIR/validation.csv; the error lists go beside it
+    /// as validation_errors.csv).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Bootstrap replicates (documents resampled) per interval.
+    #[arg(long, default_value_t = 1000)]
+    pub bootstrap: u32,
+    /// Seed of the bootstrap.
+    #[arg(long, default_value_t = framelens::compare::DEFAULT_SEED)]
+    pub seed: u64,
+    /// How many of the most frequent false positives and misses to list.
+    #[arg(long, default_value_t = 20)]
+    pub top: usize,
 }
 
 #[derive(Args, Debug)]
@@ -41,6 +67,8 @@ pub struct AnalyzeArgs {
     /// Language of the texts (ISO 639-1), for stemming and the bundled lexicons.
     #[arg(long, default_value = "en")]
     pub lang: String,
+    #[command(flatten)]
+    pub dicts: DictArgs,
     /// Worker threads (default: all cores). Output is identical for any value.
     #[arg(long, short = 'j')]
     pub threads: Option<usize>,
@@ -218,6 +246,10 @@ pub enum LexiconCommand {
     Check(LexiconArgs),
     /// Print every entry with the stems it matches (tab-separated).
     Stems(LexiconArgs),
+    /// Write the bundled lexicons to DIR as the CSV files they were built from.
+    Export(ExportArgs),
+    /// Convert a dictionary (LIWC, WordStat, Lexicoder, Yoshikoder, YAML) to framelens CSV files.
+    Import(ImportArgs),
 }
 
 #[derive(Args, Debug)]
@@ -227,4 +259,48 @@ pub struct LexiconArgs {
     /// Language for stemming.
     #[arg(long, default_value = "en")]
     pub lang: String,
+    #[command(flatten)]
+    pub dicts: DictArgs,
+}
+
+/// Dictionaries added to the lexicons (see README, "Your own dictionaries").
+#[derive(Args, Debug, Default)]
+pub struct DictArgs {
+    /// Add a dictionary: LIWC .dic/.dicx, WordStat .cat, Lexicoder .lc3/.lcd, Yoshikoder .ykd,
+    /// YAML, or framelens .csv; the format from the extension or FORMAT (repeatable).
+    #[arg(long = "dict", value_name = "FILE[:FORMAT]")]
+    pub dicts: Vec<String>,
+    /// Add a valence list, token<TAB>score per line (VADER's format), whose words carry tone
+    /// (repeatable).
+    #[arg(long = "valence", value_name = "FILE")]
+    pub valence: Vec<PathBuf>,
+    /// Start from no bundled lexicons: only --lexicons, --dict and --valence.
+    #[arg(long)]
+    pub no_bundled: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ExportArgs {
+    /// Folder to write NAME.csv files into (created if missing).
+    #[arg(value_name = "DIR")]
+    pub dir: PathBuf,
+    /// Language of the bundled lexicons.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// The dictionary: FILE or FILE:FORMAT.
+    #[arg(value_name = "FILE[:FORMAT]")]
+    pub file: String,
+    /// Folder to write one CSV file per category into (created if missing).
+    #[arg(short, long, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Overwrite files that exist.
+    #[arg(long)]
+    pub force: bool,
 }

@@ -92,6 +92,7 @@ pub mod stats;
 mod stem;
 pub mod tone;
 mod util;
+pub mod validate;
 pub mod view;
 
 pub use analysis::{Analyzer, DocAnalysis, Match, Scratch, Section, Sections};

@@ -8,6 +8,7 @@ mod attribution;
 mod bundled_lexicons;
 mod compare;
 mod devices;
+mod dicts;
 mod first_run;
 mod html;
 mod lexicon;

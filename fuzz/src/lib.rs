@@ -129,3 +129,23 @@ pub fn run_input(data: &[u8], ext: &str, lossy: bool) {
         assert_eq!(counts.failed, sink.failures);
     });
 }
+
+/// A foreign dictionary of `format` read from arbitrary bytes: an error naming the file, or
+/// rows whose every pattern parses, each under its dimension named `fuzz/...`.
+pub fn check_dictionary(origin: &str, format: framelens::lexicon::import::Format, data: &[u8]) {
+    match framelens::lexicon::import::read_dimensions(origin, "fuzz", format, data) {
+        Ok(dims) => {
+            for (name, rows) in dims {
+                assert!(name.starts_with("fuzz/"), "{name}");
+                for r in rows {
+                    assert!(framelens::lexicon::pattern::parse(&r.pattern).is_ok(), "{}", r.pattern);
+                    assert_eq!(r.category, name);
+                }
+            }
+        }
+        Err(e) => {
+            let msg = e.to_string();
+            assert!(msg.starts_with(&format!("{origin}:")), "error without a position: {msg}");
+        }
+    }
+}

@@ -24,7 +24,7 @@ use std::time::Instant;
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
     check_xlsx(args.xlsx.as_deref())?;
-    let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.lang)?);
+    let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.dicts, &args.lang)?);
     let sections = parse_sections(&args.sections)?;
     let map = group_map(&[], &args.grouping)?;
     let (columns, extra) = doc_columns(&args, map.clone())?;
@@ -153,7 +153,10 @@ fn manifest(
 ) -> Manifest {
     let mut options = serde_json::json!({
         "lang": lexicon.language().code(),
-        "lexicons": args.lexicons.as_ref().map_or("bundled".into(), |p| p.display().to_string()),
+        "lexicons": args.lexicons.as_ref().map_or(
+            if args.dicts.no_bundled { "none" } else { "bundled" }.into(),
+            |p| p.display().to_string()
+        ),
         "sections": args.sections,
         "columns": args.columns,
         "lossy": args.lossy,
@@ -198,6 +201,13 @@ fn manifest(
     }
     if args.count_boilerplate {
         options["count_boilerplate"] = true.into();
+    }
+    if !args.dicts.dicts.is_empty() {
+        options["dicts"] = args.dicts.dicts.clone().into();
+    }
+    if !args.dicts.valence.is_empty() {
+        let v: Vec<String> = args.dicts.valence.iter().map(|p| p.display().to_string()).collect();
+        options["valence"] = v.into();
     }
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),

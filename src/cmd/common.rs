@@ -86,16 +86,61 @@ pub fn group_notes(map: &GroupMap, input: &framelens::compare::CompareInput, fil
     }
 }
 
-/// The bundled lexicons, or those of `dir`.
+/// The other tools' dictionaries (`.dic`, `.cat`, `.yml`, …; not `.csv`) of a `--lexicons`
+/// folder (or its `<lang>` folder), in name order: they are added, not ignored.
+fn dictionaries_in(
+    dir: &std::path::Path,
+    lang: &str,
+) -> anyhow::Result<Vec<framelens::lexicon::import::DictSpec>> {
+    use framelens::lexicon::import::{DictSpec, FORMATS, Format};
+    let dir = if dir.join(lang).is_dir() { dir.join(lang) } else { dir.to_path_buf() };
+    let known = |p: &std::path::Path| {
+        let ext = p.extension().map(|e| e.to_string_lossy().to_ascii_lowercase());
+        FORMATS.iter().any(|(_, f, exts)| {
+            *f != Format::Csv && ext.as_deref().is_some_and(|e| exts.contains(&e))
+        })
+    };
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .map_err(|e| anyhow::anyhow!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| known(p))
+        .collect();
+    paths.sort();
+    Ok(paths.into_iter().map(|path| DictSpec { path, format: None }).collect())
+}
+
+/// The bundled lexicons (none with `--no-bundled`), or those of `dir`, then every `--dict`
+/// and `--valence` file in order.
 pub fn load_lexicon(
     dir: Option<&std::path::Path>,
+    dicts: &crate::cli::DictArgs,
     lang: &str,
 ) -> anyhow::Result<framelens::Lexicon> {
+    use framelens::lexicon::import::DictSpec;
     let language = framelens::Language::from_code(lang)?;
-    Ok(match dir {
-        Some(d) => framelens::Lexicon::from_dir(d, language)?,
-        None => framelens::Lexicon::bundled(language)?,
-    })
+    let mut b = framelens::LexiconBuilder::new(language);
+    match dir {
+        Some(d) => {
+            b.add_dir(d)?;
+            for spec in dictionaries_in(d, lang)? {
+                b.add_dictionary(&spec)?;
+            }
+        }
+        None if !dicts.no_bundled => b.add_bundled()?,
+        None if dicts.dicts.is_empty() && dicts.valence.is_empty() => {
+            anyhow::bail!(
+                "--no-bundled leaves no lexicons: add --dict FILE, --valence FILE or --lexicons DIR"
+            )
+        }
+        None => {}
+    }
+    for d in &dicts.dicts {
+        b.add_dictionary(&DictSpec::parse(d))?;
+    }
+    for v in &dicts.valence {
+        b.add_valence(v)?;
+    }
+    Ok(b.build())
 }
 
 /// The `--report` level (clap has checked the value).

@@ -4,7 +4,7 @@
 
 use super::common::{documents, load_lexicon, outputs};
 use super::output::{check_output, write_atomically};
-use crate::cli::MergeArgs;
+use crate::cli::{DictArgs, MergeArgs};
 use framelens::merge::{self, Shard};
 use framelens::report::{analyze_outputs, shard::SHARD_STATE, write_json};
 use std::path::{Path, PathBuf};
@@ -12,7 +12,9 @@ use std::path::{Path, PathBuf};
 pub fn run(args: MergeArgs) -> anyhow::Result<u8> {
     let shards = args.shards.iter().map(|d| Shard::open(d)).collect::<Result<Vec<_>, _>>()?;
     merge::check_compatible(&shards)?;
-    let lexicon = load_lexicon(lexicon_dir(&args, &shards[0]).as_deref(), lang(&shards[0]))?;
+    let dicts = dictionaries(&shards[0]);
+    let lexicon =
+        load_lexicon(lexicon_dir(&args, &shards[0]).as_deref(), &dicts, lang(&shards[0]))?;
     let precious: Vec<&Path> = args.shards.iter().map(PathBuf::as_path).collect();
     check_output(&args.output, args.force, &precious)?;
     let merged = write_atomically(&args.output, args.force, |tmp| -> anyhow::Result<_> {
@@ -41,8 +43,27 @@ fn lexicon_dir(args: &MergeArgs, shard: &Shard) -> Option<PathBuf> {
         return Some(d.clone());
     }
     match shard.manifest["options"]["lexicons"].as_str() {
-        None | Some("bundled") => None,
+        None | Some("bundled" | "none") => None,
         Some(path) => Some(PathBuf::from(path)),
+    }
+}
+
+/// The `--dict`, `--valence` and `--no-bundled` of the shards' run, from its manifest (the
+/// merge checks the lexicons' digests against them).
+fn dictionaries(shard: &Shard) -> DictArgs {
+    let o = &shard.manifest["options"];
+    let strings = |key: &str| -> Vec<String> {
+        o[key]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(String::from))
+            .collect()
+    };
+    DictArgs {
+        dicts: strings("dicts"),
+        valence: strings("valence").into_iter().map(PathBuf::from).collect(),
+        no_bundled: o["lexicons"].as_str() == Some("none"),
     }
 }
 

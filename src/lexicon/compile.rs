@@ -19,6 +19,22 @@ impl Lexicon {
     /// The bundled lexicons for `language`.
     pub fn bundled(language: Language) -> crate::Result<Lexicon> {
         let mut b = LexiconBuilder::new(language);
+        b.add_bundled()?;
+        Ok(b.build())
+    }
+
+    /// Every `*.csv` in `dir` (or in `dir/<lang>` when that folder exists), in name order.
+    pub fn from_dir(dir: &std::path::Path, language: Language) -> crate::Result<Lexicon> {
+        let mut b = LexiconBuilder::new(language);
+        b.add_dir(dir)?;
+        Ok(b.build())
+    }
+}
+
+impl LexiconBuilder {
+    /// Adds the bundled lexicons of the builder's language.
+    pub fn add_bundled(&mut self) -> crate::Result<()> {
+        let language = self.stemmer.language();
         let files = bundled_files(language.code());
         if files.is_empty() {
             return Err(crate::Error::Usage(format!(
@@ -31,15 +47,7 @@ impl Lexicon {
             .into_iter()
             .map(|(name, text)| (format!("bundled:{}/{name}.csv", language.code()), name, text))
             .collect();
-        b.add_texts(&files)?;
-        Ok(b.build())
-    }
-
-    /// Every `*.csv` in `dir` (or in `dir/<lang>` when that folder exists), in name order.
-    pub fn from_dir(dir: &std::path::Path, language: Language) -> crate::Result<Lexicon> {
-        let mut b = LexiconBuilder::new(language);
-        b.add_dir(dir)?;
-        Ok(b.build())
+        self.add_texts(&files)
     }
 }
 
@@ -137,6 +145,24 @@ impl LexiconBuilder {
         prepared.into_iter().try_for_each(|(_, f)| self.add_prepared(f?))
     }
 
+    /// Adds one dimension of checked rows (an imported dictionary's category, see
+    /// `lexicon::import`); `sha256` is that of the file they were read from.
+    pub(crate) fn add_rows(
+        &mut self,
+        origin: &str,
+        name: &str,
+        sha256: String,
+        rows: Vec<RawEntry>,
+    ) -> Result<()> {
+        let file = PreparedFile::from_rows(&self.stemmer, origin, name, sha256, rows)?;
+        self.add_prepared(file)
+    }
+
+    /// The top-level category paths interned so far.
+    pub(crate) fn top_paths(&self) -> impl Iterator<Item = &str> {
+        self.tops.iter().map(|t| &*self.categories[t.index()].path)
+    }
+
     fn add_prepared(&mut self, prepared: PreparedFile) -> Result<()> {
         let PreparedFile { origin, name, sha256, rows } = prepared;
         if self.files.iter().any(|f| f.name == name) {
@@ -177,7 +203,10 @@ impl LexiconBuilder {
             })
             .collect();
         let category = self.intern_category(&row.category);
-        self.roles.push(&row.category, row.polarity, row.intensity);
+        match row.valence {
+            Some(tenths) => self.roles.push_valence(&row.category, row.intensity, tenths),
+            None => self.roles.push(&row.category, row.polarity, row.intensity),
+        }
         let term = display_term(&row.pattern);
         self.entries.push(Entry {
             term: term.into(),
@@ -296,6 +325,16 @@ struct PreparedFile {
 impl PreparedFile {
     fn new(stemmer: &Stemmer, origin: &str, name: &str, text: &str) -> Result<PreparedFile> {
         let raw = parse_file(origin, text)?;
+        PreparedFile::from_rows(stemmer, origin, name, sha256_hex(text.as_bytes()), raw)
+    }
+
+    fn from_rows(
+        stemmer: &Stemmer,
+        origin: &str,
+        name: &str,
+        sha256: String,
+        raw: Vec<RawEntry>,
+    ) -> Result<PreparedFile> {
         let mut seen: FxHashMap<String, u64> = FxHashMap::default();
         let mut rows = Vec::with_capacity(raw.len());
         for row in raw {
@@ -319,12 +358,7 @@ impl PreparedFile {
                 .collect();
             rows.push((row, elems));
         }
-        Ok(PreparedFile {
-            origin: origin.to_string(),
-            name: name.to_string(),
-            sha256: sha256_hex(text.as_bytes()),
-            rows,
-        })
+        Ok(PreparedFile { origin: origin.to_string(), name: name.to_string(), sha256, rows })
     }
 }
 
@@ -343,7 +377,7 @@ fn display_term(pattern: &str) -> String {
 }
 
 /// A key under which two spellings of the same pattern collide (`So-called` and `so called`).
-fn canonical(elems: &[super::pattern::PatternElem]) -> String {
+pub(super) fn canonical(elems: &[super::pattern::PatternElem]) -> String {
     let mut s = String::new();
     for e in elems {
         s.push(match e.kind {

@@ -22,6 +22,9 @@ pub enum Counts {
     Never,
 }
 
+/// Other header names accepted for a column: `(alias, column)`.
+pub const COLUMN_ALIASES: &[(&str, &str)] = &[("term", "pattern"), ("word", "pattern")];
+
 /// One checked row of a lexicon file.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RawEntry {
@@ -45,6 +48,9 @@ pub struct RawEntry {
     pub line: u64,
     /// 1-based column of the pattern cell.
     pub pattern_column: u64,
+    /// Tone valence in tenths (−40..=40), set only by an imported valence list; CSV rows give
+    /// polarity and intensity instead.
+    pub valence: Option<i16>,
 }
 
 /// Parses one lexicon file's text. `file` names it in errors.
@@ -100,16 +106,21 @@ fn column_index(file: &str, headers: &csv::StringRecord) -> Result<[usize; 8]> {
     let mut index = [usize::MAX; 8];
     for (i, name) in headers.iter().enumerate() {
         let name = name.trim().to_ascii_lowercase();
-        let Some(k) = COLUMNS.iter().position(|c| *c == name) else {
+        let canonical = COLUMN_ALIASES.iter().find(|(a, _)| *a == name).map_or(&*name, |(_, c)| c);
+        let Some(k) = COLUMNS.iter().position(|c| *c == canonical) else {
             return Err(Error::lexicon(
                 file,
                 1,
                 i as u64 + 1,
-                format!("unknown column '{name}'; allowed: {}", COLUMNS.join(", ")),
+                format!(
+                    "unknown column '{name}'; allowed: {} (or term, word for pattern)",
+                    COLUMNS.join(", ")
+                ),
             ));
         };
         if index[k] != usize::MAX {
-            return Err(Error::lexicon(file, 1, i as u64 + 1, format!("column '{name}' twice")));
+            let msg = format!("column '{canonical}' twice");
+            return Err(Error::lexicon(file, 1, i as u64 + 1, msg));
         }
         index[k] = i;
     }
@@ -170,6 +181,7 @@ fn parse_row(
         counts,
         line,
         pattern_column: col(0),
+        valence: None,
     })
 }
 
@@ -200,7 +212,7 @@ impl LineCounter<'_> {
 /// for every hit, so an absurdly deep category is a mistake, not a taxonomy.
 pub const MAX_CATEGORY_LEVELS: usize = 16;
 
-fn check_category(category: &str) -> std::result::Result<(), String> {
+pub(crate) fn check_category(category: &str) -> std::result::Result<(), String> {
     if category.is_empty() {
         return Err("empty category".into());
     }
@@ -212,9 +224,9 @@ fn check_category(category: &str) -> std::result::Result<(), String> {
         if seg.is_empty() {
             return Err(format!("category '{category}' has an empty level"));
         }
-        if !seg.chars().all(|c| c.is_alphanumeric() || c == '-' || c == '_') {
+        if !seg.chars().all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.')) {
             return Err(format!(
-                "category '{category}': levels may hold letters, digits, '-' and '_' only"
+                "category '{category}': levels may hold letters, digits, '-', '_' and '.' only"
             ));
         }
     }
@@ -264,6 +276,14 @@ mod tests {
     }
 
     #[test]
+    fn term_and_word_are_aliases_of_pattern() {
+        for h in ["term", "Word"] {
+            let rows = parse_file("t.csv", &format!("{h},category\nx,a.b/c\n")).unwrap();
+            assert_eq!((&*rows[0].pattern, &*rows[0].category), ("x", "a.b/c"));
+        }
+    }
+
+    #[test]
     fn errors_name_line_and_column() {
         assert_eq!(
             err(&format!("{HEADER}x,loaded,5,1,,team\n")),
@@ -277,6 +297,7 @@ mod tests {
         assert_eq!(err(&format!("{HEADER},loaded,1,1,,team\n")), "t.csv:2:1: empty pattern");
         assert!(err("pattern,category,colour\n").starts_with("t.csv:1:3: unknown column 'colour'"));
         assert!(err("pattern,note\n").contains("missing required column 'category'"));
+        assert!(err("term,word,category\n").contains("t.csv:1:2: column 'pattern' twice"));
         assert!(err("").contains("empty lexicon file"));
         assert_eq!(
             err(&format!("{HEADER}ok,loaded\nx,\"loaded\ny,z\n")),

@@ -10,6 +10,7 @@ pub mod check;
 mod compile;
 mod compiled;
 mod ids;
+pub mod import;
 mod load;
 pub mod pattern;
 mod role;

@@ -98,8 +98,9 @@ pub enum Role {
 #[derive(Clone, Debug, Default)]
 pub struct Roles {
     roles: Vec<Role>,
-    /// Valence in half units (polarity × (intensity + 1)), 0 for entries without tone.
-    valence2: Vec<i8>,
+    /// Valence in tenths (polarity × (intensity + 1) × 5, or an imported valence list's score
+    /// × 10), 0 for entries without tone.
+    valence10: Vec<i16>,
     referents: Vec<Box<str>>,
     /// Whether any entry is an attribution cue.
     cues: bool,
@@ -108,6 +109,14 @@ pub struct Roles {
 impl Roles {
     /// Compiles the role of the next entry, whose category is `path`.
     pub(super) fn push(&mut self, path: &str, polarity: Option<i8>, intensity: Option<u8>) {
+        let strength = intensity.unwrap_or(1).clamp(1, 3);
+        let tenths = i16::from(polarity.unwrap_or(0).clamp(-2, 2)) * (i16::from(strength) + 1) * 5;
+        self.push_valence(path, intensity, tenths);
+    }
+
+    /// Compiles the role of the next entry, whose category is `path`, with the tone valence
+    /// `tenths` / 10 when it is content (an imported valence list gives it directly).
+    pub(super) fn push_valence(&mut self, path: &str, intensity: Option<u8>, tenths: i16) {
         let top = path.split('/').next().unwrap_or("");
         let strength = intensity.unwrap_or(1).clamp(1, 3);
         let role = match top {
@@ -119,13 +128,10 @@ impl Roles {
             "label" => Role::Label { referent: self.referent(path.get("label/".len()..)) },
             _ => Role::Content,
         };
-        let v = match role {
-            Role::Content => polarity.unwrap_or(0).clamp(-2, 2) * (strength as i8 + 1),
-            _ => 0,
-        };
+        let v = if role == Role::Content { tenths } else { 0 };
         self.cues |= matches!(role, Role::AttributionCue { .. });
         self.roles.push(role);
-        self.valence2.push(v);
+        self.valence10.push(v);
     }
 
     /// The index of referent `name` (empty when absent), interned.
@@ -148,10 +154,10 @@ impl Roles {
 
     /// The tone valence of `entry` on VADER's −4..+4 scale:
     /// polarity (−2..+2) × (intensity + 1) / 2, intensity 1 when absent; 0 for every entry
-    /// that is not [`Role::Content`].
+    /// that is not [`Role::Content`]; an imported valence list gives it directly, to a tenth.
     #[inline]
     pub fn valence(&self, entry: EntryId) -> f64 {
-        f64::from(self.valence2.get(entry.index()).copied().unwrap_or(0)) / 2.0
+        f64::from(self.valence10.get(entry.index()).copied().unwrap_or(0)) / 10.0
     }
 
     /// Whether any entry is an attribution cue.

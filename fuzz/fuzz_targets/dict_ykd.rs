@@ -1,0 +1,7 @@
+//! Arbitrary bytes as a Yoshikoder .ykd (XML): an error naming the file or checked rows, never a panic.
+#![no_main]
+
+use framelens::lexicon::import::Format;
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| framelens_fuzz::check_dictionary("fuzz.ykd", Format::Yoshikoder, data));
