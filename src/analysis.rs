@@ -6,6 +6,7 @@
 
 use crate::attribution::{Attribution, AttributionScratch, detect_section};
 use crate::corpus::Document;
+use crate::cuemodel::CueModel;
 use crate::devices::{DeviceScratch, Flags, ShortQuote};
 use crate::lexicon::{EntryId, Lexicon};
 use crate::segment::Span;
@@ -103,12 +104,19 @@ impl Scratch {
 pub struct Analyzer {
     lexicon: Arc<Lexicon>,
     sections: Sections,
+    cue_model: Option<Arc<CueModel>>,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
-        Analyzer { lexicon, sections }
+        Analyzer { lexicon, sections, cue_model: None }
+    }
+
+    /// The same analyzer, its reporting cues decided by `model` (by the rules alone if none,
+    /// the default).
+    pub fn with_cue_model(self, model: Option<Arc<CueModel>>) -> Analyzer {
+        Analyzer { cue_model: model, ..self }
     }
 
     /// The lexicon.
@@ -137,7 +145,7 @@ impl Analyzer {
         let body = Some(doc.text.as_str()).filter(|_| self.sections.body);
         for (section, text) in [(Section::Title, title), (Section::Body, body)] {
             if let Some(text) = text {
-                let view = scratch.view.build(lex, section, text);
+                let view = scratch.view.build_with(lex, self.cue_model.as_deref(), section, text);
                 self.analyze_section(&view, &mut scratch.work, &mut out);
             }
         }

@@ -7,6 +7,7 @@ mod interrupt;
 mod lexicon;
 mod output;
 mod progress;
+mod train_cues;
 
 pub use common::{EXIT_ERROR, message};
 
@@ -19,5 +20,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Compare(args) => compare::run(args),
         Command::Lexicon(LexiconCommand::Check(args)) => lexicon::check(args),
         Command::Lexicon(LexiconCommand::Stems(args)) => lexicon::stems(args),
+        Command::TrainCues(args) => train_cues::run(args),
     }
 }
