@@ -65,6 +65,17 @@ for ds in ptc basil babe polnear nyt; do
       if [ -f "$work/$ds/attributions.csv" ]; then
         python3 "$eval_dir/score_attribution.py" "$data" "$work/$ds/attributions.csv" \
           --json "$work/$ds.attribution.json" >/dev/null
+        # Attribution model (issue 19): the same articles with the cues decided by the
+        # bundled cue model (trained on PolNeAR train; dev chose its epoch and thresholds),
+        # and the precision of non-neutral stance classes with the rules and with the model.
+        "$bin" analyze "$work/inputs/$ds.jsonl" -o "$work/polnear_model" --sections body \
+          --raw-cells --force --quiet --cue-model bundled ${lexicons[@]+"${lexicons[@]}"} || true
+        python3 "$eval_dir/score_attribution.py" "$data" "$work/polnear_model/attributions.csv" \
+          --json "$work/polnear_model.attribution.json" >/dev/null
+        for run in polnear polnear_model; do
+          python3 "$root/scripts/stance_precision.py" "$data" "$work/$run/attributions.csv" \
+            --json "$work/$run.stance_precision.json" >/dev/null
+        done
       fi ;;
   esac
 done

@@ -44,7 +44,8 @@ def main():
     (work / "validation.tsv").write_text("\n".join(out) + "\n", encoding="utf-8")
     w = [max(len(r[i]) for r in rows + [("check", "metric", "value", "floor", "")]) for i in range(5)]
     for r in [("check", "metric", "value", "floor", "status")] + rows:
-        if r[4] or r[1].startswith(("f1", "recall", "precision", "word_", "sentence_auc", "cue_", "all.", "source", "pearson", "spearman")):
+        if r[4] or r[1].startswith(("f1", "recall", "precision", "word_", "sentence_auc", "cue_", "all.", "source", "pearson", "spearman", "non_neutral", "doubting",
+                                 "insistent", "confrontational", "guilt", "endorsing")):
             print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
     print(f"validation table: {work / 'validation.tsv'}")
     if failed:

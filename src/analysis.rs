@@ -7,6 +7,7 @@
 use crate::attribution::{Attribution, AttributionScratch, CueKind, detect_section};
 use crate::boilerplate::Boilerplate;
 use crate::corpus::Document;
+use crate::cuemodel::CueModel;
 use crate::devices::{DeviceScratch, Flags, ShortQuote};
 use crate::lexicon::{Counts, EntryId, Lexicon, Role};
 use crate::names::NameScratch;
@@ -149,13 +150,21 @@ pub struct Analyzer {
     dimensions: Arc<[Dimension]>,
     boilerplate: Option<Arc<Boilerplate>>,
     count_names: bool,
+    cue_model: Option<Arc<CueModel>>,
 }
 
 impl Analyzer {
     /// An analyzer for `lexicon`, analysing `sections`.
     pub fn new(lexicon: Arc<Lexicon>, sections: Sections) -> Analyzer {
         let dimensions = dimensions(&lexicon);
-        Analyzer { lexicon, sections, dimensions, boilerplate: None, count_names: false }
+        Analyzer {
+            lexicon,
+            sections,
+            dimensions,
+            boilerplate: None,
+            count_names: false,
+            cue_model: None,
+        }
     }
 
     /// The same analyzer, counting hits inside longer names when `on` (they stay flagged
@@ -168,6 +177,12 @@ impl Analyzer {
     /// over the corpus, see `boilerplate`).
     pub fn with_boilerplate(self, boilerplate: Arc<Boilerplate>) -> Analyzer {
         Analyzer { boilerplate: Some(boilerplate), ..self }
+    }
+
+    /// The same analyzer, its reporting cues decided by `model` (by the rules alone if none,
+    /// the default).
+    pub fn with_cue_model(self, model: Option<Arc<CueModel>>) -> Analyzer {
+        Analyzer { cue_model: model, ..self }
     }
 
     /// The lexicon.
@@ -201,7 +216,7 @@ impl Analyzer {
                 if let Some(bp) = &self.boilerplate {
                     bp.spans(&doc.outlet, text, &mut w.norm, &mut w.boilerplate);
                 }
-                let view = scratch.view.build(lex, section, text);
+                let view = scratch.view.build_with(lex, self.cue_model.as_deref(), section, text);
                 self.analyze_section(&view, &mut scratch.work, &mut out);
             }
         }

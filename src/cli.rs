@@ -26,6 +26,8 @@ pub enum Command {
     Lexicon(LexiconCommand),
     /// Score an `analyze` output's matches against your own gold spans (precision, recall, F1).
     Validate(ValidateArgs),
+    /// Train an attribution-cue model on brat-annotated articles (for `analyze --cue-model`).
+    TrainCues(TrainCuesArgs),
 }
 
 #[derive(Args, Debug)]
@@ -132,6 +134,10 @@ pub struct AnalyzeArgs {
     /// occurrences in context), summary (no article text), or none (no page).
     #[arg(long, value_name = "LEVEL", default_value = "full", value_parser = ["full", "summary", "none"])]
     pub report: String,
+    /// Attribution cues decided by a learned cue model: `bundled` (trained on PolNeAR, see
+    /// README "Attribution model") or a FILE from `train-cues`. Default: the rules alone.
+    #[arg(long, value_name = "FILE")]
+    pub cue_model: Option<PathBuf>,
 }
 
 /// How documents are grouped beside the outlets, shared by `analyze` and `compare`.
@@ -303,4 +309,41 @@ pub struct ImportArgs {
     /// Overwrite files that exist.
     #[arg(long)]
     pub force: bool,
+}
+
+#[derive(Args, Debug)]
+pub struct TrainCuesArgs {
+    /// Brat folder of the training articles: text/*.txt + attributions/*.ann (PolNeAR), or
+    /// *.txt + *.ann side by side. `Cue` spans are the cues; the first .ann per article by name.
+    #[arg(long, value_name = "DIR")]
+    pub brat: PathBuf,
+    /// Brat folder of development articles: picks the epoch and the threshold.
+    #[arg(long, value_name = "DIR")]
+    pub dev: Option<PathBuf>,
+    /// The model file to write.
+    #[arg(short, long, value_name = "MODEL")]
+    pub output: PathBuf,
+    /// Lexicon folder whose roles the features read (default: the bundled lexicons).
+    #[arg(long, value_name = "DIR")]
+    pub lexicons: Option<PathBuf>,
+    /// Language for stemming and the bundled lexicons.
+    #[arg(long, default_value = "en")]
+    pub lang: String,
+    /// Passes over the training data (default 12).
+    #[arg(long)]
+    pub epochs: Option<u32>,
+    /// The weight table has 2^BITS entries, 8..=22 (default 18).
+    #[arg(long)]
+    pub bits: Option<u32>,
+    /// Seed of the example order (default 19).
+    #[arg(long)]
+    pub seed: Option<u64>,
+    /// Confidence the model needs to overrule the rules, in ‰ of its weight range: new cues
+    /// need the best dev threshold plus it, rule cues are dropped below the threshold minus it
+    /// (default 150).
+    #[arg(long, value_name = "PERMILLE")]
+    pub margin: Option<i32>,
+    /// No report on stderr.
+    #[arg(long, short)]
+    pub quiet: bool,
 }

@@ -76,6 +76,8 @@ mod collect;
 pub mod compare;
 pub mod corpus;
 mod csv_quotes;
+pub mod cuemodel;
+pub mod cuetrain;
 pub mod devices;
 mod error;
 pub mod labels;

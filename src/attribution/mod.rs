@@ -60,6 +60,9 @@ pub enum CueKind {
     /// A poll named after `in` (`in a new Velm poll`): a construction, not a lexicon word;
     /// its lemma is [`SURVEY_LEMMA`] and its class neutral.
     Survey,
+    /// A word outside the lexicon that the cue model takes for a cue (`blasted`,
+    /// `criticism`): its lemma is [`LEARNED_LEMMA`] and its class neutral.
+    Learned,
 }
 
 /// The lemma of a speaker colon cue.
@@ -68,38 +71,43 @@ pub const COLON_LEMMA: &str = ":";
 /// The lemma of a survey cue.
 pub const SURVEY_LEMMA: &str = "poll";
 
+/// The lemma of a learned cue outside the lexicon (its words are in the cue column).
+pub const LEARNED_LEMMA: &str = "(model)";
+
 impl CueKind {
     /// The lexicon category of the cue; none for a colon or a survey.
     pub fn category(&self) -> Option<CategoryId> {
         match *self {
             CueKind::Lexicon { category, .. } => Some(category),
-            CueKind::Colon | CueKind::Survey => None,
+            CueKind::Colon | CueKind::Survey | CueKind::Learned => None,
         }
     }
 
-    /// The cue's lemma: the entry's lemma, [`COLON_LEMMA`] or [`SURVEY_LEMMA`].
+    /// The cue's lemma: the entry's lemma, [`COLON_LEMMA`], [`SURVEY_LEMMA`] or
+    /// [`LEARNED_LEMMA`].
     pub fn lemma<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
             CueKind::Lexicon { entry, .. } => lex.entry(entry).term_lemma(),
             CueKind::Colon => COLON_LEMMA,
             CueKind::Survey => SURVEY_LEMMA,
+            CueKind::Learned => LEARNED_LEMMA,
         }
     }
 
     /// The cue's class as written: the last level of the entry's category (`doubting`), or
-    /// `neutral` for a colon or a survey.
+    /// `neutral` for a colon, a survey or a learned cue.
     pub fn class_name<'a>(&self, lex: &'a Lexicon) -> &'a str {
         match *self {
             CueKind::Lexicon { category, .. } => lex.class_name(category),
-            CueKind::Colon | CueKind::Survey => CueClass::Neutral.name(),
+            CueKind::Colon | CueKind::Survey | CueKind::Learned => CueClass::Neutral.name(),
         }
     }
 
-    /// The cue's compiled stance class (neutral for a colon or a survey).
+    /// The cue's compiled stance class (neutral for a colon, a survey or a learned cue).
     pub fn class(&self, lex: &Lexicon) -> Option<CueClass> {
         match *self {
             CueKind::Lexicon { entry, .. } => lex.cue_class(entry),
-            CueKind::Colon | CueKind::Survey => Some(CueClass::Neutral),
+            CueKind::Colon | CueKind::Survey | CueKind::Learned => Some(CueClass::Neutral),
         }
     }
 }
@@ -202,8 +210,12 @@ fn attribute(
     let sent = ctx.sentence(cue.first);
     let found = source::find(ctx, cue, earlier, cues).or_else(|| {
         let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
-        lemma
-            .filter(|l| english::takes_clause_subject(l) && !agentless::agentless(ctx, cue))
+        let clause = match lemma {
+            Some(l) => english::takes_clause_subject(l),
+            None => cue.learned,
+        };
+        Some(())
+            .filter(|_| clause && !agentless::agentless(ctx, cue))
             .and_then(|_| subject::clause_subject(ctx, cue, cues))
     });
     // An agentless cue stands for its own clause: its content follows it.
@@ -229,6 +241,7 @@ fn attribute(
     let kind = match cue.entry {
         Some(entry) => CueKind::Lexicon { entry, category: lex.entry(entry).category },
         None if cue.form == Form::Colon => CueKind::Colon,
+        None if cue.learned => CueKind::Learned,
         None => CueKind::Survey,
     };
     Some(Attribution {

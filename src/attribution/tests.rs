@@ -60,7 +60,7 @@ fn fixture_lexicon() -> Lexicon {
 /// `cue text/form` of every cue of `text`.
 fn cues(lex: &Lexicon, text: &str) -> Vec<String> {
     let mut vs = ViewScratch::new();
-    let ctx = vs.build(lex, Section::Body, text);
+    let ctx = vs.build_with(lex, None, Section::Body, text);
     ctx.cues
         .iter()
         .map(|c| format!("{}/{:?}", &text[ctx.tokens_span(c.first, c.end).range()], c.form))
@@ -82,7 +82,7 @@ struct Row {
 fn detect(text: &str) -> Vec<Row> {
     let lex = fixture_lexicon();
     let mut vs = ViewScratch::new();
-    let view = vs.build(&lex, Section::Body, text);
+    let view = vs.build_with(&lex, None, Section::Body, text);
     let mut s = AttributionScratch::new();
     s.start_document();
     let mut out = Vec::new();

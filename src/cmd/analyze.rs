@@ -28,6 +28,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let sections = parse_sections(&args.sections)?;
     let map = group_map(&[], &args.grouping)?;
     let (columns, extra) = doc_columns(&args, map.clone())?;
+    let cue_model = load_cue_model(args.cue_model.as_deref())?;
     let input_opts = InputOptions {
         fields: FieldMap::with_mappings(&args.columns)?,
         lossy: args.lossy,
@@ -68,7 +69,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         reporter.set_boilerplate(boilerplate.clone());
         let analyzer = Analyzer::new(lexicon.clone(), sections)
             .with_boilerplate(boilerplate.clone())
-            .counting_names(args.count_names);
+            .counting_names(args.count_names)
+            .with_cue_model(cue_model.clone());
         let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
         let mut progress = Progress::new(&mut reporter, &inputs, !args.quiet);
         let counts = pool.install(|| {
@@ -316,4 +318,21 @@ fn parse_sections(list: &str) -> anyhow::Result<Sections> {
         bail!("--sections: name at least one of title, body");
     }
     Ok(s)
+}
+
+/// The cue model of `--cue-model`: none by default (the rules), the bundled one for `bundled`.
+fn load_cue_model(
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<Option<Arc<framelens::cuemodel::CueModel>>> {
+    use anyhow::Context;
+    match path {
+        None => Ok(None),
+        Some(p) if p.as_os_str() == "bundled" => Ok(Some(framelens::cuemodel::bundled())),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
+            let model = framelens::cuemodel::CueModel::parse(&bytes)
+                .with_context(|| format!("{}: not a cue model", p.display()))?;
+            Ok(Some(Arc::new(model)))
+        }
+    }
 }

@@ -8,6 +8,7 @@ mod lexicon;
 mod merge;
 mod output;
 mod progress;
+mod train_cues;
 mod validate;
 
 pub use common::{EXIT_ERROR, message};
@@ -25,5 +26,6 @@ pub fn run(cli: Cli) -> anyhow::Result<u8> {
         Command::Validate(args) => validate::run(args),
         Command::Lexicon(LexiconCommand::Export(args)) => lexicon::export(args),
         Command::Lexicon(LexiconCommand::Import(args)) => lexicon::import(args),
+        Command::TrainCues(args) => train_cues::run(args),
     }
 }

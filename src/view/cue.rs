@@ -30,4 +30,6 @@ pub(crate) struct Cue {
     pub(crate) end: usize,
     pub(crate) entry: Option<EntryId>,
     pub(crate) form: Form,
+    /// Found by the cue model, not by the rules of `view::cues::lexical`.
+    pub(crate) learned: bool,
 }

@@ -11,13 +11,14 @@ mod chars;
 pub(crate) mod clauses;
 mod context;
 pub(crate) mod cue;
-mod cues;
+pub(crate) mod cues;
 pub(crate) mod marks;
 mod negation;
 mod section;
 
 pub use section::{Section, SectionView, Sections};
 
+use crate::cuemodel::CueModel;
 use crate::lexicon::Lexicon;
 use crate::matcher::{Hit, MatchScratch, find_hits};
 use crate::quotes::{Quote, find_quotes, token_quotes};
@@ -39,6 +40,7 @@ pub struct ViewScratch {
     marks: Marks,
     chars: CharIndex,
     cues: Vec<Cue>,
+    learned: cues::learned::LearnedScratch,
 }
 
 impl ViewScratch {
@@ -47,10 +49,22 @@ impl ViewScratch {
         ViewScratch::default()
     }
 
-    /// Segments `text`, matches it against `lex` and derives the rest of its view.
+    /// Segments `text`, matches it against `lex` and derives the rest of its view, its
+    /// reporting cues decided by the rules.
     pub fn build<'a>(
         &'a mut self,
         lex: &'a Lexicon,
+        section: Section,
+        text: &'a str,
+    ) -> SectionView<'a> {
+        self.build_with(lex, None, section, text)
+    }
+
+    /// Like [`ViewScratch::build`], the cues decided by `model` (by the rules alone if none).
+    pub fn build_with<'a>(
+        &'a mut self,
+        lex: &'a Lexicon,
+        model: Option<&CueModel>,
         section: Section,
         text: &'a str,
     ) -> SectionView<'a> {
@@ -66,8 +80,10 @@ impl ViewScratch {
         // they are collected (a move, no allocation).
         let mut cues = std::mem::take(&mut self.cues);
         cues.clear();
-        cues::collect(&self.view(lex, section, text), lex, &mut cues);
+        let mut learned = std::mem::take(&mut self.learned);
+        cues::collect(&self.view(lex, section, text), lex, model, &mut learned, &mut cues);
         self.cues = cues;
+        self.learned = learned;
         self.view(lex, section, text)
     }
 

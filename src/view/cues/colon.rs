@@ -33,7 +33,7 @@ pub(super) fn collect(ctx: &SectionView, cues: &mut Vec<Cue>) {
             continue;
         };
         if speaker(ctx, first, last + 1, &cues[..n_lexical]) && goes_on(ctx, last) {
-            cues.push(Cue { first, end: last + 1, entry: None, form: Form::Colon });
+            cues.push(Cue { first, end: last + 1, entry: None, form: Form::Colon, learned: false });
         }
     }
     if cues.len() > n_lexical {

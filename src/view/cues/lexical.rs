@@ -49,7 +49,7 @@ pub(super) fn collect(ctx: &SectionView, lex: &Lexicon, hits: &[Hit], out: &mut 
                 continue;
             }
         }
-        out.push(Cue { first, end, entry: Some(h.entry), form });
+        out.push(Cue { first, end, entry: Some(h.entry), form, learned: false });
     }
     // `said in a statement`: the verb carries the attribution. `reports say`: the first is
     // the subject of the second.
@@ -88,7 +88,7 @@ fn form_is_verbal(form: Form) -> bool {
 /// The lexical part of a matched phrase: without leading pronouns, auxiliaries and adverbs
 /// (`he stated`, `has learned`, `verbally attacked`) and without a final `that`
 /// (`found that`).
-fn trim(ctx: &SectionView, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
+pub(super) fn trim(ctx: &SectionView, mut first: usize, mut end: usize) -> Option<(usize, usize)> {
     while end - first > 1 {
         let w = ctx.norm(first);
         if pronoun(w).is_some() || is_auxiliary(w) || is_adverb(w) {
@@ -103,7 +103,7 @@ fn trim(ctx: &SectionView, mut first: usize, mut end: usize) -> Option<(usize, u
     (end > first).then_some((first, end))
 }
 
-fn form(ctx: &SectionView, first: usize, end: usize, lemma: &str, verbal: bool) -> Form {
+pub(super) fn form(ctx: &SectionView, first: usize, end: usize, lemma: &str, verbal: bool) -> Form {
     let head = ctx.norm(first);
     let last = ctx.norm(end - 1);
     if end - first > 1 && is_preposition(head) {
@@ -258,7 +258,7 @@ fn research_subject(ctx: &SectionView, first: usize) -> bool {
 /// Whether the word at `i` is used as a verb: not after a determiner, possessive or number,
 /// not capitalised inside a sentence (unless the sentence is a headline), not an adverb, not
 /// a plural noun followed by `of`.
-fn used_as_verb(ctx: &SectionView, i: usize) -> bool {
+pub(super) fn used_as_verb(ctx: &SectionView, i: usize) -> bool {
     let w = ctx.norm(i);
     if w.len() > 4 && w.ends_with("ly") {
         return false;

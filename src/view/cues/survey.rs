@@ -36,7 +36,13 @@ pub(super) fn collect(ctx: &SectionView, cues: &mut Vec<Cue>) {
             continue;
         };
         if !after_people(ctx, i) {
-            cues.push(Cue { first: i, end: i + 1, entry: None, form: Form::Object });
+            cues.push(Cue {
+                first: i,
+                end: i + 1,
+                entry: None,
+                form: Form::Object,
+                learned: false,
+            });
         }
         i = head + 1;
     }

@@ -1,0 +1,51 @@
+//! `framelens train-cues`: trains a cue model on brat-annotated articles and writes it.
+
+use super::common::{load_lexicon, message};
+use crate::cli::TrainCuesArgs;
+use anyhow::Context;
+use framelens::cuetrain::{TrainOptions, brat, train};
+
+pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
+    let lexicon = load_lexicon(args.lexicons.as_deref(), &Default::default(), &args.lang)?;
+    let arts = brat::read_dir(&args.brat)?;
+    let dev = match &args.dev {
+        Some(d) => brat::read_dir(d)?,
+        None => Vec::new(),
+    };
+    let defaults = TrainOptions::default();
+    let opts = TrainOptions {
+        bits: args.bits.unwrap_or(defaults.bits),
+        epochs: args.epochs.unwrap_or(defaults.epochs),
+        seed: args.seed.unwrap_or(defaults.seed),
+        margin_permille: args.margin.unwrap_or(defaults.margin_permille),
+        ..defaults
+    };
+    if !(8..=22).contains(&opts.bits) {
+        anyhow::bail!("--bits must be between 8 and 22");
+    }
+    let (model, report) = train(&lexicon, &arts, &dev, &opts);
+    let bytes = model.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    if !args.quiet {
+        message(format_args!(
+            "framelens: {} articles, {} examples ({} cue tokens), vocabulary {}",
+            arts.len(),
+            report.examples,
+            report.positives,
+            report.vocabulary
+        ));
+        for (k, (p, r, f)) in report.dev.iter().enumerate() {
+            message(format_args!("  epoch {}: dev token P {p:.4} R {r:.4} F1 {f:.4}", k + 1));
+        }
+        message(format_args!(
+            "framelens: kept epoch {}, threshold {} (rule cues {}); wrote {} bytes to {}",
+            report.epoch,
+            model.threshold(),
+            model.keep_threshold(),
+            bytes.len(),
+            args.output.display()
+        ));
+    }
+    Ok(0)
+}
