@@ -136,9 +136,11 @@ def test_compare_with_groups_matches_the_command_line(tmp_path):
     run = cli("compare", "out", "-o", "cmp", "-q", "--group", "Outlet A=AB", "--group", "Outlet B=AB",
               "--bootstrap", "50", "--min-count", "0", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    for name in ["compare.csv", "rates.csv", "compare_paired.csv"]:
+    for name in ["compare.csv", "rates.csv", "compare_paired.csv", "group_compare.csv"]:
         assert (c.path / name).read_bytes() == (tmp_path / "cmp" / name).read_bytes(), name
-    assert "AB" in set(c.compare.to_pandas()["outlet_a"])
+    # Outlets stay outlets; the groups get tables of their own.
+    assert "AB" not in set(c.compare.to_pandas()["outlet_a"])
+    assert "AB" in set(c.group_compare.to_pandas()["group_a"])
 
 
 def test_merge_of_parts_is_one_run():
