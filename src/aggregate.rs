@@ -185,11 +185,15 @@ pub struct GroupKey {
     pub outlet: String,
 }
 
-/// Totals per outlet, and per event × outlet for documents that name an event.
+/// Totals per outlet, and per event × outlet for documents that name an event; the same per
+/// group of documents (`--group-by`, `--groups`) when grouped.
 #[derive(Clone, Debug, Default)]
 pub struct Aggregates {
     /// Sorted: all-events groups first (event `None`), then by event and outlet.
     pub groups: BTreeMap<GroupKey, GroupTotals>,
+    /// As `groups`, keyed by each document's group (in [`GroupKey::outlet`]); empty when
+    /// documents are not grouped.
+    pub by_group: BTreeMap<GroupKey, GroupTotals>,
 }
 
 impl Aggregates {
@@ -200,12 +204,40 @@ impl Aggregates {
 
     /// Adds one analysed document.
     pub fn add(&mut self, doc: &Document, a: &DocAnalysis) {
-        let all = GroupKey { event: None, outlet: doc.outlet.clone() };
-        self.groups.entry(all).or_default().add(a);
-        if let Some(event) = &doc.event {
-            let key = GroupKey { event: Some(event.clone()), outlet: doc.outlet.clone() };
-            self.groups.entry(key).or_default().add(a);
+        add_keyed(&mut self.groups, &doc.outlet, doc.event.as_deref(), a);
+    }
+
+    /// Adds one analysed document of the group `group` to [`Aggregates::by_group`].
+    pub fn add_to_group(&mut self, group: &str, doc: &Document, a: &DocAnalysis) {
+        add_keyed(&mut self.by_group, group, doc.event.as_deref(), a);
+    }
+
+    /// The group totals as the outlet totals of an [`Aggregates`] (for the per-outlet writers).
+    pub fn of_groups(&self) -> Aggregates {
+        Aggregates { groups: self.by_group.clone(), by_group: BTreeMap::new() }
+    }
+
+    /// Adds every total of `b` (of disjoint documents) to these.
+    pub fn add_aggregates(&mut self, b: &Aggregates) {
+        for (mine, theirs) in [(&mut self.groups, &b.groups), (&mut self.by_group, &b.by_group)] {
+            for (k, g) in theirs {
+                mine.entry(k.clone()).or_default().add_totals(g);
+            }
         }
+    }
+}
+
+/// Adds a document to the all-events totals of `name` and, if it names one, to its event's.
+fn add_keyed(
+    map: &mut BTreeMap<GroupKey, GroupTotals>,
+    name: &str,
+    event: Option<&str>,
+    a: &DocAnalysis,
+) {
+    map.entry(GroupKey { event: None, outlet: name.to_string() }).or_default().add(a);
+    if let Some(event) = event {
+        let key = GroupKey { event: Some(event.to_string()), outlet: name.to_string() };
+        map.entry(key).or_default().add(a);
     }
 }
 

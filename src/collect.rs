@@ -92,6 +92,9 @@ impl Collector {
         }
         let tokens = u64::from(a.tokens);
         let group = self.columns.group(&doc.outlet, &doc.extra);
+        if let Some(group) = group {
+            self.aggregates.add_to_group(group, doc, a);
+        }
         let event = doc.event.as_deref();
         self.input.add_grouped_document(&doc.outlet, event, group, tokens, &self.pairs)?;
         let mut stance = [0u32; 7];

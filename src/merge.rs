@@ -177,11 +177,9 @@ pub fn report_options(shard: &Shard) -> ReportOptions {
     }
 }
 
-/// Adds every group of `b` to `a`.
+/// Adds every total of `b` (outlets and groups) to `a`.
 pub fn add_aggregates(a: &mut Aggregates, b: &Aggregates) {
-    for (k, g) in &b.groups {
-        a.groups.entry(k.clone()).or_default().add_totals(g);
-    }
+    a.add_aggregates(b);
 }
 
 /// What a merge wrote.

@@ -214,6 +214,40 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
     let rates = w.csv("out/group_rates.csv");
     let left = rates.iter().find(|r| r["group"] == "left" && r["scope"] == "all").unwrap();
     assert_eq!(left["docs"], "20");
+    // The per-outlet tables' group counterparts sum the outlets of each group.
+    let outlets = w.csv("out/outlets.csv");
+    let groups = w.csv("out/group_outlets.csv");
+    let sum = |rows: &[HashMap<String, String>], key: &str, names: &[&str], col: &str| -> u64 {
+        let of = |r: &&HashMap<String, String>| names.contains(&&*r[key]) && r["scope"] == "all";
+        rows.iter().filter(of).map(|r| r[col].parse::<u64>().unwrap()).sum()
+    };
+    for col in ["docs", "tokens", "loaded_count", "loaded_authorial_count", "attributions"] {
+        assert_eq!(
+            sum(&groups, "group", &["left"], col),
+            sum(&outlets, "outlet", &["A", "B"], col)
+        );
+        assert_eq!(sum(&groups, "group", &["right"], col), sum(&outlets, "outlet", &["C"], col));
+    }
+    assert!(sum(&groups, "group", &["left"], "loaded_count") > 0);
+    let left = groups.iter().find(|r| r["group"] == "left").unwrap();
+    assert!(!left["tone"].is_empty() && !left["loaded_weighted_authorial_per_1k"].is_empty());
+    let (labels, group_labels) = (w.csv("out/labels.csv"), w.csv("out/group_labels.csv"));
+    assert!(!group_labels.is_empty());
+    for g in &group_labels {
+        let same = |r: &&HashMap<String, String>| {
+            r["referent"] == g["referent"] && r["label"] == g["label"] && r["scope"] == g["scope"]
+        };
+        let members: Vec<_> = labels.iter().filter(same).cloned().collect();
+        let names: &[&str] = if g["group"] == "left" { &["A", "B"] } else { &["C"] };
+        assert_eq!(g["count"].parse::<u64>().unwrap(), sum(&members, "outlet", names, "count"));
+    }
+    let sources = w.csv("out/group_sources.csv");
+    let cues = sources.iter().filter(|r| r["group"] == "left").map(|r| r["count"].parse::<u64>());
+    assert_eq!(
+        cues.map(Result::unwrap).sum::<u64>(),
+        sum(&groups, "group", &["left"], "attributions")
+    );
+    assert!(w.read("out/group_sources.csv").starts_with("scope,event,group,source_resolved,"));
     // Outlet tables are per outlet.
     assert!(w.csv("out/rates.csv").iter().all(|r| ["A", "B", "C"].contains(&&*r["outlet"])));
     // compare regroups from the folder: by the stored group, or by a kept column.

@@ -3,7 +3,7 @@
 //! Written once at the end from the integer per-entry totals.
 
 use super::cells::share;
-use super::schema::LABELS;
+use super::schema::TableSchema;
 use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
 use crate::aggregate::{Aggregates, GroupTotals};
@@ -17,9 +17,10 @@ pub(super) fn write(
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
+    table: &TableSchema,
 ) -> Result<Closed> {
     let set = LabelSet::new(lex);
-    let mut t = Table::create(dir, &LABELS, &[], opts)?;
+    let mut t = Table::create(dir, table, &[], opts)?;
     let mut counts = vec![(0u64, 0u64); set.labels().len()];
     for (k, g) in &agg.groups {
         label_counts(&set, g, &mut counts);

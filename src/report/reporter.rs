@@ -190,7 +190,8 @@ impl Reporter {
 }
 
 /// The aggregate tables, from the integer totals: `outlets.csv` with every group, the long
-/// tables with the event × outlet groups only when `by_event`.
+/// tables with the event × outlet groups only when `by_event`; then the same writers, keyed
+/// by group, write the `group_` counterparts (header only when documents are not grouped).
 pub(super) fn aggregate_tables(
     dir: &Path,
     lex: &Lexicon,
@@ -198,22 +199,29 @@ pub(super) fn aggregate_tables(
     opts: &ReportOptions,
     by_event: bool,
 ) -> Result<Vec<Closed>> {
-    let outlets = tables::outlets(dir, lex, agg, opts)?;
-    let all_only;
-    let long = if by_event {
-        agg
-    } else {
-        let groups = agg.groups.iter().filter(|(k, _)| k.event.is_none());
-        all_only = Aggregates { groups: groups.map(|(k, t)| (k.clone(), t.clone())).collect() };
-        &all_only
-    };
+    let long = long_groups(agg, by_event);
+    let groups = agg.of_groups();
+    let groups_long = long_groups(&groups, by_event);
     Ok(vec![
-        outlets,
-        tables::categories(dir, lex, long, opts)?,
-        tables::terms(dir, lex, long, opts)?,
-        labels::write(dir, lex, long, opts)?,
-        sources::write(dir, lex, long, opts)?,
+        tables::outlets(dir, lex, agg, opts, &schema::OUTLETS)?,
+        tables::categories(dir, lex, &long, opts)?,
+        tables::terms(dir, lex, &long, opts)?,
+        labels::write(dir, lex, &long, opts, &schema::LABELS)?,
+        sources::write(dir, lex, &long, opts, &schema::SOURCES)?,
+        tables::outlets(dir, lex, &groups, opts, &schema::GROUP_OUTLETS)?,
+        labels::write(dir, lex, &groups_long, opts, &schema::GROUP_LABELS)?,
+        sources::write(dir, lex, &groups_long, opts, &schema::GROUP_SOURCES)?,
     ])
+}
+
+/// The groups the long tables list: all of `agg` when `by_event`, else the all-events ones.
+fn long_groups(agg: &Aggregates, by_event: bool) -> std::borrow::Cow<'_, Aggregates> {
+    if by_event {
+        return std::borrow::Cow::Borrowed(agg);
+    }
+    let groups = agg.groups.iter().filter(|(k, _)| k.event.is_none());
+    let groups = groups.map(|(k, t)| (k.clone(), t.clone())).collect();
+    std::borrow::Cow::Owned(Aggregates { groups, by_group: Default::default() })
 }
 
 /// The worker-side part of a [`Reporter`]: renders one document's rows.

@@ -363,21 +363,35 @@ pub(crate) const ERRORS: TableSchema = TableSchema {
     ],
 };
 
+/// The columns of `outlets.csv` and `group_outlets.csv`.
+macro_rules! outlet_columns {
+    ($who:literal) => {
+        counted!(
+            [
+                SCOPE,
+                EVENT,
+                c($who, T, concat!("the ", $who)),
+                c("docs", I, "documents"),
+                c("tokens", I, "tokens"),
+                c("sentences", I, "sentences"),
+            ],
+            [c("coverage", N, "share of tokens covered by any lexicon hit"),]
+        )
+    };
+}
+
 /// `outlets.csv`.
 pub(crate) const OUTLETS: TableSchema = TableSchema {
     file: "outlets.csv",
     about: "one row per outlet, and per event x outlet",
-    columns: counted!(
-        [
-            SCOPE,
-            EVENT,
-            c("outlet", T, "the outlet"),
-            c("docs", I, "documents"),
-            c("tokens", I, "tokens"),
-            c("sentences", I, "sentences"),
-        ],
-        [c("coverage", N, "share of tokens covered by any lexicon hit"),]
-    ),
+    columns: outlet_columns!("outlet"),
+};
+
+/// `group_outlets.csv`.
+pub(crate) const GROUP_OUTLETS: TableSchema = TableSchema {
+    file: "group_outlets.csv",
+    about: "one row per group (--group-by, --groups), and per event x group, as outlets.csv",
+    columns: outlet_columns!("group"),
 };
 
 /// `categories.csv`.
@@ -415,25 +429,43 @@ pub(crate) const TERMS: TableSchema = TableSchema {
     ],
 };
 
+/// The columns of `sources.csv` and `group_sources.csv`.
+macro_rules! source_columns {
+    ($who:literal, $share:literal) => {
+        &[
+            SCOPE,
+            EVENT,
+            c($who, T, concat!("the ", $who)),
+            c(
+                "source_resolved",
+                T,
+                "the resolved source; empty for unresolved pronouns and agentless cues",
+            ),
+            c("cue_class", T, "stance class of the cues"),
+            c("count", I, "attributions"),
+            c("docs", I, "documents with at least one such attribution"),
+            c(
+                "source_share",
+                N,
+                "count / all attributions of this source in the group (6 decimals)",
+            ),
+            c($share, N, "count / all attributions of the group (6 decimals)"),
+        ]
+    };
+}
+
 /// `sources.csv`.
 pub(crate) const SOURCES: TableSchema = TableSchema {
     file: "sources.csv",
     about: "attributions per outlet x resolved source x cue class (a pivot source)",
-    columns: &[
-        SCOPE,
-        EVENT,
-        c("outlet", T, "the outlet"),
-        c(
-            "source_resolved",
-            T,
-            "the resolved source; empty for unresolved pronouns and agentless cues",
-        ),
-        c("cue_class", T, "stance class of the cues"),
-        c("count", I, "attributions"),
-        c("docs", I, "documents with at least one such attribution"),
-        c("source_share", N, "count / all attributions of this source in the group (6 decimals)"),
-        c("outlet_share", N, "count / all attributions of the group (6 decimals)"),
-    ],
+    columns: source_columns!("outlet", "outlet_share"),
+};
+
+/// `group_sources.csv`.
+pub(crate) const GROUP_SOURCES: TableSchema = TableSchema {
+    file: "group_sources.csv",
+    about: "attributions per group x resolved source x cue class, as sources.csv",
+    columns: source_columns!("group", "group_share"),
 };
 
 /// `doc_terms.csv`.
@@ -685,23 +717,37 @@ pub(crate) const STANCE: TableSchema = TableSchema {
     ],
 };
 
+/// The columns of `labels.csv` and `group_labels.csv`.
+macro_rules! label_columns {
+    ($who:literal) => {
+        &[
+            SCOPE,
+            EVENT,
+            c($who, T, concat!("the ", $who)),
+            c("referent", T, "what is named (label set of lexicons/en/labels.csv)"),
+            c("label", T, "the label chosen"),
+            c("count", I, "uses of the label"),
+            c("share", N, "count / all uses of labels of this referent by the group (6 decimals)"),
+            c("authorial_count", I, concat!("uses in the ", $who, "'s own voice")),
+            c("authorial_share", N, "share among authorial uses of the referent's labels"),
+            c("quoted_count", I, "uses inside quotations"),
+            c("quoted_share", N, "share among quoted uses of the referent's labels"),
+        ]
+    };
+}
+
 /// `labels.csv`.
 pub(crate) const LABELS: TableSchema = TableSchema {
     file: "labels.csv",
     about: "label choice: per outlet and referent, each competing label's count and share",
-    columns: &[
-        SCOPE,
-        EVENT,
-        c("outlet", T, "the outlet"),
-        c("referent", T, "what is named (label set of lexicons/en/labels.csv)"),
-        c("label", T, "the label chosen"),
-        c("count", I, "uses of the label"),
-        c("share", N, "count / all uses of labels of this referent by the group (6 decimals)"),
-        c("authorial_count", I, "uses in the outlet's own voice"),
-        c("authorial_share", N, "share among authorial uses of the referent's labels"),
-        c("quoted_count", I, "uses inside quotations"),
-        c("quoted_share", N, "share among quoted uses of the referent's labels"),
-    ],
+    columns: label_columns!("outlet"),
+};
+
+/// `group_labels.csv`.
+pub(crate) const GROUP_LABELS: TableSchema = TableSchema {
+    file: "group_labels.csv",
+    about: "label choice per group and referent, as labels.csv",
+    columns: label_columns!("group"),
 };
 
 /// `boilerplate.csv`.
@@ -716,7 +762,7 @@ pub(crate) const BOILERPLATE: TableSchema = TableSchema {
 };
 
 /// Every table, in the order of the manifest's output list and the workbook's sheets.
-pub(crate) const TABLES: [&TableSchema; 21] = [
+pub(crate) const TABLES: [&TableSchema; 24] = [
     &DOCUMENTS,
     &MATCHES,
     &SCARE_QUOTES,
@@ -738,6 +784,9 @@ pub(crate) const TABLES: [&TableSchema; 21] = [
     &GROUP_COMPARE_PAIRED,
     &STANCE,
     &BOILERPLATE,
+    &GROUP_OUTLETS,
+    &GROUP_LABELS,
+    &GROUP_SOURCES,
 ];
 
 /// The comparison tables (what `framelens compare` writes).
@@ -842,8 +891,8 @@ mod tests {
         assert_eq!(MATCHES.header(&[]).len(), 26);
         let files = analyze_outputs();
         assert_eq!(
-            (files.len(), files[14], files[20], files[21], files[22]),
-            (23, "labels.csv", "boilerplate.csv", "report.html", "manifest.json")
+            (files.len(), files[14], files[20], files[23], files[25]),
+            (26, "labels.csv", "boilerplate.csv", "group_sources.csv", "manifest.json")
         );
     }
 }

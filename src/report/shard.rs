@@ -6,6 +6,7 @@ use crate::aggregate::{Aggregates, DeviceTotals, GroupKey, GroupTotals};
 use crate::error::{Error, Result};
 use crate::lexicon::{CategoryId, EntryId, Lexicon};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The file `analyze --shard` writes beside the tables.
@@ -18,6 +19,9 @@ const STATE_VERSION: u32 = 1;
 struct State {
     version: u32,
     groups: Vec<GroupState>,
+    /// The totals per group of documents ([`Aggregates::by_group`]), when grouped.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    document_groups: Vec<GroupState>,
 }
 
 /// One group's [`GroupTotals`], maps as sorted lists.
@@ -142,8 +146,15 @@ impl GroupState {
 
 /// Writes `agg` as [`SHARD_STATE`] into `dir`.
 pub(crate) fn write_state(dir: &Path, agg: &Aggregates) -> Result<()> {
-    let groups = agg.groups.iter().map(|(k, g)| GroupState::new(k, g)).collect();
-    super::manifest::write_json(&dir.join(SHARD_STATE), &State { version: STATE_VERSION, groups })
+    let states = |m: &BTreeMap<GroupKey, GroupTotals>| {
+        m.iter().map(|(k, g)| GroupState::new(k, g)).collect()
+    };
+    let state = State {
+        version: STATE_VERSION,
+        groups: states(&agg.groups),
+        document_groups: states(&agg.by_group),
+    };
+    super::manifest::write_json(&dir.join(SHARD_STATE), &state)
 }
 
 /// Reads the [`SHARD_STATE`] of `dir`, written with the lexicons `lex`.
@@ -171,10 +182,14 @@ pub fn parse_state(text: &str, lex: &Lexicon, path: &str) -> Result<Aggregates> 
         return Err(bad(format!("format version {v} (this framelens reads {STATE_VERSION})")));
     }
     let mut agg = Aggregates::new();
-    for g in state.groups {
-        let (k, totals) = g.totals(lex, &bad)?;
-        if agg.groups.insert(k, totals).is_some() {
-            return Err(bad("a group is listed twice".into()));
+    for (states, map) in
+        [(state.groups, &mut agg.groups), (state.document_groups, &mut agg.by_group)]
+    {
+        for g in states {
+            let (k, totals) = g.totals(lex, &bad)?;
+            if map.insert(k, totals).is_some() {
+                return Err(bad("a group is listed twice".into()));
+            }
         }
     }
     Ok(agg)
@@ -213,12 +228,16 @@ mod tests {
                 text: text.to_string(),
                 ..Document::default()
             };
-            agg.add(&doc, &analyzer.analyze(&doc, &mut Scratch::new()));
+            let a = analyzer.analyze(&doc, &mut Scratch::new());
+            agg.add(&doc, &a);
+            agg.add_to_group("left", &doc, &a);
         }
         let dir = tempfile::tempdir().unwrap();
         write_state(dir.path(), &agg).unwrap();
         let back = read_state(dir.path(), &lex).unwrap();
         assert_eq!(back.groups, agg.groups);
+        assert_eq!(back.by_group, agg.by_group);
+        assert_eq!(back.by_group.len(), 2);
         let text = std::fs::read_to_string(dir.path().join(SHARD_STATE)).unwrap();
         let bad = text.replacen("\"entries\": [\n", "\"entries\": [\n[999, 1, 1],\n", 1);
         let err = parse_state(&bad, &lex, "x/shard.json").unwrap_err().to_string();

@@ -3,7 +3,7 @@
 //! whom" is one pivot table away.
 
 use super::cells::share;
-use super::schema::SOURCES;
+use super::schema::TableSchema;
 use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
 use crate::aggregate::Aggregates;
@@ -18,8 +18,9 @@ pub(super) fn write(
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
+    table: &TableSchema,
 ) -> Result<Closed> {
-    let mut t = Table::create(dir, &SOURCES, &[], opts)?;
+    let mut t = Table::create(dir, table, &[], opts)?;
     for (k, g) in &agg.groups {
         let [s, e, o] = scope(k, &opts.cells);
         // (source, class) → (count, docs); categories with the same last level merge.

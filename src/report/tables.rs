@@ -24,13 +24,16 @@ fn count(v: &[u64], i: CategoryId) -> u64 {
     v.get(i.index()).copied().unwrap_or(0)
 }
 
+/// `outlets.csv` (or, with the groups' totals, `group_outlets.csv`: `table` names the file
+/// and its key column).
 pub(super) fn outlets(
     dir: &Path,
     lex: &Lexicon,
     agg: &Aggregates,
     opts: &ReportOptions,
+    table: &schema::TableSchema,
 ) -> Result<Closed> {
-    let mut t = Table::create(dir, &schema::OUTLETS, &top_names(lex), opts)?;
+    let mut t = Table::create(dir, table, &top_names(lex), opts)?;
     for (k, g) in &agg.groups {
         let mut row: Vec<String> = scope(k, &opts.cells).into();
         row.extend([g.docs.to_string(), g.tokens.to_string(), g.sentences.to_string()]);
