@@ -99,6 +99,28 @@ fn merging_shards_gives_the_bytes_of_one_run() {
     }
 }
 
+/// Grouped shards keep their groups' totals in `shard.json`: the merged group tables are
+/// those of one grouped run.
+#[test]
+fn merged_group_tables_are_those_of_one_run() {
+    let w = Workdir::new();
+    let lines = corpus_lines();
+    w.write("groups.csv", "outlet,group\nMeridian Wire,wire\n");
+    let grouped = ["--groups", "groups.csv"];
+    let whole = shards(&w, &[&lines], &grouped);
+    let w2 = Workdir::new();
+    w2.write("groups.csv", "outlet,group\nMeridian Wire,wire\n");
+    let parts: Vec<&[String]> = lines.chunks(lines.len().div_ceil(3)).collect();
+    let dirs = shards(&w2, &parts, &grouped);
+    merge(&w2, &dirs, "merged");
+    let one = w.read(&format!("{}/group_outlets.csv", whole[0]));
+    assert!(one.lines().any(|l| l.starts_with("all,,wire,")), "{one}");
+    for file in ["group_outlets.csv", "group_labels.csv", "group_sources.csv"] {
+        let one = w.read(&format!("{}/{file}", whole[0]));
+        assert_eq!(one, w2.read(&format!("merged/{file}")), "{file}");
+    }
+}
+
 #[test]
 fn shards_out_of_order_change_only_the_ordered_tables() {
     let w = Workdir::new();
