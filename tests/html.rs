@@ -194,6 +194,57 @@ fn report_levels_choose_what_is_written() {
     assert!(page.contains("<strong>8</strong> documents from <strong>4</strong> outlets"));
 }
 
+/// A grouped run (`--group-by lean`): the Overview and Distinctive terms show the groups
+/// beside the outlets, the Attribution section the stance shares of both with intervals;
+/// a hostile group name is escaped; the page is the same for any thread count; `compare
+/// --group-by` does the same from the folder.
+#[test]
+fn grouped_runs_show_the_groups_and_stance_shares() {
+    let w = Workdir::new();
+    let mut lines = String::new();
+    for i in 0..8 {
+        for (outlet, lean) in [("A", "left"), ("B", "left"), ("C", "<b>right</b>")] {
+            let words = if lean == "left" {
+                "The regime claimed the massacre was reportedly staged, officials said."
+            } else {
+                "The government said the attack killed dozens, according to officials."
+            };
+            lines.push_str(&format!(
+                "{{\"id\":\"{outlet}{i}\",\"outlet\":\"{outlet}\",\"text\":\"On day {i}: {words} Talks went on.\",\"lean\":\"{lean}\"}}\n"
+            ));
+        }
+    }
+    w.write("lean.jsonl", lines);
+    let input = w.path("lean.jsonl");
+    let page = analyze(&w, &input, "g", &["--group-by", "lean", "-j", "1"], 0);
+    check_tags(&parse(&page));
+    assert!(!page.contains("<b>right"), "a group name reached the page unescaped");
+    let text = text_of(&page);
+    assert!(text.contains("&lt;b&gt;right&lt;/b&gt;"), "the group is named");
+    assert!(page.contains("hits per 1,000 tokens per group"), "the groups' rates");
+    assert!(page.contains("id=\"dim-group-loaded"), "a chart per dimension for the groups");
+    assert!(page.contains("left vs the rest"), "the groups' distinctive terms");
+    assert!(page.contains("Stance shares per outlet") && page.contains("Stance shares per group"));
+    // The share of each class among the group's attributions, with its interval.
+    let stance = w.csv("g/stance.csv");
+    let r = stance
+        .iter()
+        .find(|r| r["partition"] == "group" && r["name"] == "left" && r["cue_class"] == "neutral")
+        .expect("a stance row of the group");
+    let low: f64 = r["share_low"].parse().unwrap();
+    assert!(page.contains(&format!("({:.1}–", 100.0 * low)), "the interval of {r:?}");
+    let four = analyze(&w, &input, "g4", &["--group-by", "lean", "-j", "4"], 0);
+    assert!(page == four, "report.html differs between 1 and 4 threads");
+    // Without groups: no group part, the stance shares of the outlets only.
+    let plain = analyze(&w, &input, "p", &["--keep", "lean"], 0);
+    assert!(!plain.contains("per group") && plain.contains("Stance shares per outlet"));
+    // compare regroups from the folder.
+    w.run_ok(&["compare", "p", "-o", "c", "-q", "--group-by", "lean"], 0);
+    let page = std::fs::read_to_string(w.path("c/report.html")).unwrap();
+    check_tags(&parse(&page));
+    assert!(page.contains("Stance shares per group") && page.contains("id=\"dim-group-loaded"));
+}
+
 /// The hostile strings of `tests/data/html/hostile.jsonl`, as they must appear on the page.
 const SHOWN_AS_TEXT: &[&str] = &[
     "&lt;script&gt;alert(&#39;outlet&#39;)&lt;/script&gt;",

@@ -8,14 +8,14 @@ use super::cells::{CellStyle, STAT_DECIMALS, fixed_into, sci_into};
 use super::distinctive::Distinctive;
 use super::html::{
     self, ReportLevel,
-    kept::{Kept, NamedContrast, NamedRate},
+    kept::{Kept, KeptRows, named_stance},
 };
 use super::rows::Rows as Encoded;
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
 use crate::compare::{
     CompareInput, CompareOptions, Comparison, ContrastRow, Feature, PairedRow, RateRow, Rows,
-    ScopeKind,
+    ScopeKind, StanceRow,
 };
 use crate::error::Result;
 use crate::stats::per_1k;
@@ -39,9 +39,6 @@ pub fn write_comparison(
     Ok(())
 }
 
-/// The rows of a comparison that `report.html` shows, named.
-pub(crate) type KeptRows = (Vec<NamedRate>, Vec<NamedContrast>);
-
 /// [`write_comparison`]'s tables without waiting for the disk: the caller syncs the
 /// returned files. Also returns the rows `report.html` shows, unless it is `none`.
 pub(crate) fn write_unsynced(
@@ -53,23 +50,30 @@ pub(crate) fn write_unsynced(
     let outlets = Comparison::new(input, opts)?;
     let groups = Comparison::of_groups(input, opts)?;
     let mut distinctive = Distinctive::default();
-    // The page shows the outlets' rows.
-    let mut kept = (report.html != ReportLevel::None).then(Kept::default);
+    // The page shows the outlets' rows, and the groups'.
+    let page = report.html != ReportLevel::None;
+    let mut kept = page.then(Kept::default);
+    let mut kept_groups = page.then(Kept::default);
     let outlet_tables = &schema::COMPARISON[..3];
     let mut closed =
         write_partition(dir, &outlets, outlet_tables, report, &mut distinctive, kept.as_mut())?;
     let mut table = Table::create(dir, &schema::DISTINCTIVE, &[], report)?;
     distinctive.write(&mut table, &outlets, report.cells)?;
     let mut stance = Table::create(dir, &schema::STANCE, &[], report)?;
-    write_stance(&mut stance, &outlets, report.cells)?;
+    let stance_rows = outlets.stance();
+    write_stance(&mut stance, &outlets, &stance_rows, report.cells)?;
+    let shares = named_stance(&outlets, &stance_rows);
+    let mut group_shares = Vec::new();
     let mut group_tables = schema::COMPARISON[4..7].iter();
     match &groups {
         Some(g) => {
             let mut d = Distinctive::default();
             let tables = &schema::COMPARISON[4..7];
-            closed.extend(write_partition(dir, g, tables, report, &mut d, None)?);
+            closed.extend(write_partition(dir, g, tables, report, &mut d, kept_groups.as_mut())?);
             d.write(&mut table, g, report.cells)?;
-            write_stance(&mut stance, g, report.cells)?;
+            let rows = g.stance();
+            write_stance(&mut stance, g, &rows, report.cells)?;
+            group_shares = named_stance(g, &rows);
         }
         // Without groups, their tables hold only a header row.
         None => group_tables.try_for_each(|s| {
@@ -79,14 +83,20 @@ pub(crate) fn write_unsynced(
     }
     closed.push(table.close()?);
     closed.push(stance.close()?);
-    Ok((closed, kept.map(|k| k.named(&outlets))))
+    let kept = kept.map(|k| KeptRows {
+        outlets: k.named(&outlets),
+        groups: groups.as_ref().zip(kept_groups).map(|(g, k)| k.named(g)),
+        stance: shares,
+        group_stance: group_shares,
+    });
+    Ok((closed, kept))
 }
 
 /// The rows of `stance.csv` of one partition.
-fn write_stance(t: &mut Table, c: &Comparison, style: CellStyle) -> Result<()> {
+fn write_stance(t: &mut Table, c: &Comparison, rows: &[StanceRow], style: CellStyle) -> Result<()> {
     let mut row = Row::new(&schema::STANCE, style);
     let mut out = Encoded::new();
-    for r in c.stance() {
+    for r in rows {
         let v = &r.vs_rest;
         row.raw(0, c.partition().name());
         row.text(1, c.group_name(r.group));

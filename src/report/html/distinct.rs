@@ -7,7 +7,7 @@ use super::escape::{id_token, text};
 use super::gather::OCCURRENCES;
 use super::kept::{NamedContrast, TERMS_PER_SIDE, dimension};
 use super::level::ReportLevel;
-use super::model::{Analysis, Model};
+use super::model::{Analysis, Model, View};
 use super::svg::{Point, fightin};
 use crate::lexicon::EntryId;
 use std::collections::{BTreeMap, BTreeSet};
@@ -28,8 +28,8 @@ fn occ_id(c: &NamedContrast) -> String {
 }
 
 /// The comparisons shown: (a, b) with `None` for the rest.
-fn comparisons(m: &Model) -> Vec<(String, Option<String>)> {
-    let groups = m.chart_groups();
+fn comparisons(v: &View) -> Vec<(String, Option<String>)> {
+    let groups = &v.members;
     let mut v: Vec<(String, Option<String>)> =
         groups.iter().take(REST_SHOWN).map(|g| (g.clone(), None)).collect();
     let top: Vec<&String> = groups.iter().take(PAIR_OUTLETS).collect();
@@ -42,8 +42,8 @@ fn comparisons(m: &Model) -> Vec<(String, Option<String>)> {
 }
 
 /// The kept rows of one comparison in one dimension, most positive z first.
-fn rows<'m>(m: &'m Model, dim: &str, a: &str, b: Option<&str>) -> Vec<&'m NamedContrast> {
-    let mut r: Vec<&NamedContrast> = m
+fn rows<'m>(v: &View<'m>, dim: &str, a: &str, b: Option<&str>) -> Vec<&'m NamedContrast> {
+    let mut r: Vec<&NamedContrast> = v
         .contrasts
         .iter()
         .filter(|c| dimension(&c.category) == dim && c.a == a && c.b.as_deref() == b)
@@ -83,8 +83,8 @@ fn table(m: &Model, side: &str, rows: &[&NamedContrast]) -> String {
     s
 }
 
-fn comparison(m: &Model, dim: &str, a: &str, b: Option<&str>, open: bool) -> String {
-    let r = rows(m, dim, a, b);
+fn comparison(m: &Model, v: &View, dim: &str, (a, b): (&str, Option<&str>), open: bool) -> String {
+    let r = rows(v, dim, a, b);
     let bname = b.unwrap_or("the rest");
     let title = format!("{dim}: {a} vs {bname}");
     let up: Vec<&NamedContrast> = r.iter().copied().filter(|c| c.z > 0.0).collect();
@@ -135,7 +135,7 @@ fn comparison(m: &Model, dim: &str, a: &str, b: Option<&str>, open: bool) -> Str
 
 /// The section's content.
 pub(crate) fn section(m: &Model) -> String {
-    let cmp = comparisons(m);
+    let views = m.views();
     let mut s = format!(
         "<p class=\"note\">Terms an outlet uses more (z &gt; 0, circles, up) or less (squares, down) than the other side: log-odds with an informative Dirichlet prior, z = δ / se (compare.csv, scope all). Shown per dimension: the {REST_SHOWN} largest outlets against the rest and pairs of the {PAIR_OUTLETS} largest; per comparison the {TERMS_PER_SIDE} most extreme terms on each side are plotted ({PLOT_LABELS} labelled) and {TABLE_TERMS} listed. Every row is in compare.csv.{}</p>",
         if m.analysis.is_some() && m.level == ReportLevel::Full {
@@ -144,28 +144,47 @@ pub(crate) fn section(m: &Model) -> String {
             ""
         }
     );
+    if views.len() > 1 {
+        s.push_str("<p class=\"note\">Documents are grouped: each dimension also shows the groups, each against the rest and pairwise (group_compare.csv).</p>");
+    }
     for d in &m.dims {
         let _ = write!(s, "<h3>{}</h3>", text(d));
-        if !m.contrasts.iter().any(|c| dimension(&c.category) == d) {
-            s.push_str("<p class=\"note\">No distinctive term in this dimension.</p>");
-            continue;
+        for (k, v) in views.iter().enumerate() {
+            s.push_str(&dimension_view(m, v, d, k == 0));
         }
-        for (i, (a, b)) in cmp.iter().enumerate() {
-            s.push_str(&comparison(m, d, a, b.as_deref(), i == 0));
-        }
+    }
+    s
+}
+
+/// One dimension's comparisons of one view; the views after the first (the outlets') get
+/// their own heading.
+fn dimension_view(m: &Model, v: &View, d: &str, first: bool) -> String {
+    let mut s = String::new();
+    if !first {
+        let _ = write!(s, "<h4>{}{}</h4>", text(d), v.suffix);
+    }
+    if !v.contrasts.iter().any(|c| dimension(&c.category) == d) {
+        s.push_str("<p class=\"note\">No distinctive term in this dimension.</p>");
+        return s;
+    }
+    for (i, (a, b)) in comparisons(v).iter().enumerate() {
+        s.push_str(&comparison(m, v, d, (a, b.as_deref()), i == 0 && first));
     }
     s
 }
 
 /// The occurrences of every term the section links to.
 pub(crate) fn occurrences(m: &Model, a: &Analysis) -> String {
-    let cmp = comparisons(m);
-    let shown: BTreeSet<(&str, &str, &str)> = m
-        .contrasts
-        .iter()
-        .filter(|c| cmp.iter().any(|(x, y)| *x == c.a && *y == c.b))
-        .map(|c| (c.lexicon.as_str(), c.category.as_str(), c.term.as_str()))
-        .collect();
+    let mut shown: BTreeSet<(&str, &str, &str)> = BTreeSet::new();
+    for v in m.views() {
+        let cmp = comparisons(&v);
+        shown.extend(
+            v.contrasts
+                .iter()
+                .filter(|c| cmp.iter().any(|(x, y)| *x == c.a && *y == c.b))
+                .map(|c| (c.lexicon.as_str(), c.category.as_str(), c.term.as_str())),
+        );
+    }
     let lex = a.lex;
     let mut entries: BTreeMap<(&str, &str, &str), Vec<EntryId>> = BTreeMap::new();
     for (i, e) in lex.entries().iter().enumerate() {

@@ -5,7 +5,7 @@
 //! the worker threads, unit by unit, so memory stays bounded by the caps, and named once at
 //! the end ([`Kept::named`]).
 
-use crate::compare::{Comparison, ContrastRow, FeatureKind, RateRow, Rows, ScopeKind};
+use crate::compare::{Comparison, ContrastRow, FeatureKind, RateRow, Rows, ScopeKind, StanceRow};
 
 /// Terms kept per comparison, dimension and direction (the plot's points; the table shows
 /// fewer).
@@ -44,6 +44,43 @@ pub(crate) struct NamedContrast {
     pub(crate) count_b: u64,
     pub(crate) z: f64,
     pub(crate) delta: f64,
+}
+
+/// A partition's kept rows, named: its rates and contrasts.
+pub(crate) type Shown = (Vec<NamedRate>, Vec<NamedContrast>);
+
+/// The rows of the comparisons that `report.html` shows, named: the outlets', the groups'
+/// (when documents are grouped) and the stance shares of both.
+pub(crate) struct KeptRows {
+    pub(crate) outlets: Shown,
+    pub(crate) groups: Option<Shown>,
+    pub(crate) stance: Vec<NamedStance>,
+    pub(crate) group_stance: Vec<NamedStance>,
+}
+
+/// An outlet's or group's share of one stance class among its attributions (stance.csv).
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct NamedStance {
+    pub(crate) group: String,
+    pub(crate) class: &'static str,
+    /// Attributions of the class.
+    pub(crate) count: u64,
+    /// Attributions of the group.
+    pub(crate) total: u64,
+    pub(crate) interval: Option<(f64, f64)>,
+}
+
+/// The stance rows of `c`, named.
+pub(crate) fn named_stance(c: &Comparison, rows: &[StanceRow]) -> Vec<NamedStance> {
+    rows.iter()
+        .map(|r| NamedStance {
+            group: c.group_name(r.group).to_string(),
+            class: r.class.name(),
+            count: r.vs_rest.a.count,
+            total: r.vs_rest.a.tokens,
+            interval: r.interval,
+        })
+        .collect()
 }
 
 /// The dimension of a category path: its top level.
@@ -92,7 +129,7 @@ impl Kept {
     }
 
     /// The kept rows with their names.
-    pub(crate) fn named(&self, c: &Comparison) -> (Vec<NamedRate>, Vec<NamedContrast>) {
+    pub(crate) fn named(&self, c: &Comparison) -> Shown {
         let rates = self
             .rates
             .iter()

@@ -2,7 +2,7 @@
 //! kept comparison rows and, for `analyze`, the lexicon, aggregates and gathered documents.
 
 use super::gather::Gathered;
-use super::kept::{NamedContrast, NamedRate};
+use super::kept::{KeptRows, NamedContrast, NamedRate, NamedStance};
 use super::level::ReportLevel;
 use crate::aggregate::Aggregates;
 use crate::compare::CompareInput;
@@ -33,6 +33,10 @@ pub(crate) struct Model<'a> {
     pub(crate) dims: Vec<String>,
     pub(crate) rates: Vec<NamedRate>,
     pub(crate) contrasts: Vec<NamedContrast>,
+    /// The groups' rates and contrasts, when documents are grouped.
+    pub(crate) grouped: Option<(Vec<NamedRate>, Vec<NamedContrast>)>,
+    /// Stance shares of the outlets, then of the groups.
+    pub(crate) stance: [Vec<NamedStance>; 2],
     pub(crate) analysis: Option<Analysis<'a>>,
 }
 
@@ -42,9 +46,10 @@ impl<'a> Model<'a> {
         command: &'static str,
         level: ReportLevel,
         input: &CompareInput,
-        (rates, contrasts): (Vec<NamedRate>, Vec<NamedContrast>),
+        kept: KeptRows,
         analysis: Option<Analysis<'a>>,
     ) -> Model<'a> {
+        let (rates, contrasts) = kept.outlets;
         let mut per = vec![(0u64, 0u64); input.outlets.len()];
         for d in &input.docs {
             per[d.outlet as usize].0 += 1;
@@ -73,23 +78,68 @@ impl<'a> Model<'a> {
             dims: dims.into_iter().collect(),
             rates,
             contrasts,
+            grouped: kept.groups,
+            stance: [kept.stance, kept.group_stance],
             analysis,
         }
+    }
+
+    /// The outlets' view and, when documents are grouped, the groups'.
+    pub(crate) fn views(&self) -> Vec<View<'_>> {
+        let mut v = vec![View {
+            noun: "outlet",
+            id: "",
+            suffix: "",
+            rates: &self.rates,
+            contrasts: &self.contrasts,
+            members: self.chart_groups(),
+            voice: true,
+        }];
+        if let Some((rates, contrasts)) = &self.grouped {
+            v.push(View {
+                noun: "group",
+                id: "group-",
+                suffix: " by group",
+                rates,
+                contrasts,
+                members: members(rates, &[]),
+                voice: false,
+            });
+        }
+        v
     }
 
     /// The groups of the charts: the outlets with rates, most documents first, then groups
     /// of `--group` by name; at most [`OUTLETS_SHOWN`].
     pub(crate) fn chart_groups(&self) -> Vec<String> {
-        let with_rates: BTreeSet<&str> = self.rates.iter().map(|r| r.outlet.as_str()).collect();
-        let known: BTreeSet<&str> = self.outlets.iter().map(|o| o.0.as_str()).collect();
-        let mut v: Vec<String> = self
-            .outlets
-            .iter()
-            .filter(|o| with_rates.contains(o.0.as_str()))
-            .map(|o| o.0.clone())
-            .collect();
-        v.extend(with_rates.iter().filter(|g| !known.contains(*g)).map(|g| g.to_string()));
-        v.truncate(OUTLETS_SHOWN);
-        v
+        members(&self.rates, &self.outlets)
     }
+}
+
+/// One partition of the documents as the charts show it: the outlets, or the groups.
+pub(crate) struct View<'m> {
+    /// What a member is called ("outlet", "group").
+    pub(crate) noun: &'static str,
+    /// Prefix of the element ids of this view.
+    pub(crate) id: &'static str,
+    /// Added to a dimension's heading.
+    pub(crate) suffix: &'static str,
+    pub(crate) rates: &'m [NamedRate],
+    pub(crate) contrasts: &'m [NamedContrast],
+    /// The members drawn, in order.
+    pub(crate) members: Vec<String>,
+    /// Whether the authorial vs quoted voice is shown (from the per-outlet aggregates).
+    pub(crate) voice: bool,
+}
+
+/// The members with rates: those of `order` first, in its order, then the others by name;
+/// at most [`OUTLETS_SHOWN`].
+fn members(rates: &[NamedRate], order: &[(String, u64, u64)]) -> Vec<String> {
+    let with_rates: BTreeSet<&str> = rates.iter().map(|r| r.outlet.as_str()).collect();
+    let known: BTreeSet<&str> = order.iter().map(|o| o.0.as_str()).collect();
+    let mut v: Vec<String> =
+        order.iter().filter(|o| with_rates.contains(o.0.as_str())).map(|o| o.0.clone()).collect();
+    v.extend(with_rates.iter().filter(|g| !known.contains(*g)).map(|g| g.to_string()));
+    v.truncate(OUTLETS_SHOWN);
+    v
 }

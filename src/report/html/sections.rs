@@ -3,13 +3,14 @@
 //! dimension gets its part from the model's one list of dimensions.
 
 use super::escape::{id_token, text};
-use super::model::{Model, OUTLETS_SHOWN};
+use super::kept::NamedStance;
+use super::model::{Model, OUTLETS_SHOWN, View};
 use super::svg::{Dot, dot_whisker, fmt_num, stacked};
 use crate::aggregate::{GroupKey, GroupTotals};
 use crate::attribution::CueClass;
 use crate::compare::FeatureKind;
 use crate::labels::LabelSet;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 /// Sources listed with their verbs, most attributions first.
@@ -68,9 +69,14 @@ pub(crate) fn overview(m: &Model) -> String {
         );
     }
     s.push_str("<p class=\"note\">Per dimension (top-level lexicon category): hits per 1,000 tokens per outlet, the dot the rate and the whisker its 95 % bootstrap interval over documents (rates.csv). A missing dot: the outlet used it too rarely for a row (--min-count).</p>");
-    let groups = m.chart_groups();
+    let views = m.views();
+    if views.len() > 1 {
+        s.push_str("<p class=\"note\">Documents are grouped: each dimension is also shown per group (group_rates.csv).</p>");
+    }
     for d in &m.dims {
-        s.push_str(&dimension_overview(m, d, &groups));
+        for v in &views {
+            s.push_str(&dimension_overview(m, d, v));
+        }
     }
     s
 }
@@ -86,15 +92,17 @@ fn voice(m: &Model, g: &GroupTotals, dim: &str) -> Option<(Option<f64>, Option<f
     Some((rate(n - q, g.tokens - qt), rate(q, qt)))
 }
 
-fn dimension_overview(m: &Model, dim: &str, groups: &[String]) -> String {
+fn dimension_overview(m: &Model, dim: &str, v: &View) -> String {
+    let (groups, noun) = (&v.members, v.noun);
     let rate = |g: &str| {
-        m.rates
+        v.rates
             .iter()
             .find(|r| r.kind == FeatureKind::Category && r.category == dim && r.outlet == g)
     };
     let totals = |g: &str| {
         m.analysis
             .as_ref()
+            .filter(|_| v.voice)
             .and_then(|a| a.agg.groups.get(&GroupKey { event: None, outlet: g.to_string() }))
     };
     let dots: Vec<Dot> = groups
@@ -104,25 +112,28 @@ fn dimension_overview(m: &Model, dim: &str, groups: &[String]) -> String {
             Dot { label: g, value: r.and_then(|r| r.per_1k), interval: r.and_then(|r| r.interval) }
         })
         .collect();
-    let title = format!("{dim}: hits per 1,000 tokens per outlet, with 95 % bootstrap intervals");
+    let title = format!("{dim}: hits per 1,000 tokens per {noun}, with 95 % bootstrap intervals");
     let mut s = format!(
-        "<h3 id=\"dim-{}\">{}</h3><div class=\"pair\"><div>{}</div>",
+        "<h3 id=\"dim-{}{}\">{}{}</h3><div class=\"pair\"><div>{}</div>",
+        v.id,
         id_token(dim),
         text(dim),
+        v.suffix,
         dot_whisker(&title, "per 1k", &dots)
     );
     let mut voice_dots: Vec<(String, Option<f64>)> = Vec::new();
     s.push_str("<div class=\"scroll\"><table><caption>");
     let _ = write!(
         s,
-        "{}</caption><thead><tr><th scope=\"col\">outlet</th><th scope=\"col\" class=\"n\">hits</th><th scope=\"col\" class=\"n\">per 1k</th><th scope=\"col\" class=\"n\">95 % interval</th><th scope=\"col\" class=\"n\">authorial per 1k</th><th scope=\"col\" class=\"n\">quoted per 1k</th></tr></thead><tbody>",
-        text(dim)
+        "{}{}</caption><thead><tr><th scope=\"col\">{noun}</th><th scope=\"col\" class=\"n\">hits</th><th scope=\"col\" class=\"n\">per 1k</th><th scope=\"col\" class=\"n\">95 % interval</th><th scope=\"col\" class=\"n\">authorial per 1k</th><th scope=\"col\" class=\"n\">quoted per 1k</th></tr></thead><tbody>",
+        text(dim),
+        v.suffix
     );
     for g in groups {
         let r = rate(g);
         let num = |v: Option<f64>| v.map_or("—".to_string(), |v| format!("{v:.2}"));
         let (au, qu) = totals(g).and_then(|t| voice(m, t, dim)).unwrap_or((None, None));
-        if m.analysis.is_some() {
+        if m.analysis.is_some() && v.voice {
             voice_dots.push((format!("{g} · authorial"), au));
             voice_dots.push((format!("{g} · quoted"), qu));
         }
@@ -230,10 +241,77 @@ pub(crate) fn attribution(m: &Model) -> String {
     s.push_str("</ul>");
     s.push_str(&stacked("Stance mix of attributions per outlet", &classes, &rows));
     s.push_str(&share_table("Stance mix", "outlet", &classes, &rows));
+    s.push_str(&stance_shares(m, &classes));
     s.push_str("<h3>Which sources get which verbs</h3>");
     match &m.analysis {
         Some(a) => s.push_str(&source_verbs(&a.gathered.verbs)),
         None => s.push_str("<p class=\"note\">Not in a comparison report (it reads no texts): see sources.csv and attributions.csv of the analysis.</p>"),
+    }
+    s
+}
+
+/// The stance shares of stance.csv with their bootstrap intervals: per outlet and, when
+/// documents are grouped, per group, a table and a dot-and-whisker chart per class.
+fn stance_shares(m: &Model, classes: &[&str]) -> String {
+    let mut s = String::from(
+        "<h3>Stance shares with 95 % bootstrap intervals</h3><p class=\"note\">Share of each stance class among an outlet's detected attributions, with its 95 % bootstrap interval over documents (stance.csv). A dash: the class is below --min-count there.</p>",
+    );
+    let outlets: Vec<String> = m.outlets.iter().map(|o| o.0.clone()).collect();
+    for (k, (rows, noun)) in m.stance.iter().zip(["outlet", "group"]).enumerate() {
+        let names: BTreeSet<&str> = rows.iter().map(|r| r.group.as_str()).collect();
+        let members: Vec<&str> = if k == 0 {
+            outlets.iter().map(String::as_str).filter(|o| names.contains(o)).collect()
+        } else {
+            names.into_iter().collect()
+        };
+        if members.is_empty() {
+            continue;
+        }
+        let members = &members[..members.len().min(OUTLETS_SHOWN)];
+        let find = |g: &str, c: &str| rows.iter().find(|r| r.group == g && r.class == c);
+        let share =
+            |r: &NamedStance| (r.total > 0).then(|| 100.0 * r.count as f64 / r.total as f64);
+        let _ = write!(
+            s,
+            "<div class=\"scroll\"><table><caption>Stance shares per {noun}, % of attributions (95 % interval)</caption><thead><tr><th scope=\"col\">{noun}</th>"
+        );
+        for c in classes {
+            let _ = write!(s, "<th scope=\"col\" class=\"n\">{}</th>", text(c));
+        }
+        s.push_str("</tr></thead><tbody>");
+        for g in members {
+            let _ = write!(s, "<tr><td>{}</td>", text(g));
+            for c in classes {
+                let cell = find(g, c).and_then(|r| Some((share(r)?, r.interval))).map_or(
+                    "—".to_string(),
+                    |(v, i)| match i {
+                        Some((l, h)) => format!("{v:.1} % ({:.1}–{:.1})", 100.0 * l, 100.0 * h),
+                        None => format!("{v:.1} %"),
+                    },
+                );
+                let _ = write!(s, "<td class=\"n\">{cell}</td>");
+            }
+            s.push_str("</tr>");
+        }
+        s.push_str("</tbody></table></div>");
+        for c in classes {
+            let dots: Vec<Dot> = members
+                .iter()
+                .map(|g| {
+                    let r = find(g, c);
+                    let iv = r.and_then(|r| r.interval).map(|(l, h)| (100.0 * l, 100.0 * h));
+                    Dot { label: g, value: r.and_then(share), interval: iv }
+                })
+                .collect();
+            let title =
+                format!("{c}: share of attributions per {noun}, with 95 % bootstrap intervals");
+            let _ = write!(
+                s,
+                "<details><summary>{}: share per {noun}</summary>{}</details>",
+                text(c),
+                dot_whisker(&title, "%", &dots)
+            );
+        }
     }
     s
 }
