@@ -3,7 +3,7 @@
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
 use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
-use super::common::{group_map, group_notes};
+use super::common::{group_map, group_notes, grouping_options};
 use super::common::{outputs, report_level};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
@@ -23,7 +23,7 @@ use std::time::Instant;
 
 pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    check_xlsx(args.xlsx.as_deref())?;
+    check_xlsx(args.xlsx.as_deref(), args.format)?;
     let lexicon = Arc::new(load_lexicon(args.lexicons.as_deref(), &args.dicts, &args.lang)?);
     let sections = parse_sections(&args.sections)?;
     let map = group_map(&[], &args.grouping)?;
@@ -43,15 +43,8 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let mut compare = compare_options(&args.stats, GroupMap::default())?;
     compare.by_event |= args.full;
     let parquet = args.format == crate::cli::Format::Parquet;
-    if parquet && args.xlsx.is_some() {
-        bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
-    }
     let mut inputs = open_inputs(&args, &input_opts)?;
-    let threads =
-        args.threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    if threads == 0 {
-        bail!("--threads must be at least 1");
-    }
+    let threads = thread_count(args.threads)?;
     let boilerplate = match args.count_boilerplate {
         true => Arc::default(),
         false => find_boilerplate(&args.inputs, &input_opts)?,
@@ -179,38 +172,11 @@ fn manifest(
         options["shard"] = true.into();
         outputs.push(framelens::report::shard::SHARD_STATE.into());
     }
-    if args.full {
-        options["full"] = true.into();
-    }
-    if context(args) > 0 {
-        options["context"] = context(args).into();
-    }
-    if let Some(g) = &args.grouping.group_by {
-        options["group_by"] = g.as_str().into();
-    }
-    if let Some(f) = &args.grouping.groups {
-        options["groups_file"] = f.display().to_string().into();
-    }
-    if !args.keep.is_empty() {
-        options["keep"] = args.keep.clone().into();
-    }
     if args.format == crate::cli::Format::Parquet {
         options["format"] = "parquet".into();
         outputs = outputs.iter().map(|f| framelens::report::parquet::parquet_name(f)).collect();
     }
-    if args.count_names {
-        options["count_names"] = true.into();
-    }
-    if args.count_boilerplate {
-        options["count_boilerplate"] = true.into();
-    }
-    if !args.dicts.dicts.is_empty() {
-        options["dicts"] = args.dicts.dicts.clone().into();
-    }
-    if !args.dicts.valence.is_empty() {
-        let v: Vec<String> = args.dicts.valence.iter().map(|p| p.display().to_string()).collect();
-        options["valence"] = v.into();
-    }
+    optional_options(args, &mut options);
     Manifest {
         framelens_version: env!("CARGO_PKG_VERSION").into(),
         run: RunInfo { command: std::env::args().collect(), threads },
@@ -229,6 +195,43 @@ fn manifest(
         counts,
         outputs,
     }
+}
+
+/// The options a manifest records only when given, so manifests of runs without them keep
+/// their bytes.
+fn optional_options(args: &AnalyzeArgs, options: &mut serde_json::Value) {
+    if args.full {
+        options["full"] = true.into();
+    }
+    if context(args) > 0 {
+        options["context"] = context(args).into();
+    }
+    grouping_options(&args.grouping, options);
+    if !args.keep.is_empty() {
+        options["keep"] = args.keep.clone().into();
+    }
+    if args.count_names {
+        options["count_names"] = true.into();
+    }
+    if args.count_boilerplate {
+        options["count_boilerplate"] = true.into();
+    }
+    if !args.dicts.dicts.is_empty() {
+        options["dicts"] = args.dicts.dicts.clone().into();
+    }
+    if !args.dicts.valence.is_empty() {
+        let v: Vec<String> = args.dicts.valence.iter().map(|p| p.display().to_string()).collect();
+        options["valence"] = v.into();
+    }
+}
+
+/// `--threads`, else every core.
+fn thread_count(threads: Option<usize>) -> anyhow::Result<usize> {
+    let n = threads.unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
+    if n == 0 {
+        bail!("--threads must be at least 1");
+    }
+    Ok(n)
 }
 
 /// The columns carried into `documents.csv` and the grouping, and the input columns to read

@@ -24,12 +24,28 @@ pub fn documents(n: u64) -> String {
 
 /// Refuses a workbook path that does not end in `.xlsx` (`--xlsx out/v2.csv` would
 /// otherwise write a workbook under a CSV's name), before any work is done.
-pub fn check_xlsx(path: Option<&std::path::Path>) -> anyhow::Result<()> {
+pub fn check_xlsx(
+    path: Option<&std::path::Path>,
+    format: crate::cli::Format,
+) -> anyhow::Result<()> {
     match path {
         Some(p) if !p.extension().is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) => {
             anyhow::bail!("--xlsx {}: the workbook's name must end in .xlsx", p.display())
         }
+        Some(_) if format == crate::cli::Format::Parquet => {
+            anyhow::bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx")
+        }
         _ => Ok(()),
+    }
+}
+
+/// The grouping options of a manifest, only when given (so other manifests keep their bytes).
+pub fn grouping_options(g: &crate::cli::GroupArgs, options: &mut serde_json::Value) {
+    if let Some(by) = &g.group_by {
+        options["group_by"] = by.as_str().into();
+    }
+    if let Some(f) = &g.groups {
+        options["groups_file"] = f.display().to_string().into();
     }
 }
 

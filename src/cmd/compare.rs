@@ -3,7 +3,7 @@
 //! number of bootstrap replicates or outlet grouping — without reading the texts again.
 
 use super::common::{check_xlsx, compare_options, documents, group_map, group_notes};
-use super::common::{outputs, report_level};
+use super::common::{grouping_options, outputs, report_level};
 use super::output::{check_output, write_atomically};
 use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
@@ -13,7 +13,7 @@ use framelens::report::{
 };
 
 pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
-    check_xlsx(args.xlsx.as_deref())?;
+    check_xlsx(args.xlsx.as_deref(), args.format)?;
     CompareInput::check_dir(&args.source)?;
     let opts = compare_options(&args.stats, group_map(&args.group, &args.grouping)?)?;
     let group_by = args.grouping.group_by.as_deref();
@@ -34,9 +34,6 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         html: report_level(&args.report),
     };
     let parquet = args.format == crate::cli::Format::Parquet;
-    if parquet && args.xlsx.is_some() {
-        anyhow::bail!("--xlsx reads the CSV tables: leave out --format parquet, or --xlsx");
-    }
     let outputs = outputs(compare_outputs(), report.html);
     let compared = write_atomically(&args.output, args.force, |tmp| {
         // The per-document counts wait in a file in the partial folder, as in `analyze`, so
@@ -65,13 +62,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             "outputs": outputs,
         });
         let mut manifest = manifest;
-        // Only when given, so manifests of runs without them keep their bytes.
-        if let Some(g) = group_by {
-            manifest["options"]["group_by"] = g.into();
-        }
-        if let Some(f) = &args.grouping.groups {
-            manifest["options"]["groups_file"] = f.display().to_string().into();
-        }
+        grouping_options(&args.grouping, &mut manifest["options"]);
         if parquet {
             framelens::report::parquet::convert_folder(tmp, &outputs)?;
             let names: Vec<String> = outputs.iter().map(|f| parquet_name(f)).collect();

@@ -96,7 +96,7 @@ fn split_key(t: &str) -> std::result::Result<(String, &str), String> {
         .or_else(|| t.strip_suffix(':').map(|s| s.len()))
         .ok_or("expected 'KEY:' or '- item'")?;
     let key = t[..colon].trim();
-    if key.is_empty() || key.starts_with(['&', '*', '!', '{', '[', '|', '>']) {
+    if key.is_empty() || key.starts_with(|c| "&*!{[|>".contains(c)) {
         return Err(format!("'{key}': this YAML is not supported here"));
     }
     Ok((key.to_string(), &t[colon + 1..]))
@@ -139,7 +139,7 @@ fn scalar(s: &str) -> std::result::Result<String, String> {
         let inner = inner.strip_suffix('"').ok_or("unclosed quote")?;
         return Ok(inner.replace("\\\"", "\"").replace("\\\\", "\\"));
     }
-    if s.starts_with(['&', '!', '|', '>', '{', '[', '@', '`']) {
+    if s.starts_with(|c| "&!|>{[@`".contains(c)) {
         return Err(format!("'{s}': this YAML is not supported here"));
     }
     Ok(s.to_string())
