@@ -1,26 +1,29 @@
 #!/usr/bin/env bash
 # Validity against expert annotations of real news (../shared/data, read by path, never copied).
 #
-#   scripts/validate.sh [--check] [--data DIR] [--work DIR] [--lexicons DIR]
+#   scripts/validate.sh [--check] [--data DIR] [--work DIR] [--lexicons DIR] [--nyt DIR]
 #
 # Builds framelens (release), turns each annotated dataset into a JSONL input with the shared
 # eval's make_inputs.py, runs `framelens analyze` on it with the bundled lexicons (or those of
 # --lexicons DIR), scores the output with the shared scorers, prints one table and writes it
 # to WORK/validation.tsv. With --check, exits 1 when a figure is below its floor in
-# validation/floors.tsv. Takes well under a minute after the build.
+# validation/floors.tsv. Takes well under a minute after the build. Tone is scored on VADER's
+# rated NYT snippets when NYT DIR (default target/ext, see scripts/fetch_vader_nyt.sh) has them.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 data="$root/../shared/data"
 work=""
 check=0
 lexicons=()
+nyt="$root/target/ext"
 while [ $# -gt 0 ]; do
   case "$1" in
     --check) check=1 ;;
     --data) data="$2"; shift ;;
     --work) work="$2"; shift ;;
     --lexicons) lexicons=(--lexicons "$(cd "$2" && pwd)"); shift ;;
-    -h|--help) sed -n '2,10p' "$0"; exit 0 ;;
+    --nyt) nyt="$2"; shift ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "validate.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -37,6 +40,10 @@ case "$target" in /*) ;; *) target="$root/$target" ;; esac
 bin="$target/release/framelens"
 
 python3 "$eval_dir/make_inputs.py" "$data" "$work/inputs" >/dev/null
+# VADER's rated NYT snippets are not in ../shared/data: a folder holding only vader_nyt/ makes
+# only nyt.jsonl.
+[ -f "$nyt/vader_nyt/nytEditorialSnippets_GroundTruth.txt" ] &&
+  python3 "$eval_dir/make_inputs.py" "$nyt" "$work/inputs" >/dev/null
 
 analyze() { # dataset -> OUT folder; exit 1 (some documents failed) is reported, not fatal
   local ds=$1
@@ -58,9 +65,24 @@ for ds in ptc basil babe polnear nyt; do
       python3 "$eval_dir/score_spans.py" --dataset "$ds" "$data" "$work/$ds/matches.csv" \
         --categories 'loaded*,attribution/doubting,attribution/confrontational' \
         --json "$work/$ds.stance.json" >/dev/null ;;
-    nyt) # held-out valence ratings: present only where the rated snippets are
-      python3 "$eval_dir/score_tone.py" "$data" "$work/$ds/tone.csv" \
-        --json "$work/$ds.tone.json" >/dev/null ;;
+    nyt) # rated opinion sentences (issue 16): the bundled lexicons, then with VADER's own list
+      # added as `--valence`, and VADER itself when the vaderSentiment package is importable.
+      python3 "$eval_dir/score_tone.py" "$nyt" "$work/$ds/tone.csv" \
+        --json "$work/$ds.tone.json" >/dev/null
+      python3 "$root/scripts/tone_nyt.py" split "$nyt" "$work/$ds/tone.csv" "$work/$ds.tone_split.json"
+      if [ -f "$data/dictionaries/vader_lexicon.txt" ]; then
+        "$bin" analyze "$work/inputs/$ds.jsonl" -o "$work/nyt_vader" --sections body --raw-cells \
+          --force --quiet --valence "$data/dictionaries/vader_lexicon.txt" \
+          ${lexicons[@]+"${lexicons[@]}"} || true
+        python3 "$eval_dir/score_tone.py" "$nyt" "$work/nyt_vader/tone.csv" \
+          --json "$work/nyt_vader.tone.json" >/dev/null
+      fi
+      peer=${FRAMELENS_PY:-python3}
+      if "$peer" -c 'import vaderSentiment' 2>/dev/null; then
+        "$peer" "$root/scripts/tone_nyt.py" vader "$nyt" "$work/vader_peer.csv"
+        python3 "$eval_dir/score_tone.py" "$nyt" "$work/vader_peer.csv" \
+          --json "$work/vader_peer.tone.json" >/dev/null
+      fi ;;
     polnear)
       if [ -f "$work/$ds/attributions.csv" ]; then
         python3 "$eval_dir/score_attribution.py" "$data" "$work/$ds/attributions.csv" \

@@ -328,7 +328,8 @@ fn load(bin: &str, page: &Path, shot: &str) -> (String, String) {
     };
     let dom = run(&["--dump-dom"]);
     assert!(dom.status.success(), "chromium failed: {}", String::from_utf8_lossy(&dom.stderr));
-    let target = repo("target");
+    let target = repo("target"); // absent when CARGO_TARGET_DIR points elsewhere
+    std::fs::create_dir_all(&target).unwrap();
     let shot = target.join(shot);
     let png = run(&[
         "--hide-scrollbars",
