@@ -10,8 +10,11 @@ article_bias_prediction/event_groups.tsv, lean from each article's `bias` (0 lef
 2 right). Within each event every (centre, partisan) pair of articles is one comparison; the
 metric is the share of pairs in which the centre article's score (COL of documents.csv,
 default `loaded_weighted_authorial_per_1k`) is lower, ties counting one half. Also reported:
-the same share for `loaded_authorial_per_1k`, and per split (`train`/`test` article ids in
-splits/, when present) so the figure on articles never looked at can be read apart.
+the same share for `loaded_authorial_per_1k`, per split (`train`/`test` article ids in
+splits/, when present), and per half of the events split by event id: `tune` (even group
+number, g0000, g0002, ...) is the half on which lexicon changes may be chosen, `heldout` (odd
+group number) the half that is only reported, so the figure on events never tuned on can be
+read apart.
 """
 import csv
 import json
@@ -65,6 +68,12 @@ def splits(data):
     return out
 
 
+def half(event):
+    """`tune` for an even event group number (g0000, g0002, ...), `heldout` for an odd one."""
+    digits = "".join(ch for ch in event if ch.isdigit())
+    return "tune" if digits and int(digits) % 2 == 0 else "heldout"
+
+
 def share(docs, col, keep=lambda i: True):
     by_event = {}
     for d in docs:
@@ -99,6 +108,12 @@ def score(data, out_dir, json_path, col="loaded_weighted_authorial_per_1k"):
     for name in sorted(set(sp.values())):
         s, n = share(docs, cols[0], lambda i, name=name: sp.get(i) == name)
         metrics[f"{cols[0]}.centre_lower.{name}"] = s
+    ev = {d["doc_id"]: half(d["event"]) for d in docs}
+    for name in ("tune", "heldout"):
+        for c in cols:
+            s, n = share(docs, c, lambda i, name=name: ev[i] == name)
+            metrics[f"{c}.centre_lower.{name}"] = s
+            metrics[f"{c}.pairs.{name}"] = n
     Path(json_path).write_text(json.dumps({"metrics": metrics}, indent=1) + "\n", encoding="utf-8")
     for k, v in metrics.items():
         print(f"{k}\t{v}")

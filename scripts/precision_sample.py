@@ -8,10 +8,12 @@ Usage:
                                                      only: the data rules forbid storing text)
   precision_sample.py score SAMPLE.tsv               precision of the judged sample
 
-The sample file (validation/loaded_precision_sample.tsv) holds dataset, doc_id, section, start,
-end (code points), the matched term, its category, and the judgment: `y` (loaded language in
-the outlet's own voice), `n` (not: a neutral sense, a name, someone else's words) or `b`
-(borderline). Precision = y / all; counting borderline as right is reported beside it.
+The sample files (validation/loaded_precision_sample*.tsv) hold dataset, doc_id, section,
+start, end (code points), the matched term, its category, and the judgment: `y` (loaded
+language in the outlet's own voice), `n` (not: a neutral sense, a name, someone else's words)
+or `b` (borderline); an optional `kind` column says why a hit is `n` or `b` (`sense`, `voice`,
+`conventional`). The judging rule is in validation/loaded_precision.md. Precision = y / all;
+counting borderline as right is reported beside it, and per dataset and kind when present.
 """
 import csv
 import json
@@ -77,11 +79,21 @@ def show(abp_in, neus_in, sample):
 
 def score(sample):
     with open(sample, encoding="utf-8") as f:
-        j = [r["judgment"] for r in csv.DictReader(f, delimiter="\t")]
-    n = len(j)
-    y, b = j.count("y"), j.count("b")
-    print(f"judged {n}: yes {y}, borderline {b}, no {j.count('n')}; "
-          f"precision {y / n:.3f}, with borderline {(y + b) / n:.3f}")
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    parts = [("all", rows)] + [(d, [r for r in rows if r["dataset"] == d])
+                               for d in sorted({r["dataset"] for r in rows})]
+    for name, part in parts:
+        j = [r["judgment"] for r in part]
+        n = len(j)
+        y, b = j.count("y"), j.count("b")
+        label = "judged" if name == "all" else f"  {name}:"
+        print(f"{label} {n}: yes {y}, borderline {b}, no {j.count('n')}; "
+              f"precision {y / n:.3f}, with borderline {(y + b) / n:.3f}")
+    kinds = sorted({(r["judgment"], r.get("kind") or "") for r in rows if r["judgment"] != "y"})
+    for jk, kind in kinds:
+        if kind:
+            k = sum(1 for r in rows if r["judgment"] == jk and r.get("kind") == kind)
+            print(f"  {jk} {kind}: {k}")
 
 
 def main():

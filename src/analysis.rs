@@ -252,7 +252,8 @@ impl Analyzer {
     /// attribution (`attributions`, this section's); a hedge on such a cue counts as the
     /// cue; a loaded-language hit whose every token is a cue, a counted hedge or a counted
     /// label counts there, unless its entry says `counts = also` (a longer loaded phrase
-    /// around a label, `culture war` around `war`, is its own choice and counts).
+    /// around a label, `culture war` around `war`, is its own choice and counts); a
+    /// loaded-language hit inside a scare quote counts as the scare quote only.
     fn hit_flags(&self, view: &SectionView, w: &mut Work, attributions: &[Attribution]) {
         let lex = &*self.lexicon;
         let toks = &view.buf.tokens;
@@ -290,7 +291,10 @@ impl Analyzer {
             let loaded = self.dimensions[h.entry.index()] == Dimension::Loaded;
             let claimed = w.claims[h.first as usize..h.end as usize].iter().all(|&c| c != 0);
             let once = lex.entry(h.entry).counts != Counts::Also;
-            f.set(Flags::OTHER_DIMENSION, loaded && claimed && once);
+            // Words in a scare quote are someone else's (or held at arm's length): they count
+            // as the scare quote, never as the outlet's own loaded language.
+            let scare = f.contains(Flags::SCARE_QUOTE);
+            f.set(Flags::OTHER_DIMENSION, loaded && (scare || claimed && once));
             f.set(Flags::COUNTED, self.counts(*f));
         }
     }
@@ -417,12 +421,13 @@ mod tests {
             "regime"
         );
         assert_eq!(&doc.text[m.bytes.range()], "regime");
-        // loaded (top) = 3: two regimes + massacre; hedge = 1.
+        // loaded (top) = 2: two regimes (the scare-quoted massacre counts as a scare quote
+        // only); hedge = 1.
         let lex = a.lexicon();
         let loaded = lex.categories().iter().position(|c| &*c.path == "loaded").unwrap();
-        assert_eq!(r.category_counts[loaded], 3);
+        assert_eq!(r.category_counts[loaded], 2);
         assert_eq!(r.matched_tokens, 4);
-        assert_eq!(r.entry_counts, vec![(EntryId(0), 2), (EntryId(1), 1), (EntryId(2), 1)]);
+        assert_eq!(r.entry_counts, vec![(EntryId(0), 2), (EntryId(2), 1)]);
     }
 
     /// The counted flag of each hit of `text`, as (file, matched text, counted).
@@ -512,6 +517,14 @@ mod tests {
         assert!(got.contains(&c("loaded", "jobless claims", false)), "{got:?}");
         let got = counted("Officials fear terrorism.");
         assert_eq!(got, [c("loaded", "terrorism", true)]);
+    }
+
+    #[test]
+    fn a_scare_quoted_loaded_word_counts_as_the_scare_quote_only() {
+        let got = counted("The \u{201c}regime\u{201d} ended.");
+        assert!(got.contains(&c("loaded", "regime", false)), "{got:?}");
+        let got = counted("The regime ended.");
+        assert!(got.contains(&c("loaded", "regime", true)), "{got:?}");
     }
 
     #[test]

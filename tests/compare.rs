@@ -446,3 +446,49 @@ fn the_worked_example_of_the_readme_holds() {
     let readme = std::fs::read_to_string(repo("README.md")).unwrap();
     assert!(readme.contains("| `log_odds` | 2.1527 |"), "README and test agree");
 }
+
+/// Benjamini-Hochberg q-values (R's `p.adjust(method = "BH")`), written out here so the test
+/// does not share the crate's code.
+fn bh_reference(p: &[f64]) -> Vec<f64> {
+    let mut order: Vec<usize> = (0..p.len()).collect();
+    order.sort_by(|&a, &b| p[a].total_cmp(&p[b]));
+    let m = p.len() as f64;
+    let mut q = vec![0.0; p.len()];
+    let mut running = 1.0f64;
+    for (rank, &i) in order.iter().enumerate().rev() {
+        running = running.min(p[i] * m / (rank + 1) as f64);
+        q[i] = running.min(1.0);
+    }
+    q
+}
+
+#[test]
+fn distinctive_q_values_are_taken_within_each_dimension() {
+    let w = Workdir::new();
+    w.run_ok(&["analyze", &velmora(), "-o", "out", "-q"], 0);
+    let compare = w.csv("out/compare.csv");
+    let top = |c: &str| c.split('/').next().unwrap().to_string();
+    let dims = [("loaded", "loaded"), ("labels", "label"), ("reporting_verbs", "attribution")];
+    let distinctive = w.csv("out/distinctive.csv");
+    let mut checked = 0;
+    let mut differs = false;
+    for d in distinctive.iter().filter(|r| r["partition"] == "outlet") {
+        let Some(&(_, cat)) = dims.iter().find(|x| x.0 == d["dimension"]) else { continue };
+        let family: Vec<&HashMap<String, String>> = compare
+            .iter()
+            .filter(|r| r["scope"] == "all" && r["comparison"] == "rest" && r["kind"] == "term")
+            .filter(|r| r["outlet_a"] == d["name"] && top(&r["category"]) == cat)
+            .filter(|r| !r["z_p"].is_empty())
+            .collect();
+        let p: Vec<f64> = family.iter().map(|r| r["z_p"].parse().unwrap()).collect();
+        let q = bh_reference(&p);
+        let i =
+            family.iter().position(|r| r["term"] == d["term"]).expect("the row is in compare.csv");
+        let got: f64 = d["z_q"].parse().unwrap();
+        assert!((got - q[i]).abs() <= 1e-9 + 1e-6 * q[i], "{d:?}: {got} vs {}", q[i]);
+        differs |= family[i]["z_q"] != d["z_q"];
+        checked += 1;
+    }
+    assert!(checked > 0, "no distinctive rows checked");
+    assert!(differs, "every per-dimension q equals the comparison-wide q");
+}

@@ -1,7 +1,7 @@
 //! `distinctive.csv`: for every outlet and group, the terms of each framing dimension it uses
 //! more than the rest of the corpus, ranked by the log-odds z of `compare.csv` (the same
 //! statistics: the rows against the rest in the all-documents scope, with their support,
-//! `--min-count`). A dimension is a lexicon's top-level category — loaded language, labels,
+//! `--min-count`), with q-values within each dimension. A dimension is a lexicon's top-level category — loaded language, labels,
 //! reporting verbs (attribution cues), hedges — so a term of one dimension never appears in
 //! another's block; valence and boosters feed tone and are left out.
 
@@ -9,6 +9,8 @@ use super::cells::{CellStyle, STAT_DECIMALS, fixed_into, per_1k_into, sci_into};
 use super::table::Table;
 use crate::compare::{Comparison, FeatureKind, Rows, ScopeKind, Side};
 use crate::error::Result;
+use crate::stats::fdr::bh;
+use std::collections::BTreeMap;
 
 /// The dimensions, in block order: (name in the table, top-level category).
 const DIMENSIONS: [(&str, &str); 4] = [
@@ -38,6 +40,29 @@ pub(super) struct Candidate {
     z_q: Option<f64>,
 }
 
+/// The q-value of each contrast row's z within its family: one outlet or group against the
+/// rest, in the all-documents scope, over every term of one dimension (Benjamini-Hochberg over
+/// all of them, not only the distinctive ones); `None` for the rows outside a family.
+fn dimension_q(c: &Comparison, rows: &Rows) -> Vec<Option<f64>> {
+    let mut families: BTreeMap<(u32, u8), Vec<usize>> = BTreeMap::new();
+    for (i, r) in rows.contrasts.iter().enumerate() {
+        let f = c.feature(r.feature);
+        if r.sides.scope == ScopeKind::All && r.sides.b.is_none() && f.kind == FeatureKind::Term {
+            if let Some(d) = dimension(&f.category) {
+                families.entry((r.sides.a, d)).or_default().push(i);
+            }
+        }
+    }
+    let mut q = vec![None; rows.contrasts.len()];
+    for family in families.values() {
+        let p: Vec<_> = family.iter().map(|&i| rows.contrasts[i].z_p).collect();
+        for (&i, v) in family.iter().zip(bh(&p)) {
+            q[i] = v;
+        }
+    }
+    q
+}
+
 /// The candidates of one comparison (outlets, or groups).
 #[derive(Default)]
 pub(super) struct Distinctive {
@@ -56,10 +81,12 @@ impl Distinctive {
                 .find(|r| r.scope == ScopeKind::All && r.group == group && r.feature == feature);
             r.map_or(0, |r| r.docs_with)
         };
+        let q = dimension_q(c, rows);
         rows.contrasts
             .iter()
-            .filter(|r| r.sides.scope == ScopeKind::All && r.sides.b.is_none())
-            .filter_map(|r| {
+            .zip(q)
+            .filter(|(r, _)| r.sides.scope == ScopeKind::All && r.sides.b.is_none())
+            .filter_map(|(r, z_q)| {
                 let f = c.feature(r.feature);
                 let lo = r.log_odds.filter(|l| l.z > 0.0)?;
                 let dimension = dimension(&f.category).filter(|_| f.kind == FeatureKind::Term)?;
@@ -72,7 +99,7 @@ impl Distinctive {
                     b: r.b,
                     delta: lo.delta,
                     z: lo.z,
-                    z_q: r.z_q,
+                    z_q,
                 })
             })
             .collect()

@@ -671,7 +671,11 @@ pub(crate) const DISTINCTIVE: TableSchema = TableSchema {
         c("per_1k_rest", N, "their hits per 1,000 tokens"),
         c("log_odds", N, "log-odds ratio against the rest, as in compare.csv (> 0)"),
         c("z", N, "log_odds / se, as in compare.csv"),
-        c("z_q", N, "q-value of z as in compare.csv (within the comparison, over every term)"),
+        c(
+            "z_q",
+            N,
+            "q-value of z within the dimension (Benjamini-Hochberg over every term of the dimension for this outlet or group against the rest)",
+        ),
     ],
 };
 
