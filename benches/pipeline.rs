@@ -164,7 +164,7 @@ fn attribution(c: &mut Criterion) {
 fn analysis(c: &mut Criterion) {
     let docs = corpus();
     let lex = Arc::new(Lexicon::bundled(Language::ENGLISH).expect("bundled lexicons"));
-    let analyzer = Analyzer::new(lex, Sections::default());
+    let analyzer = Analyzer::new(lex.clone(), Sections::default());
     let mut scratch = Scratch::new();
     let expected: usize =
         docs.iter().map(|d| analyzer.analyze(d, &mut scratch).matches.len()).sum();
@@ -178,6 +178,21 @@ fn analysis(c: &mut Criterion) {
                 .map(|d| analyzer.analyze(black_box(d), &mut scratch).matches.len())
                 .sum();
             assert_eq!(n, expected);
+        })
+    });
+    // The same with the bundled cue model deciding the cues (`--cue-model bundled`): the
+    // difference to `per_document` is what the model costs.
+    let modelled = Analyzer::new(lex, Sections::default())
+        .with_cue_model(Some(framelens::cuemodel::bundled()));
+    let expected_model: usize =
+        docs.iter().map(|d| modelled.analyze(d, &mut scratch).matches.len()).sum();
+    g.bench_function("per_document_cue_model", |b| {
+        b.iter(|| {
+            let n: usize = docs
+                .iter()
+                .map(|d| modelled.analyze(black_box(d), &mut scratch).matches.len())
+                .sum();
+            assert_eq!(n, expected_model);
         })
     });
     // The same without the attribution lexicon, so without attribution detection: the

@@ -14,6 +14,7 @@
 //! agentless passive such as `is expected to`, a reduced question such as `when asked`;
 //! `agentless`): it is reported with an empty source. The rules are written for English.
 
+mod after;
 mod agentless;
 mod content;
 mod nested;
@@ -208,16 +209,21 @@ fn attribute(
 ) -> Option<Attribution> {
     let cue = &cues[k];
     let sent = ctx.sentence(cue.first);
-    let found = source::find(ctx, cue, earlier, cues).or_else(|| {
-        let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
-        let clause = match lemma {
-            Some(l) => english::takes_clause_subject(l),
-            None => cue.learned,
-        };
-        Some(())
-            .filter(|_| clause && !agentless::agentless(ctx, cue))
-            .and_then(|_| subject::clause_subject(ctx, cue, cues))
-    });
+    // `criticism from the senator`, `was called a liar by rivals`: the agent after the cue.
+    let sent_tokens = ctx.sentence_tokens(cue.first);
+    let found = after::agent(ctx, cue, &sent_tokens, cues)
+        .or_else(|| after::passive_agent(ctx, cue, &sent_tokens, cues))
+        .or_else(|| source::find(ctx, cue, earlier, cues))
+        .or_else(|| {
+            let lemma = cue.entry.map(|e| lex.entry(e).term_lemma());
+            let clause = match lemma {
+                Some(l) => english::takes_clause_subject(l),
+                None => cue.learned,
+            };
+            Some(())
+                .filter(|_| clause && !agentless::agentless(ctx, cue))
+                .and_then(|_| subject::clause_subject(ctx, cue, cues))
+        });
     // An agentless cue stands for its own clause: its content follows it.
     let src = match found {
         Some(s) => s,

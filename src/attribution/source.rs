@@ -7,8 +7,8 @@
 //! determiners and content words that no punctuation or clause word interrupts.
 
 use crate::language::english::{
-    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_informant, is_np_preposition,
-    is_object_pronoun, is_preposition, is_time_word, pronoun,
+    is_adverb, is_auxiliary, is_be, is_clause_word, is_determiner, is_informant, is_mouthpiece,
+    is_np_preposition, is_object_pronoun, is_preposition, is_publication, is_time_word, pronoun,
 };
 use crate::view::SectionView as Ctx;
 use crate::view::cue::{Cue, Form};
@@ -81,14 +81,9 @@ pub(super) fn find(
 
 fn verb(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
     let (sent, cues) = (&a.sent, a.cues);
-    // Passive: `was accused by S`; without `by` the subject is not the speaker, except in
-    // `was quoted as saying`.
-    let quoted_as = (cue.first + 1..cue.end).any(|t| ctx.norm(t) == "as");
-    if !quoted_as && passive(ctx, cue.first, sent.start) {
-        let by = cue.end;
-        if by < sent.end && ctx.norm(by) == "by" && ctx.joined(by) {
-            return np_right(ctx, by + 1, sent.end, cues, true).map(Source::after);
-        }
+    // Passive: the subject is not the speaker (`after` reads the agent of `was accused by
+    // S`), except in `was quoted as saying`.
+    if !quoted_as(ctx, cue) && passive(ctx, cue.first, sent.start) {
         return None;
     }
     // `"C," said S` before `S, the spokesman, said`; after a plain comma, the other way round.
@@ -108,6 +103,10 @@ fn verb(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
 fn participle(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
     let (sent, cues) = (&a.sent, a.cues);
     let i = cue.first;
+    // `with Holt saying`: the noun phrase after `with` is the speaker.
+    if let Some(s) = with_subject(ctx, i, sent.start, cues) {
+        return Some(s);
+    }
     if i == sent.start || !ctx.joined(i) {
         // `…, saying` / `…: saying` or sentence-initial.
         return subject_of_clause(ctx, cue, a);
@@ -127,8 +126,12 @@ fn participle(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
         // `while raising`, `by saying`, `and saying`
         return subject_of_clause(ctx, cue, a);
     }
-    // A participle may modify an object: `issued a statement saying`.
+    // A participle may modify a noun: `a memo alleging`; a medium that is a verb's object
+    // speaks for the verb's subject (`the council issued a statement saying`).
     match left(ctx, i, sent.start, cues, false) {
+        Left::Found(first, end) if object_medium(ctx, first, end, sent.start) => {
+            subject_of_clause(ctx, cue, a)
+        }
         Left::Found(first, end) => Some(Source::before((first, end))),
         Left::Coordinated => subject_of_clause(ctx, cue, a),
         Left::None => None,
@@ -136,13 +139,109 @@ fn participle(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
 }
 
 /// The subject a non-finite or coordinated cue shares: the source of the nearest earlier cue
-/// in the sentence, else the sentence's own subject.
+/// in the sentence that speaks in the main clause, else the sentence's own subject. Not a
+/// relative pronoun (`an architect who said…`) nor a source inside what an earlier cue
+/// reports (`Perdue said he did not believe…, arguing`: Perdue).
 fn subject_of_clause(ctx: &Ctx, cue: &Cue, a: &Around) -> Option<Source> {
-    if let Some(&(_, s)) = a.earlier.iter().rev().find(|(c, _)| *c < cue.first) {
+    let main = a.earlier.iter().rev().find(|&&(c, s)| {
+        c < cue.first && !relative_pronoun(ctx, &s) && !reported(ctx, &s, a.earlier)
+    });
+    if let Some(&(_, s)) = main {
         return Some(Source { place: Place::Shared, ..s });
     }
     let (first, end) = sentence_subject(ctx, a.sent.start, cue.first, a.cues)?;
     Some(Source { first, end, place: Place::Shared })
+}
+
+/// Whether the source is a lone relative pronoun (`who`, `which`, `that`).
+fn relative_pronoun(ctx: &Ctx, s: &Source) -> bool {
+    s.end - s.first == 1 && matches!(ctx.norm(s.first), "who" | "which" | "that")
+}
+
+/// Whether the source is the subject of a clause that follows an earlier cue of the sentence
+/// with no punctuation between (`told reporters that she…`): it speaks inside that cue's
+/// content; or the agent of a passive (`was called a liar by the unions for saying`). Not a
+/// source after its own cue (`said Caddell, speaking…`).
+fn reported(ctx: &Ctx, s: &Source, earlier: &[(usize, Source)]) -> bool {
+    let agent = s.first > 0 && matches!(ctx.norm(s.first - 1), "by" | "from");
+    (s.place != Place::After || agent)
+        && earlier.iter().any(|&(c, _)| {
+            c < s.first && (c + 1..=s.first).all(|k| !ctx.gap_before(k).contains([',', ';', ':']))
+        })
+}
+
+/// `with Holt saying`, `with Clinton — who… — lambasting`: the noun phrase that `with` opens
+/// right before the participle at `i` (or before a dashed aside there).
+fn with_subject(ctx: &Ctx, i: usize, floor: usize, cues: &[Cue]) -> Option<Source> {
+    let dash = |k: usize| matches!(ctx.gap_before(k).trim(), "—" | "–" | "--");
+    let p = if i > floor && dash(i) {
+        (floor + 1..i - 1).rev().take(24).find(|&k| dash(k))?
+    } else if ctx.joined(i) {
+        i
+    } else {
+        return None;
+    };
+    if p < floor + 2 || !ctx.joined(p - 1) && p != i {
+        return None;
+    }
+    let head = p - 1;
+    let w = ctx.norm(head);
+    let noun = content_word(ctx, head) && !participle_form(ctx, head) && !w.ends_with("ing");
+    if is_cue_token(cues, head) || !(noun || is_object_pronoun(w)) {
+        return None;
+    }
+    let first = if noun { np_before(ctx, head, floor, cues) } else { head };
+    (first > floor && ctx.joined(first) && ctx.norm(first - 1) == "with").then_some(Source {
+        first,
+        end: head + 1,
+        place: Place::Before,
+    })
+}
+
+/// Whether the noun phrase `first..end` is a medium (`a statement`, `a letter to the board`)
+/// that is the object of a verb of making it public right before it (`issued`, `sent`; not
+/// `confirmed a report alleging`, where the report speaks).
+fn object_medium(ctx: &Ctx, first: usize, end: usize, floor: usize) -> bool {
+    let medium = (first..end)
+        .take_while(|&t| !is_np_preposition(ctx.norm(t)) || t == first)
+        .any(|t| is_mouthpiece(ctx.norm(t)) || is_publication(ctx.norm(t)));
+    medium
+        && first > floor
+        && ctx.joined(first)
+        && !ctx.is_cap(first - 1)
+        && matches!(
+            ctx.norm(first - 1),
+            "issue"
+                | "issued"
+                | "issues"
+                | "release"
+                | "released"
+                | "releases"
+                | "send"
+                | "sent"
+                | "sends"
+                | "post"
+                | "posted"
+                | "posts"
+                | "publish"
+                | "published"
+                | "wrote"
+                | "writes"
+                | "signed"
+                | "filed"
+                | "delivered"
+                | "unveiled"
+                | "circulated"
+                | "penned"
+                | "drafted"
+                | "submitted"
+                | "put"
+        )
+}
+
+/// `was quoted as saying`: a passive cue whose subject is the speaker.
+pub(super) fn quoted_as(ctx: &Ctx, cue: &Cue) -> bool {
+    (cue.first + 1..cue.end).any(|t| ctx.norm(t) == "as")
 }
 
 /// Whether the verb at `i` is a passive participle: a form of *be* (with adverbs between)
@@ -533,7 +632,7 @@ fn np_preposition_before(ctx: &Ctx, i: usize, floor: usize) -> Option<usize> {
 /// A noun phrase starting at token `start` (the gap before it may hold punctuation such as
 /// an opening quotation mark), up to `limit`. Returns its token range. `object`: the phrase
 /// is the object of a preposition, so `him` or `them` may be all of it.
-fn np_right(
+pub(super) fn np_right(
     ctx: &Ctx,
     start: usize,
     limit: usize,
@@ -625,7 +724,8 @@ pub(super) fn sentence_subject(
         if is_cue_token(cues, end) || is_auxiliary(w) || is_adverb(w) || is_clause_word(w) {
             break;
         }
-        if ctx.is_cap(end) || ctx.is_possessive(end) {
+        // A capitalised determiner opens the sentence (`The council`), not a name.
+        if ctx.is_cap(end) && !is_determiner(w) || ctx.is_possessive(end) {
             name_run = !ctx.is_possessive(end);
             end += 1;
             continue;
@@ -664,7 +764,7 @@ fn informant(ctx: &Ctx, first: usize, end: usize) -> bool {
 }
 
 /// Whether token `i` is part of a cue.
-fn is_cue_token(cues: &[Cue], i: usize) -> bool {
+pub(super) fn is_cue_token(cues: &[Cue], i: usize) -> bool {
     let k = cues.partition_point(|c| c.end <= i);
     cues.get(k).is_some_and(|c| c.first <= i)
 }

@@ -38,6 +38,11 @@ fn fixture_lexicon() -> Lexicon {
         ("see", "neutral", &["see", "sees", "saw", "seeing"]),
         ("decide", "neutral", &["decide", "decides", "decided", "deciding"]),
         ("find", "endorsing", &["find", "finds", "found", "finding"]),
+        ("echo", "endorsing", &["echo", "echoes", "echoed", "echoing"]),
+        ("criticize", "confrontational", &["criticism", "criticized", "criticizing"]),
+        ("argue", "neutral", &["argue", "argues", "argued", "arguing"]),
+        ("urge", "neutral", &["urge", "urges", "urged", "urging"]),
+        ("believe", "neutral", &["believe", "believes", "believed"]),
     ];
     for (lemma, class, forms) in verbs {
         for f in *forms {
@@ -480,5 +485,72 @@ fn the_horse_race_and_polled_people_are_no_sources() {
             ("in".into(), "neutral".into(), "the Velm poll".into()),
             ("said".into(), "neutral".into(), "Half of those in the Velm poll".into())
         ]
+    );
+}
+
+// after
+#[test]
+fn agents_after_by_and_from() {
+    assert_eq!(
+        who("The harbour board faced criticism from the unions over the delay."),
+        vec![t("criticism", "the unions", "unions")]
+    );
+    assert_eq!(
+        who("The closure, a move echoed by every captain, was criticized."),
+        vec![t("echoed", "every captain", "every captain")]
+    );
+    // A passive's object may stand before `by`; a preposition ends the search.
+    assert_eq!(
+        who("Varga was called a liar by the unions for saying the port was safe."),
+        vec![t("was called", "the unions", "unions"), t("saying", "Varga", "Varga")]
+    );
+    // A verb after its subject, or a medium after `by`: no agent after the cue.
+    assert_eq!(
+        who("Varga said by phone that the port was safe."),
+        vec![t("said", "Varga", "Varga")]
+    );
+}
+
+#[test]
+fn with_a_subject_the_participle_speaks_for_it() {
+    assert_eq!(
+        who("The port reopened, with Varga saying the ships were safe."),
+        vec![t("saying", "Varga", "Varga")]
+    );
+    assert_eq!(
+        who("The port reopened, with Ilse Varga — who had argued for months — saying the \
+             ships were safe."),
+        vec![t("had argued", "who", "Ilse Varga"), t("saying", "Ilse Varga", "Ilse Varga")]
+    );
+}
+
+#[test]
+fn a_participle_shares_the_main_clause_subject() {
+    // Not the speaker inside what the first cue reports.
+    assert_eq!(
+        who("Varga said she believes the port is safe, arguing that the ships were late."),
+        vec![
+            t("said", "Varga", "Varga"),
+            t("believes", "she", "Varga"),
+            t("arguing", "Varga", "Varga")
+        ]
+    );
+    assert_eq!(
+        who("“We are ready,” said Varga, speaking of the port."),
+        vec![t("said", "Varga", "Varga"), t("speaking", "Varga", "Varga")]
+    );
+    // Not a relative pronoun.
+    assert_eq!(
+        who("Varga hired an architect who said the port was unsafe, saying the plans were late."),
+        vec![t("said", "who", "an architect"), t("saying", "Varga", "Varga")]
+    );
+    // A medium that is a verb's object speaks for the verb's subject.
+    assert_eq!(
+        who("The council issued a statement urging calm."),
+        vec![t("urging", "The council", "council")]
+    );
+    assert_eq!(
+        who("Parents sent a letter to the harbour board urging a delay."),
+        vec![t("urging", "Parents", "Parents")]
     );
 }

@@ -38,6 +38,19 @@ pub struct CueModel {
     keep: i32,
     vocab: Vec<u64>,
     weights: Vec<i16>,
+    /// One bit per low 16 bits of a vocabulary key: most words outside the vocabulary are
+    /// rejected without a search (derived from `vocab`).
+    filter: Box<[u64]>,
+}
+
+/// The bits of [`CueModel::knows`]' filter for the vocabulary `vocab`.
+fn filter(vocab: &[u64]) -> Box<[u64]> {
+    let mut f = vec![0u64; 1 << 10].into_boxed_slice();
+    for &k in vocab {
+        let bit = (k & 0xffff) as usize;
+        f[bit >> 6] |= 1 << (bit & 63);
+    }
+    f
 }
 
 /// Why bytes are not a cue model.
@@ -90,7 +103,8 @@ impl CueModel {
         assert!((MIN_BITS..=MAX_BITS).contains(&bits) && weights.len() == 1 << bits);
         vocab.sort_unstable();
         vocab.dedup();
-        CueModel { bits, threshold, keep, vocab, weights }
+        let filter = filter(&vocab);
+        CueModel { bits, threshold, keep, vocab, weights, filter }
     }
 
     /// The score a rule cue's token must exceed for the cue to stay.
@@ -110,7 +124,8 @@ impl CueModel {
 
     /// Whether the word with key `key` ([`word_key`]) is in the model's vocabulary.
     pub fn knows(&self, key: u64) -> bool {
-        self.vocab.binary_search(&key).is_ok()
+        let bit = (key & 0xffff) as usize;
+        self.filter[bit >> 6] >> (bit & 63) & 1 == 1 && self.vocab.binary_search(&key).is_ok()
     }
 
     /// The score of a token with the hashed features `features` (indices < 2^bits).
@@ -166,7 +181,8 @@ impl CueModel {
         if sum != hash::fnv1a(hash::FNV_OFFSET, &bytes[..body]) {
             return Err(ModelError::Checksum);
         }
-        Ok(CueModel { bits, threshold, keep, vocab, weights })
+        let filter = filter(&vocab);
+        Ok(CueModel { bits, threshold, keep, vocab, weights, filter })
     }
 }
 
@@ -249,6 +265,17 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn the_filter_never_hides_a_word(
+            vocab in proptest::collection::vec(any::<u64>(), 0..300),
+            probes in proptest::collection::vec(any::<u64>(), 0..300),
+        ) {
+            let m = CueModel::new(8, 0, 0, vocab.clone(), vec![0; 256]);
+            for k in vocab.iter().chain(&probes) {
+                prop_assert_eq!(m.knows(*k), vocab.contains(k));
+            }
+        }
+
         #[test]
         fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..600)) {
             let _ = CueModel::parse(&bytes);

@@ -51,7 +51,7 @@ pub(crate) fn each_candidate(
         let hit = near.iter().find(|h| covers(h, i) && is_cue(ctx.roles, h));
         let w = ctx.norm(i);
         if !w.bytes().any(|b| b.is_ascii_alphabetic())
-            || hit.is_none() && (closed_class(w) || !knows(word_key(w)))
+            || hit.is_none() && (!knows(word_key(w)) || closed_class(w))
         {
             continue;
         }
