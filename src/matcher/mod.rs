@@ -98,6 +98,10 @@ pub fn find_hits(
     let toks = &buf.tokens;
     for i in 0..toks.len() {
         let k = scratch.keys[i];
+        if k.stem == NONE && k.exact == NONE && k.pfx_len == 0 {
+            // Most words start no entry.
+            continue;
+        }
         scratch.best.clear();
         let pfx = k.pfx_start as usize..(k.pfx_start + k.pfx_len) as usize;
         let firsts = [
