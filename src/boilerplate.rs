@@ -216,7 +216,12 @@ mod ascii_fast_path {
 
     proptest! {
         #[test]
-        fn hash_equals_the_char_by_char_lowercasing(line in "[ A-Za-z0-9:\\-ÉİßΣ’\u{a0}\t]{0,40}") {
+        fn hash_equals_the_char_by_char_lowercasing(line in "[ A-Za-z0-9:\\-ÉİßΣ’\u{a0}\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
+            prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+
+        #[test]
+        fn ascii_lines_hash_as_split_and_lowercased(line in "[ A-Za-z0-9:\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
             prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
         }
     }
