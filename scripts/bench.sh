@@ -105,9 +105,9 @@ if rss("t1g.tsv") and rss("t2.tsv"):
     print(f"peak RSS 1 GB / 100 MB: {rss('t1g.tsv') / rss('t2.tsv'):.2f}x")
 PY
 if [ "$stages" = 1 ]; then
-  # Criterion stages on real news (benches/pipeline.rs): target MiB/s in brackets.
+  # Criterion stages on real news (benches/pipeline.rs), each with its target in MiB/s.
   (cd "$root" && cargo bench --bench pipeline -- 'segment/words$|match/|analyze/per_document$' 2>/dev/null) \
-    | awk '/^(segment|match|analyze)\//{name=$1} /thrpt:/{print name "\t" $(NF-1) " " $NF}' \
+    | awk '/^(segment|match|analyze)\//{name=$1} /thrpt:/ && /MiB\/s/{print name "\t" $4 " MiB/s"}' \
     | sed -e 's/^segment\/words\t.*/& (target 300)/' -e 's/^match\/.*/& (target 250)/' \
           -e 's/^analyze\/per_document\t.*/& (target 80)/'
 fi
