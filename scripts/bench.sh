@@ -3,8 +3,10 @@
 # on real news from ../shared/data/article_bias_prediction, repeated to 100 MB and 1 GB, side
 # by side with the Python peer pipeline (liwc + NLTK Snowball) on the same file.
 #
-#   scripts/bench.sh [--work DIR] [--skip-1gb] [--skip-peer]
+#   scripts/bench.sh [--work DIR] [--skip-1gb] [--skip-peer] [--stages]
 #
+# --stages also runs the criterion stages of issue 18 (`cargo bench --bench pipeline`: words,
+# matching, whole per-document analysis) and prints their MiB/s against the targets.
 # Prints one line per run: label, wall s, CPU s, MB/s (text MB / wall), peak RSS MB; then ratios.
 # `write-only-100MB-output` copies the 100 MB run's CSVs to one file and syncs it: the floor
 # that writing the outputs alone sets.
@@ -13,11 +15,13 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 work=${TMPDIR:-/tmp}/framelens-bench
 big=1
 peer=1
+stages=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --work) work="$2"; shift ;;
     --skip-1gb) big=0 ;;
     --skip-peer) peer=0 ;;
+    --stages) stages=1 ;;
     *) echo "bench.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -79,7 +83,17 @@ def mbs(name):
 def rss(name):
     p = w / name
     return float(p.read_text().split("\t")[4]) if p.exists() else None
+def cpu_mbs(name):
+    p = w / name
+    if not p.exists():
+        return None
+    f = p.read_text().split("\t")
+    return float(f[3]) * float(f[1]) / float(f[2]) if float(f[2]) > 0 else None
 t1, t2, peer = mbs("t1.tsv"), mbs("t2.tsv"), mbs("peer.tsv")
+if cpu_mbs("t1.tsv"):
+    print(f"framelens --threads 1: {cpu_mbs('t1.tsv'):.1f} MB of text per CPU second (target 50)")
+if cpu_mbs("t1.tsv") and cpu_mbs("peer.tsv"):
+    print(f"framelens (1 thread) / python liwc, per CPU second: {cpu_mbs('t1.tsv') / cpu_mbs('peer.tsv'):.1f}x (target 6)")
 if t1 and t2:
     print(f"2 threads / 1 thread: {t2 / t1:.2f}x")
 if t2 and peer:
@@ -90,3 +104,10 @@ if floor:
 if rss("t1g.tsv") and rss("t2.tsv"):
     print(f"peak RSS 1 GB / 100 MB: {rss('t1g.tsv') / rss('t2.tsv'):.2f}x")
 PY
+if [ "$stages" = 1 ]; then
+  # Criterion stages on real news (benches/pipeline.rs), each with its target in MiB/s.
+  (cd "$root" && cargo bench --bench pipeline -- 'segment/words$|match/|analyze/per_document$' 2>/dev/null) \
+    | awk '/^(segment|match|analyze)\//{name=$1} /thrpt:/ && /MiB\/s/{print name "\t" $4 " MiB/s"}' \
+    | sed -e 's/^segment\/words\t.*/& (target 300)/' -e 's/^match\/.*/& (target 250)/' \
+          -e 's/^analyze\/per_document\t.*/& (target 80)/'
+fi

@@ -62,14 +62,35 @@ fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
     })
 }
 
-/// The hash of a line's normalised form (`norm` is a reusable buffer).
+/// The hash of a line's normalised form (`norm` is a reusable buffer): its words (as
+/// `split_whitespace` finds them), lowercased (`char::to_lowercase`), one space apart; one
+/// pass over the bytes, decoding only non-ASCII characters.
 fn hash(line: &str, norm: &mut String) -> u64 {
     norm.clear();
-    for word in line.split_whitespace() {
-        if !norm.is_empty() {
-            norm.push(' ');
+    let mut space = false;
+    let mut i = 0;
+    while let Some(&c) = line.as_bytes().get(i) {
+        let (white, len) = if c < 0x80 {
+            (matches!(c, b' ' | b'\t'..=b'\r'), 1)
+        } else {
+            let Some(ch) = line[i..].chars().next() else { break };
+            (ch.is_whitespace(), ch.len_utf8())
+        };
+        if white {
+            space = !norm.is_empty();
+        } else {
+            if space {
+                norm.push(' ');
+                space = false;
+            }
+            if c < 0x80 {
+                // SAFETY: an ASCII byte keeps `norm` UTF-8.
+                unsafe { norm.as_mut_vec() }.push(c.to_ascii_lowercase());
+            } else {
+                norm.extend(line[i..i + len].chars().flat_map(char::to_lowercase));
+            }
         }
-        norm.extend(word.chars().flat_map(char::to_lowercase));
+        i += len;
     }
     let mut h = FxHasher::default();
     h.write(norm.as_bytes());
@@ -188,5 +209,34 @@ mod tests {
                 }
             }
         });
+    }
+}
+
+#[cfg(test)]
+mod ascii_fast_path {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The normalised form as `hash` defined it before its ASCII fast path.
+    fn reference(line: &str) -> u64 {
+        let words: Vec<String> = line
+            .split_whitespace()
+            .map(|w| w.chars().flat_map(char::to_lowercase).collect())
+            .collect();
+        let mut h = FxHasher::default();
+        h.write(words.join(" ").as_bytes());
+        h.finish()
+    }
+
+    proptest! {
+        #[test]
+        fn hash_equals_the_char_by_char_lowercasing(line in "[ A-Za-z0-9:\\-ÉİßΣ’\u{a0}\u{85}\u{2003}\u{3000}\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
+            prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+
+        #[test]
+        fn ascii_lines_hash_as_split_and_lowercased(line in "[ A-Za-z0-9:\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
+            prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
     }
 }

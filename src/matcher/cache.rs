@@ -41,7 +41,7 @@ const LONG_BYTES_LIMIT: usize = 32 << 20;
 pub(super) struct WordCache {
     table: Vec<Entry>,
     used: usize,
-    long: FxHashMap<Box<str>, Keys>,
+    long: FxHashMap<Box<[u8]>, Keys>,
     long_bytes: usize,
     /// Prefix ids of cached words.
     pub(super) prefixes: Vec<u32>,
@@ -95,11 +95,11 @@ impl WordCache {
     /// `prefixes`) on a miss.
     pub(super) fn get(
         &mut self,
-        word: &str,
+        word: &[u8],
         h: u64,
         compute: impl FnOnce(&mut Vec<u32>) -> Keys,
     ) -> Keys {
-        let w = word.as_bytes();
+        let w = word;
         if w.len() > INLINE || w.is_empty() {
             if let Some(k) = self.long.get(word) {
                 return *k;
@@ -182,7 +182,7 @@ mod tests {
                 } else {
                     format!("w{i}")
                 };
-                let got = c.get(&w, hash(w.as_bytes()), |_| {
+                let got = c.get(w.as_bytes(), hash(w.as_bytes()), |_| {
                     calls += 1;
                     k(i)
                 });

@@ -81,7 +81,8 @@ pub fn find_hits(
     scratch.cache.trim();
     scratch.keys.clear();
     scratch.hashes.clear();
-    scratch.hashes.extend(buf.tokens.iter().map(|t| cache::hash(buf.norm(t).as_bytes())));
+    let arena = buf.arena.as_bytes();
+    scratch.hashes.extend(buf.tokens.iter().map(|t| cache::hash(&arena[t.norm.range()])));
     // Look words up with their table slots prefetched a few tokens ahead: the cache is larger
     // than the processor's, and waiting for memory would dominate.
     const AHEAD: usize = 8;
@@ -89,8 +90,9 @@ pub fn find_hits(
         if let Some(&h) = scratch.hashes.get(i + AHEAD) {
             scratch.cache.prefetch(h);
         }
-        let norm = buf.norm(t);
-        let k = scratch.cache.get(norm, scratch.hashes[i], |pool| compute_keys(lex, norm, pool));
+        let word = &arena[t.norm.range()];
+        let k =
+            scratch.cache.get(word, scratch.hashes[i], |pool| compute_keys(lex, buf.norm(t), pool));
         scratch.keys.push(k);
     }
     scratch.next_free.clear();
@@ -98,6 +100,10 @@ pub fn find_hits(
     let toks = &buf.tokens;
     for i in 0..toks.len() {
         let k = scratch.keys[i];
+        if k.stem == NONE && k.exact == NONE && k.pfx_len == 0 {
+            // Most words start no entry.
+            continue;
+        }
         scratch.best.clear();
         let pfx = k.pfx_start as usize..(k.pfx_start + k.pfx_len) as usize;
         let firsts = [

@@ -142,11 +142,9 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut pos = 0;
     std::iter::from_fn(move || {
         while pos < text.len() {
-            let rest = &text[pos..];
-            let len = rest.find(['\n', '\r', '\u{2029}']).unwrap_or(rest.len());
+            let (line_end, next) = line_end(text.as_bytes(), pos);
             let line_start = pos;
-            let line_end = pos + len;
-            pos = line_end + rest[len..].chars().next().map_or(0, char::len_utf8);
+            pos = next;
             let line = &text[line_start..line_end];
             let trimmed = line.trim_start();
             if trimmed.is_empty() {
@@ -158,6 +156,20 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         }
         None
     })
+}
+
+/// Where the line starting at `from` ends (at `\n`, `\r`, U+2029 or the end of `b`) and where
+/// the next one starts.
+fn line_end(b: &[u8], from: usize) -> (usize, usize) {
+    let mut i = from;
+    while i < b.len() {
+        match b[i] {
+            b'\n' | b'\r' => return (i, i + 1),
+            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA9]) => return (i, i + 3),
+            _ => i += 1,
+        }
+    }
+    (b.len(), b.len())
 }
 
 /// Whether `gap` may stand between two words of a phrase: only white space and hyphens.
@@ -258,6 +270,7 @@ mod properties {
             Just("\n\n".to_string()),
             Just("\r\n".to_string()),
             Just(" ".to_string()),
+            Just("\u{2029}\u{2028}\u{85}".to_string()),
             "\\PC{0,6}",
         ];
         proptest::collection::vec(piece, 0..40).prop_map(|v| v.concat())
@@ -284,6 +297,23 @@ mod properties {
                     prop_assert_eq!(buf.norm(t), word.to_lowercase());
                 }
             }
+        }
+
+        #[test]
+        fn paragraphs_equal_splitting_at_line_breaks(text in newsy()) {
+            let mut reference = Vec::new();
+            let mut pos = 0;
+            while pos < text.len() {
+                let rest = &text[pos..];
+                let len = rest.find(['\n', '\r', '\u{2029}']).unwrap_or(rest.len());
+                let line = &rest[..len];
+                let start = pos + (line.len() - line.trim_start().len());
+                if !line.trim_start().is_empty() {
+                    reference.push((start, start + line.trim().len()));
+                }
+                pos += len + rest[len..].chars().next().map_or(0, char::len_utf8);
+            }
+            prop_assert_eq!(paragraphs(&text).collect::<Vec<_>>(), reference);
         }
 
         #[test]

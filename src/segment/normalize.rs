@@ -9,6 +9,11 @@ pub fn normalize_into(word: &str, out: &mut String) {
         out[start..].make_ascii_lowercase();
         return;
     }
+    normalize_chars(word, out);
+}
+
+/// `normalize_into` character by character.
+fn normalize_chars(word: &str, out: &mut String) {
     for c in word.chars() {
         match c {
             '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{FF07}' => out.push('\''),
@@ -34,5 +39,14 @@ mod tests {
         assert_eq!(norm("DON’T"), "don't");
         assert_eq!(norm("Über"), "über");
         assert_eq!(norm("plain"), "plain");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_path_equals_char_by_char(word in "[a-zA-Z0-9'’‘ʼ′＇ÉİßΣé\u{301}👍-]{0,12}") {
+            let mut reference = String::new();
+            normalize_chars(&word, &mut reference);
+            proptest::prop_assert_eq!(norm(&word), reference);
+        }
     }
 }

@@ -17,6 +17,11 @@ pub(super) fn split(text: &str, para: Span, tokens: &[Token], out: &mut Vec<(u32
     let mut first = 0u32;
     for (i, pair) in tokens.windows(2).enumerate() {
         let (prev, next) = (&pair[0], &pair[1]);
+        let gap = &text.as_bytes()[prev.span.end as usize..next.span.start as usize];
+        // Most gaps are a space or a comma: no terminator, no boundary.
+        if !may_end(gap) {
+            continue;
+        }
         let gap = &text[prev.span.end as usize..next.span.start as usize];
         let prev_word = &text[prev.span.range()];
         let next_word = &text[next.span.range()];
@@ -89,6 +94,11 @@ fn is_scontinue(c: char) -> bool {
     )
 }
 
+/// Whether a gap may end a sentence: it has a terminator or a non-ASCII character.
+fn may_end(gap: &[u8]) -> bool {
+    gap.iter().any(|&b| matches!(b, b'.' | b'!' | b'?') || b >= 0x80)
+}
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum State {
     Before,
@@ -100,8 +110,7 @@ enum State {
 /// Where a sentence ends in `gap` and where the next begins (both relative to the gap), or
 /// `None` when the gap does not end a sentence.
 fn boundary(gap: &str, prev_word: &str, next_word: &str) -> Option<(usize, usize)> {
-    // Most gaps are a space or a comma: no terminator, no boundary.
-    if !gap.bytes().any(|b| matches!(b, b'.' | b'!' | b'?') || b >= 0x80) {
+    if !may_end(gap.as_bytes()) {
         return None;
     }
     let mut state = State::Before;

@@ -451,4 +451,58 @@ mod tests {
         assert_eq!(a.intervals[0], Some(Interval { low: 250.0, high: 250.0 }));
         assert!(boot(&[], 1, 10, 1.0, P95, &mut SplitMix64::new(0)).intervals[0].is_none());
     }
+
+    /// The procedure of the module documentation, one replicate and one feature at a time.
+    fn naive(units: &[(u64, Vec<u64>)], replicates: u32, scale: f64, seed: u64) -> Intervals {
+        let (n, features) = (units.len(), units.first().map_or(0, |u| u.1.len()));
+        let mut rng = SplitMix64::new(seed);
+        let mut rates = vec![Vec::new(); features];
+        for _ in 0..replicates {
+            let drawn: Vec<usize> = (0..n).map(|_| rng.below(n as u64) as usize).collect();
+            let total: u64 = drawn.iter().map(|&d| units[d].0).sum();
+            if total == 0 {
+                continue;
+            }
+            for (f, r) in rates.iter_mut().enumerate() {
+                let count: u64 = drawn.iter().map(|&d| units[d].1[f]).sum();
+                r.push(count as f64 * scale / total as f64);
+            }
+        }
+        let valid = rates.first().map_or(0, Vec::len) as u32;
+        let intervals = rates
+            .into_iter()
+            .map(|mut r| {
+                r.sort_by(f64::total_cmp);
+                let (low, high) =
+                    (super::super::quantile(&r, P95.0)?, super::super::quantile(&r, P95.1)?);
+                Some(Interval { low, high })
+            })
+            .collect();
+        Intervals { intervals, valid }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn intervals_equal_the_naive_procedure_bit_for_bit(
+            units in proptest::collection::vec(
+                (0u64..40, proptest::collection::vec(proptest::prop_oneof![3 => proptest::strategy::Just(0u64), 1 => 0u64..6], 4)),
+                1..25,
+            ),
+            replicates in 1u32..40,
+            scale in proptest::prop_oneof![proptest::strategy::Just(1.0), proptest::strategy::Just(1000.0)],
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let mut s = Sample::new(4);
+            for (total, counts) in &units {
+                s.push(*total, counts.iter().enumerate().map(|(f, &c)| (f as u32, c)));
+            }
+            let got = ratio_intervals(&s, replicates, scale, P95, &mut SplitMix64::new(seed));
+            let want = naive(&units, replicates, scale, seed);
+            let bits = |i: &Intervals| -> Vec<Option<(u64, u64)>> {
+                i.intervals.iter().map(|v| v.map(|v| (v.low.to_bits(), v.high.to_bits()))).collect()
+            };
+            proptest::prop_assert_eq!(got.valid, want.valid);
+            proptest::prop_assert_eq!(bits(&got), bits(&want));
+        }
+    }
 }
