@@ -53,14 +53,14 @@ fn main() {
         writeln!(out, "    ({lang:?}, {name:?}, include_str!({:?})),", path.display().to_string())
             .unwrap();
     }
-    out.push_str("];\n\n/// Every bundled file, prepared at build time (see `build.rs`).\n");
-    out.push_str("pub(crate) static BAKED: &[BakedFile] = &[\n");
-    for (lang, name, path) in &files {
-        bake(&mut out, lang, name, path);
-    }
     out.push_str("];\n");
-    let dest = Path::new(&std::env::var("OUT_DIR").unwrap()).join("bundled_lexicons.rs");
-    std::fs::write(dest, out).unwrap();
+    let mut blob = Vec::new();
+    for (lang, name, path) in &files {
+        bake(&mut blob, lang, name, path);
+    }
+    let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap());
+    std::fs::write(out_dir.join("bundled_lexicons.bin"), blob).unwrap();
+    std::fs::write(out_dir.join("bundled_lexicons.rs"), out).unwrap();
 }
 
 /// `(language, name, path)` of every `lexicons/<lang>/*.csv`, sorted.
@@ -87,8 +87,10 @@ fn bundled_files(root: &Path) -> Vec<(String, String, PathBuf)> {
     files
 }
 
-/// Appends one `BakedFile` literal: the file read, checked and stemmed by the crate's code.
-fn bake(out: &mut String, lang: &str, name: &str, path: &Path) {
+/// Appends one file to the blob: the file read, checked and stemmed by the crate's code, in
+/// the layout `lexicon::bundled::Blob` reads (strings as u32 length + UTF-8, integers as i64,
+/// options as a 0/1 byte and the value, all little-endian).
+fn bake(out: &mut Vec<u8>, lang: &str, name: &str, path: &Path) {
     let text = std::fs::read_to_string(path).unwrap();
     let origin = format!("bundled:{lang}/{name}.csv");
     let fail = |e: error::Error| -> ! { panic!("bundled lexicon {origin}: {e}") };
@@ -100,34 +102,44 @@ fn bake(out: &mut String, lang: &str, name: &str, path: &Path) {
     let stem = |w: &str| stemmer.stem(w).into_owned();
     let file = prepare::PreparedFile::from_rows(&stem, &origin, name, sha256, raw)
         .unwrap_or_else(|e| fail(e));
-    writeln!(
-        out,
-        "    BakedFile {{ lang: {lang:?}, name: {name:?}, sha256: {:?}, rows: &[",
-        file.sha256
-    )
-    .unwrap();
+    let put_str = |out: &mut Vec<u8>, s: &str| {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s.as_bytes());
+    };
+    let put_int = |out: &mut Vec<u8>, v: i64| out.extend_from_slice(&v.to_le_bytes());
+    let put_opt = |out: &mut Vec<u8>, v: Option<i64>| {
+        out.push(v.is_some() as u8);
+        put_int(out, v.unwrap_or(0));
+    };
+    put_str(out, lang);
+    put_str(out, name);
+    put_str(out, &file.sha256);
+    put_int(out, file.rows.len() as i64);
     for (r, elems) in &file.rows {
-        let elems: Vec<String> =
-            elems.iter().map(|(k, t)| format!("(ElemKind::{k:?}, {t:?})")).collect();
-        writeln!(
-            out,
-            "        BakedRow {{ pattern: {:?}, category: {:?}, polarity: {:?}, intensity: {:?}, \
-             lemma: {:?}, note: {:?}, source: {:?}, counts: Counts::{:?}, line: {}, \
-             pattern_column: {}, valence: {:?}, elems: &[{}] }},",
-            r.pattern,
-            r.category,
-            r.polarity,
-            r.intensity,
-            r.lemma,
-            r.note,
-            r.source,
-            r.counts,
-            r.line,
-            r.pattern_column,
-            r.valence,
-            elems.join(", ")
-        )
-        .unwrap();
+        put_str(out, &r.pattern);
+        put_str(out, &r.category);
+        put_opt(out, r.polarity.map(i64::from));
+        put_opt(out, r.intensity.map(i64::from));
+        out.push(r.lemma.is_some() as u8);
+        put_str(out, r.lemma.as_deref().unwrap_or(""));
+        put_str(out, &r.note);
+        put_str(out, &r.source);
+        out.push(match r.counts {
+            load::Counts::Once => 0,
+            load::Counts::Also => 1,
+            load::Counts::Never => 2,
+        });
+        put_int(out, r.line as i64);
+        put_int(out, r.pattern_column as i64);
+        put_opt(out, r.valence.map(i64::from));
+        put_int(out, elems.len() as i64);
+        for (kind, text) in elems {
+            out.push(match kind {
+                pattern::ElemKind::Stem => 0,
+                pattern::ElemKind::Exact => 1,
+                pattern::ElemKind::Prefix => 2,
+            });
+            put_str(out, text);
+        }
     }
-    out.push_str("    ] },\n");
 }

@@ -8,29 +8,10 @@ use super::prepare::PreparedFile;
 
 include!(concat!(env!("OUT_DIR"), "/bundled_lexicons.rs"));
 
-/// One bundled file as `build.rs` prepared it.
-pub(crate) struct BakedFile {
-    lang: &'static str,
-    name: &'static str,
-    sha256: &'static str,
-    rows: &'static [BakedRow],
-}
-
-/// One prepared row: the fields of a [`RawEntry`] and its compared elements.
-pub(crate) struct BakedRow {
-    pattern: &'static str,
-    category: &'static str,
-    polarity: Option<i8>,
-    intensity: Option<u8>,
-    lemma: Option<&'static str>,
-    note: &'static str,
-    source: &'static str,
-    counts: Counts,
-    line: u64,
-    pattern_column: u64,
-    valence: Option<i16>,
-    elems: &'static [(ElemKind, &'static str)],
-}
+/// Every bundled file, prepared at build time by `build.rs` (its `bake` writes the layout
+/// [`Blob`] reads): no pointers, so loading it costs no relocations and no parsing beyond
+/// reading lengths.
+static BAKED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled_lexicons.bin"));
 
 /// `(dimension, CSV text)` of the bundled files for a language code, in name order.
 pub fn bundled_files(code: &str) -> Vec<(&'static str, &'static str)> {
@@ -47,37 +28,93 @@ pub fn bundled_languages() -> Vec<&'static str> {
 /// The bundled files of a language code, prepared, in name order (the order of
 /// [`bundled_files`]).
 pub(crate) fn baked_files(code: &str) -> Vec<PreparedFile> {
-    BAKED.iter().filter(|f| f.lang == code).map(BakedFile::prepared).collect()
+    let mut blob = Blob(BAKED);
+    let mut files = Vec::new();
+    while !blob.0.is_empty() {
+        let lang = blob.str();
+        let name = blob.str();
+        let sha256 = blob.str().to_string();
+        let rows = blob.int() as usize;
+        let origin = format!("bundled:{lang}/{name}.csv");
+        let file = PreparedFile { origin, name: name.to_string(), sha256, rows: Vec::new() };
+        let mut file = if lang == code { Some(file) } else { None };
+        for _ in 0..rows {
+            let row = blob.row();
+            if let Some(f) = &mut file {
+                f.rows.push(row);
+            }
+        }
+        files.extend(file);
+    }
+    files
 }
 
-impl BakedFile {
-    fn prepared(&self) -> PreparedFile {
-        let rows = self
-            .rows
-            .iter()
-            .map(|r| {
-                let raw = RawEntry {
-                    pattern: r.pattern.to_string(),
-                    category: r.category.to_string(),
-                    polarity: r.polarity,
-                    intensity: r.intensity,
-                    lemma: r.lemma.map(str::to_string),
-                    note: r.note.to_string(),
-                    source: r.source.to_string(),
-                    counts: r.counts,
-                    line: r.line,
-                    pattern_column: r.pattern_column,
-                    valence: r.valence,
-                };
-                (raw, r.elems.iter().map(|&(k, t)| (k, t.to_string())).collect())
+/// A reading position in [`BAKED`]. The blob is the build's own output, so a malformed one is
+/// a bug of `build.rs`: reading it panics rather than returning an error (the golden test
+/// below reads all of it).
+struct Blob(&'static [u8]);
+
+impl Blob {
+    fn take(&mut self, n: usize) -> &'static [u8] {
+        let (head, rest) = self.0.split_at(n);
+        self.0 = rest;
+        head
+    }
+
+    fn byte(&mut self) -> u8 {
+        self.take(1)[0]
+    }
+
+    fn int(&mut self) -> i64 {
+        i64::from_le_bytes(self.take(8).try_into().expect("8 bytes"))
+    }
+
+    fn opt(&mut self) -> Option<i64> {
+        let some = self.byte() == 1;
+        let v = self.int();
+        some.then_some(v)
+    }
+
+    fn str(&mut self) -> &'static str {
+        let n = u32::from_le_bytes(self.take(4).try_into().expect("4 bytes")) as usize;
+        std::str::from_utf8(self.take(n)).expect("build.rs writes UTF-8")
+    }
+
+    fn row(&mut self) -> (RawEntry, Vec<(ElemKind, String)>) {
+        let pattern = self.str().to_string();
+        let category = self.str().to_string();
+        let polarity = self.opt().map(|v| v as i8);
+        let intensity = self.opt().map(|v| v as u8);
+        let has_lemma = self.byte() == 1;
+        let lemma = Some(self.str().to_string()).filter(|_| has_lemma);
+        let note = self.str().to_string();
+        let source = self.str().to_string();
+        let counts = [Counts::Once, Counts::Also, Counts::Never][self.byte() as usize];
+        let line = self.int() as u64;
+        let pattern_column = self.int() as u64;
+        let valence = self.opt().map(|v| v as i16);
+        let raw = RawEntry {
+            pattern,
+            category,
+            polarity,
+            intensity,
+            lemma,
+            note,
+            source,
+            counts,
+            line,
+            pattern_column,
+            valence,
+        };
+        let n = self.int() as usize;
+        let elems = (0..n)
+            .map(|_| {
+                let kind =
+                    [ElemKind::Stem, ElemKind::Exact, ElemKind::Prefix][self.byte() as usize];
+                (kind, self.str().to_string())
             })
             .collect();
-        PreparedFile {
-            origin: format!("bundled:{}/{}.csv", self.lang, self.name),
-            name: self.name.to_string(),
-            sha256: self.sha256.to_string(),
-            rows,
-        }
+        (raw, elems)
     }
 }
 
@@ -88,7 +125,7 @@ mod tests {
     use crate::stem::Stemmer;
 
     /// The golden test of the bake: every bundled file, read from its CSV text at run time,
-    /// prepares to exactly what `build.rs` baked.
+    /// prepares to exactly what `build.rs` baked (which also reads the whole blob).
     #[test]
     fn baked_files_equal_the_csv_texts_prepared_at_run_time() {
         for lang in bundled_languages() {

@@ -9,7 +9,7 @@ use super::table::{Closed, ReportOptions, Table};
 use super::voice;
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::error::Result;
-use crate::lexicon::{CategoryId, EntryId, Lexicon};
+use crate::lexicon::{CategoryId, Lexicon};
 use std::path::Path;
 
 /// The `scope`, `event` and `outlet` cells of a group.
@@ -130,15 +130,45 @@ pub(super) fn terms(
 
 /// Each entry's position in (lexicon, category, term, id) order.
 pub(super) fn entry_ranks(lex: &Lexicon) -> Vec<u32> {
-    let key = |id: EntryId| {
-        let e = lex.entry(id);
-        (&lex.file(e.file).name, &lex.category(e.category).path, &e.term, id)
-    };
-    let mut order: Vec<_> = (0..lex.entries().len() as u32).map(EntryId).collect();
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
+    let order = entry_order(lex, std::borrow::Cow::Borrowed);
     let mut rank = vec![0; order.len()];
     for (r, &id) in order.iter().enumerate() {
-        rank[id.index()] = r as u32;
+        rank[id as usize] = r as u32;
+    }
+    rank
+}
+
+/// The entries' indices in (lexicon, category, term, id) order of the forms `cell` gives the
+/// names: files and categories are ranked once, so sorting the entries compares integers and,
+/// within one category, terms (the start-up of a short run sorts every entry twice).
+pub(super) fn entry_order<'a>(
+    lex: &'a Lexicon,
+    cell: impl Fn(&'a str) -> std::borrow::Cow<'a, str>,
+) -> Vec<u32> {
+    let files: Vec<_> = lex.files().iter().map(|f| cell(&f.name)).collect();
+    let categories: Vec<_> = lex.categories().iter().map(|c| cell(&c.path)).collect();
+    let (files, categories) = (dense_ranks(&files), dense_ranks(&categories));
+    let terms: Vec<_> = lex.entries().iter().map(|e| cell(&e.term)).collect();
+    let key = |i: u32| {
+        let e = &lex.entries()[i as usize];
+        (files[e.file.index()], categories[e.category.index()], &terms[i as usize], i)
+    };
+    let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+    order
+}
+
+/// Each key's rank among the distinct keys, ascending (equal keys share a rank).
+fn dense_ranks<T: Ord>(keys: &[T]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut rank = vec![0; keys.len()];
+    let mut r = 0;
+    for (i, &k) in order.iter().enumerate() {
+        if i > 0 && keys[k] != keys[order[i - 1]] {
+            r += 1;
+        }
+        rank[k] = r;
     }
     rank
 }
