@@ -21,7 +21,8 @@ pub(super) struct TermOrder {
 
 impl TermOrder {
     pub(super) fn new(lex: &Lexicon, c: &CellStyle) -> TermOrder {
-        let order = super::tables::entry_order(lex, |s| c.text(s));
+        let all = (0..lex.entries().len() as u32).collect();
+        let order = super::tables::entry_order(lex, |s| c.text(s), all);
         // Borrowed cells (owned only when neutralised): no allocation per entry.
         let cells: Vec<[std::borrow::Cow<str>; 3]> = lex
             .entries()

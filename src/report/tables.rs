@@ -100,7 +100,7 @@ pub(super) fn terms(
 ) -> Result<Closed> {
     let mut t = Table::create(dir, &schema::TERMS, &[], opts)?;
     let c = &opts.cells;
-    let rank = entry_ranks(lex);
+    let rank = entry_ranks(lex, agg);
     let mut real = String::new();
     let mut entries = Vec::new();
     for (k, g) in &agg.groups {
@@ -128,34 +128,38 @@ pub(super) fn terms(
     t.close()
 }
 
-/// Each entry's position in (lexicon, category, term, id) order.
-pub(super) fn entry_ranks(lex: &Lexicon) -> Vec<u32> {
-    let order = entry_order(lex, std::borrow::Cow::Borrowed);
-    let mut rank = vec![0; order.len()];
+/// The position in (lexicon, category, term, id) order of each entry that occurs in `agg`
+/// (only those are sorted: a short run's few, not the whole lexicon).
+fn entry_ranks(lex: &Lexicon, agg: &Aggregates) -> Vec<u32> {
+    let mut occurring: Vec<u32> =
+        agg.groups.values().flat_map(|g| g.entries.keys().map(|id| id.index() as u32)).collect();
+    occurring.sort_unstable();
+    occurring.dedup();
+    let order = entry_order(lex, std::borrow::Cow::Borrowed, occurring);
+    let mut rank = vec![0; lex.entries().len()];
     for (r, &id) in order.iter().enumerate() {
         rank[id as usize] = r as u32;
     }
     rank
 }
 
-/// The entries' indices in (lexicon, category, term, id) order of the forms `cell` gives the
-/// names: files and categories are ranked once, so sorting the entries compares integers and,
-/// within one category, terms (the start-up of a short run sorts every entry twice).
+/// `entries` (indices) in (lexicon, category, term, id) order of the forms `cell` gives the
+/// names: files and categories are ranked once, so sorting the entries compares integers
+/// and, within one category, terms.
 pub(super) fn entry_order<'a>(
     lex: &'a Lexicon,
     cell: impl Fn(&'a str) -> std::borrow::Cow<'a, str>,
+    mut entries: Vec<u32>,
 ) -> Vec<u32> {
     let files: Vec<_> = lex.files().iter().map(|f| cell(&f.name)).collect();
     let categories: Vec<_> = lex.categories().iter().map(|c| cell(&c.path)).collect();
     let (files, categories) = (dense_ranks(&files), dense_ranks(&categories));
-    let terms: Vec<_> = lex.entries().iter().map(|e| cell(&e.term)).collect();
     let key = |i: u32| {
         let e = &lex.entries()[i as usize];
-        (files[e.file.index()], categories[e.category.index()], &terms[i as usize], i)
+        (files[e.file.index()], categories[e.category.index()], cell(&e.term), i)
     };
-    let mut order: Vec<u32> = (0..terms.len() as u32).collect();
-    order.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
-    order
+    entries.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+    entries
 }
 
 /// Each key's rank among the distinct keys, ascending (equal keys share a rank).
