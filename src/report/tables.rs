@@ -154,9 +154,10 @@ pub(super) fn entry_order<'a>(
     let files: Vec<_> = lex.files().iter().map(|f| cell(&f.name)).collect();
     let categories: Vec<_> = lex.categories().iter().map(|c| cell(&c.path)).collect();
     let (files, categories) = (dense_ranks(&files), dense_ranks(&categories));
+    let terms: Vec<_> = lex.entries().iter().map(|e| cell(&e.term)).collect();
     let key = |i: u32| {
         let e = &lex.entries()[i as usize];
-        (files[e.file.index()], categories[e.category.index()], cell(&e.term), i)
+        (files[e.file.index()], categories[e.category.index()], &terms[i as usize], i)
     };
     entries.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
     entries
