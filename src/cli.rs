@@ -123,7 +123,8 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub shard: bool,
     /// Add N characters of context on each side of every hit to matches.csv (columns left
-    /// and right; default: none, the offsets locate each hit).
+    /// and right; default: none, the offsets locate each hit), and the sentence of each short
+    /// quotation to scare_quotes.csv (sentence_text).
     #[arg(long, value_name = "N")]
     pub context: Option<usize>,
     /// Add to matches.csv the columns a join gives (outlet, lexicon, lemma, polarity,
