@@ -43,8 +43,12 @@ def neus_input(data, out):
 
 def hits(out_dir):
     with open(Path(out_dir) / "matches.csv", encoding="utf-8", newline="") as f:
-        return [r for r in csv.DictReader(f) if r["lexicon"] == "loaded" and r["counted"] == "1"
-                and r["in_quote"] == "0"]
+        # The compact default (issue 18) packs the flags into `flags` and leaves out `lexicon`;
+        # with --hit-details or --full each is its own column.
+        return [r for r in csv.DictReader(f)
+                if r.get("lexicon", r["category"].split("/")[0]) == "loaded" and r["counted"] == "1"
+                and "in_quote" not in (r["flags"].split() if "flags" in r else
+                                       ["in_quote"] * (r["in_quote"] == "1"))]
 
 
 def draw(abp, neus, n, seed):

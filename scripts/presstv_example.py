@@ -3,7 +3,7 @@
 
 Usage: presstv_example.py FRAMELENS SEED.txt WORK
 
-Runs `FRAMELENS analyze SEED.txt -o WORK --outlet "Press TV"` and prints, as Markdown, every
+Runs `FRAMELENS analyze SEED.txt -o WORK --outlet "Press TV" --hit-details --all-hits` and prints, as Markdown, every
 attribution with its stance class, every attribution-lexicon word that is not counted (no
 detected attribution: a noun or adjective), the scare quotes, the label choices, and each
 loaded-language hit with whether it counts. Only short terms from the article are printed.
@@ -30,7 +30,7 @@ def main():
         sys.exit(__doc__.strip().splitlines()[2])
     binary, seed, work = sys.argv[1:]
     subprocess.run([binary, "analyze", seed, "-o", work, "--outlet", "Press TV", "--force",
-                    "--quiet", "--raw-cells"], check=True)
+                    "--quiet", "--raw-cells", "--hit-details", "--all-hits"], check=True)
     ats = rows(work, "attributions.csv")
     print(f"**Attributions** ({len(ats)}, from `attributions.csv`):\n")
     print(table(["cue", "class", "source", "direct"],

@@ -48,8 +48,10 @@ python3 "$eval_dir/make_inputs.py" "$data" "$work/inputs" >/dev/null
 analyze() { # dataset -> OUT folder; exit 1 (some documents failed) is reported, not fatal
   local ds=$1
   local rc=0
+  # Every hit with every column (matches.csv is compact by default, issue 18): the spans scored
+  # are all the matches, as before, and `<ds>.counted` below keeps those with counted = 1.
   "$bin" analyze "$work/inputs/$ds.jsonl" -o "$work/$ds" --sections body --raw-cells --force --quiet \
-    ${lexicons[@]+"${lexicons[@]}"} || rc=$?
+    --hit-details --all-hits --tone-hits ${lexicons[@]+"${lexicons[@]}"} || rc=$?
   if [ "$rc" -gt 1 ]; then echo "validate.sh: framelens failed on $ds (exit $rc)" >&2; exit 2; fi
 }
 

@@ -123,11 +123,25 @@ pub struct AnalyzeArgs {
     #[arg(long)]
     pub shard: bool,
     /// Add N characters of context on each side of every hit to matches.csv (columns left
-    /// and right; default: none, the offsets locate each hit).
+    /// and right; default: none, the offsets locate each hit), and the sentence of each short
+    /// quotation to scare_quotes.csv (sentence_text).
     #[arg(long, value_name = "N")]
     pub context: Option<usize>,
+    /// Add to matches.csv the columns a join gives (outlet, lexicon, lemma, polarity,
+    /// intensity), the byte offsets, and one 0/1 column per flag instead of the packed flags
+    #[arg(long)]
+    pub hit_details: bool,
+    /// Add to matches.csv the hits that do not count in the rates (inside names, on boilerplate
+    /// lines, set phrases, attribution words that are no detected cue)
+    #[arg(long)]
+    pub all_hits: bool,
+    /// Add to matches.csv the hits of the tone inputs (valence words, negators, boosters; their
+    /// sums are in tone.csv and documents.csv)
+    #[arg(long)]
+    pub tone_hits: bool,
     /// Write every column and row left out by default for size: the context of matches.csv
-    /// (40 characters unless --context says otherwise) and the rows of --by-event.
+    /// (40 characters unless --context says otherwise) and the sentence of each short quote,
+    /// --hit-details, --all-hits, --tone-hits, and the rows of --by-event.
     #[arg(long)]
     pub full: bool,
     /// What OUTDIR/report.html holds: full (every section, with the event view and the

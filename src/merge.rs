@@ -11,7 +11,7 @@ use crate::compare::{COUNTS_SPILL, CompareInput, CompareOptions};
 use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
 use crate::report::{
-    CellStyle, Manifest, ReportLevel, ReportOptions, merge as files, write_comparison,
+    CellStyle, Hits, Manifest, ReportLevel, ReportOptions, merge as files, write_comparison,
 };
 use rustc_hash::FxHashMap;
 use serde_json::Value;
@@ -159,7 +159,8 @@ pub fn compare_options(shard: &Shard) -> Result<CompareOptions> {
     Ok(opts)
 }
 
-/// How the shards wrote their tables (`--raw-cells`, `--excel`, `--context`). A merge has no
+/// How the shards wrote their tables (`--raw-cells`, `--excel`, `--context`, what
+/// `matches.csv` holds). A merge has no
 /// texts: its `report.html` is the page of a comparison (as `framelens compare` writes), or
 /// none when the shards wrote none.
 pub fn report_options(shard: &Shard) -> ReportOptions {
@@ -169,10 +170,19 @@ pub fn report_options(shard: &Shard) -> ReportOptions {
         Some(ReportLevel::None) => ReportLevel::None,
         _ => ReportLevel::Summary,
     };
+    let hits = match flag("full") {
+        true => Hits::ALL,
+        false => Hits {
+            details: flag("hit_details"),
+            uncounted: flag("all_hits"),
+            tone: flag("tone_hits"),
+        },
+    };
     ReportOptions {
         cells: CellStyle { safe_text: !flag("raw_cells") },
         bom: flag("excel"),
         context,
+        hits,
         html,
     }
 }

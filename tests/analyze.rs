@@ -50,7 +50,8 @@ fn csv_and_jsonl_inputs_agree_and_bad_lines_are_reported() {
 fn match_offsets_round_trip_as_code_points() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
-    w.run_ok(&["analyze", &input, "-o", "out", "--lexicons", &lex(), "-q"], 0);
+    let args = ["analyze", &input, "-o", "out", "--lexicons", &lex(), "-q", "--hit-details"];
+    w.run_ok(&args, 0);
     let mut texts = std::collections::HashMap::new();
     for line in std::fs::read_to_string(&input).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -178,9 +179,82 @@ fn events_give_per_event_rows() {
     assert_eq!(docs, 8);
 }
 
+/// The compact default of `matches.csv` (issue 18) is the every-hit table of `--hit-details
+/// --all-hits --tone-hits` cut down: its counted rows outside the tone inputs, without the
+/// detail columns, the flags that are 1 named in `flags`; `--full` writes the columns every
+/// run wrote before; `scare_quotes.csv` has its `sentence_text` only with `--context N`.
+#[test]
+fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
+    type Row = std::collections::HashMap<String, String>;
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    // The bundled lexicons: they have tone inputs.
+    let run = |out: &str, extra: &[&str]| {
+        let mut args = vec!["analyze", &input, "-o", out, "-q"];
+        args.extend_from_slice(extra);
+        w.run_ok(&args, 0);
+    };
+    run("plain", &[]);
+    run("every", &["--hit-details", "--all-hits", "--tone-hits"]);
+    run("full", &["--full"]);
+    let header = |f: &str| w.read(f).lines().next().unwrap().to_string();
+    assert_eq!(
+        header("plain/matches.csv"),
+        "doc_id,section,sentence,category,term,text,start,end,flags,counted"
+    );
+    assert_eq!(
+        header("full/matches.csv"),
+        "doc_id,outlet,section,sentence,lexicon,category,term,lemma,polarity,intensity,text,\
+         start,end,byte_start,byte_end,left,right,in_quote,negated,intensified,dampened,hedged,\
+         scare_quote,in_name,boilerplate,counted"
+    );
+    let flags = ["in_quote", "negated", "intensified", "dampened", "hedged", "scare_quote"];
+    let flags = [&flags[..], &["in_name", "boilerplate"]].concat();
+    let tone = |m: &Row| {
+        ["valence", "negator", "booster"].contains(&m["category"].split('/').next().unwrap())
+    };
+    let every = w.csv("every/matches.csv");
+    assert!(every.iter().any(|m| m["counted"] == "0") && every.iter().any(tone));
+    let expected: Vec<Row> = every
+        .iter()
+        .filter(|m| m["counted"] == "1" && !tone(m))
+        .map(|m| {
+            let mut m = m.clone();
+            let on: Vec<&str> = flags.iter().copied().filter(|f| m[*f] == "1").collect();
+            m.insert("flags".into(), on.join(" "));
+            let gone = ["outlet", "lexicon", "lemma", "polarity", "intensity", "byte_start"];
+            for c in gone.iter().chain(&["byte_end"]).chain(&flags) {
+                m.remove(*c);
+            }
+            m
+        })
+        .collect();
+    let plain = w.csv("plain/matches.csv");
+    assert!(plain.len() > 10 && plain.len() < every.len());
+    assert!(plain.iter().any(|m| !m["flags"].is_empty()));
+    assert_eq!(plain, expected);
+    // Each flag alone adds its part.
+    run("uncounted", &["--all-hits"]);
+    let uncounted = w.csv("uncounted/matches.csv");
+    assert!(uncounted.iter().any(|m| m["counted"] == "0") && !uncounted.iter().any(tone));
+    run("tone", &["--tone-hits"]);
+    let toned = w.csv("tone/matches.csv");
+    assert!(toned.iter().all(|m| m["counted"] == "1") && toned.iter().any(tone));
+    // The counts do not depend on what matches.csv holds.
+    for table in ["documents.csv", "categories.csv", "terms.csv", "doc_terms.csv", "compare.csv"] {
+        assert_eq!(w.read(&format!("plain/{table}")), w.read(&format!("every/{table}")), "{table}");
+    }
+    assert!(!header("plain/scare_quotes.csv").contains("sentence_text"));
+    assert!(header("full/scare_quotes.csv").ends_with(",cue,sentence_text"));
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("every/manifest.json")).unwrap();
+    assert_eq!(manifest["options"]["hit_details"], true);
+    assert_eq!(manifest["options"]["all_hits"], true);
+    assert_eq!(manifest["options"]["tone_hits"], true);
+}
+
 /// `matches.csv` leaves the context out by default (the offsets locate each hit); `--context N`
 /// adds up to N characters on each side, and `--full` the 40 every run wrote before, so its
-/// tables are those of `--context 40 --by-event`.
+/// tables are those of `--context 40 --by-event --hit-details --all-hits --tone-hits`.
 #[test]
 fn context_columns_are_opt_in() {
     let w = Workdir::new();
@@ -194,7 +268,7 @@ fn context_columns_are_opt_in() {
     run("plain", &[]);
     run("five", &["--context", "5"]);
     run("full", &["--full"]);
-    run("forty", &["--context", "40", "--by-event"]);
+    run("forty", &["--context", "40", "--by-event", "--hit-details", "--all-hits", "--tone-hits"]);
     let plain = w.csv("plain/matches.csv");
     assert!(plain.len() > 10);
     assert!(plain.iter().all(|m| !m.contains_key("left") && !m.contains_key("right")));

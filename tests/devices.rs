@@ -10,7 +10,10 @@ fn run() -> Workdir {
     let w = Workdir::new();
     let input = fixture("devices/corpus.jsonl").display().to_string();
     let lex = fixture("devices/lexicons").display().to_string();
-    w.run_ok(&["analyze", &input, "-o", "out", "--lexicons", &lex, "-q"], 0);
+    // Every hit, with one 0/1 column per flag (the default packs them and keeps counted hits),
+    // and the sentence of each short quotation (`--context`).
+    let all = ["--hit-details", "--all-hits", "--tone-hits", "--context", "40"];
+    w.run_ok(&[&["analyze", &input, "-o", "out", "--lexicons", &lex, "-q"][..], &all].concat(), 0);
     w
 }
 

@@ -15,7 +15,7 @@ fn a_liwc_dictionary_adds_its_own_dimension_and_categories() {
     let w = Workdir::new();
     w.write("care.dic", DIC);
     w.write("in/o/a.txt", "They hurt him. It was safer, kind of. Hurting is fair. They said so.");
-    w.run_ok(&["analyze", "in", "-o", "out", "-q", "--dict", "care.dic"], 0);
+    w.run_ok(&["analyze", "in", "-o", "out", "-q", "--dict", "care.dic", "--hit-details"], 0);
     let docs = w.csv("out/documents.csv");
     // hurt (both categories), safer, kind of, fair; `Hurting` is neither `hurt` nor `hurt*`.
     assert_eq!(sum(&docs, "care_count"), 5);

@@ -121,6 +121,28 @@ fn merged_group_tables_are_those_of_one_run() {
     }
 }
 
+/// Shards written with the opt-ins of `matches.csv` (issue 18) or `--full` merge into the
+/// tables of one run with the same options: the merge writes what the shards wrote.
+#[test]
+fn merged_opt_in_columns_and_rows_are_those_of_one_run() {
+    let every = ["--hit-details", "--all-hits", "--tone-hits", "--context", "10"];
+    for extra in [&every[..], &["--full"]] {
+        let w = Workdir::new();
+        let lines = corpus_lines();
+        let whole = shards(&w, &[&lines], extra);
+        let w2 = Workdir::new();
+        let parts: Vec<&[String]> = lines.chunks(lines.len().div_ceil(3)).collect();
+        let dirs = shards(&w2, &parts, extra);
+        merge(&w2, &dirs, "merged");
+        for file in ["matches.csv", "scare_quotes.csv", "doc_terms.csv"] {
+            let one = w.read(&format!("{}/{file}", whole[0]));
+            assert_eq!(one, w2.read(&format!("merged/{file}")), "{extra:?} {file}");
+        }
+        let header = w2.read("merged/matches.csv").lines().next().unwrap().to_string();
+        assert!(header.contains(",byte_start,") && header.contains(",left,right,"), "{header}");
+    }
+}
+
 #[test]
 fn shards_out_of_order_change_only_the_ordered_tables() {
     let w = Workdir::new();

@@ -126,6 +126,7 @@ fn analyze_file(
             cells: CellStyle { safe_text: !run.raw_cells },
             bom: false,
             context: 0,
+            hits: Default::default(),
             html: ReportLevel::None,
         };
         let mut reporter = Reporter::create(&out, lexicon.clone(), opts).map_err(err)?;
@@ -204,6 +205,7 @@ fn compare_dir(
             cells: CellStyle { safe_text: !raw_cells },
             bom: false,
             context: 0,
+            hits: Default::default(),
             html: ReportLevel::None,
         };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;

@@ -85,8 +85,11 @@ def test_columns_are_typed_from_the_descriptors():
     # Per-category template columns are typed too.
     counts = [f for f in schema if f.name.endswith("_count")]
     assert counts and all(f.type == pa.int64() for f in counts)
+    # matches is compact (issue 18): counted hits, flags packed into one text column.
     m = r.matches.to_pandas()
-    assert m["polarity"].isna().any() or m["polarity"].notna().all()
+    assert r.matches.schema.field("start").type == pa.int64()
+    assert r.matches.schema.field("flags").type == pa.string()
+    assert "polarity" not in m.columns and (m["counted"] == 1).all()
     assert r.compare.schema.field("z_p").type == pa.float64()
     # An empty table still has its typed columns.
     assert r.errors.num_rows == 0 and r.errors.schema.field("reason").type == pa.string()

@@ -14,7 +14,7 @@ use framelens::compare::{CompareOptions, DocColumns, GroupMap};
 use framelens::corpus::FieldMap;
 use framelens::pipeline::RunCounts;
 use framelens::report::{
-    InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
+    Hits, InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
 };
 use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Record, Sections, pipeline};
 use std::path::PathBuf;
@@ -54,6 +54,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
             cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
             bom: args.excel,
             context: context(&args),
+            hits: hits(&args),
             html: report_level(&args.report),
         };
         let mut reporter = Reporter::create_with_columns(tmp, lexicon.clone(), opts, columns)?;
@@ -206,6 +207,15 @@ fn optional_options(args: &AnalyzeArgs, options: &mut serde_json::Value) {
     if context(args) > 0 {
         options["context"] = context(args).into();
     }
+    for (name, on) in [
+        ("hit_details", args.hit_details),
+        ("all_hits", args.all_hits),
+        ("tone_hits", args.tone_hits),
+    ] {
+        if on {
+            options[name] = true.into();
+        }
+    }
     grouping_options(&args.grouping, options);
     if !args.keep.is_empty() {
         options["keep"] = args.keep.clone().into();
@@ -303,6 +313,14 @@ fn summary(args: &AnalyzeArgs, inputs: &[Input], counts: &RunCounts, started: In
 /// Characters of context in `matches.csv`: `--context N`, else 40 with `--full`, else none.
 fn context(args: &AnalyzeArgs) -> usize {
     args.context.unwrap_or(if args.full { FULL_CONTEXT } else { 0 })
+}
+
+/// What `matches.csv` holds beyond its compact default: `--full` or each flag.
+fn hits(args: &AnalyzeArgs) -> Hits {
+    if args.full {
+        return Hits::ALL;
+    }
+    Hits { details: args.hit_details, uncounted: args.all_hits, tone: args.tone_hits }
 }
 
 /// The context `--full` writes without `--context`: what every run wrote before it was opt-in.

@@ -31,6 +31,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         cells: CellStyle { safe_text: !args.raw_cells },
         bom: args.excel,
         context: 0,
+        hits: Default::default(),
         html: report_level(&args.report),
     };
     let parquet = args.format == crate::cli::Format::Parquet;

@@ -2,11 +2,12 @@
 //! same stemmer the tokens use, interning stems, exact forms, prefixes and categories, and
 //! indexing entries by their first element for the matcher.
 
-use super::bundled::{bundled_files, bundled_languages};
+use super::bundled::{baked_files, bundled_languages};
 use super::compiled::{Candidate, Category, Elem, Entry, Lexicon, LexiconFile, Starts, Vocab};
 use super::ids::{CategoryId, EntryId, FileId};
 use super::load::{RawEntry, parse_file};
-use super::pattern::{ElemKind, parse};
+use super::pattern::ElemKind;
+use super::prepare::PreparedFile;
 use super::role::Roles;
 use crate::error::{Error, Result};
 use crate::language::Language;
@@ -35,7 +36,7 @@ impl LexiconBuilder {
     /// Adds the bundled lexicons of the builder's language.
     pub fn add_bundled(&mut self) -> crate::Result<()> {
         let language = self.stemmer.language();
-        let files = bundled_files(language.code());
+        let files = baked_files(language.code());
         if files.is_empty() {
             return Err(crate::Error::Usage(format!(
                 "no bundled lexicons for '{}'; pass --lexicons DIR (bundled: {})",
@@ -43,11 +44,7 @@ impl LexiconBuilder {
                 bundled_languages().join(", ")
             )));
         }
-        let files: Vec<(String, &str, &str)> = files
-            .into_iter()
-            .map(|(name, text)| (format!("bundled:{}/{name}.csv", language.code()), name, text))
-            .collect();
-        self.add_texts(&files)
+        files.into_iter().try_for_each(|f| self.add_prepared(f))
     }
 }
 
@@ -100,7 +97,7 @@ impl LexiconBuilder {
     /// Adds one lexicon file's text; `origin` names it in errors and in the manifest, `name`
     /// is the dimension (the file stem).
     pub fn add_text(&mut self, origin: &str, name: &str, text: &str) -> Result<()> {
-        let file = PreparedFile::new(&self.stemmer, origin, name, text)?;
+        let file = prepare_text(&self.stemmer, origin, name, text)?;
         self.add_prepared(file)
     }
 
@@ -115,7 +112,7 @@ impl LexiconBuilder {
                 .iter()
                 .map(|&i| {
                     let (origin, name, text) = &files[i];
-                    (i, PreparedFile::new(stemmer, origin, name, text))
+                    (i, prepare_text(stemmer, origin, name, text))
                 })
                 .collect()
         };
@@ -154,7 +151,9 @@ impl LexiconBuilder {
         sha256: String,
         rows: Vec<RawEntry>,
     ) -> Result<()> {
-        let file = PreparedFile::from_rows(&self.stemmer, origin, name, sha256, rows)?;
+        let stemmer = &self.stemmer;
+        let file =
+            PreparedFile::from_rows(&|w| stemmer.stem(w).into_owned(), origin, name, sha256, rows)?;
         self.add_prepared(file)
     }
 
@@ -313,53 +312,16 @@ fn read_file(path: &Path) -> Result<(String, String, String)> {
     Ok((origin, name, text))
 }
 
-/// One file's rows, checked, with every element in its compared form (stems stemmed):
-/// everything about a file that does not depend on the other files.
-struct PreparedFile {
-    origin: String,
-    name: String,
-    sha256: String,
-    rows: Vec<(RawEntry, Vec<(ElemKind, String)>)>,
-}
-
-impl PreparedFile {
-    fn new(stemmer: &Stemmer, origin: &str, name: &str, text: &str) -> Result<PreparedFile> {
-        let raw = parse_file(origin, text)?;
-        PreparedFile::from_rows(stemmer, origin, name, sha256_hex(text.as_bytes()), raw)
-    }
-
-    fn from_rows(
-        stemmer: &Stemmer,
-        origin: &str,
-        name: &str,
-        sha256: String,
-        raw: Vec<RawEntry>,
-    ) -> Result<PreparedFile> {
-        let mut seen: FxHashMap<String, u64> = FxHashMap::default();
-        let mut rows = Vec::with_capacity(raw.len());
-        for row in raw {
-            let elems = parse(&row.pattern)
-                .map_err(|m| Error::lexicon(origin, row.line, row.pattern_column, m))?;
-            let key = canonical(&elems);
-            if let Some(prev) = seen.insert(key, row.line) {
-                return Err(Error::lexicon(
-                    origin,
-                    row.line,
-                    row.pattern_column,
-                    format!("pattern '{}' duplicates line {prev}", row.pattern),
-                ));
-            }
-            let elems = elems
-                .into_iter()
-                .map(|e| match e.kind {
-                    ElemKind::Stem => (e.kind, stemmer.stem(&e.text).into_owned()),
-                    _ => (e.kind, e.text),
-                })
-                .collect();
-            rows.push((row, elems));
-        }
-        Ok(PreparedFile { origin: origin.to_string(), name: name.to_string(), sha256, rows })
-    }
+/// Parses and prepares one file's text.
+pub(super) fn prepare_text(
+    stemmer: &Stemmer,
+    origin: &str,
+    name: &str,
+    text: &str,
+) -> Result<PreparedFile> {
+    let raw = parse_file(origin, text)?;
+    let sha256 = sha256_hex(text.as_bytes());
+    PreparedFile::from_rows(&|w| stemmer.stem(w).into_owned(), origin, name, sha256, raw)
 }
 
 fn intern(map: &mut FxHashMap<Box<str>, u32>, key: String) -> u32 {
@@ -374,20 +336,6 @@ fn display_term(pattern: &str) -> String {
         .map(|w| w.strip_prefix('=').unwrap_or(w).to_lowercase())
         .collect::<Vec<_>>()
         .join(" ")
-}
-
-/// A key under which two spellings of the same pattern collide (`So-called` and `so called`).
-pub(super) fn canonical(elems: &[super::pattern::PatternElem]) -> String {
-    let mut s = String::new();
-    for e in elems {
-        s.push(match e.kind {
-            ElemKind::Stem => ' ',
-            ElemKind::Exact => '=',
-            ElemKind::Prefix => '*',
-        });
-        s.push_str(&e.text);
-    }
-    s
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@ mod ids;
 pub mod import;
 mod load;
 pub mod pattern;
+mod prepare;
 mod role;
 
 pub use bundled::{bundled_files, bundled_languages};

@@ -21,6 +21,8 @@ pub(super) struct TermOrder {
 
 impl TermOrder {
     pub(super) fn new(lex: &Lexicon, c: &CellStyle) -> TermOrder {
+        let all = (0..lex.entries().len() as u32).collect();
+        let order = super::tables::entry_order(lex, |s| c.text(s), all);
         // Borrowed cells (owned only when neutralised): no allocation per entry.
         let cells: Vec<[std::borrow::Cow<str>; 3]> = lex
             .entries()
@@ -33,8 +35,6 @@ impl TermOrder {
                 ]
             })
             .collect();
-        let mut order: Vec<u32> = (0..cells.len() as u32).collect();
-        order.sort_unstable_by(|&a, &b| cells[a as usize].cmp(&cells[b as usize]));
         let mut entry_rank = vec![0; cells.len()];
         let mut keys: Vec<TermKey> = Vec::new();
         for (i, &e) in order.iter().enumerate() {

@@ -1,32 +1,52 @@
 //! `matches.csv`: one row per lexicon hit, with the text as it stands in the document,
-//! code-point and byte offsets into its section, the framing-device flags (0/1) and, with
-//! `--context N`, up to N characters of context on each side.
+//! code-point offsets into its section and the framing-device flags. Compact by default
+//! (counted hits of the framing dimensions, flags packed into one cell); `--hit-details`,
+//! `--all-hits`, `--tone-hits` and `--context N` add columns and rows (see `table::Hits`).
 
 use super::cells::CellStyle;
 use super::rows::{Encoded, Rows};
+use super::schema::{Hits, TONE_INPUTS};
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::devices::Flags;
 use crate::lexicon::Lexicon;
 
-/// The cells of `matches.csv` that depend only on the entry (`lexicon` to `intensity`),
-/// encoded once per entry.
-pub(super) struct EntryCells(Vec<Encoded>);
+/// The device flags in column order, with their column names.
+const FLAGS: [(Flags, &str); 8] = [
+    (Flags::IN_QUOTE, "in_quote"),
+    (Flags::NEGATED, "negated"),
+    (Flags::INTENSIFIED, "intensified"),
+    (Flags::DAMPENED, "dampened"),
+    (Flags::HEDGED, "hedged"),
+    (Flags::SCARE_QUOTE, "scare_quote"),
+    (Flags::IN_NAME, "in_name"),
+    (Flags::BOILERPLATE, "boilerplate"),
+];
+
+/// Per entry: the cells of `matches.csv` that depend only on it (`lexicon` to `intensity`
+/// with details, `category` and `term` without), encoded once, and whether it is a tone input.
+pub(super) struct EntryCells(Vec<(Encoded, bool)>);
 
 impl EntryCells {
-    pub(super) fn new(lex: &Lexicon, c: &CellStyle) -> EntryCells {
+    pub(super) fn new(lex: &Lexicon, c: &CellStyle, details: bool) -> EntryCells {
         EntryCells(
             lex.entries()
                 .iter()
                 .map(|e| {
                     let mut r = Rows::new();
-                    r.text(c, &lex.file(e.file).name);
-                    r.text(c, &lex.category(e.category).path);
+                    if details {
+                        r.text(c, &lex.file(e.file).name);
+                    }
+                    let category = lex.category(e.category);
+                    r.text(c, &category.path);
                     r.text(c, &e.term);
-                    r.text(c, e.lemma.as_deref().unwrap_or(""));
-                    r.opt_int(e.polarity);
-                    r.opt_int(e.intensity);
-                    Encoded::from_row(r)
+                    if details {
+                        r.text(c, e.lemma.as_deref().unwrap_or(""));
+                        r.opt_int(e.polarity);
+                        r.opt_int(e.intensity);
+                    }
+                    let top = &*lex.category(category.top).path;
+                    (Encoded::from_row(r), TONE_INPUTS.contains(&top))
                 })
                 .collect(),
         )
@@ -40,25 +60,34 @@ pub(super) fn write(
     d: &Document,
     a: &DocAnalysis,
     c: &CellStyle,
-    context: usize,
+    (context, hits): (usize, Hits),
 ) {
     // The document's cells, encoded once for all its rows.
     let mut head = Rows::new();
     head.text(c, &d.id);
-    head.text(c, &d.outlet);
+    if hits.details {
+        head.text(c, &d.outlet);
+    }
     let head = Encoded::from_row(head);
+    let mut packed = String::new();
     for m in &a.matches {
+        let (entry, tone) = &cells.0[m.entry.index()];
+        if (*tone && !hits.tone) || (!m.flags.counted() && !hits.uncounted) {
+            continue;
+        }
         let text = m.section.text(d);
         let (s, end) = (m.bytes.start as usize, m.bytes.end as usize);
         out.encoded(&head);
         out.raw(m.section.name());
         out.int(m.sentence);
-        out.encoded(&cells.0[m.entry.index()]);
+        out.encoded(entry);
         out.text(c, &text[s..end]);
         out.int(m.chars.start);
         out.int(m.chars.end);
-        out.int(m.bytes.start);
-        out.int(m.bytes.end);
+        if hits.details {
+            out.int(m.bytes.start);
+            out.int(m.bytes.end);
+        }
         if context > 0 {
             let left = text[..s].char_indices().rev().nth(context - 1).map_or(0, |(i, _)| i);
             let right =
@@ -66,19 +95,35 @@ pub(super) fn write(
             out.text_one_line(c, &text[left..s]);
             out.text_one_line(c, &text[end..right]);
         }
-        for f in [
-            Flags::IN_QUOTE,
-            Flags::NEGATED,
-            Flags::INTENSIFIED,
-            Flags::DAMPENED,
-            Flags::HEDGED,
-            Flags::SCARE_QUOTE,
-            Flags::IN_NAME,
-            Flags::BOILERPLATE,
-        ] {
-            out.flag(m.flags.contains(f));
+        if hits.details {
+            FLAGS.iter().for_each(|&(f, _)| out.flag(m.flags.contains(f)));
+        } else {
+            packed.clear();
+            for (_, name) in FLAGS.iter().filter(|(f, _)| m.flags.contains(*f)) {
+                if !packed.is_empty() {
+                    packed.push(' ');
+                }
+                packed.push_str(name);
+            }
+            out.raw(&packed);
         }
         out.flag(m.flags.counted());
         out.end();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The packed flags are named as their own columns, in the schema's order.
+    #[test]
+    fn flag_names_are_the_schema_columns_in_order() {
+        let names: Vec<&str> =
+            super::super::schema::MATCHES.columns.iter().map(|c| c.name).collect();
+        let at: Vec<usize> =
+            FLAGS.iter().map(|(_, n)| names.iter().position(|c| c == n).unwrap()).collect();
+        assert!(at.windows(2).all(|w| w[0] + 1 == w[1]), "{at:?}");
+        assert_eq!(names[at[7] + 1], "flags");
     }
 }

@@ -40,6 +40,7 @@ pub use comparison::write_comparison;
 pub use html::ReportLevel;
 pub use manifest::{InputInfo, Manifest, RunInfo, write_json};
 pub use reporter::{Rendered, Reporter, RowRenderer};
+pub use schema::Hits;
 pub use schema::{REPORT_HTML, analyze_outputs, compare_outputs};
 pub use table::ReportOptions;
 

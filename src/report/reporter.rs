@@ -7,6 +7,7 @@ use super::html::{self, ReportLevel, gather::Gathered};
 use super::manifest::Manifest;
 use super::rows::Rows;
 use super::schema;
+use super::schema::Hits;
 use super::table::{Closed, ReportOptions, Table};
 use super::{attributions, boilerplate, comparison, doc_terms, documents, labels, matches};
 use super::{scare_quotes, sources, tables, tone};
@@ -78,7 +79,8 @@ impl Reporter {
         // The per-entry cells and the term order (a few milliseconds of a short run) are
         // built alongside while the files are created.
         let (entry_cells, term_order, files) = std::thread::scope(|s| {
-            let cells = s.spawn(|| matches::EntryCells::new(&lexicon, &opts.cells));
+            let cells =
+                s.spawn(|| matches::EntryCells::new(&lexicon, &opts.cells, opts.hits.details));
             let order = doc_terms::TermOrder::new(&lexicon, &opts.cells);
             let files = Self::create_files(dir, &lexicon, &opts, &columns.header());
             let cells = cells.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -228,8 +230,8 @@ fn long_groups(agg: &Aggregates, by_event: bool) -> std::borrow::Cow<'_, Aggrega
 pub struct RowRenderer {
     lexicon: Arc<Lexicon>,
     cells: CellStyle,
-    /// Characters of context in `matches.csv` (0: none).
-    context: usize,
+    /// Characters of context in `matches.csv` (0: none) and what else it holds.
+    context: (usize, Hits),
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
     columns: Arc<DocColumns>,
@@ -247,7 +249,7 @@ impl Render for RowRenderer {
         matches::write(matches, &self.entry_cells, doc, a, c, self.context);
         attributions::write(attributions, lex, doc, a, c);
         doc_terms::write(doc_terms, &mut out.terms, &self.term_order, doc, a, c);
-        scare_quotes::write(scare_quotes, doc, a, c);
+        scare_quotes::write(scare_quotes, doc, a, c, self.context.0 > 0);
         tone::write(tone, doc, a, c);
     }
 }
@@ -259,7 +261,7 @@ impl Sink for Reporter {
         RowRenderer {
             lexicon: self.lexicon.clone(),
             cells: self.opts.cells,
-            context: self.opts.context,
+            context: (self.opts.context, self.opts.hits),
             entry_cells: self.entry_cells.clone(),
             term_order: self.term_order.clone(),
             columns: self.columns.clone(),

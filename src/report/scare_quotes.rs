@@ -1,6 +1,6 @@
 //! `scare_quotes.csv`: one row per short quoted span (one to four words), streamed per
 //! document, with its kind (`scare`, `attributed`, `title`), the cue that decided it, its
-//! offsets and its sentence.
+//! offsets and, with `--context N`, its sentence.
 
 use super::cells::CellStyle;
 use super::rows::Rows;
@@ -9,7 +9,7 @@ use crate::corpus::Document;
 use crate::segment::Span;
 
 /// Renders one document's rows.
-pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle) {
+pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle, sentence: bool) {
     for (section, q) in &a.short_quotes {
         let text = section.text(d);
         out.text(c, &d.id);
@@ -23,7 +23,9 @@ pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle
         out.int(q.bytes.start);
         out.int(q.bytes.end);
         out.text(c, q.cue.map_or("", |s| &text[s.range()]));
-        out.text(c, &sentence_window(text, q.sentence_bytes, q.bytes));
+        if sentence {
+            out.text(c, &sentence_window(text, q.sentence_bytes, q.bytes));
+        }
         out.end();
     }
 }

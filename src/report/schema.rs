@@ -247,6 +247,12 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
             "1 when its line recurs verbatim in 3+ documents of the outlet (left out of the counts)",
         ),
         c(
+            "flags",
+            T,
+            "the names of the flags below that are 1, space-separated (written instead of \
+             them unless --hit-details or --full)",
+        ),
+        c(
             "counted",
             I,
             "1 when it counts in the rates: not in a name, boilerplate or set phrase, an \
@@ -259,9 +265,71 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
 /// repeat the document's text around every hit, most of the table's bytes.
 pub(crate) const CONTEXT_COLUMNS: [&str; 2] = ["left", "right"];
 
-/// Whether column `name` of `table` is written with `context` characters of context.
-pub(crate) fn written(table: &TableSchema, name: &str, context: usize) -> bool {
-    context > 0 || table.file != MATCHES.file || !CONTEXT_COLUMNS.contains(&name)
+/// The columns of `matches.csv` written only with `--hit-details` (or `--full`): what a join
+/// gives (outlet from documents.csv; lexicon, lemma, polarity and intensity from the entry,
+/// i.e. category and term) and the byte offsets, and one 0/1 column per flag (the default
+/// packs the flags that are 1 into `flags`).
+pub(crate) const DETAIL_COLUMNS: [&str; 15] = [
+    "outlet",
+    "lexicon",
+    "lemma",
+    "polarity",
+    "intensity",
+    "byte_start",
+    "byte_end",
+    "in_quote",
+    "negated",
+    "intensified",
+    "dampened",
+    "hedged",
+    "scare_quote",
+    "in_name",
+    "boilerplate",
+];
+
+/// What `matches.csv` holds beyond its compact default (issue 18: default tables no larger
+/// than the text): by default one row per counted hit of the framing dimensions (loaded
+/// language, labels, hedges, attribution cues), with its offsets, category, term and flags.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Hits {
+    /// `--hit-details`: the columns of `schema::DETAIL_COLUMNS` (one 0/1 column per flag
+    /// instead of `flags`).
+    pub details: bool,
+    /// `--all-hits`: also the hits that do not count (in a name, on a boilerplate line, a set
+    /// phrase, an attribution word that is no detected cue, a token another dimension took).
+    pub uncounted: bool,
+    /// `--tone-hits`: also the hits of the tone inputs (the top-level categories of
+    /// `schema::TONE_INPUTS`: valence words, negators, boosters), which tone.csv and the
+    /// counts of documents.csv sum and the flags of the other hits show.
+    pub tone: bool,
+}
+
+impl Hits {
+    /// Every row and column (`--full`).
+    pub const ALL: Hits = Hits { details: true, uncounted: true, tone: true };
+}
+
+/// The top-level categories whose hits are tone inputs, in `matches.csv` only with
+/// `--tone-hits` (or `--full`).
+pub(crate) const TONE_INPUTS: [&str; 3] = ["valence", "negator", "booster"];
+
+/// Whether column `name` of `table` is written with these options: the default per-hit and
+/// short-quote tables are compact (issue 18); `--context N` adds the context columns (and the
+/// sentence of each short quotation), `--hit-details` the columns of [`DETAIL_COLUMNS`].
+pub(crate) fn written(table: &TableSchema, name: &str, context: usize, hits: Hits) -> bool {
+    if table.file == SCARE_QUOTES.file {
+        return context > 0 || name != "sentence_text";
+    }
+    if table.file != MATCHES.file {
+        return true;
+    }
+    if CONTEXT_COLUMNS.contains(&name) {
+        return context > 0;
+    }
+    match name {
+        "flags" => !hits.details,
+        _ => hits.details || !DETAIL_COLUMNS.contains(&name),
+    }
 }
 
 /// `scare_quotes.csv`.
@@ -283,7 +351,8 @@ pub(crate) const SCARE_QUOTES: TableSchema = TableSchema {
         c(
             "sentence_text",
             T,
-            "the sentence around the quotation: up to 200 characters on each side, … where cut",
+            "the sentence around the quotation: up to 200 characters on each side, … where cut \
+             (only with --context N or --full)",
         ),
     ],
 };
@@ -892,7 +961,7 @@ mod tests {
         assert_eq!(column("outlets.csv", "hedge_count").unwrap().0, I);
         assert_eq!(column("outlets.csv", "doubting_share").unwrap().0, N);
         assert!(column("terms.csv", "nope").is_none());
-        assert_eq!(MATCHES.header(&[]).len(), 26);
+        assert_eq!(MATCHES.header(&[]).len(), 27, "the 26 of --full and flags");
         let files = analyze_outputs();
         assert_eq!(
             (files.len(), files[14], files[20], files[23], files[25]),

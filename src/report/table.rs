@@ -19,6 +19,8 @@ pub struct ReportOptions {
     /// Characters of context on each side of a hit in `matches.csv` (`--context N`); 0 leaves
     /// the context columns out.
     pub context: usize,
+    /// What `matches.csv` holds beyond its compact default.
+    pub hits: super::schema::Hits,
     /// What `report.html` holds (`--report`; default: everything).
     pub html: super::html::level::ReportLevel,
 }
@@ -65,7 +67,7 @@ impl Table {
         let mut header: Vec<String> = schema
             .header(top)
             .into_iter()
-            .filter(|c| schema::written(schema, c, opts.context))
+            .filter(|c| schema::written(schema, c, opts.context, opts.hits))
             .collect();
         header.extend(more.iter().map(|m| opts.cells.text(m).into_owned()));
         table.row(header)?;

@@ -9,7 +9,7 @@ use super::table::{Closed, ReportOptions, Table};
 use super::voice;
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::error::Result;
-use crate::lexicon::{CategoryId, EntryId, Lexicon};
+use crate::lexicon::{CategoryId, Lexicon};
 use std::path::Path;
 
 /// The `scope`, `event` and `outlet` cells of a group.
@@ -100,7 +100,7 @@ pub(super) fn terms(
 ) -> Result<Closed> {
     let mut t = Table::create(dir, &schema::TERMS, &[], opts)?;
     let c = &opts.cells;
-    let rank = entry_ranks(lex);
+    let rank = entry_ranks(lex, agg);
     let mut real = String::new();
     let mut entries = Vec::new();
     for (k, g) in &agg.groups {
@@ -128,17 +128,52 @@ pub(super) fn terms(
     t.close()
 }
 
-/// Each entry's position in (lexicon, category, term, id) order.
-pub(super) fn entry_ranks(lex: &Lexicon) -> Vec<u32> {
-    let key = |id: EntryId| {
-        let e = lex.entry(id);
-        (&lex.file(e.file).name, &lex.category(e.category).path, &e.term, id)
-    };
-    let mut order: Vec<_> = (0..lex.entries().len() as u32).map(EntryId).collect();
-    order.sort_by(|&a, &b| key(a).cmp(&key(b)));
-    let mut rank = vec![0; order.len()];
+/// The position in (lexicon, category, term, id) order of each entry that occurs in `agg`
+/// (only those are sorted: a short run's few, not the whole lexicon).
+fn entry_ranks(lex: &Lexicon, agg: &Aggregates) -> Vec<u32> {
+    let mut occurring: Vec<u32> =
+        agg.groups.values().flat_map(|g| g.entries.keys().map(|id| id.index() as u32)).collect();
+    occurring.sort_unstable();
+    occurring.dedup();
+    let order = entry_order(lex, std::borrow::Cow::Borrowed, occurring);
+    let mut rank = vec![0; lex.entries().len()];
     for (r, &id) in order.iter().enumerate() {
-        rank[id.index()] = r as u32;
+        rank[id as usize] = r as u32;
+    }
+    rank
+}
+
+/// `entries` (indices) in (lexicon, category, term, id) order of the forms `cell` gives the
+/// names: files and categories are ranked once, so sorting the entries compares integers
+/// and, within one category, terms.
+pub(super) fn entry_order<'a>(
+    lex: &'a Lexicon,
+    cell: impl Fn(&'a str) -> std::borrow::Cow<'a, str>,
+    mut entries: Vec<u32>,
+) -> Vec<u32> {
+    let files: Vec<_> = lex.files().iter().map(|f| cell(&f.name)).collect();
+    let categories: Vec<_> = lex.categories().iter().map(|c| cell(&c.path)).collect();
+    let (files, categories) = (dense_ranks(&files), dense_ranks(&categories));
+    let terms: Vec<_> = lex.entries().iter().map(|e| cell(&e.term)).collect();
+    let key = |i: u32| {
+        let e = &lex.entries()[i as usize];
+        (files[e.file.index()], categories[e.category.index()], &terms[i as usize], i)
+    };
+    entries.sort_unstable_by(|&a, &b| key(a).cmp(&key(b)));
+    entries
+}
+
+/// Each key's rank among the distinct keys, ascending (equal keys share a rank).
+fn dense_ranks<T: Ord>(keys: &[T]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_unstable_by(|&a, &b| keys[a].cmp(&keys[b]));
+    let mut rank = vec![0; keys.len()];
+    let mut r = 0;
+    for (i, &k) in order.iter().enumerate() {
+        if i > 0 && keys[k] != keys[order[i - 1]] {
+            r += 1;
+        }
+        rank[k] = r;
     }
     rank
 }

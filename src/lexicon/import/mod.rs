@@ -183,7 +183,7 @@ pub(crate) fn dimensions(
             dims.push((path.clone(), Vec::new()));
             dims.len() - 1
         });
-        if seen.insert((k, super::compile::canonical(&elems)), ()).is_some() {
+        if seen.insert((k, super::prepare::canonical(&elems)), ()).is_some() {
             continue;
         }
         dims[k].1.push(RawEntry {

@@ -23,7 +23,7 @@ pub(crate) fn rows(origin: &str, name: &str, text: &str) -> Result<Vec<RawEntry>
         let (token, score, _) = parse_line(l).map_err(|(c, m)| Error::lexicon(origin, n, c, m))?;
         let Some(pattern) = exact_pattern(token) else { continue };
         let Ok(elems) = super::super::pattern::parse(&pattern) else { continue };
-        let key = super::super::compile::canonical(&elems);
+        let key = super::super::prepare::canonical(&elems);
         let row = RawEntry {
             pattern: pattern.clone(),
             category: name.to_string(),
