@@ -7,18 +7,22 @@
 //!
 //! Finding them needs the whole corpus, so it is a first, cheap pass over the records before
 //! the analysis ([`Builder`]): every line is hashed (64-bit FxHash of the normalised text) and
-//! counted once per document; only the hashes stay in memory (about 24 bytes per distinct
-//! line), plus the text of the lines that reach the threshold, for `boilerplate.csv`. The pass
+//! counted once per document; only the hashes stay in memory ([`Counts`]: 8 bytes per slot, a
+//! 62-bit key of outlet and line with a saturating 2-bit count, at most 3/4 full), plus the
+//! text and exact count of the lines that reach the threshold, for `boilerplate.csv`. The pass
 //! is serial and in input order, and the set it yields is read-only during the analysis, so
 //! the flags are the same for any thread count.
 
 use crate::corpus::Document;
 use crate::segment::Span;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
+use std::cmp::Ordering;
 use std::hash::Hasher;
 
 /// Documents of one outlet a line must occur in to be boilerplate.
 pub const MIN_DOCUMENTS: u32 = 3;
+// `Counts` keeps counts up to 3 (two bits): the threshold must fit.
+const _: () = assert!(MIN_DOCUMENTS >= 1 && MIN_DOCUMENTS <= 3);
 
 /// One boilerplate line of one outlet.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,12 +46,76 @@ pub struct Boilerplate {
 #[derive(Debug, Default)]
 pub struct Builder {
     outlets: FxHashMap<Box<str>, u32>,
-    /// (outlet, line hash) → (documents, the last document counted).
-    counts: FxHashMap<(u32, u64), (u32, u32)>,
-    /// (outlet, line hash) → text, for lines that reached the threshold.
-    texts: FxHashMap<(u32, u64), Box<str>>,
-    docs: u32,
+    /// Documents each (outlet, line) occurs in, up to the threshold.
+    counts: Counts,
+    /// The keys of the current document's lines (each line counts once per document).
+    in_doc: FxHashSet<u64>,
+    /// Key → (outlet, line hash, text, documents), for lines that reached the threshold.
+    texts: FxHashMap<u64, (u32, u64, Box<str>, u32)>,
     norm: String,
+}
+
+/// An open-addressing set of 62-bit keys, each slot holding its key's count (1..=3, saturating)
+/// in the low two bits; 0 marks an empty slot. A fixed 8 bytes per slot keeps the first pass
+/// small on large corpora (a hash map of (outlet, line) → counts took 24 bytes per line plus
+/// its control bytes, and twice that while growing).
+#[derive(Debug, Default)]
+struct Counts {
+    slots: Vec<u64>,
+    len: usize,
+}
+
+impl Counts {
+    /// Adds one to `key`'s count (saturating at 3) and returns the count before.
+    fn bump(&mut self, key: u64) -> u64 {
+        if (self.len + 1) * 4 > self.slots.len() * 3 {
+            self.grow();
+        }
+        let k = match key & !3 {
+            0 => 4,
+            k => k,
+        };
+        let mask = self.slots.len() - 1;
+        let mut i = Counts::home(k, mask);
+        loop {
+            let slot = self.slots[i];
+            if slot == 0 {
+                self.slots[i] = k | 1;
+                self.len += 1;
+                return 0;
+            }
+            if slot & !3 == k {
+                let before = slot & 3;
+                self.slots[i] = k | (before + 1).min(3);
+                return before;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// The first slot to probe for `k` (Fibonacci hashing: the product's high bits).
+    fn home(k: u64, mask: usize) -> usize {
+        (k.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32) as usize & mask
+    }
+
+    /// Doubles the table (1,024 slots at first) and reinserts every key with its count.
+    fn grow(&mut self) {
+        let size = (self.slots.len() * 2).max(1024);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = size - 1;
+        for slot in old.into_iter().filter(|&s| s != 0) {
+            let mut i = Counts::home(slot & !3, mask);
+            while self.slots[i] != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
+    }
+}
+
+/// One key for a line of an outlet.
+fn key(outlet: u32, line: u64) -> u64 {
+    line ^ (u64::from(outlet) + 1).wrapping_mul(0xD6E8_FEB8_6659_FD93)
 }
 
 /// The lines of `text` with their byte spans, each trimmed; empty lines skipped.
@@ -105,19 +173,24 @@ impl Builder {
 
     /// Counts the lines of one document (title and body), each once.
     pub fn add(&mut self, doc: &Document) {
-        self.docs += 1;
         let n = self.outlets.len() as u32;
         let outlet = *self.outlets.entry(doc.outlet.as_str().into()).or_insert(n);
         let title = doc.title.as_deref().unwrap_or("");
+        self.in_doc.clear();
         for (_, line) in lines(title).chain(lines(&doc.text)) {
-            let key = (outlet, hash(line, &mut self.norm));
-            let c = self.counts.entry(key).or_insert((0, 0));
-            if c.1 == self.docs {
+            let h = hash(line, &mut self.norm);
+            let k = key(outlet, h);
+            if !self.in_doc.insert(k) {
                 continue;
             }
-            *c = (c.0 + 1, self.docs);
-            if c.0 == MIN_DOCUMENTS {
-                self.texts.insert(key, line.into());
+            match (self.counts.bump(k) + 1).cmp(&u64::from(MIN_DOCUMENTS)) {
+                Ordering::Less => {}
+                Ordering::Equal => {
+                    self.texts.insert(k, (outlet, h, line.into(), MIN_DOCUMENTS));
+                }
+                Ordering::Greater => {
+                    self.texts.get_mut(&k).expect("a line past the threshold has its text").3 += 1
+                }
             }
         }
     }
@@ -129,10 +202,9 @@ impl Builder {
             names[id as usize] = name;
         }
         let mut bp = Boilerplate::default();
-        for (key, text) in self.texts {
-            let outlet = &names[key.0 as usize];
-            bp.by_outlet.entry(outlet.clone()).or_default().insert(key.1);
-            let documents = self.counts[&key].0;
+        for (outlet, line, text, documents) in self.texts.into_values() {
+            let outlet = &names[outlet as usize];
+            bp.by_outlet.entry(outlet.clone()).or_default().insert(line);
             bp.lines.push(Line { outlet: outlet.clone(), text, documents });
         }
         bp.lines.sort();
@@ -237,6 +309,32 @@ mod ascii_fast_path {
         #[test]
         fn ascii_lines_hash_as_split_and_lowercased(line in "[ A-Za-z0-9:\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
             prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+    }
+}
+
+#[cfg(test)]
+mod counts {
+    use super::*;
+    use proptest::prelude::*;
+    use std::collections::HashMap;
+
+    proptest! {
+        /// `Counts` gives, for every key, the count before each bump that a map of exact
+        /// counts gives (saturating at 3), through several growths of the table.
+        #[test]
+        fn counts_equal_a_map_of_exact_counts(keys in proptest::collection::vec(0u64..3000, 0..4000)) {
+            let mut counts = Counts::default();
+            let mut exact: HashMap<u64, u64> = HashMap::new();
+            for k in keys {
+                // Spread the small keys over all 64 bits, as line hashes are, with low bits
+                // that `Counts` ignores (it keeps 62 bits; key 0 becomes 4, still apart).
+                let k = k.wrapping_mul(0x9E37_79B9_7F4A_7C15) | (k & 3);
+                let e = exact.entry(k & !3).or_insert(0);
+                prop_assert_eq!(counts.bump(k), (*e).min(3));
+                *e += 1;
+            }
+            prop_assert_eq!(counts.len, exact.len());
         }
     }
 }
