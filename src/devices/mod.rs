@@ -7,8 +7,11 @@
 //!
 //! Voice: a token is in quoted voice (someone else's words) when a quotation contains it,
 //! except the words of a scare quote that no other quotation contains, which are the outlet's
-//! own device (authorial voice); a hit is quoted when its first word is.
+//! own device (authorial voice), and every word of an embedded social-media post (a
+//! paragraph that ends in a post's signature, `— Name (@handle) May 7, 2013`: `posts`), which
+//! quotes the post's author without quotation marks; a hit is quoted when its first word is.
 
+mod posts;
 mod scare;
 
 pub use scare::{QuoteKind, ShortQuote};
@@ -79,6 +82,8 @@ impl Flags {
 pub(crate) struct DeviceScratch {
     /// Per quotation of the section: what kind of quoted span it is.
     pub(crate) quote_kind: Vec<QuoteKind>,
+    /// The section's embedded posts (paragraphs), in order.
+    posts: Vec<crate::segment::Span>,
 }
 
 impl DeviceScratch {
@@ -86,11 +91,19 @@ impl DeviceScratch {
     /// Call before [`DeviceScratch::flags`].
     pub(crate) fn prepare(&mut self, view: &SectionView, short: &mut Vec<ShortQuote>) {
         scare::classify(view, &mut self.quote_kind, short);
+        posts::find(view.text, &view.buf.paragraphs, &mut self.posts);
     }
 
     /// Tokens of `view` in quoted voice (after [`DeviceScratch::prepare`]).
     pub(crate) fn quoted_tokens(&self, view: &SectionView) -> u32 {
-        view.tok_quote.iter().filter(|&&q| self.is_quoted(view, q)).count() as u32
+        let quoted = |(t, &q): (usize, &u32)| self.is_quoted(view, q) || self.in_post(view, t);
+        view.tok_quote.iter().enumerate().filter(|&x| quoted(x)).count() as u32
+    }
+
+    /// Whether token `t` of `view` is in an embedded post.
+    fn in_post(&self, view: &SectionView, t: usize) -> bool {
+        let at = view.buf.tokens[t].span.start;
+        self.posts.iter().any(|p| p.start <= at && at < p.end)
     }
 
     /// Whether a token whose innermost quotation is `q` (`u32::MAX`: none) is in quoted voice.
@@ -105,7 +118,7 @@ impl DeviceScratch {
         let (units, marks) = (view.units, view.marks);
         let mut f = Flags::default();
         let q = view.tok_quote[first];
-        f.set(Flags::IN_QUOTE, self.is_quoted(view, q));
+        f.set(Flags::IN_QUOTE, self.is_quoted(view, q) || self.in_post(view, first));
         f.set(Flags::SCARE_QUOTE, q != u32::MAX && self.quote_kind[q as usize] == QuoteKind::Scare);
         f.set(Flags::NEGATED, is_negated(first, units, marks));
         let (up, down) = boosted(first, units, marks);

@@ -221,6 +221,13 @@ fn in_quote(text: &str, word: &str) -> bool {
 }
 
 #[test]
+fn an_embedded_post_is_its_authors_voice() {
+    let post = "The regime fell, a brutal end. — Ana Ruiz (@anaruiz) May 7, 2013";
+    assert!(in_quote(&format!("Reaction came fast.\n{post}\nThe raid went on."), "brutal"));
+    assert!(!in_quote("Reaction came fast.\nThe brutal raid went on. — Ana Ruiz", "brutal"));
+}
+
+#[test]
 fn every_kind_of_quotation_mark() {
     assert!(in_quote("He said “the regime fell” today.", "regime"));
     assert!(in_quote("He said \"the regime fell\" today.", "regime"));
