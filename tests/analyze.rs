@@ -252,6 +252,24 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     assert_eq!(manifest["options"]["tone_hits"], true);
 }
 
+/// The manifest names the cue model given with `--cue-model` (`bundled` or the file), and
+/// records none when the rules decide the cues.
+#[test]
+fn manifest_names_the_cue_model() {
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    let options = |out: &str, extra: &[&str]| {
+        let mut args = vec!["analyze", &input, "-o", out, "-q"];
+        args.extend_from_slice(extra);
+        w.run_ok(&args, 0);
+        let m: serde_json::Value =
+            serde_json::from_str(&w.read(&format!("{out}/manifest.json"))).unwrap();
+        m["options"].clone()
+    };
+    assert_eq!(options("model", &["--cue-model", "bundled"])["cue_model"], "bundled");
+    assert!(options("rules", &[]).get("cue_model").is_none());
+}
+
 /// `matches.csv` leaves the context out by default (the offsets locate each hit); `--context N`
 /// adds up to N characters on each side, and `--full` the 40 every run wrote before, so its
 /// tables are those of `--context 40 --by-event --hit-details --all-hits --tone-hits`.

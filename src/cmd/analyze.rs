@@ -226,6 +226,9 @@ fn optional_options(args: &AnalyzeArgs, options: &mut serde_json::Value) {
     if args.count_boilerplate {
         options["count_boilerplate"] = true.into();
     }
+    if let Some(model) = &args.cue_model {
+        options["cue_model"] = model.display().to_string().into();
+    }
     if !args.dicts.dicts.is_empty() {
         options["dicts"] = args.dicts.dicts.clone().into();
     }
