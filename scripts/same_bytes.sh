@@ -8,10 +8,12 @@
 # inputs of the shared make_inputs.py (PolNeAR dev, PTC, BASIL, BABE), each with 1 and 2
 # threads; `framelens compare` with groups on the sample's output; the workbook's sheets.
 # manifest.json is compared without its `run` object (command line and thread count).
-# --quick leaves out ABP. FRAMELENS_DATA overrides the data folder (a git worktree's ../shared). Exits 1 on the first difference, naming the run and the files.
+# --quick leaves out ABP. FRAMELENS_DATA overrides the data folder (a git worktree's ../shared).
+# Runs everything, prints each difference as it is found (the run and the files), and exits 1
+# at the end, listing the runs that differ, when any did.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
-[ $# -ge 2 ] || { sed -n '2,11p' "$0"; exit 2; }
+[ $# -ge 2 ] || { sed -n '2,13p' "$0"; exit 2; }
 base=$(realpath "$1"); new=$(realpath "$2"); shift 2
 work=${TMPDIR:-/tmp}/framelens-same-bytes
 quick=0
@@ -26,6 +28,12 @@ done
 data=${FRAMELENS_DATA:-$root/../shared/data}
 mkdir -p "$work/inputs"
 
+diffs=()
+differs() { # a run whose outputs differ: said now, listed at the end
+  echo "DIFF $1"
+  diffs+=("$1")
+}
+
 strip_run() { # manifest.json without its run object, for comparison
   python3 -c 'import json,sys; m=json.load(open(sys.argv[1])); m.pop("run",None); m.get("options",{}).pop("xlsx",None); print(json.dumps(m,indent=1,sort_keys=True))' "$1"
 }
@@ -35,10 +43,10 @@ same() { # label, then the arguments after `framelens` (the output folder is app
   local a="$work/base-$label" b="$work/new-$label" rc_a=0 rc_b=0
   "$base" "$@" -o "$a" --force --quiet >"$work/base-$label.log" 2>&1 || rc_a=$?
   "$new" "$@" -o "$b" --force --quiet >"$work/new-$label.log" 2>&1 || rc_b=$?
-  if [ "$rc_a" != "$rc_b" ]; then echo "DIFF $label: exit $rc_a vs $rc_b"; exit 1; fi
-  if ! diff -r -q -x manifest.json -x '*.xlsx' "$a" "$b"; then echo "DIFF $label"; exit 1; fi
+  if [ "$rc_a" != "$rc_b" ]; then differs "$label: exit $rc_a vs $rc_b"; return; fi
+  if ! diff -r -q -x manifest.json -x '*.xlsx' "$a" "$b"; then differs "$label"; return; fi
   if [ -f "$a/manifest.json" ] && ! diff <(strip_run "$a/manifest.json") <(strip_run "$b/manifest.json"); then
-    echo "DIFF $label: manifest.json"; exit 1
+    differs "$label: manifest.json"; return
   fi
   echo "same  $label ($(du -sh "$a" | cut -f1))"
 }
@@ -53,7 +61,7 @@ same_xlsx() { # label, analyze arguments: compares the workbook's sheets cell by
   cp "$new" "$work/bin/framelens"
   "$work/bin/framelens" "$@" -o "$work/$label" --force --quiet --xlsx "$work/$label.xlsx" || true
   mv "$work/$label.xlsx" "$work/new-$label.xlsx"
-  python3 - "$work/base-$label.xlsx" "$work/new-$label.xlsx" <<'EOF'
+  if ! python3 - "$work/base-$label.xlsx" "$work/new-$label.xlsx" <<'EOF'
 import sys, zipfile
 a, b = (zipfile.ZipFile(p) for p in sys.argv[1:3])
 names = sorted(n for n in a.namelist() if not n.startswith("docProps/"))
@@ -63,6 +71,7 @@ for n in names:
     if a.read(n) != b.read(n):
         sys.exit(f"DIFF workbook part {n}")
 EOF
+  then differs "$label (workbook)"; return; fi
   echo "same  $label (workbook)"
 }
 
@@ -96,5 +105,10 @@ if [ -d "$data" ]; then
       "$data/article_bias_prediction/articles_event_groups.jsonl" "$work/inputs/abp.jsonl" 27 >/dev/null
     for t in 1 2; do same "abp-t$t" analyze "$work/inputs/abp.jsonl" --threads "$t"; done
   fi
+fi
+if [ ${#diffs[@]} -gt 0 ]; then
+  echo "different bytes in ${#diffs[@]} run(s):"
+  printf '  %s\n' "${diffs[@]}"
+  exit 1
 fi
 if [ -d "$data" ]; then echo "same bytes: every run"; else echo "same bytes: every run made (no $data: the validation sets and ABP were not run)"; fi
