@@ -74,18 +74,7 @@ struct Run {
 }
 
 fn sections(list: &[String]) -> PyResult<Sections> {
-    let mut s = Sections { title: false, body: false };
-    for part in list {
-        match part.as_str() {
-            "title" => s.title = true,
-            "body" => s.body = true,
-            other => return Err(err(format!("sections: unknown section '{other}' (title, body)"))),
-        }
-    }
-    if !s.title && !s.body {
-        return Err(err("sections: name at least one of title, body"));
-    }
-    Ok(s)
+    Sections::from_names(list.iter().map(String::as_str)).map_err(|e| err(format!("sections: {e}")))
 }
 
 fn load_lexicon(dir: Option<&Path>, lang: &str) -> PyResult<Lexicon> {

@@ -330,18 +330,8 @@ fn hits(args: &AnalyzeArgs) -> Hits {
 const FULL_CONTEXT: usize = 40;
 
 fn parse_sections(list: &str) -> anyhow::Result<Sections> {
-    let mut s = Sections { title: false, body: false };
-    for part in list.split(',').map(str::trim).filter(|p| !p.is_empty()) {
-        match part {
-            "title" => s.title = true,
-            "body" => s.body = true,
-            other => bail!("--sections: unknown section '{other}' (title, body)"),
-        }
-    }
-    if !s.title && !s.body {
-        bail!("--sections: name at least one of title, body");
-    }
-    Ok(s)
+    let names = list.split(',').map(str::trim).filter(|p| !p.is_empty());
+    Sections::from_names(names).map_err(|e| anyhow::anyhow!("--sections: {e}"))
 }
 
 /// The cue model of `--cue-model`: none by default (the rules), the bundled one for `bundled`.

@@ -52,6 +52,25 @@ impl Default for Sections {
     }
 }
 
+impl Sections {
+    /// The sections named in `names` (`title`, `body`; at least one), or what is wrong with
+    /// them, for the command line and the Python package alike.
+    pub fn from_names<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Sections, String> {
+        let mut s = Sections { title: false, body: false };
+        for name in names {
+            match name {
+                "title" => s.title = true,
+                "body" => s.body = true,
+                other => return Err(format!("unknown section '{other}' (title, body)")),
+            }
+        }
+        if !s.title && !s.body {
+            return Err("name at least one of title, body".into());
+        }
+        Ok(s)
+    }
+}
+
 /// One segmented, matched section and the facts derived from it, read-only.
 #[derive(Clone, Copy)]
 pub struct SectionView<'a> {
@@ -84,5 +103,18 @@ impl SectionView<'_> {
     pub(crate) fn tokens_span(&self, first: usize, end: usize) -> Span {
         let t = &self.buf.tokens;
         Span { start: t[first].span.start, end: t[end - 1].span.end }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sections_from_names() {
+        assert_eq!(Sections::from_names(["body"]), Ok(Sections { title: false, body: true }));
+        assert_eq!(Sections::from_names(["title", "body"]), Ok(Sections::default()));
+        assert!(Sections::from_names(["lede"]).unwrap_err().contains("unknown section 'lede'"));
+        assert!(Sections::from_names([]).unwrap_err().contains("at least one"));
     }
 }
