@@ -7,35 +7,19 @@ Usage:
       article numbers, held out) and the share of snippets with no toned sentence.
   tone_nyt.py vader NYT_DIR OUT.csv             VADER's own compound score per snippet (needs the
       vaderSentiment package), in the `doc_id,score` layout score_tone.py reads.
-NYT_DIR holds vader_nyt/nytEditorialSnippets_GroundTruth.txt (scripts/fetch_vader_nyt.sh).
+NYT_DIR holds vader_nyt/nytEditorialSnippets_GroundTruth.txt (scripts/fetch_vader_nyt.sh). The
+snippets and Pearson r come from the shared scorers (`gold.nyt`, `metrics.pearson`) in
+$FRAMELENS_EVAL (default: ../shared/eval beside the repository).
 """
 import csv
 import json
-import math
+import os
 import sys
 from pathlib import Path
 
-
-def snippets(nyt_dir):
-    """[(doc_id, rating, text)] in file order; ids as ../shared/eval/gold.py makes them."""
-    path = Path(nyt_dir) / "vader_nyt" / "nytEditorialSnippets_GroundTruth.txt"
-    out = []
-    with open(path, encoding="utf-8-sig") as f:
-        for line in f:
-            line = line.rstrip("\r\n")
-            if line:
-                sid, rating, text = line.split("\t", 2)
-                out.append(("nyt:" + sid, float(rating), text))
-    return out
-
-
-def pearson(x, y):
-    n = len(x)
-    mx, my = sum(x) / n, sum(y) / n
-    sxy = sum((a - mx) * (b - my) for a, b in zip(x, y))
-    sx = math.sqrt(sum((a - mx) ** 2 for a in x))
-    sy = math.sqrt(sum((b - my) ** 2 for b in y))
-    return sxy / (sx * sy) if sx and sy else 0.0
+sys.path.insert(0, os.environ.get("FRAMELENS_EVAL", str(Path(__file__).resolve().parents[2] / "shared" / "eval")))
+from gold import nyt  # noqa: E402  (the shared scorers' reader of the snippets)
+from metrics import pearson  # noqa: E402
 
 
 def split(nyt_dir, tone_csv, out_json):
@@ -44,10 +28,11 @@ def split(nyt_dir, tone_csv, out_json):
         for row in csv.DictReader(f):
             scores[row["doc_id"]] = float(row["score"])
             untoned += row.get("toned_sentences") == "0"
-    gold = snippets(nyt_dir)
-    metrics = {"untoned_share": untoned / len(gold)}
+    docs, gold = nyt(nyt_dir)
+    metrics = {"untoned_share": untoned / len(docs)}
     for half, parity in (("half_a", 1), ("half_b_heldout", 0)):
-        rows = [(scores.get(i, 0.0), g) for i, g, _ in gold if int(i[4:].split("_")[0]) % 2 == parity]
+        ids = [d["id"] for d in docs if int(d["id"][4:].split("_")[0]) % 2 == parity]
+        rows = [(scores.get(i, 0.0), gold[i]) for i in ids]
         metrics[f"{half}.pearson"] = pearson([r[0] for r in rows], [r[1] for r in rows])
         metrics[f"{half}.n"] = len(rows)
     Path(out_json).write_text(json.dumps({"metrics": metrics}, indent=1) + "\n", encoding="utf-8")
@@ -60,8 +45,8 @@ def vader(nyt_dir, out_csv):
     with open(out_csv, "w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["doc_id", "score"])
-        for doc_id, _, text in snippets(nyt_dir):
-            w.writerow([doc_id, analyzer.polarity_scores(text)["compound"]])
+        for d in nyt(nyt_dir)[0]:
+            w.writerow([d["id"], analyzer.polarity_scores(d["text"])["compound"]])
 
 
 def main():

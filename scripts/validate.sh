@@ -29,6 +29,7 @@ while [ $# -gt 0 ]; do
   shift
 done
 eval_dir="$(cd "$data/.." && pwd)/eval"
+export FRAMELENS_EVAL="$eval_dir"   # scripts/tone_nyt.py reads the snippets with its gold.py
 [ -d "$data" ] || { echo "validate.sh: no data folder at $data" >&2; exit 2; }
 [ -f "$eval_dir/make_inputs.py" ] || { echo "validate.sh: no scorers at $eval_dir" >&2; exit 2; }
 [ -n "$work" ] || work=$(mktemp -d -t framelens-validate.XXXXXX)

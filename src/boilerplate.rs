@@ -75,22 +75,21 @@ impl Counts {
             0 => 4,
             k => k,
         };
+        let i = self.probe(k);
+        let before = self.slots[i] & 3;
+        self.len += usize::from(before == 0);
+        self.slots[i] = k | (before + 1).min(3);
+        before
+    }
+
+    /// The slot holding `k`, or the empty slot where it goes (linear probing).
+    fn probe(&self, k: u64) -> usize {
         let mask = self.slots.len() - 1;
         let mut i = Counts::home(k, mask);
-        loop {
-            let slot = self.slots[i];
-            if slot == 0 {
-                self.slots[i] = k | 1;
-                self.len += 1;
-                return 0;
-            }
-            if slot & !3 == k {
-                let before = slot & 3;
-                self.slots[i] = k | (before + 1).min(3);
-                return before;
-            }
+        while self.slots[i] != 0 && self.slots[i] & !3 != k {
             i = (i + 1) & mask;
         }
+        i
     }
 
     /// The first slot to probe for `k` (Fibonacci hashing: the product's high bits).
@@ -102,12 +101,8 @@ impl Counts {
     fn grow(&mut self) {
         let size = (self.slots.len() * 2).max(1024);
         let old = std::mem::replace(&mut self.slots, vec![0; size]);
-        let mask = size - 1;
         for slot in old.into_iter().filter(|&s| s != 0) {
-            let mut i = Counts::home(slot & !3, mask);
-            while self.slots[i] != 0 {
-                i = (i + 1) & mask;
-            }
+            let i = self.probe(slot & !3);
             self.slots[i] = slot;
         }
     }

@@ -4,25 +4,11 @@
 //! by their signature: a dash, a name of at most 60 bytes, `(@handle)`, then an English month,
 //! a day and a four-digit year at the paragraph's end.
 
+use crate::language::english::is_month;
 use crate::segment::Span;
 
 /// The longest name before `(@handle)`, in bytes.
 const MAX_NAME: usize = 60;
-
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 
 /// Appends to `out` the paragraphs of `text` that end in a post's signature (cleared first).
 pub(super) fn find(text: &str, paragraphs: &[Span], out: &mut Vec<Span>) {
@@ -47,11 +33,20 @@ fn is_post(para: &str) -> bool {
 fn is_date(s: &str) -> bool {
     let Some((month, rest)) = s.split_once(' ') else { return false };
     let Some((day, year)) = rest.split_once(", ") else { return false };
-    MONTHS.contains(&month)
+    is_month_name(month)
         && (1..=2).contains(&day.len())
         && day.bytes().all(|b| b.is_ascii_digit())
         && year.len() == 4
         && year.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// An English month name, capitalised (`November`).
+fn is_month_name(s: &str) -> bool {
+    let lower = s.to_ascii_lowercase();
+    s.is_ascii()
+        && s.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && s[1..] == lower[1..]
+        && is_month(&lower)
 }
 
 /// Whether `before` (the text up to `(@`) ends in a dash and a name of at most [`MAX_NAME`]

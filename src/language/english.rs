@@ -139,6 +139,13 @@ pub(crate) const TITLE_SMALL: &[&str] = &[
     "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
 ];
 
+word_class! {
+    /// Month names, for the date that closes an embedded post's signature (`devices::posts`).
+    pub(crate) fn is_month:
+        "april" | "august" | "december" | "february" | "january" | "july" | "june" | "march" |
+        "may" | "november" | "october" | "september"
+}
+
 // ---- Attribution ----
 
 word_class! {
