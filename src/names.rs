@@ -14,17 +14,17 @@
 //! (headlines, captions: at least two words of four or more letters after the first word, 80 %
 //! of them capitalised) are skipped: there capitals do not mark names.
 
+use crate::language::english::NAME_CONNECTORS;
 use crate::segment::Token;
 use crate::segment::{CAPITALIZED, SENTENCE_START};
 use crate::view::SectionView;
 
-/// Lowercase words that may join the capitalised words of one name.
-const CONNECTORS: &[&str] = &["of", "the", "for", "and", "on", "in", "to", "&", "de"];
-
-/// Per-thread buffers: which sentences of the section are in title case.
+/// Per-thread buffers: which sentences of the section are in title case, and the (long
+/// words, capitalised long words) of each sentence that decide it.
 #[derive(Default)]
 pub(crate) struct NameScratch {
     title_case: Vec<bool>,
+    counts: Vec<(u32, u32)>,
 }
 
 fn capitalised(t: &Token) -> bool {
@@ -37,9 +37,10 @@ impl NameScratch {
         let buf = view.buf;
         self.title_case.clear();
         self.title_case.resize(buf.sentences.len(), false);
-        let mut counts = vec![(0u32, 0u32); buf.sentences.len()];
+        self.counts.clear();
+        self.counts.resize(buf.sentences.len(), (0, 0));
         for t in &buf.tokens {
-            if let Some(c) = counts.get_mut(t.sentence as usize) {
+            if let Some(c) = self.counts.get_mut(t.sentence as usize) {
                 let norm = buf.norm(t);
                 let long = norm.chars().next().is_some_and(char::is_alphabetic)
                     && norm.chars().nth(3).is_some()
@@ -48,7 +49,7 @@ impl NameScratch {
                 c.1 += u32::from(long && capitalised(t));
             }
         }
-        for (tc, (words, caps)) in self.title_case.iter_mut().zip(counts) {
+        for (tc, &(words, caps)) in self.title_case.iter_mut().zip(&self.counts) {
             *tc = words >= 2 && caps * 10 >= words * 8;
         }
     }
@@ -64,7 +65,7 @@ impl NameScratch {
             return false;
         }
         let same = |i: usize| toks[i].sentence == sentence;
-        let connector = |i: usize| CONNECTORS.contains(&buf.norm(&toks[i]));
+        let connector = |i: usize| NAME_CONNECTORS.contains(&buf.norm(&toks[i]));
         // Grow the run left and right of the hit.
         let (mut start, mut stop) = (first, end);
         loop {

@@ -139,6 +139,11 @@ pub(crate) const TITLE_SMALL: &[&str] = &[
     "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
 ];
 
+/// Lowercase words that may join the capitalised words of one name (`Department of State`,
+/// `Bureau of Alcohol, Tobacco and Firearms`), for `names`.
+pub(crate) const NAME_CONNECTORS: &[&str] =
+    &["of", "the", "for", "and", "on", "in", "to", "&", "de"];
+
 word_class! {
     /// Month names, for the date that closes an embedded post's signature (`devices::posts`).
     pub(crate) fn is_month:
