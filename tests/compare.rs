@@ -308,6 +308,14 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
         .collect();
     assert_eq!(ranks.first(), Some(&"1"));
 
+    // A --group-by column no document has is said, not a silent single group.
+    let mut no_column = args.to_vec();
+    no_column.splice(3..4, ["nolean"]);
+    no_column.splice(8..10, ["--group-by", "bias"]);
+    let out = w.run(&no_column);
+    assert_eq!(out.status.code(), Some(0));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("warning: --group-by bias: no document has a value"), "{stderr}");
     // A folder input has no columns.
     std::fs::create_dir_all(w.path("folder/A")).unwrap();
     w.write("folder/A/x.txt", "Some text.");
@@ -462,33 +470,95 @@ fn bh_reference(p: &[f64]) -> Vec<f64> {
     q
 }
 
+/// (δ, z, two-sided p).
+type Stat = (f64, f64, f64);
+
+/// A row's [`Stat`] as `distinctive.csv` defines it, from `compare.csv` alone:
+/// loaded language and hedges take the term's row; a label is a share of its referent's labels
+/// (the category row), a reporting verb a share of all attribution cues, with the full
+/// variance of the log-odds of shares.
+fn distinctive_stat(
+    term: &HashMap<String, String>,
+    whole: Option<&HashMap<String, String>>,
+) -> Option<Stat> {
+    let num = |r: &HashMap<String, String>, c: &str| r[c].parse::<f64>().ok();
+    let Some(whole) = whole else {
+        let z = num(term, "z")?;
+        return Some((num(term, "log_odds")?, z, num(term, "z_p")?));
+    };
+    let (alpha, alpha0) = (num(term, "prior")?, num(whole, "prior")?);
+    let side = |s: &str| -> Option<(f64, f64)> {
+        let (y, n) = (num(term, &format!("count_{s}"))?, num(whole, &format!("count_{s}"))?);
+        let (hit, miss) = (y + alpha, n + alpha0 - y - alpha);
+        (miss > 0.0).then_some((hit.ln() - miss.ln(), 1.0 / hit + 1.0 / miss))
+    };
+    let ((la, va), (lb, vb)) = (side("a")?, side("b")?);
+    let z = (la - lb) / (va + vb).sqrt();
+    Some((la - lb, z, libm::erfc(z.abs() / std::f64::consts::SQRT_2).min(1.0)))
+}
+
 #[test]
-fn distinctive_q_values_are_taken_within_each_dimension() {
+fn distinctive_statistics_and_q_values_are_taken_within_each_dimension() {
     let w = Workdir::new();
     w.run_ok(&["analyze", &velmora(), "-o", "out", "-q"], 0);
     let compare = w.csv("out/compare.csv");
     let top = |c: &str| c.split('/').next().unwrap().to_string();
-    let dims = [("loaded", "loaded"), ("labels", "label"), ("reporting_verbs", "attribution")];
+    let dims = [
+        ("loaded", "loaded"),
+        ("labels", "label"),
+        ("reporting_verbs", "attribution"),
+        ("hedges", "hedge"),
+    ];
     let distinctive = w.csv("out/distinctive.csv");
-    let mut checked = 0;
+    let rest = |r: &&HashMap<String, String>, name: &str| {
+        r["scope"] == "all" && r["comparison"] == "rest" && r["outlet_a"] == name
+    };
+    let mut checked = (0, 0);
     let mut differs = false;
     for d in distinctive.iter().filter(|r| r["partition"] == "outlet") {
-        let Some(&(_, cat)) = dims.iter().find(|x| x.0 == d["dimension"]) else { continue };
-        let family: Vec<&HashMap<String, String>> = compare
+        let &(dim, cat) = dims.iter().find(|x| x.0 == d["dimension"]).unwrap();
+        let whole_of = |term: &HashMap<String, String>| -> Option<&HashMap<String, String>> {
+            let whole = match dim {
+                "labels" => term["category"].clone(),
+                "reporting_verbs" => "attribution".to_string(),
+                _ => return None,
+            };
+            compare
+                .iter()
+                .find(|r| rest(r, &d["name"]) && r["kind"] == "category" && r["category"] == whole)
+        };
+        let family: Vec<(&HashMap<String, String>, Stat)> = compare
             .iter()
-            .filter(|r| r["scope"] == "all" && r["comparison"] == "rest" && r["kind"] == "term")
-            .filter(|r| r["outlet_a"] == d["name"] && top(&r["category"]) == cat)
-            .filter(|r| !r["z_p"].is_empty())
+            .filter(|r| rest(r, &d["name"]) && r["kind"] == "term" && top(&r["category"]) == cat)
+            .filter_map(|r| {
+                let whole = whole_of(r);
+                if dim == "labels" || dim == "reporting_verbs" {
+                    whole?;
+                }
+                Some((r, distinctive_stat(r, whole)?))
+            })
             .collect();
-        let p: Vec<f64> = family.iter().map(|r| r["z_p"].parse().unwrap()).collect();
-        let q = bh_reference(&p);
-        let i =
-            family.iter().position(|r| r["term"] == d["term"]).expect("the row is in compare.csv");
-        let got: f64 = d["z_q"].parse().unwrap();
-        assert!((got - q[i]).abs() <= 1e-9 + 1e-6 * q[i], "{d:?}: {got} vs {}", q[i]);
-        differs |= family[i]["z_q"] != d["z_q"];
-        checked += 1;
+        let q = bh_reference(&family.iter().map(|f| f.1.2).collect::<Vec<_>>());
+        let i = family
+            .iter()
+            .position(|f| f.0["term"] == d["term"] && f.0["category"] == d["category"])
+            .expect("the row is in compare.csv");
+        let close = |c: &str, want: f64| {
+            let got: f64 = d[c].parse().unwrap();
+            assert!((got - want).abs() <= 1e-6 + 1e-6 * want.abs(), "{c} of {d:?}: {want}");
+        };
+        close("log_odds", family[i].1.0);
+        close("z", family[i].1.1);
+        close("z_q", q[i]);
+        differs |= family[i].0["z_q"] != d["z_q"];
+        if whole_of(family[i].0).is_some() {
+            assert!(!d["share"].is_empty() && !d["share_rest"].is_empty(), "{d:?}");
+            checked.1 += 1;
+        } else {
+            assert!(d["share"].is_empty(), "{d:?}");
+            checked.0 += 1;
+        }
     }
-    assert!(checked > 0, "no distinctive rows checked");
+    assert!(checked.0 > 0 && checked.1 > 0, "rows checked (per token, shares): {checked:?}");
     assert!(differs, "every per-dimension q equals the comparison-wide q");
 }

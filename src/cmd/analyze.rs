@@ -74,7 +74,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         progress.finish();
         let counts = counts?;
         if !args.quiet {
-            group_notes(&map, reporter.compare_input(), args.grouping.groups.is_some());
+            group_notes(&map, reporter.compare_input(), &args.grouping);
         }
         let manifest = manifest(&args, &lexicon, &compare, &inputs, counts, threads);
         if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {

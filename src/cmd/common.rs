@@ -80,9 +80,14 @@ pub fn group_map(flags: &[String], g: &crate::cli::GroupArgs) -> anyhow::Result<
     Ok(map)
 }
 
-/// Says which outlets a `--groups` file leaves out (they stay groups of their own), and
-/// how documents fell into groups.
-pub fn group_notes(map: &GroupMap, input: &framelens::compare::CompareInput, file: bool) {
+/// Says which outlets a `--groups` file leaves out (they stay groups of their own), how
+/// documents fell into groups, and when `--group-by` found its column in no document.
+pub fn group_notes(
+    map: &GroupMap,
+    input: &framelens::compare::CompareInput,
+    g: &crate::cli::GroupArgs,
+) {
+    let file = g.groups.is_some();
     let unmapped = map.unmapped(input.outlets());
     if file && !unmapped.is_empty() {
         const SHOWN: usize = 20;
@@ -99,6 +104,13 @@ pub fn group_notes(map: &GroupMap, input: &framelens::compare::CompareInput, fil
         let list: Vec<String> =
             sizes.iter().map(|(g, n)| format!("{g} ({})", documents(*n))).collect();
         message(format_args!("framelens: {} groups: {}", sizes.len(), list.join(", ")));
+    }
+    if let (Some(by), [(only, _)]) = (&g.group_by, sizes.as_slice()) {
+        if only == framelens::compare::NO_GROUP {
+            message(format_args!(
+                "framelens: warning: --group-by {by}: no document has a value in '{by}', so every document is in one group, {only} (is the column named differently? see the note on columns not read)"
+            ));
+        }
     }
 }
 

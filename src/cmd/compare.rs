@@ -43,7 +43,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         let input = CompareInput::read_dir_spilled(&args.source, &spill, group_by)?;
         let documents = input.len();
         if !args.quiet {
-            group_notes(&opts.groups, &input, args.grouping.groups.is_some());
+            group_notes(&opts.groups, &input, &args.grouping);
         }
         write_comparison(tmp, &input, &opts, &report)?;
         input.remove_spill()?;

@@ -14,7 +14,7 @@ use super::support::supports;
 use crate::lexicon::CueClass;
 use crate::stats::bootstrap::{Sample, SplitMix64, ratio_intervals};
 use crate::stats::fdr::bh;
-use crate::stats::logodds::Side;
+use crate::stats::logodds::{Side, log_odds_of_shares};
 use crate::stats::pvalue::normal_two_sided;
 
 /// One row of `stance.csv`: a group's share of one stance class.
@@ -110,20 +110,13 @@ pub(crate) fn stance_rows(p: &Prepared, opts: &CompareOptions) -> Vec<StanceRow>
     rows
 }
 
-/// The rows with the full variance of a log-odds ratio with pseudo-counts,
-/// σ² = 1/(y_a+α_w) + 1/(n_a+α₀−y_a−α_w) + the same for b, and their z, p and q-values over
-/// the six classes. `compare.csv`'s σ² (Monroe et al.) leaves out the 1/(n − y) terms, which
-/// is right for words, rare among tokens, but not for stance classes, common among
-/// attributions (neutral ≈ 0.78): it would overstate z several-fold.
+/// The rows as shares of attributions ([`log_odds_of_shares`]: the full variance), and their
+/// z, p and q-values over the six classes.
 fn with_full_variance(mut rows: Vec<ContrastRow>, alpha0: f64) -> Vec<ContrastRow> {
     for r in &mut rows {
-        let (Some(alpha), Some(lo)) = (r.prior, r.log_odds.as_mut()) else { continue };
-        let miss = |s: Side| s.tokens as f64 + alpha0 - s.count as f64 - alpha;
-        let hit = |s: Side| s.count as f64 + alpha;
-        let var = 1.0 / hit(r.a) + 1.0 / miss(r.a) + 1.0 / hit(r.b) + 1.0 / miss(r.b);
-        lo.se = var.sqrt();
-        lo.z = lo.delta / lo.se;
-        r.z_p = normal_two_sided(lo.z);
+        let Some(alpha) = r.prior.filter(|_| r.log_odds.is_some()) else { continue };
+        r.log_odds = log_odds_of_shares(r.a, r.b, alpha, alpha0);
+        r.z_p = r.log_odds.and_then(|lo| normal_two_sided(lo.z));
     }
     let q = bh(&rows.iter().map(|r| r.z_p).collect::<Vec<_>>());
     rows.iter_mut().zip(q).for_each(|(r, q)| r.z_q = q);

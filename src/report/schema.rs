@@ -738,8 +738,18 @@ pub(crate) const DISTINCTIVE: TableSchema = TableSchema {
         c("per_1k", N, "its hits per 1,000 tokens"),
         c("count_rest", I, "hits of all other outlets or groups"),
         c("per_1k_rest", N, "their hits per 1,000 tokens"),
-        c("log_odds", N, "log-odds ratio against the rest, as in compare.csv (> 0)"),
-        c("z", N, "log_odds / se, as in compare.csv"),
+        c(
+            "share",
+            N,
+            "labels: the term's share of the outlet's labels for the same referent (its category); reporting_verbs: its share of the outlet's attribution cues; empty for loaded and hedges",
+        ),
+        c("share_rest", N, "the same share for all other outlets or groups"),
+        c(
+            "log_odds",
+            N,
+            "log-odds ratio against the rest (> 0): of the rates per token for loaded and hedges (as in compare.csv); of the shares for labels and reporting_verbs",
+        ),
+        c("z", N, "log_odds / se (for shares, se with the full variance, as in stance.csv)"),
         c(
             "z_q",
             N,

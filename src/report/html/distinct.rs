@@ -1,6 +1,7 @@
 //! Distinctive terms: per dimension, for each outlet against the rest and for pairs of the
 //! largest outlets, a Fightin' Words plot (log-odds z with the informative Dirichlet prior
-//! against frequency, Monroe et al. 2008; the values of compare.csv) and a ranked table.
+//! against frequency, Monroe et al. 2008; per token as in compare.csv, or for labels and
+//! reporting verbs as shares, as in distinctive.csv) and a ranked table.
 //! A term links to its occurrences in context (`analyze --report full`).
 
 use super::escape::{id_token, text};
@@ -137,7 +138,7 @@ fn comparison(m: &Model, v: &View, dim: &str, (a, b): (&str, Option<&str>), open
 pub(crate) fn section(m: &Model) -> String {
     let views = m.views();
     let mut s = format!(
-        "<p class=\"note\">Terms an outlet uses more (z &gt; 0, circles, up) or less (squares, down) than the other side: log-odds with an informative Dirichlet prior, z = δ / se (compare.csv, scope all). Shown per dimension: the {REST_SHOWN} largest outlets against the rest and pairs of the {PAIR_OUTLETS} largest; per comparison the {TERMS_PER_SIDE} most extreme terms on each side are plotted ({PLOT_LABELS} labelled) and {TABLE_TERMS} listed. Every row is in compare.csv.{}</p>",
+        "<p class=\"note\">Terms an outlet uses more (z &gt; 0, circles, up) or less (squares, down) than the other side: log-odds with an informative Dirichlet prior, z = δ / se (scope all): of rates per token for loaded language and hedges (compare.csv); for labels, of the share of the referent's labels (protesters among protesters, rioters, demonstrators …), and for reporting verbs of the share of attribution cues, so how often an outlet covers a topic or quotes sources does not decide the ranking (distinctive.csv's share columns). Shown per dimension: the {REST_SHOWN} largest outlets against the rest and pairs of the {PAIR_OUTLETS} largest; per comparison the {TERMS_PER_SIDE} most extreme terms on each side are plotted ({PLOT_LABELS} labelled) and {TABLE_TERMS} listed. Every row's counts are in compare.csv.{}</p>",
         if m.analysis.is_some() && m.level == ReportLevel::Full {
             " Select a term to see where it occurs."
         } else {

@@ -5,6 +5,7 @@
 //! the worker threads, unit by unit, so memory stays bounded by the caps, and named once at
 //! the end ([`Kept::named`]).
 
+use super::super::distinctive::{Stat, term_stats};
 use crate::compare::{Comparison, ContrastRow, FeatureKind, RateRow, Rows, ScopeKind, StanceRow};
 
 /// Terms kept per comparison, dimension and direction (the plot's points; the table shows
@@ -15,7 +16,7 @@ pub(crate) const TERMS_PER_SIDE: usize = 20;
 #[derive(Debug, Default)]
 pub(crate) struct Kept {
     rates: Vec<RateRow>,
-    contrasts: Vec<ContrastRow>,
+    contrasts: Vec<(ContrastRow, Stat)>,
 }
 
 /// A rate of the all-documents scope, named.
@@ -101,14 +102,12 @@ impl Kept {
             })
             .cloned()
             .collect();
-        let mut terms: Vec<&ContrastRow> = rows
-            .contrasts
-            .iter()
-            .filter(|r| r.sides.scope == ScopeKind::All && r.log_odds.is_some())
-            .filter(|r| c.feature(r.feature).kind == FeatureKind::Term)
-            .collect();
-        let z = |r: &ContrastRow| r.log_odds.map_or(0.0, |l| l.z);
-        let dim = |r: &ContrastRow| dimension(&c.feature(r.feature).category).to_string();
+        let stats = term_stats(c, rows);
+        let mut terms: Vec<(&ContrastRow, Stat)> =
+            rows.contrasts.iter().zip(stats).filter_map(|(r, s)| Some((r, s?))).collect();
+        let z = |r: &(&ContrastRow, Stat)| r.1.z;
+        let dim =
+            |r: &(&ContrastRow, Stat)| dimension(&c.feature(r.0.feature).category).to_string();
         terms.sort_by(|x, y| dim(x).cmp(&dim(y)).then(z(y).total_cmp(&z(x))));
         let mut contrasts = Vec::new();
         for run in terms.chunk_by(|x, y| dim(x) == dim(y)) {
@@ -117,7 +116,7 @@ impl Kept {
             let neg = run.iter().rev().take_while(|r| z(r) < 0.0).count();
             let high = &run[..pos.min(TERMS_PER_SIDE)];
             let low = &run[n - neg.min(TERMS_PER_SIDE)..];
-            contrasts.extend(high.iter().chain(low).map(|&r| r.clone()));
+            contrasts.extend(high.iter().chain(low).map(|&(r, s)| (r.clone(), s)));
         }
         Kept { rates, contrasts }
     }
@@ -149,10 +148,8 @@ impl Kept {
         let contrasts = self
             .contrasts
             .iter()
-            .map(|r| {
+            .map(|(r, s)| {
                 let f = c.feature(r.feature);
-                let lo =
-                    r.log_odds.unwrap_or(crate::compare::LogOdds { delta: 0.0, se: 0.0, z: 0.0 });
                 NamedContrast {
                     a: c.group_name(r.sides.a).to_string(),
                     b: r.sides.b.map(|b| c.group_name(b).to_string()),
@@ -161,8 +158,8 @@ impl Kept {
                     term: f.term.clone(),
                     count_a: r.a.count,
                     count_b: r.b.count,
-                    z: lo.z,
-                    delta: lo.delta,
+                    z: s.z,
+                    delta: s.delta,
                 }
             })
             .collect();
