@@ -59,7 +59,8 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     let w = Workdir::new();
     w.run_ok(&["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "100", "--seed", "7"], 0);
     w.run_ok(&["compare", "out", "-o", "same", "-q", "--bootstrap", "100", "--seed", "7"], 0);
-    for f in ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"] {
+    let same = ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"];
+    for f in same.iter().chain(&["group_outlets.csv"]) {
         assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("same/{f}")), "{f}");
     }
     // The workbook can live inside the output folder.
@@ -77,7 +78,8 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
             "group_compare",
             "group_rates",
             "group_compare_paired",
-            "stance"
+            "stance",
+            "group_outlets"
         ]
     );
     let manifest: serde_json::Value = serde_json::from_str(&w.read("same/manifest.json")).unwrap();
@@ -253,6 +255,8 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
     // compare regroups from the folder: by the stored group, or by a kept column.
     w.run_ok(&["compare", "out", "-o", "same", "-q"], 0);
     assert_eq!(w.read("out/group_rates.csv"), w.read("same/group_rates.csv"));
+    // The groups' profiles (voice, tone, headline score) are summed back from documents.csv.
+    assert_eq!(w.read("out/group_outlets.csv"), w.read("same/group_outlets.csv"));
     assert_eq!(w.read("out/distinctive.csv"), w.read("same/distinctive.csv"));
     assert_eq!(w.read("out/stance.csv"), w.read("same/stance.csv"));
     // Stance shares of detected attributions, per outlet and per group, with q-values.
@@ -268,6 +272,15 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
         0,
     );
     assert!(w.csv("by_topic/group_rates.csv").iter().any(|r| r["group"] == "t3"));
+    let by_topic = w.csv("by_topic/group_outlets.csv");
+    let t3 = by_topic.iter().find(|r| r["group"] == "t3" && r["scope"] == "all").unwrap();
+    assert_eq!((t3["docs"].as_str(), t3["tone"].is_empty()), ("3", false));
+    let all: u64 = by_topic
+        .iter()
+        .filter(|r| r["scope"] == "all")
+        .map(|r| r["loaded_authorial_count"].parse::<u64>().unwrap())
+        .sum();
+    assert_eq!(all, sum(&outlets, "outlet", &["A", "B", "C"], "loaded_authorial_count"));
     let out = w.run(&["compare", "out", "-o", "nope", "--group-by", "colour"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no column 'colour'"));

@@ -183,16 +183,34 @@ impl CompareInput {
     /// has any, else the documents' own; empty when documents are not grouped.
     pub fn group_sizes(&self, map: &super::groups::GroupMap) -> Vec<(String, u64)> {
         let mut sizes = std::collections::BTreeMap::<&str, u64>::new();
-        if !map.is_empty() || self.has_groups() {
-            for d in &self.docs {
-                let name = match d.group() {
-                    Some(g) if map.is_empty() => &self.groups[g as usize],
-                    _ => map.group(&self.outlets[d.outlet as usize]),
-                };
+        for doc in 0..self.docs.len() {
+            if let Some(name) = self.group_name(doc, map) {
                 *sizes.entry(name).or_default() += 1;
             }
         }
         sizes.into_iter().map(|(g, n)| (g.to_string(), n)).collect()
+    }
+
+    /// The group of document `doc`: by the outlet map when it has any, else the document's
+    /// own; `None` when documents are not grouped.
+    pub(crate) fn group_name<'a>(
+        &'a self,
+        doc: usize,
+        map: &'a super::groups::GroupMap,
+    ) -> Option<&'a str> {
+        if map.is_empty() && !self.has_groups() {
+            return None;
+        }
+        let d = &self.docs[doc];
+        Some(match d.group() {
+            Some(g) if map.is_empty() => &self.groups[g as usize],
+            _ => map.group(&self.outlets[d.outlet as usize]),
+        })
+    }
+
+    /// The event of document `doc`, if it has one.
+    pub(crate) fn event_name(&self, doc: usize) -> Option<&str> {
+        self.docs[doc].event().map(|e| self.events[e as usize].as_str())
     }
 
     /// Whether documents carry groups.
@@ -440,15 +458,20 @@ fn stance_counts(path: &Path, line: u64, cells: &[&str]) -> Result<StanceCounts>
 
 /// Whether the CSV file at `path` has the column `name`.
 fn has_column(path: &Path, name: &str) -> Result<bool> {
+    Ok(header(path)?.iter().any(|h| h == name))
+}
+
+/// The header row of a CSV file, without a UTF-8 byte-order mark.
+pub(crate) fn header(path: &Path) -> Result<Vec<String>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = csv::ReaderBuilder::new().from_reader(std::io::BufReader::new(file));
     let headers = reader.headers().map_err(|e| bad(path, 1, e.to_string()))?;
-    Ok(headers.iter().any(|h| h.trim_start_matches('\u{feff}') == name))
+    Ok(headers.iter().map(|h| h.trim_start_matches('\u{feff}').to_string()).collect())
 }
 
 /// Reads a CSV file with a header row (a UTF-8 byte-order mark is skipped), handing the
 /// cells of `columns`, in that order, to `row` with the record's 1-based line.
-fn read_table(
+pub(crate) fn read_table(
     path: &Path,
     columns: &[&str],
     mut row: impl FnMut(u64, &[&str]) -> Result<()>,

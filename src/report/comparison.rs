@@ -39,6 +39,19 @@ pub fn write_comparison(
     Ok(())
 }
 
+/// `group_outlets.csv` of a comparison of the analysis folder `source` (see
+/// `tables::group_outlets_of_folder`), on disk when it returns.
+pub fn write_group_outlets(
+    source: &Path,
+    dir: &Path,
+    input: &CompareInput,
+    groups: &crate::compare::GroupMap,
+    report: &ReportOptions,
+) -> Result<()> {
+    let closed = super::tables::group_outlets_of_folder(source, dir, input, groups, report)?;
+    Closed::sync_all(vec![closed])
+}
+
 /// [`write_comparison`]'s tables without waiting for the disk: the caller syncs the
 /// returned files. Also returns the rows `report.html` shows, unless it is `none`.
 pub(crate) fn write_unsynced(

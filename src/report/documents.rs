@@ -1,10 +1,10 @@
-//! `documents.csv`: one row per analysed document, with a count and a rate per 1,000 tokens
-//! for every top-level category, and lexicon coverage; then the same by voice, scare quotes
-//! and tone (`voice`); then the attribution rate and cue-class shares.
+//! `documents.csv`: one row per analysed document: its input fields, then its profile
+//! (`profile`: counts and rates per top-level category, coverage, the same by voice, scare
+//! quotes, tone, the headline score, the attribution rate and cue-class shares).
 
-use super::cells::{CellStyle, per_1k, share};
+use super::cells::CellStyle;
+use super::profile::Profile;
 use super::rows::Rows;
-use super::voice;
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::lexicon::Lexicon;
@@ -32,27 +32,10 @@ pub(super) fn write(
     out.text(c, o(&d.url));
     out.int(a.tokens);
     out.int(a.sentences);
-    let tokens = u64::from(a.tokens);
-    for &top in lex.top_categories() {
-        let n = u64::from(a.category_counts[top.index()]);
-        out.int(n);
-        out.raw(&per_1k(n, tokens));
-    }
-    out.raw(&share(u64::from(a.matched_tokens), tokens));
+    let profile = Profile::of_document(lex, a);
+    profile.counts().iter().for_each(|cell| out.raw(cell));
     out.flag(d.repaired);
-    for cell in voice::document(lex, a) {
-        out.raw(&cell);
-    }
-    let mut classes = [0u64; 6];
-    for at in &a.attributions {
-        if let Some(c) = at.class {
-            classes[c.index()] += 1;
-        }
-    }
-    let n = a.attributions.len() as u64;
-    for cell in super::tables::attribution_cells(n, &classes, tokens) {
-        out.raw(&cell);
-    }
+    profile.voice().iter().for_each(|cell| out.raw(cell));
     more.iter().for_each(|m| out.text(c, m));
     out.end();
 }

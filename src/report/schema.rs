@@ -143,6 +143,7 @@ macro_rules! counted {
             $($head,)*
             per_category("{category}_count", I, "hits in the top-level category {category}"),
             per_category("{category}_per_1k", N, "{category} hits per 1,000 tokens (4 decimals)"),
+            c("matched_tokens", I, "tokens covered by any lexicon hit"),
             $($mid,)*
             c("authorial_tokens", I, "tokens outside quotations (the outlet's own voice)"),
             c("quoted_tokens", I, "tokens inside direct quotations"),
@@ -168,7 +169,12 @@ macro_rules! counted {
             ),
             c("scare_quote_count", I, "scare quotes"),
             c("scare_quote_per_1k", N, "scare quotes per 1,000 tokens (4 decimals)"),
-            c("tone", N, "mean sentence tone in -1..1 (6 decimals); empty without sentences"),
+            c(
+                "tone_sum",
+                N,
+                "sum of the sentence tones (6 decimals, exact: tones are kept in millionths), so tones of documents add up",
+            ),
+            c("tone", N, "mean sentence tone in -1..1 (6 decimals): tone_sum / sentences; empty without sentences"),
             c(
                 "loaded_weighted_authorial",
                 I,
@@ -206,7 +212,7 @@ pub(crate) const DOCUMENTS: TableSchema = TableSchema {
             c("sentences", I, "sentences in the analysed sections"),
         ],
         [
-            c("coverage", N, "share of tokens covered by any lexicon hit (0..1, 6 decimals)"),
+            c("coverage", N, "matched_tokens / tokens (6 decimals)"),
             c("repaired", I, "1 when --lossy replaced invalid bytes in this document"),
         ]
     ),
@@ -444,7 +450,7 @@ macro_rules! outlet_columns {
                 c("tokens", I, "tokens"),
                 c("sentences", I, "sentences"),
             ],
-            [c("coverage", N, "share of tokens covered by any lexicon hit"),]
+            [c("coverage", N, "matched_tokens / tokens (6 decimals)"),]
         )
     };
 }
@@ -897,7 +903,8 @@ pub fn analyze_outputs() -> Vec<&'static str> {
 
 /// The files `framelens compare` writes, in order (`report.html` unless `--report none`).
 pub fn compare_outputs() -> Vec<&'static str> {
-    COMPARISON.iter().map(|t| t.file).chain([REPORT_HTML, MANIFEST]).collect()
+    let tables = COMPARISON.iter().map(|t| t.file).chain([GROUP_OUTLETS.file]);
+    tables.chain([REPORT_HTML, MANIFEST]).collect()
 }
 
 /// The schema of `file`.
@@ -964,7 +971,7 @@ mod tests {
         assert_eq!(&h[8..12], ["hedge_count", "hedge_per_1k", "loaded_count", "loaded_per_1k"]);
         assert!(at("hedge_quoted_per_1k") < at("loaded_authorial_count"));
         assert_eq!(h.last().unwrap(), "confrontational_share");
-        assert_eq!(h.len(), 8 + 4 + 2 + 2 + 8 + 3 + 2 + 2 + 6);
+        assert_eq!(h.len(), 8 + 4 + 3 + 2 + 8 + 4 + 2 + 2 + 6);
         let (ty, doc) = column("outlets.csv", "loaded_authorial_count").unwrap();
         assert_eq!((ty, &*doc), (I, "hits in the top-level category loaded, authorial voice"));
         assert_eq!(column("documents.csv", "loaded_per_1k").unwrap().0, N);

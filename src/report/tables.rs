@@ -3,13 +3,15 @@
 //! every category level), `terms.csv` (long: every lexicon entry that occurred) and, through
 //! `sources`, `sources.csv`.
 
-use super::cells::{CellStyle, per_1k, per_1k_into, share, share_into};
+use super::cells::{CellStyle, per_1k_into, share_into};
+use super::profile::{Profile, ProfileColumns};
 use super::schema;
 use super::table::{Closed, ReportOptions, Table};
-use super::voice;
 use crate::aggregate::{Aggregates, GroupKey};
-use crate::error::Result;
+use crate::compare::{CompareInput, GroupMap};
+use crate::error::{Error, Result};
 use crate::lexicon::{CategoryId, Lexicon};
+use std::collections::BTreeMap;
 use std::path::Path;
 
 /// The `scope`, `event` and `outlet` cells of a group.
@@ -33,28 +35,69 @@ pub(super) fn outlets(
     opts: &ReportOptions,
     table: &schema::TableSchema,
 ) -> Result<Closed> {
-    let mut t = Table::create(dir, table, &top_names(lex), opts)?;
-    for (k, g) in &agg.groups {
+    let rows = agg.groups.iter().map(|(k, g)| (k, g.docs, Profile::of_group(lex, g)));
+    write_profiles(dir, &top_names(lex), rows, opts, table)
+}
+
+/// A table shaped as `outlets.csv`: per group, its documents and its profile.
+fn write_profiles<'k>(
+    dir: &Path,
+    tops: &[&str],
+    rows: impl Iterator<Item = (&'k GroupKey, u64, Profile)>,
+    opts: &ReportOptions,
+    table: &schema::TableSchema,
+) -> Result<Closed> {
+    let mut t = Table::create(dir, table, tops, opts)?;
+    for (k, docs, profile) in rows {
         let mut row: Vec<String> = scope(k, &opts.cells).into();
-        row.extend([g.docs.to_string(), g.tokens.to_string(), g.sentences.to_string()]);
-        for &top in lex.top_categories() {
-            let n = count(&g.categories, top);
-            row.push(n.to_string());
-            row.push(per_1k(n, g.tokens));
-        }
-        row.push(share(g.matched_tokens, g.tokens));
-        row.extend(voice::group(lex, g));
-        row.extend(attribution_cells(g.attributions, &g.attribution_classes, g.tokens));
+        row.extend([docs.to_string(), profile.tokens.to_string(), profile.sentences.to_string()]);
+        row.extend(profile.counts());
+        row.extend(profile.voice());
         t.row(&row)?;
     }
     t.close()
 }
 
-/// The cells of `attributions`, `attributions_per_1k` and one `<class>_share` per cue class.
-pub(super) fn attribution_cells(total: u64, classes: &[u64; 6], tokens: u64) -> Vec<String> {
-    let mut v = vec![total.to_string(), per_1k(total, tokens)];
-    v.extend(classes.iter().map(|&n| share(n, total)));
-    v
+/// `group_outlets.csv` of `framelens compare`: the profiles of the documents' rows of
+/// `source`'s `documents.csv`, summed per group of `input` (and per event × group), so a
+/// grouping chosen after the analysis gets the voice split, tone and headline score too.
+/// Header only when documents are not grouped.
+pub(crate) fn group_outlets_of_folder(
+    source: &Path,
+    dir: &Path,
+    input: &CompareInput,
+    map: &GroupMap,
+    opts: &ReportOptions,
+) -> Result<Closed> {
+    let path = source.join("documents.csv");
+    let header = crate::compare::input_header(&path)?;
+    let columns = ProfileColumns::new(&header).map_err(|message| Error::Input {
+        path: format!("{}:1", path.display()),
+        message: format!("{message}: written by an older framelens; run analyze again"),
+    })?;
+    let mut groups: BTreeMap<GroupKey, (u64, Profile)> = BTreeMap::new();
+    let mut doc = 0;
+    crate::compare::read_input_table(&path, &columns.names(), |line, cells| {
+        let at = |message| Error::Input { path: format!("{}:{line}", path.display()), message };
+        let profile = columns.read(cells).map_err(at)?;
+        if let Some(group) = input.group_name(doc, map) {
+            let mut add = |event: Option<&str>| {
+                let key = GroupKey { event: event.map(str::to_string), outlet: group.to_string() };
+                let (docs, sum) = groups.entry(key).or_default();
+                *docs += 1;
+                sum.add(&profile);
+            };
+            add(None);
+            if let Some(e) = input.event_name(doc) {
+                add(Some(e));
+            }
+        }
+        doc += 1;
+        Ok(())
+    })?;
+    let tops: Vec<&str> = columns.tops.iter().map(String::as_str).collect();
+    let rows = groups.iter().map(|(k, (docs, p))| (k, *docs, p.clone()));
+    write_profiles(dir, &tops, rows, opts, &schema::GROUP_OUTLETS)
 }
 
 pub(super) fn categories(
