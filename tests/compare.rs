@@ -60,7 +60,7 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     w.run_ok(&["analyze", &velmora(), "-o", "out", "-q", "--bootstrap", "100", "--seed", "7"], 0);
     w.run_ok(&["compare", "out", "-o", "same", "-q", "--bootstrap", "100", "--seed", "7"], 0);
     let same = ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"];
-    for f in same.iter().chain(&["group_outlets.csv"]) {
+    for f in same.iter().chain(&["group_outlets.csv", "group_sources.csv"]) {
         assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("same/{f}")), "{f}");
     }
     // The workbook can live inside the output folder.
@@ -79,7 +79,8 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
             "group_rates",
             "group_compare_paired",
             "stance",
-            "group_outlets"
+            "group_outlets",
+            "group_sources"
         ]
     );
     let manifest: serde_json::Value = serde_json::from_str(&w.read("same/manifest.json")).unwrap();
@@ -257,6 +258,22 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
     assert_eq!(w.read("out/group_rates.csv"), w.read("same/group_rates.csv"));
     // The groups' profiles (voice, tone, headline score) are summed back from documents.csv.
     assert_eq!(w.read("out/group_outlets.csv"), w.read("same/group_outlets.csv"));
+    assert_eq!(w.read("out/group_sources.csv"), w.read("same/group_sources.csv"));
+    // An attribution row of a document the folder does not have is an error at its line.
+    std::fs::create_dir_all(w.path("edited")).unwrap();
+    for f in ["documents.csv", "doc_terms.csv", "manifest.json"] {
+        std::fs::copy(w.path(&format!("out/{f}")), w.path(&format!("edited/{f}"))).unwrap();
+    }
+    let attributions = w.read("out/attributions.csv");
+    let (head, rows) = attributions.split_once('\n').unwrap();
+    w.write(
+        "edited/attributions.csv",
+        format!("{head}\nnobody{}", &rows[rows.find(',').unwrap()..]),
+    );
+    let out = w.run(&["compare", "edited", "-o", "bad", "-q"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("attributions.csv:2") && stderr.contains("'nobody'"), "{stderr}");
     assert_eq!(w.read("out/distinctive.csv"), w.read("same/distinctive.csv"));
     assert_eq!(w.read("out/stance.csv"), w.read("same/stance.csv"));
     // Stance shares of detected attributions, per outlet and per group, with q-values.

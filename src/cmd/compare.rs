@@ -9,7 +9,7 @@ use crate::cli::CompareArgs;
 use framelens::compare::{COUNTS_SPILL, CompareInput};
 use framelens::report::parquet::parquet_name;
 use framelens::report::{
-    CellStyle, ReportOptions, compare_outputs, write_comparison, write_group_outlets, write_json,
+    CellStyle, ReportOptions, compare_outputs, write_comparison, write_group_tables, write_json,
     xlsx,
 };
 
@@ -47,7 +47,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
             group_notes(&opts.groups, &input, &args.grouping);
         }
         write_comparison(tmp, &input, &opts, &report)?;
-        write_group_outlets(&args.source, tmp, &input, &opts.groups, &report)?;
+        write_group_tables(&args.source, tmp, &input, &opts, &report)?;
         input.remove_spill()?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),

@@ -39,17 +39,21 @@ pub fn write_comparison(
     Ok(())
 }
 
-/// `group_outlets.csv` of a comparison of the analysis folder `source` (see
-/// `tables::group_outlets_of_folder`), on disk when it returns.
-pub fn write_group_outlets(
+/// `group_outlets.csv` and `group_sources.csv` of a comparison of the analysis folder
+/// `source` (see `tables::group_outlets_of_folder`, `sources::group_sources_of_folder`), on
+/// disk when it returns.
+pub fn write_group_tables(
     source: &Path,
     dir: &Path,
     input: &CompareInput,
-    groups: &crate::compare::GroupMap,
+    opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
-    let closed = super::tables::group_outlets_of_folder(source, dir, input, groups, report)?;
-    Closed::sync_all(vec![closed])
+    let g = &opts.groups;
+    let outlets = super::tables::group_outlets_of_folder(source, dir, input, g, report)?;
+    let sources =
+        super::sources::group_sources_of_folder(source, dir, input, g, opts.by_event, report)?;
+    Closed::sync_all(vec![outlets, sources])
 }
 
 /// [`write_comparison`]'s tables without waiting for the disk: the caller syncs the

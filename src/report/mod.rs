@@ -36,7 +36,7 @@ mod tone;
 pub mod xlsx;
 
 pub use cells::CellStyle;
-pub use comparison::{write_comparison, write_group_outlets};
+pub use comparison::{write_comparison, write_group_tables};
 pub use html::ReportLevel;
 pub use manifest::{InputInfo, Manifest, RunInfo, write_json};
 pub use reporter::{Rendered, Reporter, RowRenderer};

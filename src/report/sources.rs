@@ -6,10 +6,12 @@ use super::cells::share;
 use super::schema::TableSchema;
 use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
-use crate::aggregate::Aggregates;
-use crate::attribution::CueClass;
-use crate::error::Result;
+use crate::aggregate::{Aggregates, GroupKey};
+use crate::attribution::{COLON_LEMMA, CueClass, LEARNED_LEMMA, SURVEY_LEMMA};
+use crate::compare::{CompareInput, GroupMap, read_input_table};
+use crate::error::{Error, Result};
 use crate::lexicon::Lexicon;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -22,31 +24,109 @@ pub(super) fn write(
 ) -> Result<Closed> {
     let mut t = Table::create(dir, table, &[], opts)?;
     for (k, g) in &agg.groups {
-        let [s, e, o] = scope(k, &opts.cells);
         // (source, class) → (count, docs); categories with the same last level merge.
         let mut rows: BTreeMap<(&str, &str), (u64, u64)> = BTreeMap::new();
-        let mut per_source: BTreeMap<&str, u64> = BTreeMap::new();
         for ((source, cat), &(n, docs)) in &g.sources {
             let class = cat.map_or(CueClass::Neutral.name(), |c| lex.class_name(c));
             let r = rows.entry((&**source, class)).or_default();
             r.0 += n;
             r.1 += docs;
-            *per_source.entry(&**source).or_default() += n;
         }
-        for ((source, class), (n, docs)) in rows {
-            let of_source = per_source.get(source).copied().unwrap_or(0);
-            t.row([
-                &s,
-                &e,
-                &o,
-                &*opts.cells.text(source),
-                &*opts.cells.text(class),
-                &n.to_string(),
-                &docs.to_string(),
-                &share(n, of_source),
-                &share(n, g.attributions),
-            ])?;
+        write_group(&mut t, &scope(k, &opts.cells), &rows, g.attributions, opts)?;
+    }
+    t.close()
+}
+
+/// One group's rows: (source, class) → (attributions, documents), of `attributions` in all.
+fn write_group<S: AsRef<str> + Ord>(
+    t: &mut Table,
+    key: &[String; 3],
+    rows: &BTreeMap<(S, S), (u64, u64)>,
+    attributions: u64,
+    opts: &ReportOptions,
+) -> Result<()> {
+    let mut per_source: BTreeMap<&str, u64> = BTreeMap::new();
+    for ((source, _), &(n, _)) in rows {
+        *per_source.entry(source.as_ref()).or_default() += n;
+    }
+    for ((source, class), &(n, docs)) in rows {
+        let of_source = per_source.get(source.as_ref()).copied().unwrap_or(0);
+        t.row([
+            &key[0],
+            &key[1],
+            &key[2],
+            &*opts.cells.text(source.as_ref()),
+            &*opts.cells.text(class.as_ref()),
+            &n.to_string(),
+            &docs.to_string(),
+            &share(n, of_source),
+            &share(n, attributions),
+        ])?;
+    }
+    Ok(())
+}
+
+/// A group's attributions and its (source, class) → (attributions, documents).
+#[derive(Default)]
+struct GroupSources {
+    attributions: u64,
+    rows: BTreeMap<(String, String), (u64, u64)>,
+}
+
+/// `group_sources.csv` of `framelens compare`: the rows of `source`'s `attributions.csv`
+/// counted per group of `input` (and per event × group with `by_event`), as `analyze`
+/// counts them: a document counts once per source, class and kind of cue (a lexicon cue, or
+/// a colon, poll or model cue, which have no lexicon category).
+pub(crate) fn group_sources_of_folder(
+    source: &Path,
+    dir: &Path,
+    input: &CompareInput,
+    map: &GroupMap,
+    by_event: bool,
+    opts: &ReportOptions,
+) -> Result<Closed> {
+    let mut doc_of: FxHashMap<String, usize> = FxHashMap::default();
+    read_input_table(&source.join("documents.csv"), &["doc_id"], |_, cells| {
+        doc_of.insert(cells[0].to_string(), doc_of.len());
+        Ok(())
+    })?;
+    let mut groups: BTreeMap<GroupKey, GroupSources> = BTreeMap::new();
+    let mut in_doc: BTreeMap<(String, String, bool), u64> = BTreeMap::new();
+    let mut current: Option<usize> = None;
+    let mut flush = |doc: Option<usize>, in_doc: &mut BTreeMap<(String, String, bool), u64>| {
+        let Some(group) = doc.and_then(|d| input.group_name(d, map)) else { return };
+        let event = doc.and_then(|d| input.event_name(d)).filter(|_| by_event);
+        for e in [None].into_iter().chain(event.map(Some)) {
+            let key = GroupKey { event: e.map(str::to_string), outlet: group.to_string() };
+            let g = groups.entry(key).or_default();
+            for ((source, class, _), &n) in in_doc.iter() {
+                let r = g.rows.entry((source.clone(), class.clone())).or_default();
+                r.0 += n;
+                r.1 += 1;
+                g.attributions += n;
+            }
         }
+        in_doc.clear();
+    };
+    let path = source.join("attributions.csv");
+    let columns = ["doc_id", "source_resolved", "cue_class", "cue_lemma"];
+    read_input_table(&path, &columns, |line, cells| {
+        let doc = *doc_of.get(cells[0]).ok_or_else(|| Error::Input {
+            path: format!("{}:{line}", path.display()),
+            message: format!("doc_id '{}' is not in documents.csv", cells[0]),
+        })?;
+        if current != Some(doc) {
+            flush(current, &mut in_doc);
+            current = Some(doc);
+        }
+        let lexicon_cue = ![COLON_LEMMA, SURVEY_LEMMA, LEARNED_LEMMA].contains(&cells[3]);
+        *in_doc.entry((cells[1].to_string(), cells[2].to_string(), lexicon_cue)).or_default() += 1;
+        Ok(())
+    })?;
+    flush(current, &mut in_doc);
+    let mut t = Table::create(dir, &super::schema::GROUP_SOURCES, &[], opts)?;
+    for (k, g) in &groups {
+        write_group(&mut t, &scope(k, &opts.cells), &g.rows, g.attributions, opts)?;
     }
     t.close()
 }
