@@ -21,8 +21,27 @@ pub struct ReportOptions {
     pub context: usize,
     /// What `matches.csv` holds beyond its compact default.
     pub hits: super::schema::Hits,
+    /// Write `doc_terms.csv` (`--doc-terms`, `--full`, and always for shards: what
+    /// `framelens compare` and `merge` read back).
+    pub doc_terms: bool,
     /// What `report.html` holds (`--report`; default: everything).
     pub html: super::html::level::ReportLevel,
+}
+
+impl ReportOptions {
+    /// The files `analyze` writes with these options, in order: [`schema::analyze_outputs`]
+    /// without `doc_terms.csv` unless it is written, and without `report.html` for
+    /// `--report none`.
+    pub fn analyze_outputs(&self) -> Vec<&'static str> {
+        let none = self.html == super::html::level::ReportLevel::None;
+        let all = schema::analyze_outputs().into_iter();
+        all.filter(|f| self.writes(f) && !(none && *f == schema::REPORT_HTML)).collect()
+    }
+
+    /// Whether the table `file` is written with these options (all but `doc_terms.csv`).
+    pub(crate) fn writes(&self, file: &str) -> bool {
+        self.doc_terms || file != schema::DOC_TERMS.file
+    }
 }
 
 /// A CSV file: rows are encoded into a buffer that is written out when it fills, with the
