@@ -168,3 +168,23 @@ impl Closed {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::html::level::ReportLevel;
+
+    /// The output list names `doc_terms.csv` only when it is written, and `report.html` unless
+    /// `--report none`; everything else always.
+    #[test]
+    fn the_output_list_is_what_the_options_write() {
+        let all = schema::analyze_outputs();
+        let full = ReportOptions { doc_terms: true, ..ReportOptions::default() };
+        assert_eq!(full.analyze_outputs(), all);
+        let plain = ReportOptions::default().analyze_outputs();
+        assert_eq!(plain.len(), all.len() - 1);
+        assert!(!plain.contains(&"doc_terms.csv") && plain.contains(&"matches.csv"));
+        let none = ReportOptions { html: ReportLevel::None, ..ReportOptions::default() };
+        assert!(!none.analyze_outputs().contains(&schema::REPORT_HTML));
+    }
+}
