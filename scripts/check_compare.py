@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Independent reference for framelens' comparison tables (Python standard library only).
 
-Recomputes, from an `analyze` output folder,
+Recomputes, from an `analyze` output folder (written with --doc-terms or --full: it reads
+doc_terms.csv),
   - compare.csv        from terms.csv, categories.csv and outlets.csv (group totals),
   - compare_paired.csv from the per-event rows of the same tables (of documents.csv and
                        doc_terms.csv when the run wrote no event rows, without --by-event),

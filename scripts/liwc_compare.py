@@ -93,7 +93,8 @@ def main():
             for i, toks in enumerate(docs):
                 f.write(json.dumps({"id": f"d{i}", "outlet": "x", "text": " ".join(toks)}) + "\n")
         out = os.path.join(tmp, "out")
-        cmd = [args.framelens, "analyze", corpus, "-o", out, "-q", "--no-bundled", "--dict", args.dic]
+        cmd = [args.framelens, "analyze", corpus, "-o", out, "-q", "--no-bundled", "--dict", args.dic,
+               "--doc-terms"]
         subprocess.run(cmd, check=True)
         got = collections.defaultdict(collections.Counter)
         with open(os.path.join(out, "doc_terms.csv"), encoding="utf-8", newline="") as f:

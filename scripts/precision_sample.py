@@ -43,10 +43,12 @@ def neus_input(data, out):
 
 def hits(out_dir):
     with open(Path(out_dir) / "matches.csv", encoding="utf-8", newline="") as f:
-        # The compact default (issue 18) packs the flags into `flags` and leaves out `lexicon`;
-        # with --hit-details or --full each is its own column.
+        # The compact default (issue 18) packs the flags into `flags` and leaves out `lexicon`
+        # and `counted` (every default row counts); with --hit-details, --all-hits or --full
+        # each is its own column.
         return [r for r in csv.DictReader(f)
-                if r.get("lexicon", r["category"].split("/")[0]) == "loaded" and r["counted"] == "1"
+                if r.get("lexicon", r["category"].split("/")[0]) == "loaded"
+                and r.get("counted", "1") == "1"
                 and "in_quote" not in (r["flags"].split() if "flags" in r else
                                        ["in_quote"] * (r["in_quote"] == "1"))]
 

@@ -119,20 +119,27 @@ pub struct AnalyzeArgs {
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
     /// This run is one shard of a corpus: also write shard.json, the integer totals that
-    /// `framelens merge` sums.
+    /// `framelens merge` sums (and doc_terms.csv, which it reads).
     #[arg(long)]
     pub shard: bool,
+    /// Also write doc_terms.csv (per document, the count of every lexicon entry): what
+    /// `framelens compare OUTDIR` reads to recompute the comparison without the texts.
+    #[arg(long)]
+    pub doc_terms: bool,
     /// Add N characters of context on each side of every hit to matches.csv (columns left
     /// and right; default: none, the offsets locate each hit), and the sentence of each short
     /// quotation to scare_quotes.csv (sentence_text).
     #[arg(long, value_name = "N")]
     pub context: Option<usize>,
-    /// Add to matches.csv the columns a join gives (outlet, lexicon, lemma, polarity,
-    /// intensity), the byte offsets, and one 0/1 column per flag instead of the packed flags
+    /// Add the columns a join or the offsets give: to matches.csv outlet, lexicon, lemma,
+    /// polarity, intensity, the matched text, the byte offsets and one 0/1 column per flag
+    /// instead of the packed flags; to attributions.csv the outlet and the cue and source as
+    /// written; to scare_quotes.csv the outlet and the byte offsets
     #[arg(long)]
     pub hit_details: bool,
-    /// Add to matches.csv the hits that do not count in the rates (inside names, on boilerplate
-    /// lines, set phrases, attribution words that are no detected cue)
+    /// Add to matches.csv the hits of the attribution cues (each a row of attributions.csv)
+    /// and the hits that do not count in the rates (inside names, on boilerplate lines, set
+    /// phrases, attribution words that are no detected cue), with the column counted
     #[arg(long)]
     pub all_hits: bool,
     /// Add to matches.csv the hits of the tone inputs (valence words, negators, boosters; their
@@ -141,7 +148,7 @@ pub struct AnalyzeArgs {
     pub tone_hits: bool,
     /// Write every column and row left out by default for size: the context of matches.csv
     /// (40 characters unless --context says otherwise) and the sentence of each short quote,
-    /// --hit-details, --all-hits, --tone-hits, and the rows of --by-event.
+    /// --hit-details, --all-hits, --tone-hits, --doc-terms, and the rows of --by-event.
     #[arg(long)]
     pub full: bool,
     /// What OUTDIR/report.html holds: full (every section, with the event view and the

@@ -183,6 +183,8 @@ pub fn report_options(shard: &Shard) -> ReportOptions {
         bom: flag("excel"),
         context,
         hits,
+        // The shards wrote theirs (`--shard` always does), and the merged folder has them.
+        doc_terms: true,
         html,
     }
 }

@@ -50,8 +50,9 @@ fn csv_and_jsonl_inputs_agree_and_bad_lines_are_reported() {
 fn match_offsets_round_trip_as_code_points() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
-    let args = ["analyze", &input, "-o", "out", "--lexicons", &lex(), "-q", "--hit-details"];
-    w.run_ok(&args, 0);
+    let lexicons = lex();
+    let args = ["analyze", &input, "-o", "out", "--lexicons", &lexicons, "-q", "--hit-details"];
+    w.run_ok(&[&args[..], &["--all-hits"]].concat(), 0);
     let mut texts = std::collections::HashMap::new();
     for line in std::fs::read_to_string(&input).unwrap().lines() {
         let v: serde_json::Value = serde_json::from_str(line).unwrap();
@@ -77,8 +78,8 @@ fn match_offsets_round_trip_as_code_points() {
 fn output_is_identical_for_one_and_two_threads() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
-    w.run_ok(&["analyze", &input, "-o", "t1", "--threads", "1", "-q"], 0);
-    w.run_ok(&["analyze", &input, "-o", "t2", "--threads", "2", "-q"], 0);
+    w.run_ok(&["analyze", &input, "-o", "t1", "--threads", "1", "-q", "--doc-terms"], 0);
+    w.run_ok(&["analyze", &input, "-o", "t2", "--threads", "2", "-q", "--doc-terms"], 0);
     for f in [
         "documents.csv",
         "matches.csv",
@@ -180,9 +181,10 @@ fn events_give_per_event_rows() {
 }
 
 /// The compact default of `matches.csv` (issue 18) is the every-hit table of `--hit-details
-/// --all-hits --tone-hits` cut down: its counted rows outside the tone inputs, without the
-/// detail columns, the flags that are 1 named in `flags`; `--full` writes the columns every
-/// run wrote before; `scare_quotes.csv` has its `sentence_text` only with `--context N`.
+/// --all-hits --tone-hits` cut down: its counted rows outside the tone inputs and the
+/// attribution cues, without the detail columns and `counted`, the flags that are 1 named in
+/// `flags`; `--full` writes the columns every run wrote before; `scare_quotes.csv` has its
+/// `sentence_text` only with `--context N`.
 #[test]
 fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     type Row = std::collections::HashMap<String, String>;
@@ -200,7 +202,7 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     let header = |f: &str| w.read(f).lines().next().unwrap().to_string();
     assert_eq!(
         header("plain/matches.csv"),
-        "doc_id,section,sentence,category,term,text,start,end,flags,counted"
+        "doc_id,section,sentence,category,term,start,end,flags"
     );
     assert_eq!(
         header("full/matches.csv"),
@@ -210,20 +212,20 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     );
     let flags = ["in_quote", "negated", "intensified", "dampened", "hedged", "scare_quote"];
     let flags = [&flags[..], &["in_name", "boilerplate"]].concat();
-    let tone = |m: &Row| {
-        ["valence", "negator", "booster"].contains(&m["category"].split('/').next().unwrap())
-    };
+    let top = |m: &Row| m["category"].split('/').next().unwrap().to_string();
+    let tone = |m: &Row| ["valence", "negator", "booster"].contains(&&*top(m));
+    let cue = |m: &Row| top(m) == "attribution";
     let every = w.csv("every/matches.csv");
     assert!(every.iter().any(|m| m["counted"] == "0") && every.iter().any(tone));
     let expected: Vec<Row> = every
         .iter()
-        .filter(|m| m["counted"] == "1" && !tone(m))
+        .filter(|m| m["counted"] == "1" && !tone(m) && !cue(m))
         .map(|m| {
             let mut m = m.clone();
             let on: Vec<&str> = flags.iter().copied().filter(|f| m[*f] == "1").collect();
             m.insert("flags".into(), on.join(" "));
-            let gone = ["outlet", "lexicon", "lemma", "polarity", "intensity", "byte_start"];
-            for c in gone.iter().chain(&["byte_end"]).chain(&flags) {
+            let gone = ["outlet", "lexicon", "lemma", "polarity", "intensity", "text"];
+            for c in gone.iter().chain(&["byte_start", "byte_end", "counted"]).chain(&flags) {
                 m.remove(*c);
             }
             m
@@ -237,15 +239,80 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     run("uncounted", &["--all-hits"]);
     let uncounted = w.csv("uncounted/matches.csv");
     assert!(uncounted.iter().any(|m| m["counted"] == "0") && !uncounted.iter().any(tone));
+    assert!(uncounted.iter().any(|m| m["counted"] == "1" && cue(m)) && !plain.iter().any(cue));
     run("tone", &["--tone-hits"]);
     let toned = w.csv("tone/matches.csv");
-    assert!(toned.iter().all(|m| m["counted"] == "1") && toned.iter().any(tone));
+    assert!(!toned[0].contains_key("counted") && toned.iter().any(tone));
     // The counts do not depend on what matches.csv holds.
-    for table in ["documents.csv", "categories.csv", "terms.csv", "doc_terms.csv", "compare.csv"] {
+    for table in ["documents.csv", "categories.csv", "terms.csv", "compare.csv"] {
         assert_eq!(w.read(&format!("plain/{table}")), w.read(&format!("every/{table}")), "{table}");
     }
     assert!(!header("plain/scare_quotes.csv").contains("sentence_text"));
     assert!(header("full/scare_quotes.csv").ends_with(",cue,sentence_text"));
+    assert_eq!(
+        header("plain/scare_quotes.csv"),
+        "doc_id,section,sentence,kind,quoted,start,end,cue"
+    );
+    assert_eq!(
+        header("plain/attributions.csv"),
+        "doc_id,section,sentence,cue_lemma,cue_class,cue_start,cue_end,source_start,source_end,\
+         source_resolved,quote_type,direct,content_start,content_end"
+    );
+    // --hit-details gives attributions.csv the table of --full (scare_quotes.csv all its
+    // columns but the sentence of --context); the default is that table without them.
+    assert_eq!(w.read("every/attributions.csv"), w.read("full/attributions.csv"));
+    let details = [
+        ("attributions.csv", ["outlet", "cue", "source"]),
+        ("scare_quotes.csv", ["outlet", "byte_start", "byte_end"]),
+    ];
+    for (t, columns) in details {
+        let (detailed, plain) = (w.csv(&format!("every/{t}")), w.csv(&format!("plain/{t}")));
+        let cut: Vec<Row> = detailed
+            .into_iter()
+            .map(|mut r| {
+                for c in columns {
+                    r.remove(c);
+                }
+                r
+            })
+            .collect();
+        assert!(!plain.is_empty(), "{t}");
+        assert_eq!(plain, cut, "{t}");
+    }
+    // Each counted attribution hit is the cue of one attribution: what the default leaves out
+    // of matches.csv is in attributions.csv.
+    let attributions = w.csv("every/attributions.csv");
+    let cues = every.iter().filter(|m| cue(m) && m["counted"] == "1");
+    let span = |r: &Row, s: &str, e: &str| -> (usize, usize) {
+        (r[s].parse().unwrap(), r[e].parse().unwrap())
+    };
+    let mut n = 0;
+    for m in cues {
+        let (s, e) = span(m, "start", "end");
+        let of = attributions.iter().filter(|a| {
+            let (cs, ce) = span(a, "cue_start", "cue_end");
+            a["doc_id"] == m["doc_id"] && a["section"] == m["section"] && cs < e && s < ce
+        });
+        assert_eq!(of.count(), 1, "{m:?}");
+        n += 1;
+    }
+    assert!(n > 10, "{n} counted attribution hits");
+    // doc_terms.csv only with --doc-terms (or --full): what compare reads.
+    assert!(!w.path("plain/doc_terms.csv").exists());
+    run("terms", &["--doc-terms"]);
+    assert_eq!(w.read("terms/doc_terms.csv"), w.read("full/doc_terms.csv"));
+    let listed = |out: &str| {
+        let m: serde_json::Value =
+            serde_json::from_str(&w.read(&format!("{out}/manifest.json"))).unwrap();
+        m["outputs"].as_array().unwrap().iter().any(|f| f == "doc_terms.csv")
+    };
+    assert!(!listed("plain") && listed("terms") && listed("full"));
+    let err = w.run(&["compare", "plain", "-o", "again"]);
+    let stderr = String::from_utf8_lossy(&err.stderr);
+    assert_eq!(err.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("doc_terms.csv") && stderr.contains("--doc-terms"), "{stderr}");
+    w.run_ok(&["compare", "terms", "-o", "again", "-q"], 0);
+    assert_eq!(w.read("again/compare.csv"), w.read("plain/compare.csv"));
     let manifest: serde_json::Value = serde_json::from_str(&w.read("every/manifest.json")).unwrap();
     assert_eq!(manifest["options"]["hit_details"], true);
     assert_eq!(manifest["options"]["all_hits"], true);
@@ -272,21 +339,25 @@ fn manifest_names_the_cue_model() {
 
 /// `matches.csv` leaves the context out by default (the offsets locate each hit); `--context N`
 /// adds up to N characters on each side, and `--full` the 40 every run wrote before, so its
-/// tables are those of `--context 40 --by-event --hit-details --all-hits --tone-hits`.
+/// tables are those of `--context 40 --by-event --hit-details --all-hits --tone-hits
+/// --doc-terms`.
 #[test]
 fn context_columns_are_opt_in() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
     let lexicons = lex();
     let run = |out: &str, extra: &[&str]| {
-        let mut args = vec!["analyze", &input, "-o", out, "--lexicons", &lexicons, "-q"];
+        // Every hit: the fixture's lexicons have few that count outside the attribution cues.
+        let mut args =
+            vec!["analyze", &input, "-o", out, "--lexicons", &lexicons, "-q", "--all-hits"];
         args.extend_from_slice(extra);
         w.run_ok(&args, 0);
     };
     run("plain", &[]);
     run("five", &["--context", "5"]);
     run("full", &["--full"]);
-    run("forty", &["--context", "40", "--by-event", "--hit-details", "--all-hits", "--tone-hits"]);
+    let forty = ["--context", "40", "--by-event", "--hit-details", "--tone-hits"];
+    run("forty", &[&forty[..], &["--doc-terms"]].concat());
     let plain = w.csv("plain/matches.csv");
     assert!(plain.len() > 10);
     assert!(plain.iter().all(|m| !m.contains_key("left") && !m.contains_key("right")));

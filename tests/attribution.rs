@@ -6,12 +6,13 @@
 use crate::util::{Workdir, fixture};
 use std::collections::{BTreeMap, HashMap};
 
-/// Runs the bundled lexicons on the test article, as outlet `Outlet`.
+/// Runs the bundled lexicons on the test article, as outlet `Outlet`, with the cue and source
+/// as written in `attributions.csv` (`--hit-details`).
 fn article() -> (Workdir, String) {
     let w = Workdir::new();
     let text = std::fs::read_to_string(fixture("attribution_article.txt")).unwrap();
     w.write("corpus/Outlet/article.txt", &text);
-    w.run_ok(&["analyze", "corpus", "-o", "out", "-q"], 0);
+    w.run_ok(&["analyze", "corpus", "-o", "out", "-q", "--hit-details"], 0);
     (w, text)
 }
 
@@ -130,7 +131,7 @@ fn user_lexicons_with_and_without_an_attribution_file() {
         "id,outlet,text\n1,A,\"Mora said the port was safe. Ortiz claimed it was not.\"\n",
     );
     let lex = fixture("lexicons").display().to_string();
-    w.run_ok(&["analyze", "in.csv", "-o", "with", "--lexicons", &lex, "-q"], 0);
+    w.run_ok(&["analyze", "in.csv", "-o", "with", "--lexicons", &lex, "-q", "--hit-details"], 0);
     let got = w.csv("with/attributions.csv");
     let pairs: Vec<(&str, &str, &str)> = got
         .iter()

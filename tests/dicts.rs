@@ -131,8 +131,8 @@ fn export_then_import_round_trip() {
     w.run_ok(&["lexicon", "import", "care.dic", "-o", "lex"], 0);
     assert!(w.path("lex/care.harm_vice.csv").exists());
     w.write("in/o/a.txt", "They hurt him. It was safer, kind of.");
-    w.run_ok(&["analyze", "in", "-o", "a", "-q", "--dict", "care.dic"], 0);
-    w.run_ok(&["analyze", "in", "-o", "b", "-q", "--lexicons", "lex"], 0);
+    w.run_ok(&["analyze", "in", "-o", "a", "-q", "--dict", "care.dic", "--doc-terms"], 0);
+    w.run_ok(&["analyze", "in", "-o", "b", "-q", "--lexicons", "lex", "--doc-terms"], 0);
     assert_eq!(w.read("a/categories.csv"), w.read("b/categories.csv"));
     assert_eq!(
         w.read("a/doc_terms.csv").lines().count(),

@@ -72,7 +72,7 @@ fn compare_names_a_folder_that_is_not_an_output() {
 fn one_document_is_singular() {
     let w = Workdir::new();
     w.write("one.jsonl", "{\"outlet\":\"A\",\"text\":\"The regime said so.\"}\n");
-    let out = w.run(&["analyze", "one.jsonl", "-o", "out", "--lexicons", &lex()]);
+    let out = w.run(&["analyze", "one.jsonl", "-o", "out", "--lexicons", &lex(), "--doc-terms"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
         stderr(&out).starts_with("framelens: 1 document analysed, 0 failed, "),

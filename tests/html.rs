@@ -142,7 +142,7 @@ fn check_tags(tags: &[Tag]) {
 }
 
 fn analyze(w: &Workdir, input: &Path, out: &str, extra: &[&str], code: i32) -> String {
-    let mut args = vec!["analyze", input.to_str().unwrap(), "-o", out, "-q"];
+    let mut args = vec!["analyze", input.to_str().unwrap(), "-o", out, "-q", "--doc-terms"];
     args.extend(extra);
     w.run_ok(&args, code);
     std::fs::read_to_string(w.path(out).join("report.html")).expect("report.html")

@@ -126,7 +126,7 @@ fn utf8_and_utf16_byte_order_marks_are_read_and_not_counted_in_offsets() {
         ["\u{FEFF}", &jsonl_line("j2", "A", text), "\u{FEFF}", &jsonl_line("j3", "A", text)];
     w.write("bom8.jsonl", joined.concat());
     // Every hit: the same text in eight documents of one outlet is boilerplate, not counted.
-    let all = ["--all-hits"];
+    let all = ["--all-hits", "--hit-details"];
     analyze(&w, &["in", "excel.tsv", "in.csv", "be.jsonl", "bom8.jsonl"], &all, 0);
     let ids = ["A/be", "A/le", "A/utf8", "t1", "c1", "j1", "j2", "j3"];
     let m = w.csv("out/matches.csv");
@@ -348,7 +348,7 @@ fn rtl_combining_marks_zwj_and_emoji_keep_code_point_offsets() {
     let text = "👨\u{200D}👩\u{200D}👧 fiasco 🇺🇸🇬🇧 שערורייה גדולה، فضيحة! \
                 nai\u{308}ve naïve zero\u{200B}width fi\u{200D}asco 👍🏽fiasco";
     w.write("in.jsonl", jsonl_line("d", "A", text));
-    w.run_ok(&["analyze", "in.jsonl", "-o", "out", "--lexicons", "lex", "-q"], 0);
+    w.run_ok(&["analyze", "in.jsonl", "-o", "out", "--lexicons", "lex", "-q", "--hit-details"], 0);
     let m = w.csv("out/matches.csv");
     let found: Vec<&str> = m.iter().map(|r| r["text"].as_str()).collect();
     // The decomposed "nai\u{308}ve" is not the lexicon's precomposed "naïve" (no Unicode

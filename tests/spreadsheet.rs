@@ -34,7 +34,7 @@ const INPUTS: [&str; 3] = ["=evil.jsonl", "\ttab.jsonl", "\rcr.jsonl"];
 
 /// `analyze` on the hostile inputs with `extra` options.
 fn analyze<'a>(extra: &[&'a str]) -> Vec<&'a str> {
-    let mut v = vec!["analyze"];
+    let mut v = vec!["analyze", "--doc-terms"];
     v.extend(INPUTS);
     v.extend(extra);
     v

@@ -116,6 +116,8 @@ fn analyze_file(
             bom: false,
             context: 0,
             hits: Default::default(),
+            // A shard: `merge_dirs` and `compare_dir` read it back.
+            doc_terms: true,
             html: ReportLevel::None,
         };
         let mut reporter = Reporter::create(&out, lexicon.clone(), opts).map_err(err)?;
@@ -195,6 +197,7 @@ fn compare_dir(
             bom: false,
             context: 0,
             hits: Default::default(),
+            doc_terms: false,
             html: ReportLevel::None,
         };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;

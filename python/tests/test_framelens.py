@@ -54,7 +54,9 @@ def test_done_when_check():
     df = r.documents.to_pandas()
     assert list(df["outlet"]) == ["a"] and df["tokens"][0] == 5
     assert r.attributions.num_rows == 1
-    assert r.attributions.to_pylist()[0]["cue"] == "claimed"
+    # attributions is compact (issue 18): the cue by its lemma and offsets.
+    row = r.attributions.to_pylist()[0]
+    assert (row["cue_lemma"], row["cue_class"], row["cue_start"], row["cue_end"]) == ("claim", "doubting", 10, 17)
 
 
 @pytest.mark.parametrize("raw_cells", [True, False])
@@ -85,11 +87,12 @@ def test_columns_are_typed_from_the_descriptors():
     # Per-category template columns are typed too.
     counts = [f for f in schema if f.name.endswith("_count")]
     assert counts and all(f.type == pa.int64() for f in counts)
-    # matches is compact (issue 18): counted hits, flags packed into one text column.
+    # matches is compact (issue 18): counted hits, flags packed into one text column, no
+    # `counted` column (every default row counts).
     m = r.matches.to_pandas()
     assert r.matches.schema.field("start").type == pa.int64()
     assert r.matches.schema.field("flags").type == pa.string()
-    assert "polarity" not in m.columns and (m["counted"] == 1).all()
+    assert "polarity" not in m.columns and "counted" not in m.columns and "text" not in m.columns
     assert r.compare.schema.field("z_p").type == pa.float64()
     # An empty table still has its typed columns.
     assert r.errors.num_rows == 0 and r.errors.schema.field("reason").type == pa.string()

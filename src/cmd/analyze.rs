@@ -2,9 +2,9 @@
 //! OUTDIR and renamed into place only when complete. On an error or an interrupt the temporary
 //! folder is removed and OUTDIR is left as it was (see `output`).
 
+use super::common::report_level;
 use super::common::{EXIT_PARTIAL, check_xlsx, compare_options, documents, load_lexicon, message};
 use super::common::{group_map, group_notes, grouping_options};
-use super::common::{outputs, report_level};
 use super::output::{check_output, write_atomically};
 use super::progress::Progress;
 use crate::cli::AnalyzeArgs;
@@ -13,9 +13,7 @@ use framelens::boilerplate::{Boilerplate, Builder};
 use framelens::compare::{CompareOptions, DocColumns, GroupMap};
 use framelens::corpus::FieldMap;
 use framelens::pipeline::RunCounts;
-use framelens::report::{
-    Hits, InputInfo, Manifest, ReportOptions, Reporter, RunInfo, analyze_outputs, xlsx,
-};
+use framelens::report::{Hits, InputInfo, Manifest, ReportOptions, Reporter, RunInfo, xlsx};
 use framelens::{Analyzer, Input, InputKind, InputOptions, Lexicon, Record, Sections, pipeline};
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -49,14 +47,16 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         true => Arc::default(),
         false => find_boilerplate(&args.inputs, &input_opts)?,
     };
+    let opts = ReportOptions {
+        cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
+        bom: args.excel,
+        context: context(&args),
+        hits: hits(&args),
+        doc_terms: args.doc_terms || args.full || args.shard,
+        html: report_level(&args.report),
+    };
+    let files = opts.analyze_outputs();
     let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
-        let opts = ReportOptions {
-            cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
-            bom: args.excel,
-            context: context(&args),
-            hits: hits(&args),
-            html: report_level(&args.report),
-        };
         let mut reporter = Reporter::create_with_columns(tmp, lexicon.clone(), opts, columns)?;
         reporter.set_compare_options(compare.clone());
         reporter.write_shard_state(args.shard);
@@ -76,14 +76,14 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         if !args.quiet {
             group_notes(&map, reporter.compare_input(), &args.grouping);
         }
-        let manifest = manifest(&args, &lexicon, &compare, &inputs, counts, threads);
+        let manifest = manifest(&args, (&lexicon, &compare, &files), &inputs, counts, threads);
         if !args.quiet && std::io::IsTerminal::is_terminal(&std::io::stderr()) {
             eprintln!("framelens: writing the aggregate and comparison tables...");
         }
         // In the pool: the comparison tables are computed in parallel too.
         pool.install(|| reporter.finish(&manifest))?;
         if parquet {
-            framelens::report::parquet::convert_folder(tmp, &analyze_outputs())?;
+            framelens::report::parquet::convert_folder(tmp, &files)?;
         }
         Ok(counts)
     })?;
@@ -92,7 +92,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     }
     // From the finished folder, so FILE may also be inside OUTDIR.
     if let Some(path) = &args.xlsx {
-        xlsx::write_workbook(out, &analyze_outputs(), path)?;
+        xlsx::write_workbook(out, &files, path)?;
     }
     if !args.quiet {
         summary(&args, &inputs, &counts, started);
@@ -141,8 +141,7 @@ fn find_boilerplate(paths: &[PathBuf], opts: &InputOptions) -> anyhow::Result<Ar
 /// What the run did and with what, for `manifest.json`.
 fn manifest(
     args: &AnalyzeArgs,
-    lexicon: &Lexicon,
-    compare: &CompareOptions,
+    (lexicon, compare, files): (&Lexicon, &CompareOptions, &[&str]),
     inputs: &[Input],
     counts: RunCounts,
     threads: usize,
@@ -166,9 +165,7 @@ fn manifest(
     if let Some(outlet) = &args.outlet {
         options["outlet"] = outlet.as_str().into();
     }
-    let level = report_level(&args.report);
-    let mut outputs: Vec<String> =
-        outputs(analyze_outputs(), level).into_iter().map(String::from).collect();
+    let mut outputs: Vec<String> = files.iter().map(|f| f.to_string()).collect();
     if args.shard {
         options["shard"] = true.into();
         outputs.push(framelens::report::shard::SHARD_STATE.into());
@@ -211,6 +208,7 @@ fn optional_options(args: &AnalyzeArgs, options: &mut serde_json::Value) {
         ("hit_details", args.hit_details),
         ("all_hits", args.all_hits),
         ("tone_hits", args.tone_hits),
+        ("doc_terms", args.doc_terms),
     ] {
         if on {
             options[name] = true.into();

@@ -33,6 +33,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         bom: args.excel,
         context: 0,
         hits: Default::default(),
+        doc_terms: false,
         html: report_level(&args.report),
     };
     let parquet = args.format == crate::cli::Format::Parquet;

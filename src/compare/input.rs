@@ -395,6 +395,13 @@ fn read_folder(
     CompareInput::check_dir(dir)?;
     let docs = DocumentRows::read(&dir.join("documents.csv"), group_by)?;
     let terms_path = dir.join("doc_terms.csv");
+    if !terms_path.exists() {
+        let message = "missing: `framelens compare` reads the per-document counts, which \
+                       `framelens analyze` writes with --doc-terms (or --full or --shard); \
+                       analyze again with --doc-terms"
+            .into();
+        return Err(Error::Input { path: terms_path.display().to_string(), message });
+    }
     let mut input = make()?;
     // Documents before `current` are added; `current` gathers its rows in `pairs`.
     let (mut current, mut pairs) = (0usize, Vec::new());

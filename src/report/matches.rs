@@ -1,7 +1,8 @@
 //! `matches.csv`: one row per lexicon hit, with the text as it stands in the document,
 //! code-point offsets into its section and the framing-device flags. Compact by default
-//! (counted hits of the framing dimensions, flags packed into one cell); `--hit-details`,
-//! `--all-hits`, `--tone-hits` and `--context N` add columns and rows (see `table::Hits`).
+//! (counted hits of loaded language, labels and hedges — the counted attribution cues are
+//! the rows of `attributions.csv` —, flags packed into one cell); `--hit-details`,
+//! `--all-hits`, `--tone-hits` and `--context N` add columns and rows (see `schema::Hits`).
 
 use super::cells::CellStyle;
 use super::rows::{Encoded, Rows};
@@ -9,7 +10,7 @@ use super::schema::{Hits, TONE_INPUTS};
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::devices::Flags;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{EntryId, Lexicon, Role};
 
 /// The device flags in column order, with their column names.
 const FLAGS: [(Flags, &str); 8] = [
@@ -23,16 +24,28 @@ const FLAGS: [(Flags, &str); 8] = [
     (Flags::BOILERPLATE, "boilerplate"),
 ];
 
+/// Which rows of `matches.csv` an entry's hits need beyond the default.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Needs {
+    /// None: a framing dimension whose counted hits are the default rows.
+    Nothing,
+    /// `--tone-hits`: a tone input.
+    Tone,
+    /// `--all-hits`: an attribution cue, whose counted hits are rows of `attributions.csv`.
+    AllHits,
+}
+
 /// Per entry: the cells of `matches.csv` that depend only on it (`lexicon` to `intensity`
-/// with details, `category` and `term` without), encoded once, and whether it is a tone input.
-pub(super) struct EntryCells(Vec<(Encoded, bool)>);
+/// with details, `category` and `term` without), encoded once, and what its rows need.
+pub(super) struct EntryCells(Vec<(Encoded, Needs)>);
 
 impl EntryCells {
     pub(super) fn new(lex: &Lexicon, c: &CellStyle, details: bool) -> EntryCells {
         EntryCells(
             lex.entries()
                 .iter()
-                .map(|e| {
+                .enumerate()
+                .map(|(i, e)| {
                     let mut r = Rows::new();
                     if details {
                         r.text(c, &lex.file(e.file).name);
@@ -46,7 +59,12 @@ impl EntryCells {
                         r.opt_int(e.intensity);
                     }
                     let top = &*lex.category(category.top).path;
-                    (Encoded::from_row(r), TONE_INPUTS.contains(&top))
+                    let needs = match lex.role(EntryId(i as u32)) {
+                        _ if TONE_INPUTS.contains(&top) => Needs::Tone,
+                        Role::AttributionCue { .. } => Needs::AllHits,
+                        _ => Needs::Nothing,
+                    };
+                    (Encoded::from_row(r), needs)
                 })
                 .collect(),
         )
@@ -71,8 +89,13 @@ pub(super) fn write(
     let head = Encoded::from_row(head);
     let mut packed = String::new();
     for m in &a.matches {
-        let (entry, tone) = &cells.0[m.entry.index()];
-        if (*tone && !hits.tone) || (!m.flags.counted() && !hits.uncounted) {
+        let (entry, needs) = &cells.0[m.entry.index()];
+        let wanted = match needs {
+            Needs::Tone => hits.tone,
+            Needs::AllHits => hits.uncounted,
+            Needs::Nothing => true,
+        };
+        if !wanted || (!m.flags.counted() && !hits.uncounted) {
             continue;
         }
         let text = m.section.text(d);
@@ -81,7 +104,9 @@ pub(super) fn write(
         out.raw(m.section.name());
         out.int(m.sentence);
         out.encoded(entry);
-        out.text(c, &text[s..end]);
+        if hits.details {
+            out.text(c, &text[s..end]);
+        }
         out.int(m.chars.start);
         out.int(m.chars.end);
         if hits.details {
@@ -107,7 +132,9 @@ pub(super) fn write(
             }
             out.raw(&packed);
         }
-        out.flag(m.flags.counted());
+        if hits.uncounted {
+            out.flag(m.flags.counted());
+        }
         out.end();
     }
 }

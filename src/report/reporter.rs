@@ -46,8 +46,8 @@ pub struct Reporter {
     dir: PathBuf,
     lexicon: Arc<Lexicon>,
     opts: ReportOptions,
-    /// The tables of [`STREAMED`].
-    streamed: [Table; 6],
+    /// The tables of [`STREAMED`] (`doc_terms.csv` only when written).
+    streamed: [Option<Table>; 6],
     errors: Table,
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
@@ -114,12 +114,13 @@ impl Reporter {
         lexicon: &Lexicon,
         opts: &ReportOptions,
         more: &[&str],
-    ) -> Result<([Table; 6], Table)> {
+    ) -> Result<([Option<Table>; 6], Table)> {
         let top = tables::top_names(lexicon);
         let create = |s| Table::create(dir, s, &top, opts);
-        let [_, b, c, d, e, f] = STREAMED.map(create);
+        let [_, b, c, d, e, f] = STREAMED.map(|s| opts.writes(s.file).then(|| create(s)));
         let a = Table::create_with(dir, &schema::DOCUMENTS, &top, more, opts);
-        Ok(([a?, b?, c?, d?, e?, f?], create(&schema::ERRORS)?))
+        let [b, c, d, e, f] = [b, c, d, e, f].map(Option::transpose);
+        Ok(([Some(a?), b?, c?, d?, e?, f?], create(&schema::ERRORS)?))
     }
 
     /// What the comparison reads, as collected so far.
@@ -145,7 +146,7 @@ impl Reporter {
     /// Writes the aggregate tables and the manifest, and flushes everything.
     pub fn finish(self, manifest: &Manifest) -> Result<()> {
         let mut streamed = Vec::with_capacity(7);
-        for t in self.streamed.into_iter().chain([self.errors]) {
+        for t in self.streamed.into_iter().flatten().chain([self.errors]) {
             streamed.push(t.close()?);
         }
         // The streamed tables reach the disk (an I/O wait, in its own thread) while the
@@ -234,6 +235,8 @@ pub struct RowRenderer {
     context: (usize, Hits),
     entry_cells: Arc<matches::EntryCells>,
     term_order: Arc<doc_terms::TermOrder>,
+    /// Whether `doc_terms.csv` is written.
+    doc_terms: bool,
     columns: Arc<DocColumns>,
 }
 
@@ -247,9 +250,12 @@ impl Render for RowRenderer {
         let more = self.columns.cells(&doc.outlet, &doc.extra);
         documents::write(documents, lex, doc, a, c, &more);
         matches::write(matches, &self.entry_cells, doc, a, c, self.context);
-        attributions::write(attributions, lex, doc, a, c);
-        doc_terms::write(doc_terms, &mut out.terms, &self.term_order, doc, a, c);
-        scare_quotes::write(scare_quotes, doc, a, c, self.context.0 > 0);
+        let details = self.context.1.details;
+        attributions::write(attributions, (lex, doc, a), c, details);
+        if self.doc_terms {
+            doc_terms::write(doc_terms, &mut out.terms, &self.term_order, doc, a, c);
+        }
+        scare_quotes::write(scare_quotes, doc, a, c, (self.context.0 > 0, details));
         tone::write(tone, doc, a, c);
     }
 }
@@ -264,13 +270,16 @@ impl Sink for Reporter {
             context: (self.opts.context, self.opts.hits),
             entry_cells: self.entry_cells.clone(),
             term_order: self.term_order.clone(),
+            doc_terms: self.opts.doc_terms,
             columns: self.columns.clone(),
         }
     }
 
     fn document(&mut self, doc: &Document, a: &DocAnalysis, r: &Rendered) -> Result<()> {
         for (table, rows) in self.streamed.iter_mut().zip(&r.rows) {
-            table.bytes(rows)?;
+            if let Some(table) = table {
+                table.bytes(rows)?;
+            }
         }
         if self.opts.html != ReportLevel::None {
             self.gathered.add(&self.lexicon, doc, a);
@@ -321,7 +330,7 @@ mod tests {
         for _ in 0..20 {
             result = result.and_then(|()| r.document(&doc, &a, &rendered));
         }
-        let err = result.and_then(|()| r.streamed[1].flush());
+        let err = result.and_then(|()| r.streamed[1].as_mut().unwrap().flush());
         let err = err.unwrap_err().to_string();
         assert!(err.contains("No space left on device"), "{err}");
         assert!(err.contains("matches.csv") || err.starts_with("x:"), "{err}");

@@ -1,6 +1,7 @@
 //! `scare_quotes.csv`: one row per short quoted span (one to four words), streamed per
 //! document, with its kind (`scare`, `attributed`, `title`), the cue that decided it, its
-//! offsets and, with `--context N`, its sentence.
+//! offsets and, with `--context N`, its sentence; `--hit-details` adds the outlet and the
+//! byte offsets.
 
 use super::cells::CellStyle;
 use super::rows::Rows;
@@ -8,20 +9,31 @@ use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::segment::Span;
 
-/// Renders one document's rows.
-pub(super) fn write(out: &mut Rows, d: &Document, a: &DocAnalysis, c: &CellStyle, sentence: bool) {
+/// Renders one document's rows: with `sentence` (`--context N`) the sentence of each, with
+/// `details` (`--hit-details`) the outlet and the byte offsets.
+pub(super) fn write(
+    out: &mut Rows,
+    d: &Document,
+    a: &DocAnalysis,
+    c: &CellStyle,
+    (sentence, details): (bool, bool),
+) {
     for (section, q) in &a.short_quotes {
         let text = section.text(d);
         out.text(c, &d.id);
-        out.text(c, &d.outlet);
+        if details {
+            out.text(c, &d.outlet);
+        }
         out.raw(section.name());
         out.int(q.sentence);
         out.raw(q.kind.name());
         out.text(c, &text[q.bytes.range()]);
         out.int(q.chars.start);
         out.int(q.chars.end);
-        out.int(q.bytes.start);
-        out.int(q.bytes.end);
+        if details {
+            out.int(q.bytes.start);
+            out.int(q.bytes.end);
+        }
         out.text(c, q.cue.map_or("", |s| &text[s.range()]));
         if sentence {
             out.text(c, &sentence_window(text, q.sentence_bytes, q.bytes));

@@ -233,7 +233,12 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
         c("lemma", T, "canonical form, where the lexicon gives one"),
         c("polarity", I, "-2..+2, empty where meaningless"),
         c("intensity", I, "1..3, empty where meaningless"),
-        c("text", T, "the matched words exactly as in the document"),
+        c(
+            "text",
+            T,
+            "the matched words exactly as in the document (only with --hit-details or --full: \
+             the offsets give them)",
+        ),
         c("start", I, "code-point offset of the match in its section"),
         c("end", I, "code-point end offset (exclusive)"),
         c("byte_start", I, "UTF-8 byte offset of the match"),
@@ -262,7 +267,8 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
             "counted",
             I,
             "1 when it counts in the rates: not in a name, boilerplate or set phrase, an \
-             attribution word only as a detected cue, and each token in one dimension",
+             attribution word only as a detected cue, and each token in one dimension (only \
+             with --all-hits or --full: the default rows all count)",
         ),
     ],
 };
@@ -273,14 +279,15 @@ pub(crate) const CONTEXT_COLUMNS: [&str; 2] = ["left", "right"];
 
 /// The columns of `matches.csv` written only with `--hit-details` (or `--full`): what a join
 /// gives (outlet from documents.csv; lexicon, lemma, polarity and intensity from the entry,
-/// i.e. category and term) and the byte offsets, and one 0/1 column per flag (the default
-/// packs the flags that are 1 into `flags`).
-pub(crate) const DETAIL_COLUMNS: [&str; 15] = [
+/// i.e. category and term), what the offsets give (the matched text, the byte offsets), and
+/// one 0/1 column per flag (the default packs the flags that are 1 into `flags`).
+pub(crate) const DETAIL_COLUMNS: [&str; 16] = [
     "outlet",
     "lexicon",
     "lemma",
     "polarity",
     "intensity",
+    "text",
     "byte_start",
     "byte_end",
     "in_quote",
@@ -293,16 +300,28 @@ pub(crate) const DETAIL_COLUMNS: [&str; 15] = [
     "boilerplate",
 ];
 
-/// What `matches.csv` holds beyond its compact default (issue 18: default tables no larger
-/// than the text): by default one row per counted hit of the framing dimensions (loaded
-/// language, labels, hedges, attribution cues), with its offsets, category, term and flags.
+/// The columns of `attributions.csv` written only with `--hit-details` (or `--full`): the
+/// outlet (documents.csv gives it) and what the offsets give (the cue and source as written).
+pub(crate) const ATTRIBUTION_DETAIL_COLUMNS: [&str; 3] = ["outlet", "cue", "source"];
+
+/// The columns of `scare_quotes.csv` written only with `--hit-details` (or `--full`): the
+/// outlet and the byte offsets.
+pub(crate) const SCARE_QUOTE_DETAIL_COLUMNS: [&str; 3] = ["outlet", "byte_start", "byte_end"];
+
+/// What the per-hit tables hold beyond their compact default (issue 18: default tables no
+/// larger than the text): by default `matches.csv` has one row per counted hit of loaded
+/// language, labels and hedges (the counted attribution cues are the rows of
+/// `attributions.csv`), with its offsets, category, term and flags.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Hits {
-    /// `--hit-details`: the columns of `schema::DETAIL_COLUMNS` (one 0/1 column per flag
-    /// instead of `flags`).
+    /// `--hit-details`: the columns of `schema::DETAIL_COLUMNS` in `matches.csv` (one 0/1
+    /// column per flag instead of `flags`), of `schema::ATTRIBUTION_DETAIL_COLUMNS` in
+    /// `attributions.csv` and of `schema::SCARE_QUOTE_DETAIL_COLUMNS` in `scare_quotes.csv`.
     pub details: bool,
-    /// `--all-hits`: also the hits that do not count (in a name, on a boilerplate line, a set
-    /// phrase, an attribution word that is no detected cue, a token another dimension took).
+    /// `--all-hits`: also the hits of the attribution cues (each one a row of
+    /// attributions.csv) and the hits that do not count (in a name, on a boilerplate line, a
+    /// set phrase, an attribution word that is no detected cue, a token another dimension
+    /// took), with the `counted` column.
     pub uncounted: bool,
     /// `--tone-hits`: also the hits of the tone inputs (the top-level categories of
     /// `schema::TONE_INPUTS`: valence words, negators, boosters), which tone.csv and the
@@ -319,12 +338,20 @@ impl Hits {
 /// `--tone-hits` (or `--full`).
 pub(crate) const TONE_INPUTS: [&str; 3] = ["valence", "negator", "booster"];
 
-/// Whether column `name` of `table` is written with these options: the default per-hit and
-/// short-quote tables are compact (issue 18); `--context N` adds the context columns (and the
-/// sentence of each short quotation), `--hit-details` the columns of [`DETAIL_COLUMNS`].
+/// Whether column `name` of `table` is written with these options: the default per-hit,
+/// attribution and short-quote tables are compact (issue 18); `--context N` adds the context
+/// columns (and the sentence of each short quotation), `--hit-details` the columns of
+/// [`DETAIL_COLUMNS`], [`ATTRIBUTION_DETAIL_COLUMNS`] and [`SCARE_QUOTE_DETAIL_COLUMNS`],
+/// `--all-hits` `counted`.
 pub(crate) fn written(table: &TableSchema, name: &str, context: usize, hits: Hits) -> bool {
+    if table.file == SCARE_QUOTES.file && name == "sentence_text" {
+        return context > 0;
+    }
     if table.file == SCARE_QUOTES.file {
-        return context > 0 || name != "sentence_text";
+        return hits.details || !SCARE_QUOTE_DETAIL_COLUMNS.contains(&name);
+    }
+    if table.file == ATTRIBUTIONS.file {
+        return hits.details || !ATTRIBUTION_DETAIL_COLUMNS.contains(&name);
     }
     if table.file != MATCHES.file {
         return true;
@@ -334,6 +361,7 @@ pub(crate) fn written(table: &TableSchema, name: &str, context: usize, hits: Hit
     }
     match name {
         "flags" => !hits.details,
+        "counted" => hits.uncounted,
         _ => hits.details || !DETAIL_COLUMNS.contains(&name),
     }
 }
@@ -344,14 +372,14 @@ pub(crate) const SCARE_QUOTES: TableSchema = TableSchema {
     about: "one row per short quotation (1-4 words): scare quote, attributed phrase or title",
     columns: &[
         c("doc_id", T, "the document"),
-        c("outlet", T, "its outlet"),
+        c("outlet", T, "its outlet (only with --hit-details or --full: documents.csv gives it)"),
         c("section", T, "title or body"),
         c("sentence", I, "0-based sentence index within the section"),
         c("kind", T, "scare, attributed or title"),
         c("quoted", T, "the quoted words"),
         c("start", I, "code-point offset of the quoted words in the section"),
         c("end", I, "code-point end offset (exclusive)"),
-        c("byte_start", I, "UTF-8 byte offset"),
+        c("byte_start", I, "UTF-8 byte offset (only with --hit-details or --full)"),
         c("byte_end", I, "UTF-8 byte end offset (exclusive)"),
         c("cue", T, "the naming or reporting word that attributes it, when one does"),
         c(
@@ -383,13 +411,13 @@ pub(crate) const ATTRIBUTIONS: TableSchema = TableSchema {
     about: "one row per attribution: cue, source, content (who is quoted, how)",
     columns: &[
         c("doc_id", T, "the document"),
-        c("outlet", T, "its outlet"),
+        c("outlet", T, "its outlet (only with --hit-details or --full: documents.csv gives it)"),
         c("section", T, "title or body"),
         c("sentence", I, "0-based sentence index of the cue within the section"),
         c(
             "cue",
             T,
-            "the reporting expression as written (said, According to, told reporters), or : for a speaker colon (Sanders: …)",
+            "the reporting expression as written (said, According to, told reporters), or : for a speaker colon (Sanders: …); only with --hit-details or --full (cue_start and cue_end give it)",
         ),
         c(
             "cue_lemma",
@@ -406,7 +434,7 @@ pub(crate) const ATTRIBUTIONS: TableSchema = TableSchema {
         c(
             "source",
             T,
-            "the speaker as written (Press Secretary Maren Holt, she, officials); empty for an agentless cue (is expected to, when asked)",
+            "the speaker as written (Press Secretary Maren Holt, she, officials); empty for an agentless cue (is expected to, when asked); only with --hit-details or --full (source_start and source_end give it)",
         ),
         c("source_start", I, "code-point offset of the source; empty when absent"),
         c("source_end", I, "code-point end offset of the source (exclusive)"),
@@ -626,8 +654,9 @@ macro_rules! rates_gaps {
         "A pivot shows a blank where an outlet's row was left out for lack of support \
          (--min-count N): the outlet used the feature fewer than N times and was not expected \
          to use it N times, so its rate is small, not unknown. To fill the blanks, run \
-         framelens compare OUTDIR -o DEST --min-count 0 (every row; the statistics and \
-         intervals do not change); a blank filled with 0 is less than 1000 N / tokens too low."
+         framelens compare OUTDIR -o DEST --min-count 0 on a folder analysed with --doc-terms \
+         (every row; the statistics and intervals do not change); a blank filled with 0 is \
+         less than 1000 N / tokens too low."
     };
 }
 

@@ -21,8 +21,27 @@ pub struct ReportOptions {
     pub context: usize,
     /// What `matches.csv` holds beyond its compact default.
     pub hits: super::schema::Hits,
+    /// Write `doc_terms.csv` (`--doc-terms`, `--full`, and always for shards: what
+    /// `framelens compare` and `merge` read back).
+    pub doc_terms: bool,
     /// What `report.html` holds (`--report`; default: everything).
     pub html: super::html::level::ReportLevel,
+}
+
+impl ReportOptions {
+    /// The files `analyze` writes with these options, in order: [`schema::analyze_outputs`]
+    /// without `doc_terms.csv` unless it is written, and without `report.html` for
+    /// `--report none`.
+    pub fn analyze_outputs(&self) -> Vec<&'static str> {
+        let none = self.html == super::html::level::ReportLevel::None;
+        let all = schema::analyze_outputs().into_iter();
+        all.filter(|f| self.writes(f) && !(none && *f == schema::REPORT_HTML)).collect()
+    }
+
+    /// Whether the table `file` is written with these options (all but `doc_terms.csv`).
+    pub(crate) fn writes(&self, file: &str) -> bool {
+        self.doc_terms || file != schema::DOC_TERMS.file
+    }
 }
 
 /// A CSV file: rows are encoded into a buffer that is written out when it fills, with the
@@ -147,5 +166,25 @@ impl Closed {
                 })
             })
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::html::level::ReportLevel;
+
+    /// The output list names `doc_terms.csv` only when it is written, and `report.html` unless
+    /// `--report none`; everything else always.
+    #[test]
+    fn the_output_list_is_what_the_options_write() {
+        let all = schema::analyze_outputs();
+        let full = ReportOptions { doc_terms: true, ..ReportOptions::default() };
+        assert_eq!(full.analyze_outputs(), all);
+        let plain = ReportOptions::default().analyze_outputs();
+        assert_eq!(plain.len(), all.len() - 1);
+        assert!(!plain.contains(&"doc_terms.csv") && plain.contains(&"matches.csv"));
+        let none = ReportOptions { html: ReportLevel::None, ..ReportOptions::default() };
+        assert!(!none.analyze_outputs().contains(&schema::REPORT_HTML));
     }
 }
