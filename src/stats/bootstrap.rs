@@ -377,47 +377,49 @@ fn rate_quantiles(bits: &mut [u64], p: (f64, f64)) -> Option<(f64, f64)> {
 const TAIL_MAX: usize = 64;
 
 /// Order statistics `lo0`, `lo0 + 1`, `lo1` and `lo1 + 1` (the last one where that is past
-/// the end) of `bits`, when both ends are short (an interval's tails): one pass per end keeping
-/// the smallest `lo0 + 2` and the largest `len − lo1` values in small sorted arrays. `None`
-/// when the ends are long or meet ([`selected`] then).
+/// the end) of `bits`, when both ends are short (an interval's tails): one pass keeping the
+/// smallest `lo0 + 2` and the largest `len − lo1` values in small sorted arrays. `None` when
+/// the ends are long or meet ([`selected`] then).
 fn tails(bits: &[u64], lo0: usize, lo1: usize) -> Option<(u64, u64, u64, u64)> {
     let (k_lo, k_hi) = (lo0 + 2, bits.len() - lo1);
     if k_lo > TAIL_MAX || k_hi > TAIL_MAX || 2 * (k_lo + k_hi) > bits.len() {
         return None;
     }
+    // The first k values sorted give both ends' starting contents.
+    let k = k_lo.max(k_hi);
+    let mut first = [0u64; TAIL_MAX];
+    let first = &mut first[..k];
+    first.copy_from_slice(&bits[..k]);
+    first.sort_unstable();
     let mut low = [0u64; TAIL_MAX];
-    let low = keep_smallest(bits, &mut low[..k_lo], |a, b| a < b);
+    let low = &mut low[..k_lo];
+    low.copy_from_slice(&first[..k_lo]);
+    // `high` runs from the largest down.
     let mut high = [0u64; TAIL_MAX];
-    let high = keep_smallest(bits, &mut high[..k_hi], |a, b| a > b);
-    // `high` runs from the largest down: order statistic lo1 is its last.
+    let high = &mut high[..k_hi];
+    high.iter_mut().zip(first.iter().rev()).for_each(|(h, &x)| *h = x);
+    for &x in &bits[k..] {
+        if x < low[k_lo - 1] {
+            insert(low, x, |a, b| a < b);
+        }
+        if x > high[k_hi - 1] {
+            insert(high, x, |a, b| a > b);
+        }
+    }
+    // Order statistic lo1 is the last of `high`.
     let b1 = if k_hi >= 2 { high[k_hi - 2] } else { high[0] };
     Some((low[lo0], low[lo0 + 1], high[k_hi - 1], b1))
 }
 
-/// The `keep.len()` first values of `bits` in the order `before` (a strict order), sorted.
-fn keep_smallest<'a>(
-    bits: &[u64],
-    keep: &'a mut [u64],
-    before: impl Fn(u64, u64) -> bool,
-) -> &'a [u64] {
-    let k = keep.len();
-    keep.copy_from_slice(&bits[..k]);
-    keep.sort_unstable_by(|&a, &b| match (before(a, b), before(b, a)) {
-        (true, _) => std::cmp::Ordering::Less,
-        (_, true) => std::cmp::Ordering::Greater,
-        _ => std::cmp::Ordering::Equal,
-    });
-    for &x in &bits[k..] {
-        if before(x, keep[k - 1]) {
-            let mut i = k - 1;
-            while i > 0 && before(x, keep[i - 1]) {
-                keep[i] = keep[i - 1];
-                i -= 1;
-            }
-            keep[i] = x;
-        }
+/// Puts `x` into `keep` (sorted by `before`, a strict order, and `x` before its last) in
+/// order, dropping the last.
+fn insert(keep: &mut [u64], x: u64, before: impl Fn(u64, u64) -> bool) {
+    let mut i = keep.len() - 1;
+    while i > 0 && before(x, keep[i - 1]) {
+        keep[i] = keep[i - 1];
+        i -= 1;
     }
-    keep
+    keep[i] = x;
 }
 
 /// [`tails`] by selection, for any `lo0` ≤ `lo1` < `bits.len()`.
