@@ -15,6 +15,7 @@
 
 use crate::corpus::Document;
 use crate::segment::Span;
+use rayon::prelude::*;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use std::cmp::Ordering;
 use std::hash::Hasher;
@@ -53,6 +54,7 @@ pub struct Builder {
     /// Key → (outlet, line hash, text, documents), for lines that reached the threshold.
     texts: FxHashMap<u64, (u32, u64, Box<str>, u32)>,
     norm: String,
+    hashes: Vec<LineHash>,
 }
 
 /// An open-addressing set of 62-bit keys, each slot holding its key's count (1..=3, saturating)
@@ -160,6 +162,31 @@ fn hash(line: &str, norm: &mut String) -> u64 {
     h.finish()
 }
 
+/// Documents hashed together by [`Builder::add_all`].
+const BATCH: usize = 256;
+
+/// One line of a document: the hash of its normalised form, whether it is in the title, and
+/// its span there.
+#[derive(Clone, Copy, Debug)]
+struct LineHash {
+    hash: u64,
+    title: bool,
+    span: Span,
+}
+
+/// The lines of `doc` (title, then body) with their hashes, into `out` (cleared first).
+fn line_hashes(doc: &Document, norm: &mut String, out: &mut Vec<LineHash>) {
+    out.clear();
+    let title = doc.title.as_deref().unwrap_or("");
+    for (text, is_title) in [(title, true), (doc.text.as_str(), false)] {
+        out.extend(lines(text).map(|(span, line)| LineHash {
+            hash: hash(line, norm),
+            title: is_title,
+            span,
+        }));
+    }
+}
+
 impl Builder {
     /// An empty first pass.
     pub fn new() -> Builder {
@@ -168,12 +195,62 @@ impl Builder {
 
     /// Counts the lines of one document (title and body), each once.
     pub fn add(&mut self, doc: &Document) {
+        let mut hashes = std::mem::take(&mut self.hashes);
+        line_hashes(doc, &mut self.norm, &mut hashes);
+        self.add_hashed(doc, &hashes);
+        self.hashes = hashes;
+    }
+
+    /// Counts every document of `docs` as [`Builder::add`] does, in order; with `parallel`,
+    /// batches of documents have their lines hashed on the rayon pool while this thread
+    /// counts the previous batch and reads the next (the counts stay serial and in input
+    /// order, so the result is the same).
+    pub fn add_all(&mut self, docs: impl Iterator<Item = Document>, parallel: bool) {
+        if !parallel {
+            docs.for_each(|d| self.add(&d));
+            return;
+        }
+        let mut docs = docs.peekable();
+        let read = |docs: &mut std::iter::Peekable<_>| -> Vec<Document> {
+            let mut batch = Vec::with_capacity(BATCH);
+            batch.extend(docs.by_ref().take(BATCH));
+            batch
+        };
+        let mut ready: Option<(Vec<Document>, Vec<Vec<LineHash>>)> = None;
+        let mut next = Some(read(&mut docs)).filter(|b| !b.is_empty());
+        while let Some(batch) = next.take() {
+            let mut hashed = None;
+            rayon::in_place_scope(|s| {
+                let slot = &mut hashed;
+                s.spawn(move |_| {
+                    let hashes = batch
+                        .par_iter()
+                        .map_init(String::new, |norm, d| {
+                            let mut out = Vec::new();
+                            line_hashes(d, norm, &mut out);
+                            out
+                        })
+                        .collect();
+                    *slot = Some((batch, hashes));
+                });
+                if let Some((docs, hashes)) = ready.take() {
+                    docs.iter().zip(&hashes).for_each(|(d, h)| self.add_hashed(d, h));
+                }
+                next = Some(read(&mut docs)).filter(|b| !b.is_empty());
+            });
+            ready = hashed;
+        }
+        if let Some((docs, hashes)) = ready {
+            docs.iter().zip(&hashes).for_each(|(d, h)| self.add_hashed(d, h));
+        }
+    }
+
+    /// Counts one document's lines from their hashes (see [`line_hashes`]).
+    fn add_hashed(&mut self, doc: &Document, hashes: &[LineHash]) {
         let n = self.outlets.len() as u32;
         let outlet = *self.outlets.entry(doc.outlet.as_str().into()).or_insert(n);
-        let title = doc.title.as_deref().unwrap_or("");
         self.in_doc.clear();
-        for (_, line) in lines(title).chain(lines(&doc.text)) {
-            let h = hash(line, &mut self.norm);
+        for &LineHash { hash: h, title, span } in hashes {
             let k = key(outlet, h);
             if !self.in_doc.insert(k) {
                 continue;
@@ -181,7 +258,8 @@ impl Builder {
             match (self.counts.bump(k) + 1).cmp(&u64::from(MIN_DOCUMENTS)) {
                 Ordering::Less => {}
                 Ordering::Equal => {
-                    self.texts.insert(k, (outlet, h, line.into(), MIN_DOCUMENTS));
+                    let text = if title { doc.title.as_deref().unwrap_or("") } else { &doc.text };
+                    self.texts.insert(k, (outlet, h, text[span.range()].into(), MIN_DOCUMENTS));
                 }
                 Ordering::Greater => {
                     self.texts.get_mut(&k).expect("a line past the threshold has its text").3 += 1
@@ -257,6 +335,38 @@ mod tests {
         spans.clear();
         bp.spans("B", text, &mut String::new(), &mut spans);
         assert!(spans.is_empty(), "boilerplate is per outlet");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20))]
+        /// Lines hashed in parallel batches give the lines of one document at a time.
+        #[test]
+        fn parallel_first_pass_equals_the_serial_one(
+            docs in proptest::collection::vec(
+                (0u8..3, proptest::collection::vec(0u8..12, 0..6), proptest::option::of(0u8..4)),
+                0..700,
+            ),
+        ) {
+            let docs: Vec<Document> = docs
+                .iter()
+                .map(|(o, lines, title)| {
+                    let text: Vec<String> = lines.iter().map(|l| format!("Line {l}  x")).collect();
+                    Document {
+                        outlet: format!("o{o}"),
+                        text: text.join("\n"),
+                        title: title.map(|t| format!(" line {t} x ")),
+                        ..Document::default()
+                    }
+                })
+                .collect();
+            let mut serial = Builder::new();
+            serial.add_all(docs.iter().cloned(), false);
+            let mut parallel = Builder::new();
+            parallel.add_all(docs.iter().cloned(), true);
+            let (serial, parallel) = (serial.finish(), parallel.finish());
+            proptest::prop_assert_eq!(serial.lines(), parallel.lines());
+            proptest::prop_assert_eq!(&serial.by_outlet, &parallel.by_outlet);
+        }
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let threads = thread_count(args.threads)?;
     let boilerplate = match args.count_boilerplate {
         true => Arc::default(),
-        false => find_boilerplate(&args.inputs, &input_opts)?,
+        false => find_boilerplate(&args.inputs, &input_opts, threads)?,
     };
     let opts = ReportOptions {
         cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
@@ -122,18 +122,24 @@ fn open_inputs(args: &AnalyzeArgs, input_opts: &InputOptions) -> anyhow::Result<
 }
 
 /// The first pass over the inputs: the lines each outlet repeats (see `framelens::boilerplate`).
-/// None when an input is standard input, which cannot be read twice.
-fn find_boilerplate(paths: &[PathBuf], opts: &InputOptions) -> anyhow::Result<Arc<Boilerplate>> {
+/// None when an input is standard input, which cannot be read twice. With more than one
+/// thread, lines are hashed on a pool of `threads` while the input is read.
+fn find_boilerplate(
+    paths: &[PathBuf],
+    opts: &InputOptions,
+    threads: usize,
+) -> anyhow::Result<Arc<Boilerplate>> {
     let mut b = Builder::new();
     if paths.iter().any(|p| p.as_os_str() == "-") {
         return Ok(Arc::default());
     }
+    let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build()?;
     for path in paths {
-        for record in Input::open(path, opts)? {
-            if let Record::Doc(doc) = record {
-                b.add(&doc);
-            }
-        }
+        let docs = Input::open(path, opts)?.filter_map(|r| match r {
+            Record::Doc(doc) => Some(*doc),
+            Record::Failed(_) => None,
+        });
+        pool.install(|| b.add_all(docs, threads > 1));
     }
     Ok(Arc::new(b.finish()))
 }

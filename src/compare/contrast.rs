@@ -9,6 +9,7 @@ use crate::stats::fdr::bh;
 use crate::stats::loglik::g2;
 use crate::stats::logodds::{LogOdds, Side, log_odds, prior};
 use crate::stats::pvalue::{chi2_1_upper, normal_two_sided};
+use rustc_hash::FxHashMap;
 
 /// What is compared: two groups, or a group and the rest of its scope.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -67,25 +68,30 @@ pub(crate) fn contrast(
     pooled_tokens: u64,
     alpha0: f64,
 ) -> Vec<ContrastRow> {
+    // A row's statistics depend only on its three counts (the sides' tokens, the pooled
+    // tokens and α₀ are fixed here), and most features share them with another (a group
+    // without the feature, rare features): each distinct triple is computed once.
+    let mut memo: FxHashMap<[u64; 3], Stats> = FxHashMap::default();
     let mut rows: Vec<ContrastRow> = features
         .iter()
         .map(|&f| {
             let a = Side { count: count_a(f), tokens: tokens_a };
             let b = Side { count: count_b(f), tokens: tokens_b };
-            let alpha = prior(pooled(f), pooled_tokens, alpha0);
-            let lo = alpha.and_then(|al| log_odds(a, b, al, alpha0));
-            let g = g2(a, b);
+            let pooled = pooled(f);
+            let s = *memo
+                .entry([a.count, b.count, pooled])
+                .or_insert_with(|| Stats::of(a, b, prior(pooled, pooled_tokens, alpha0), alpha0));
             ContrastRow {
                 sides,
                 feature: f,
                 a,
                 b,
-                prior: alpha,
-                log_odds: lo,
-                z_p: lo.and_then(|l| normal_two_sided(l.z)),
+                prior: s.prior,
+                log_odds: s.log_odds,
+                z_p: s.z_p,
                 z_q: None,
-                g2: g,
-                g2_p: g.and_then(chi2_1_upper),
+                g2: s.g2,
+                g2_p: s.g2_p,
                 g2_q: None,
             }
         })
@@ -101,6 +107,30 @@ pub(crate) fn contrast(
         }
     }
     rows
+}
+
+/// The statistics of one row before its q-values.
+#[derive(Clone, Copy)]
+struct Stats {
+    prior: Option<f64>,
+    log_odds: Option<LogOdds>,
+    z_p: Option<f64>,
+    g2: Option<f64>,
+    g2_p: Option<f64>,
+}
+
+impl Stats {
+    fn of(a: Side, b: Side, prior: Option<f64>, alpha0: f64) -> Stats {
+        let log_odds = prior.and_then(|al| log_odds(a, b, al, alpha0));
+        let g2 = g2(a, b);
+        Stats {
+            prior,
+            log_odds,
+            z_p: log_odds.and_then(|l| normal_two_sided(l.z)),
+            g2,
+            g2_p: g2.and_then(chi2_1_upper),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -146,5 +176,39 @@ mod tests {
         // Terms: m = 2, q of the smaller p = min(p·2/1, 1·2/2 = 1).
         assert_eq!(rows[1].g2_q, Some((rows[1].g2_p.unwrap() * 2.0).min(1.0)));
         assert_eq!(rows[2].g2_q, Some(1.0));
+    }
+    proptest::proptest! {
+        /// Rows computed once per distinct triple of counts equal rows computed one by one.
+        #[test]
+        fn shared_statistics_equal_each_row_computed_alone(
+            counts in proptest::collection::vec((0u64..4, 0u64..4, 0u64..3, proptest::prelude::any::<bool>()), 1..60),
+            tokens in (1u64..200, 1u64..200),
+        ) {
+            let table: Vec<Feature> = counts
+                .iter()
+                .map(|c| feature(if c.3 { FeatureKind::Term } else { FeatureKind::Category }))
+                .collect();
+            let ids: Vec<u32> = (0..counts.len() as u32).collect();
+            let pooled = |f: u32| { let c = counts[f as usize]; c.0 + c.1 + c.2 };
+            let pooled_tokens = tokens.0 + tokens.1 + 50;
+            let sides = Sides { scope: ScopeKind::All, a: 0, b: None, docs_a: 1, docs_b: 1 };
+            let rows = contrast(
+                &ids, &table, sides, tokens,
+                |f| counts[f as usize].0, |f| counts[f as usize].1, pooled, pooled_tokens, 50.0,
+            );
+            for (f, r) in rows.iter().enumerate() {
+                let (a, b) = (r.a, r.b);
+                let alpha = prior(pooled(f as u32), pooled_tokens, 50.0);
+                let lo = alpha.and_then(|al| log_odds(a, b, al, 50.0));
+                let g = g2(a, b);
+                let bits = |x: Option<f64>| x.map(f64::to_bits);
+                proptest::prop_assert_eq!(bits(r.prior), bits(alpha));
+                proptest::prop_assert_eq!(r.log_odds.map(|l| (l.delta.to_bits(), l.z.to_bits(), l.se.to_bits())), lo.map(|l| (l.delta.to_bits(), l.z.to_bits(), l.se.to_bits())));
+                proptest::prop_assert_eq!(bits(r.z_p), bits(lo.and_then(|l| normal_two_sided(l.z))));
+                proptest::prop_assert_eq!(bits(r.g2), bits(g));
+                proptest::prop_assert_eq!(bits(r.g2_p), bits(g.and_then(chi2_1_upper)));
+                proptest::prop_assert_eq!((a.count, b.count), (counts[f].0, counts[f].1));
+            }
+        }
     }
 }

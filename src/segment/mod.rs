@@ -162,14 +162,39 @@ pub fn paragraphs(text: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
 /// the next one starts.
 fn line_end(b: &[u8], from: usize) -> (usize, usize) {
     let mut i = from;
-    while i < b.len() {
-        match b[i] {
-            b'\n' | b'\r' => return (i, i + 1),
-            0xE2 if b[i + 1..].starts_with(&[0x80, 0xA9]) => return (i, i + 3),
-            _ => i += 1,
+    loop {
+        i = next_break_byte(b, i);
+        match b.get(i) {
+            None => return (b.len(), b.len()),
+            Some(b'\n' | b'\r') => return (i, i + 1),
+            // 0xE2: U+2029 is E2 80 A9.
+            Some(_) if b[i + 1..].starts_with(&[0x80, 0xA9]) => return (i, i + 3),
+            Some(_) => i += 1,
         }
     }
-    (b.len(), b.len())
+}
+
+/// The first position from `i` on holding `\n`, `\r` or 0xE2 (the first byte of U+2029),
+/// else `b.len()`: eight bytes at a time (a byte equal to c is a zero byte of x XOR c·0x01…;
+/// the lowest flagged byte of the zero-byte test is always a true zero).
+fn next_break_byte(b: &[u8], mut i: usize) -> usize {
+    const LO: u64 = 0x0101_0101_0101_0101;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    let zero = |y: u64| y.wrapping_sub(LO) & !y & HI;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        let m = zero(x ^ (LO * u64::from(b'\n')))
+            | zero(x ^ (LO * u64::from(b'\r')))
+            | zero(x ^ (LO * 0xE2));
+        if m != 0 {
+            return i + (m.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    while i < b.len() && !matches!(b[i], b'\n' | b'\r' | 0xE2) {
+        i += 1;
+    }
+    i
 }
 
 /// Whether `gap` may stand between two words of a phrase: only white space and hyphens.
@@ -314,6 +339,20 @@ mod properties {
                 pos += len + rest[len..].chars().next().map_or(0, char::len_utf8);
             }
             prop_assert_eq!(paragraphs(&text).collect::<Vec<_>>(), reference);
+        }
+
+        #[test]
+        fn break_bytes_found_eight_at_a_time_equal_a_byte_scan(
+            b in proptest::collection::vec(prop_oneof![
+                8 => 0x20u8..0x7F,
+                1 => Just(b'\n'), 1 => Just(b'\r'), 1 => Just(0xE2u8), 1 => Just(0x80u8),
+                1 => any::<u8>(),
+            ], 0..80),
+            from in 0usize..80,
+        ) {
+            let from = from.min(b.len());
+            let want = (from..b.len()).find(|&i| matches!(b[i], b'\n' | b'\r' | 0xE2)).unwrap_or(b.len());
+            prop_assert_eq!(next_break_byte(&b, from), want);
         }
 
         #[test]

@@ -4,9 +4,8 @@
 /// Appends the normalised form of `word` to `out`.
 pub fn normalize_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        let start = out.len();
-        out.push_str(word);
-        out[start..].make_ascii_lowercase();
+        // SAFETY: ASCII bytes keep `out` UTF-8. One pass that copies and lowercases.
+        unsafe { out.as_mut_vec() }.extend(word.bytes().map(|c| c.to_ascii_lowercase()));
         return;
     }
     normalize_chars(word, out);

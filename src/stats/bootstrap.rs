@@ -61,6 +61,8 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
 pub struct Sample {
     features: usize,
     totals: Vec<u64>,
+    /// The largest sum of one unit's counts (bounds every replicate's sums).
+    largest: u64,
     /// Per chunk: the packed entries, and where each unit's start (one more offset than units).
     chunks: Vec<(Vec<u32>, Vec<usize>)>,
 }
@@ -73,14 +75,21 @@ impl Sample {
     /// No units yet, over `features` features.
     pub fn new(features: usize) -> Sample {
         let chunks = features.div_ceil(FEATURE_CHUNK).max(1);
-        Sample { features, totals: Vec::new(), chunks: vec![(Vec::new(), vec![0]); chunks] }
+        Sample {
+            features,
+            totals: Vec::new(),
+            largest: 0,
+            chunks: vec![(Vec::new(), vec![0]); chunks],
+        }
     }
 
     /// Adds a unit: its denominator and (feature, count) pairs with features below the
     /// sample's (in any order; a feature may repeat).
     pub fn push(&mut self, total: u64, counts: impl IntoIterator<Item = (u32, u64)>) {
         self.totals.push(total);
+        let mut sum = 0u64;
         for (f, mut c) in counts {
+            sum = sum.saturating_add(c);
             debug_assert!((f as usize) < self.features);
             let (entries, _) = &mut self.chunks[f as usize / FEATURE_CHUNK];
             let high = ((f as usize % FEATURE_CHUNK) as u32) << COUNT_BITS;
@@ -93,6 +102,7 @@ impl Sample {
         for (entries, offsets) in &mut self.chunks {
             offsets.push(entries.len());
         }
+        self.largest = self.largest.max(sum);
     }
 
     /// Units added.
@@ -132,16 +142,143 @@ const FEATURE_CHUNK: usize = 512;
 
 /// Replicates computed together in one pass over the counts (a vector of sums per feature),
 /// so the counts are read once per block instead of once per replicate.
-const BLOCK: usize = 8;
+const BLOCK: usize = 16;
+
+/// One block's sums per feature: `u32` when no sum can exceed it (the largest unit's count
+/// times the units drawn per replicate), which the baseline x86-64 target adds 4 at a time
+/// (a count of 1, most of them, needs no multiply); `f64` otherwise (exact: integers far
+/// below 2^53). Either way each sum is the same integer, so the rates are the same bits.
+enum Sums {
+    Narrow(Vec<[u32; BLOCK]>),
+    Wide(Vec<[f64; BLOCK]>),
+}
+
+impl Sums {
+    fn new(sample: &Sample, width: usize) -> Sums {
+        let bound = sample.largest.checked_mul(sample.len() as u64);
+        match bound.is_some_and(|b| b <= u64::from(u32::MAX)) {
+            true => Sums::Narrow(vec![[0; BLOCK]; width]),
+            false => Sums::Wide(vec![[0.0; BLOCK]; width]),
+        }
+    }
+
+    /// Σ count · weight per feature of the first `width` over every unit, from zero. With
+    /// AVX2 when the processor has it (8 lanes and a 32-bit multiply: the same integers).
+    fn accumulate(
+        &mut self,
+        width: usize,
+        chunk: &(Vec<u32>, Vec<usize>),
+        weights: &[[u32; BLOCK]],
+    ) {
+        #[cfg(target_arch = "x86_64")]
+        if std::arch::is_x86_feature_detected!("avx2") {
+            // SAFETY: the processor has AVX2, the only requirement of the function.
+            unsafe { self.accumulate_avx2(width, chunk, weights) };
+            return;
+        }
+        self.accumulate_inline(width, chunk, weights);
+    }
+
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx2")]
+    unsafe fn accumulate_avx2(
+        &mut self,
+        width: usize,
+        chunk: &(Vec<u32>, Vec<usize>),
+        weights: &[[u32; BLOCK]],
+    ) {
+        self.accumulate_inline(width, chunk, weights);
+    }
+
+    #[inline(always)]
+    fn accumulate_inline(
+        &mut self,
+        width: usize,
+        chunk: &(Vec<u32>, Vec<usize>),
+        weights: &[[u32; BLOCK]],
+    ) {
+        let (entries, offsets) = chunk;
+        let spans =
+            weights.iter().enumerate().map(|(d, w)| (w, &entries[offsets[d]..offsets[d + 1]]));
+        match self {
+            Sums::Narrow(sums) => {
+                sums[..width].iter_mut().for_each(|s| *s = [0; BLOCK]);
+                for (w, span) in spans {
+                    for &e in span {
+                        let (f, c) = ((e >> COUNT_BITS) as usize, e & COUNT_MAX as u32);
+                        let s = &mut sums[f];
+                        if c == 1 {
+                            (0..BLOCK).for_each(|r| s[r] = s[r].wrapping_add(w[r]));
+                        } else {
+                            (0..BLOCK).for_each(|r| s[r] = s[r].wrapping_add(c.wrapping_mul(w[r])));
+                        }
+                    }
+                }
+            }
+            Sums::Wide(sums) => {
+                sums[..width].iter_mut().for_each(|s| *s = [0.0; BLOCK]);
+                for (w, span) in spans {
+                    let w = w.map(f64::from);
+                    for &e in span {
+                        let (f, c) = ((e >> COUNT_BITS) as usize, f64::from(e & COUNT_MAX as u32));
+                        let s = &mut sums[f];
+                        (0..BLOCK).for_each(|r| s[r] += c * w[r]);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The rates `scale · sum / total` (as bits) of the block's `live` replicates (position in
+    /// the block, total), for the first `width` features: feature f's at `values[f · b + at..]`.
+    fn rates(
+        &self,
+        width: usize,
+        live: &[(usize, f64)],
+        scale: f64,
+        values: &mut [u64],
+        b: usize,
+        at: usize,
+    ) {
+        fn write<T: Copy + Into<f64>>(
+            sums: &[[T; BLOCK]],
+            live: &[(usize, f64)],
+            scale: f64,
+            values: &mut [u64],
+            b: usize,
+            at: usize,
+        ) {
+            if live.len() == BLOCK {
+                // Every replicate of a full block valid (the usual case): lane r is replicate r.
+                let totals: [f64; BLOCK] = std::array::from_fn(|r| live[r].1);
+                for (f, s) in sums.iter().enumerate() {
+                    let out = &mut values[f * b + at..f * b + at + BLOCK];
+                    for r in 0..BLOCK {
+                        out[r] = (s[r].into() * scale / totals[r]).to_bits();
+                    }
+                }
+                return;
+            }
+            for (f, s) in sums.iter().enumerate() {
+                let out = &mut values[f * b + at..f * b + at + live.len()];
+                for (v, &(r, total)) in out.iter_mut().zip(live) {
+                    *v = (s[r].into() * scale / total).to_bits();
+                }
+            }
+        }
+        match self {
+            Sums::Narrow(s) => write(&s[..width], live, scale, values, b, at),
+            Sums::Wide(s) => write(&s[..width], live, scale, values, b, at),
+        }
+    }
+}
 
 /// Percentile intervals (the `probs` quantiles, e.g. 0.025 and 0.975) of
 /// `scale · Σ count / Σ total` for every feature of `sample`, from `replicates` resamples of
 /// its units drawn with `rng`.
 ///
-/// Sums are accumulated in `f64`, exactly (they are integers far below 2^53), so each rate is
-/// the same number as `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums (`u64`
-/// sums were tried: without SSE4.1/AVX-512 the baseline x86-64 target has no vector 64-bit
-/// multiply, and the loop took 8 % more instructions). `scale`
+/// Sums are exact integers ([`Sums`]), so each rate is the same number as
+/// `(Σ count) as f64 · scale / (Σ total) as f64` from integer sums. `scale`
 /// must be positive: rates are then non-negative, and their bit patterns order like them,
 /// which the quantile selection uses.
 pub fn ratio_intervals(
@@ -158,14 +295,14 @@ pub fn ratio_intervals(
     let b = replicates as usize;
     let width_max = FEATURE_CHUNK.min(features);
     let mut weights = vec![[0u32; BLOCK]; n];
-    let mut sums = vec![[0f64; BLOCK]; width_max];
+    let mut sums = Sums::new(sample, width_max);
     debug_assert!(scale > 0.0);
     // Feature-major: the replicate rates (as bits) of feature f are values[f·b .. f·b + valid].
     let mut values = vec![0u64; width_max * b];
     let mut intervals = Vec::with_capacity(features);
     let start = rng.clone();
     let mut valid = 0;
-    for (k, (entries, offsets)) in sample.chunks.iter().enumerate() {
+    for (k, chunk) in sample.chunks.iter().enumerate() {
         let width = (features - k * FEATURE_CHUNK).min(FEATURE_CHUNK);
         *rng = start.clone();
         valid = 0;
@@ -174,21 +311,7 @@ pub fn ratio_intervals(
             let block = BLOCK.min(b - done);
             let totals = draw_block(sample, &mut weights, block, rng);
             done += block;
-            sums[..width].iter_mut().for_each(|s| *s = [0.0; BLOCK]);
-            for (d, w) in weights.iter().enumerate() {
-                let span = &entries[offsets[d]..offsets[d + 1]];
-                if span.is_empty() {
-                    continue;
-                }
-                let w = w.map(f64::from);
-                for &e in span {
-                    let (f, c) = ((e >> COUNT_BITS) as usize, f64::from(e & COUNT_MAX as u32));
-                    let s = &mut sums[f];
-                    for r in 0..BLOCK {
-                        s[r] += c * w[r];
-                    }
-                }
-            }
+            sums.accumulate(width, chunk, &weights);
             // The block's valid replicates, written feature by feature (contiguous per feature).
             let mut live = [(0usize, 0f64); BLOCK];
             let mut k = 0;
@@ -198,12 +321,7 @@ pub fn ratio_intervals(
                     k += 1;
                 }
             }
-            for (f, s) in sums[..width].iter().enumerate() {
-                let out = &mut values[f * b + valid..f * b + valid + k];
-                for (v, &(r, total)) in out.iter_mut().zip(&live[..k]) {
-                    *v = (s[r] * scale / total).to_bits();
-                }
-            }
+            sums.rates(width, &live[..k], scale, &mut values, b, valid);
             valid += k;
         }
         intervals.extend((0..width).map(|f| {
@@ -242,6 +360,70 @@ fn rate_quantiles(bits: &mut [u64], p: (f64, f64)) -> Option<(f64, f64)> {
     let h = |p: f64| last as f64 * p.clamp(0.0, 1.0);
     let (h0, h1) = (h(p.0), h(p.1));
     let (lo0, lo1) = (h0.floor() as usize, h1.floor() as usize);
+    let (a0, b0, a1, b1);
+    if let Some(t) = tails(bits, lo0, lo1) {
+        (a0, b0, a1, b1) = t;
+    } else {
+        (a0, b0, a1, b1) = selected(bits, lo0, lo1);
+    }
+    let lerp = |a: u64, b: u64, h: f64, lo: usize| {
+        let (a, b) = (f64::from_bits(a), f64::from_bits(b));
+        a + (h - lo as f64) * (b - a)
+    };
+    Some((lerp(a0, b0, h0, lo0), lerp(a1, b1, h1, lo1)))
+}
+
+/// The most values kept at each end by [`tails`].
+const TAIL_MAX: usize = 64;
+
+/// Order statistics `lo0`, `lo0 + 1`, `lo1` and `lo1 + 1` (the last one where that is past
+/// the end) of `bits`, when both ends are short (an interval's tails): one pass keeping the
+/// smallest `lo0 + 2` and the largest `len − lo1` values in small sorted arrays. `None` when
+/// the ends are long or meet ([`selected`] then).
+fn tails(bits: &[u64], lo0: usize, lo1: usize) -> Option<(u64, u64, u64, u64)> {
+    let (k_lo, k_hi) = (lo0 + 2, bits.len() - lo1);
+    if k_lo > TAIL_MAX || k_hi > TAIL_MAX || 2 * (k_lo + k_hi) > bits.len() {
+        return None;
+    }
+    // The first k values sorted give both ends' starting contents.
+    let k = k_lo.max(k_hi);
+    let mut first = [0u64; TAIL_MAX];
+    let first = &mut first[..k];
+    first.copy_from_slice(&bits[..k]);
+    first.sort_unstable();
+    let mut low = [0u64; TAIL_MAX];
+    let low = &mut low[..k_lo];
+    low.copy_from_slice(&first[..k_lo]);
+    // `high` runs from the largest down.
+    let mut high = [0u64; TAIL_MAX];
+    let high = &mut high[..k_hi];
+    high.iter_mut().zip(first.iter().rev()).for_each(|(h, &x)| *h = x);
+    for &x in &bits[k..] {
+        if x < low[k_lo - 1] {
+            insert(low, x, |a, b| a < b);
+        }
+        if x > high[k_hi - 1] {
+            insert(high, x, |a, b| a > b);
+        }
+    }
+    // Order statistic lo1 is the last of `high`.
+    let b1 = if k_hi >= 2 { high[k_hi - 2] } else { high[0] };
+    Some((low[lo0], low[lo0 + 1], high[k_hi - 1], b1))
+}
+
+/// Puts `x` into `keep` (sorted by `before`, a strict order, and `x` before its last) in
+/// order, dropping the last.
+fn insert(keep: &mut [u64], x: u64, before: impl Fn(u64, u64) -> bool) {
+    let mut i = keep.len() - 1;
+    while i > 0 && before(x, keep[i - 1]) {
+        keep[i] = keep[i - 1];
+        i -= 1;
+    }
+    keep[i] = x;
+}
+
+/// [`tails`] by selection, for any `lo0` ≤ `lo1` < `bits.len()`.
+fn selected(bits: &mut [u64], lo0: usize, lo1: usize) -> (u64, u64, u64, u64) {
     let (_, &mut a0, right) = bits.select_nth_unstable(lo0);
     let (a1, b0, b1);
     if lo1 == lo0 {
@@ -254,11 +436,7 @@ fn rate_quantiles(bits: &mut [u64], p: (f64, f64)) -> Option<(f64, f64)> {
         a1 = x;
         b1 = rest.iter().copied().min().unwrap_or(x);
     }
-    let lerp = |a: u64, b: u64, h: f64, lo: usize| {
-        let (a, b) = (f64::from_bits(a), f64::from_bits(b));
-        a + (h - lo as f64) * (b - a)
-    };
-    Some((lerp(a0, b0, h0, lo0), lerp(a1, b1, h1, lo1)))
+    (a0, b0, a1, b1)
 }
 
 #[cfg(test)]
@@ -403,6 +581,80 @@ mod tests {
             let (got, want) = quantiles_both_ways(&v, (p0, (p0 + width).min(1.0)));
             proptest::prop_assert_eq!(got, Some(want));
         }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn tails_equal_selection(
+            v in proptest::collection::vec(proptest::prop_oneof![0u64..5, proptest::prelude::any::<u64>()], 1..1200),
+            (p0, p1) in (0.0f64..0.1, 0.9f64..=1.0),
+        ) {
+            let last = v.len() - 1;
+            let (lo0, lo1) = ((last as f64 * p0) as usize, (last as f64 * p1) as usize);
+            if let Some(t) = tails(&v, lo0, lo1) {
+                proptest::prop_assert_eq!(t, selected(&mut v.clone(), lo0, lo1));
+            }
+        }
+
+        /// Counts so large that the sums leave `u32` ([`Sums::Wide`]).
+        #[test]
+        fn wide_sums_equal_the_naive_procedure_bit_for_bit(
+            units in proptest::collection::vec(
+                (1u64..1 << 40, proptest::collection::vec(proptest::prop_oneof![0u64..3, (1u64 << 29)..(1 << 31)], 4)),
+                1..12,
+            ),
+            replicates in 1u32..40,
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let mut s = Sample::new(4);
+            for (total, counts) in &units {
+                s.push(*total, counts.iter().enumerate().map(|(f, &c)| (f as u32, c)));
+            }
+            let got = ratio_intervals(&s, replicates, 1000.0, P95, &mut SplitMix64::new(seed));
+            let want = naive(&units, replicates, 1000.0, seed);
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
+        /// The portable loop gives the sums of the dispatched one (AVX2 where the tests run).
+        #[test]
+        fn portable_sums_equal_dispatched_sums(
+            units in proptest::collection::vec(proptest::collection::vec((0u32..20, 1u64..5), 0..8), 1..30),
+            wide in proptest::prelude::any::<bool>(),
+            seed in proptest::prelude::any::<u64>(),
+        ) {
+            let mut s = Sample::new(20);
+            for u in &units {
+                s.push(1, u.iter().copied());
+            }
+            let mut weights = vec![[0u32; BLOCK]; s.len()];
+            draw_block(&s, &mut weights, BLOCK, &mut SplitMix64::new(seed));
+            let make = || match wide {
+                true => Sums::Wide(vec![[0.0; BLOCK]; 20]),
+                false => Sums::Narrow(vec![[0; BLOCK]; 20]),
+            };
+            let (mut a, mut b) = (make(), make());
+            a.accumulate(20, &s.chunks[0], &weights);
+            b.accumulate_inline(20, &s.chunks[0], &weights);
+            let all = |x: &Sums| -> Vec<u64> {
+                let mut v = vec![0u64; 20 * BLOCK];
+                let live: Vec<(usize, f64)> = (0..BLOCK).map(|r| (r, 1.0)).collect();
+                x.rates(20, &live, 1.0, &mut v, BLOCK, 0);
+                v
+            };
+            proptest::prop_assert_eq!(all(&a), all(&b));
+        }
+    }
+
+    #[test]
+    fn sums_are_narrow_only_when_no_sum_can_overflow() {
+        let mut s = Sample::new(1);
+        s.push(1, [(0, u64::from(u32::MAX) / 2)]);
+        s.push(1, []);
+        assert!(matches!(Sums::new(&s, 1), Sums::Narrow(_)));
+        s.push(1, []);
+        assert!(matches!(Sums::new(&s, 1), Sums::Wide(_)));
     }
 
     #[test]

@@ -5,10 +5,47 @@
 //! `p.adjust(method = "BH")` returns. Undefined p-values are not counted in m.
 
 /// q-values for `p`, in the same order; `None` stays `None`.
+///
+/// Tied p-values get the same q (the running minimum over a run of ties ends at the tie
+/// with the largest rank, p · m / that rank), so only the sorted p-values are needed, not
+/// their positions: each distinct value's q is computed once and looked up.
 pub fn bh(p: &[Option<f64>]) -> Vec<Option<f64>> {
-    // (total-order key of p, position): ascending p, ties in input order (they get the same q
-    // either way). The key orders like `f64::total_cmp`, so an unstable sort of the pairs is
-    // the stable sort by p.
+    // Keys that order like `f64::total_cmp`, ascending.
+    let mut keys: Vec<i64> =
+        p.iter().filter_map(|v| v.filter(|x| !x.is_nan()).map(total_key)).collect();
+    keys.sort_unstable();
+    let m = keys.len() as f64;
+    // (key, q) of each distinct p, from the largest p down.
+    let mut distinct: Vec<(i64, f64)> = Vec::new();
+    let mut running = 1.0f64;
+    let mut end = keys.len();
+    while end > 0 {
+        let key = keys[end - 1];
+        let pv = f64::from_bits(total_key_inverse(key));
+        running = running.min(pv * m / end as f64);
+        distinct.push((key, running.min(1.0)));
+        end = keys[..end].partition_point(|&k| k < key);
+    }
+    distinct.reverse();
+    p.iter()
+        .map(|v| {
+            let key = total_key(v.filter(|x| !x.is_nan())?);
+            let at = distinct.binary_search_by_key(&key, |d| d.0).ok()?;
+            Some(distinct[at].1)
+        })
+        .collect()
+}
+
+/// The bits of the number whose [`total_key`] is `key`.
+fn total_key_inverse(key: i64) -> u64 {
+    // The mask depends only on the sign bit, which it leaves alone: its own inverse.
+    total_key(f64::from_bits(key as u64)) as u64
+}
+
+/// [`bh`] by the definition: the p-values sorted with their positions (ties in input order),
+/// the running minimum from the largest down.
+#[cfg(test)]
+fn bh_reference(p: &[Option<f64>]) -> Vec<Option<f64>> {
     let mut order: Vec<(i64, usize)> = p
         .iter()
         .enumerate()
@@ -72,5 +109,25 @@ mod tests {
         assert_eq!(q, vec![Some(0.08), Some(0.08), Some(1.0), Some(1.0)]);
         assert!(bh(&[]).is_empty());
         assert_eq!(bh(&[None]), vec![None]);
+    }
+
+    use proptest::prelude::*;
+
+    proptest::proptest! {
+        #[test]
+        fn distinct_values_give_the_q_of_the_definition(
+            p in proptest::collection::vec(
+                proptest::option::weighted(0.9, proptest::prop_oneof![
+                    (0u32..8).prop_map(|k| f64::from(k) / 8.0),
+                    0.0f64..1.0,
+                    proptest::strategy::Just(-0.0),
+                    proptest::strategy::Just(f64::NAN),
+                ]),
+                0..300,
+            ),
+        ) {
+            let bits = |q: Vec<Option<f64>>| q.into_iter().map(|v| v.map(f64::to_bits)).collect::<Vec<_>>();
+            prop_assert_eq!(bits(bh(&p)), bits(super::bh_reference(&p)));
+        }
     }
 }
