@@ -4,7 +4,9 @@
 //! `CUE_HIT` mark of `marks` is a different decision, kept for scare quotes.
 
 mod colon;
+mod features;
 pub(crate) mod learned;
+pub(crate) use features::FeatureMemo;
 mod lexical;
 mod survey;
 
