@@ -111,7 +111,8 @@ fn in_cue(cues: &[(u32, u32)], start: u32, end: u32) -> bool {
 fn examples(lex: &Lexicon, arts: &[Article], vocab: &BTreeSet<u64>, bits: u32) -> Examples {
     let mut ex = Examples::default();
     let mut vs = ViewScratch::new();
-    let mut memo = FeatureMemo::new(bits);
+    // One vocabulary for the memo's whole life: its fingerprint does not matter.
+    let mut memo = FeatureMemo::new(bits, 0);
     for a in arts {
         let view = vs.build_with(lex, None, Section::Body, &a.text);
         each_candidate(

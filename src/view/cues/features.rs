@@ -5,6 +5,7 @@
 //! neighbouring words are hashed per token. The indices are exactly those of hashing each
 //! feature as it is met (`FeatureHasher::add`), so a model scores the same.
 
+use super::word_cache::WordCache;
 use crate::cuemodel::{FeatureHasher, crude_stem, word_key};
 use crate::language::english::{
     is_adverb, is_auxiliary, is_clause_word, is_determiner, is_preposition, pronoun,
@@ -88,8 +89,8 @@ const C_QUOTES: usize = C_OTHER_RULES + 3;
 const C_BOUNDARY: usize = C_QUOTES + NEAR_QUOTES.len();
 const C_LEN: usize = C_BOUNDARY + 4;
 
-/// Distinct words remembered per thread before the memo starts afresh (memory stays bounded
-/// whatever the input).
+/// Candidate words whose features are remembered per thread before the memo starts afresh
+/// (memory stays bounded whatever the model and the input).
 const MAX_WORDS: usize = 1 << 17;
 
 /// What the memo knows of one word as a neighbour of a candidate.
@@ -104,64 +105,74 @@ struct Word {
 
 const CLOSED_NONE: u8 = u8::MAX;
 
-/// Per-thread memo of feature indices for one table size, and the feature buffer.
+/// Per-thread memo of feature indices for one table size and model, and the feature buffer.
 pub(crate) struct FeatureMemo {
     f: FeatureHasher,
+    model: u64,
     fixed: Vec<u32>,
+    /// Per word: it has a letter; it is a vocabulary word outside the function words.
+    known: WordCache<(bool, bool)>,
     /// Words seen next to candidates.
-    words: FxHashMap<Box<str>, Word>,
+    words: WordCache<Word>,
     /// The features of candidate words: the table `w`.
     rows: FxHashMap<Box<str>, Box<[u32]>>,
 }
 
 impl FeatureMemo {
-    /// An empty memo for a table of `2^bits` weights.
-    pub(crate) fn new(bits: u32) -> FeatureMemo {
+    /// An empty memo for a table of `2^bits` weights and the model `model` (`CueModel::id`:
+    /// which words are candidates depends on its vocabulary).
+    pub(crate) fn new(bits: u32, model: u64) -> FeatureMemo {
         let f = FeatureHasher::new(bits);
         let fixed = fixed_row(&f);
-        FeatureMemo { f, fixed, words: FxHashMap::default(), rows: FxHashMap::default() }
+        FeatureMemo {
+            f,
+            model,
+            fixed,
+            known: WordCache::new(),
+            words: WordCache::new(),
+            rows: FxHashMap::default(),
+        }
     }
 
-    /// Table size in bits.
-    pub(crate) fn bits(&self) -> u32 {
-        self.f.bits()
+    /// Whether the memo was made for this table size and model (`CueModel::id`).
+    pub(crate) fn fits(&self, bits: u32, model: u64) -> bool {
+        self.f.bits() == bits && self.model == model
+    }
+
+    /// Whether the word of token `i` may be a cue: it has a letter, and it is covered by an
+    /// attribution hit (`hit`) or is a vocabulary word (`knows`, of the memo's model) outside
+    /// the function words.
+    pub(crate) fn candidate(
+        &mut self,
+        ctx: &SectionView,
+        i: usize,
+        hit: bool,
+        knows: impl Fn(u64) -> bool,
+    ) -> bool {
+        let w = ctx.norm(i);
+        let (alpha, open_known) = self.known.get(w, || {
+            (w.bytes().any(|b| b.is_ascii_alphabetic()), knows(word_key(w)) && !closed_class(w))
+        });
+        alpha && (hit || open_known)
     }
 }
 
-/// Whether the word of token `i` may be a cue: it has a letter, and it is covered by an
-/// attribution hit (`hit`) or is a vocabulary word (`knows`) outside the function words.
-pub(crate) fn candidate(
-    ctx: &SectionView,
-    i: usize,
-    hit: bool,
-    knows: impl Fn(u64) -> bool,
-) -> bool {
-    let w = ctx.norm(i);
-    w.bytes().any(|b| b.is_ascii_alphabetic()) && (hit || knows(word_key(w)) && !closed_class(w))
-}
-
-/// The memo entry of the neighbour `text`, made on first sight.
-fn word(words: &mut FxHashMap<Box<str>, Word>, f: &FeatureHasher, text: &str) -> Word {
-    if let Some(w) = words.get(text) {
-        return *w;
-    }
-    if words.len() >= MAX_WORDS {
-        words.clear();
-    }
-    let closed = if pronoun(text).is_some() {
-        0
-    } else if is_determiner(text) {
-        1
-    } else if is_auxiliary(text) {
-        2
-    } else if is_preposition(text) {
-        3
-    } else {
-        CLOSED_NONE
-    };
-    let w = Word { closed, near: [6, 7, 8, 9].map(|t| f.index(t, text, "")) };
-    words.insert(text.into(), w);
-    w
+/// The memo entry of the neighbour `text`.
+fn word(words: &mut WordCache<Word>, f: &FeatureHasher, text: &str) -> Word {
+    words.get(text, || {
+        let closed = if pronoun(text).is_some() {
+            0
+        } else if is_determiner(text) {
+            1
+        } else if is_auxiliary(text) {
+            2
+        } else if is_preposition(text) {
+            3
+        } else {
+            CLOSED_NONE
+        };
+        Word { closed, near: [6, 7, 8, 9].map(|t| f.index(t, text, "")) }
+    })
 }
 
 /// The memo row of the candidate word `text`, made on first sight.
@@ -253,18 +264,17 @@ pub(crate) fn features<'m>(
     i: usize,
     memo: &'m mut FeatureMemo,
 ) -> &'m [u32] {
-    let FeatureMemo { f, fixed, words, rows } = memo;
+    let FeatureMemo { f, fixed, words, rows, .. } = memo;
     // The tokens at −1, −2, +1, +2 (features 6–9 and their word classes), or the boundary.
-    let mut around = [(START, fixed[C_BOUNDARY]), (START, fixed[C_BOUNDARY + 1])];
-    let mut after = [(END, fixed[C_BOUNDARY + 2]), (END, fixed[C_BOUNDARY + 3])];
-    for (k, d) in [-1isize, -2, 1, 2].into_iter().enumerate() {
-        if let Some(j) = in_sentence(ctx, i, d) {
-            let nw = word(words, f, ctx.norm(j));
-            let slot = if k < 2 { &mut around[k] } else { &mut after[k - 2] };
-            *slot = (token_class(ctx, j, nw.closed), nw.near[k]);
+    let mut around = [(START, 0), (START, 0), (END, 0), (END, 0)];
+    for (k, slot) in around.iter_mut().enumerate() {
+        let (j, index) = neighbour(ctx, i, k, words, f, fixed);
+        slot.1 = index;
+        if let Some((j, closed)) = j {
+            slot.0 = token_class(ctx, j, closed);
         }
     }
-    let ((pc, _), (pc2, _), (nc, _), (nc2, _)) = (around[0], around[1], after[0], after[1]);
+    let [(pc, _), (pc2, _), (nc, _), (nc2, _)] = around;
     let text = ctx.norm(i);
     let stem = crude_stem(text);
     let row = row(rows, f, text);
@@ -272,12 +282,10 @@ pub(crate) fn features<'m>(
     f.push(fixed[C_BIAS]);
     f.push(row[W_WORD]);
     f.push(row[W_STEM]);
-    let mut sb = [0; 4];
-    let n = shape(ctx.surface(i), &mut sb);
-    f.add(3, std::str::from_utf8(&sb[..n]).unwrap_or(""), "");
+    f.push(shape_index(f, ctx, i));
     f.push(row[W_SUFFIX3]);
     f.push(row[W_SUFFIX2]);
-    for (_, index) in around.into_iter().chain(after) {
+    for (_, index) in around {
         f.push(index);
     }
     f.add(10, word_at(ctx, i, -1), stem);
@@ -292,6 +300,32 @@ pub(crate) fn features<'m>(
     hits(ctx, near, i, row, fixed, f);
     rule_cues(ctx, rules, i, row, fixed, f);
     f.indices()
+}
+
+/// Neighbour `k` (at −1, −2, +1, +2) of token `i`: its token and its word's closed class when
+/// in the sentence of `i`, and its feature (6 + `k`), the boundary's when not.
+fn neighbour(
+    ctx: &SectionView,
+    i: usize,
+    k: usize,
+    words: &mut WordCache<Word>,
+    f: &FeatureHasher,
+    fixed: &[u32],
+) -> (Option<(usize, u8)>, u32) {
+    match in_sentence(ctx, i, [-1, -2, 1, 2][k]) {
+        Some(j) => {
+            let w = word(words, f, ctx.norm(j));
+            (Some((j, w.closed)), w.near[k])
+        }
+        None => (None, fixed[C_BOUNDARY + k]),
+    }
+}
+
+/// Feature 3: the shape of token `i`.
+fn shape_index(f: &FeatureHasher, ctx: &SectionView, i: usize) -> u32 {
+    let mut sb = [0; 4];
+    let n = shape(ctx.surface(i), &mut sb);
+    f.index(3, std::str::from_utf8(&sb[..n]).unwrap_or(""), "")
 }
 
 /// The word class of token `i` (index in `CLASSES`), given its word's closed class.

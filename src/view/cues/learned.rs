@@ -8,7 +8,7 @@
 //! outside the lexicon becomes a learned cue (no entry, neutral). Speakers' colons and named
 //! polls stay rules. The same candidates and features serve training (`crate::cuetrain`).
 
-use super::features::{FeatureMemo, candidate, features};
+use super::features::{FeatureMemo, features};
 use super::lexical;
 use crate::cuemodel::CueModel;
 use crate::lexicon::{Role, Roles};
@@ -48,7 +48,7 @@ pub(crate) fn each_candidate(
     for i in 0..ctx.len() {
         let near = near_hits(ctx.hits, &mut from, i.saturating_sub(3), i + 4);
         let hit = near.iter().find(|h| covers(h, i) && is_cue(ctx.roles, h));
-        if candidate(ctx, i, hit.is_some(), &knows) {
+        if memo.candidate(ctx, i, hit.is_some(), &knows) {
             visit(i, hit, features(ctx, rules, near, i, memo));
         }
     }
@@ -66,8 +66,8 @@ pub(super) fn decide(
     kept.extend(out.iter().map(|c| c.entry.is_none()));
     added.clear();
     let memo = match memo {
-        Some(m) if m.bits() == model.bits() => m,
-        _ => memo.insert(FeatureMemo::new(model.bits())),
+        Some(m) if m.fits(model.bits(), model.id()) => m,
+        _ => memo.insert(FeatureMemo::new(model.bits(), model.id())),
     };
     let rules: &[Cue] = out;
     each_candidate(

@@ -9,6 +9,7 @@ pub(crate) mod learned;
 pub(crate) use features::FeatureMemo;
 mod lexical;
 mod survey;
+mod word_cache;
 
 use crate::cuemodel::CueModel;
 use crate::lexicon::{Lexicon, Role};
