@@ -353,7 +353,7 @@ pub struct TrainCuesArgs {
     /// Passes over the training data (default 12).
     #[arg(long)]
     pub epochs: Option<u32>,
-    /// The weight table has 2^BITS entries, 8..=22 (default 18).
+    /// The weight table has 2^BITS entries, 8..=22 (default 19).
     #[arg(long)]
     pub bits: Option<u32>,
     /// Seed of the example order (default 19).
@@ -361,9 +361,14 @@ pub struct TrainCuesArgs {
     pub seed: Option<u64>,
     /// Confidence the model needs to overrule the rules, in ‰ of its weight range: new cues
     /// need the best dev threshold plus it, rule cues are dropped below the threshold minus it
-    /// (default 150).
+    /// (default 250).
     #[arg(long, value_name = "PERMILLE")]
     pub margin: Option<i32>,
+    /// A word outside the attribution lexicon becomes a candidate cue when annotators marked
+    /// it as one in at least this share of its training occurrences, in ‰ (default 30): higher
+    /// means fewer candidates, so a faster model.
+    #[arg(long, value_name = "PERMILLE")]
+    pub vocabulary_share: Option<u32>,
     /// No report on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -7,6 +7,7 @@ mod architecture;
 mod attribution;
 mod bundled_lexicons;
 mod compare;
+mod cue_model;
 mod devices;
 mod dicts;
 mod first_run;

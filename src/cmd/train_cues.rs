@@ -18,6 +18,7 @@ pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
         epochs: args.epochs.unwrap_or(defaults.epochs),
         seed: args.seed.unwrap_or(defaults.seed),
         margin_permille: args.margin.unwrap_or(defaults.margin_permille),
+        min_cue_permille: args.vocabulary_share.unwrap_or(defaults.min_cue_permille),
         ..defaults
     };
     if !(8..=22).contains(&opts.bits) {

@@ -54,36 +54,60 @@ impl FeatureHasher {
 
     /// Adds feature `template` with the values `a` and `b` (`b` may be empty).
     pub fn add(&mut self, template: u8, a: &str, b: &str) {
+        self.push(self.index(template, a, b));
+    }
+
+    /// The table index of feature `template` with the values `a` and `b`, without adding it
+    /// (for features computed once and added with [`FeatureHasher::push`]).
+    pub fn index(&self, template: u8, a: &str, b: &str) -> u32 {
         let mut h = fnv1a(FNV_OFFSET, &[template]);
         h = fnv1a(h, a.as_bytes());
         h = fnv1a(h, &[0xff]);
         h = fnv1a(h, b.as_bytes());
-        self.push(h);
+        self.fold(h)
     }
 
     /// Adds feature `template` with the values `a`, `b` and `c`.
     pub fn add3(&mut self, template: u8, a: &str, b: &str, c: &str) {
+        self.push(self.index3(template, a, b, c));
+    }
+
+    /// The table index of feature `template` with the values `a`, `b` and `c`.
+    pub fn index3(&self, template: u8, a: &str, b: &str, c: &str) -> u32 {
         let mut h = fnv1a(FNV_OFFSET, &[template]);
         for part in [a, b, c] {
             h = fnv1a(h, part.as_bytes());
             h = fnv1a(h, &[0xff]);
         }
-        self.push(h);
+        self.fold(h)
     }
 
     /// Adds feature `template` with the small number `v`.
     pub fn add_num(&mut self, template: u8, v: u32) {
-        let h = fnv1a(fnv1a(FNV_OFFSET, &[template, 0xfe]), &v.to_le_bytes());
-        self.push(h);
+        self.push(self.index_num(template, v));
     }
 
-    fn push(&mut self, h: u64) {
+    /// The table index of feature `template` with the small number `v`.
+    pub fn index_num(&self, template: u8, v: u32) -> u32 {
+        self.fold(fnv1a(fnv1a(FNV_OFFSET, &[template, 0xfe]), &v.to_le_bytes()))
+    }
+
+    /// A hash folded to a table index: the high bits of the multiplied hash are the best mixed.
+    fn fold(&self, h: u64) -> u32 {
+        (h.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> (64 - self.bits)) as u32
+    }
+
+    /// Adds a table index from [`FeatureHasher::index`] (or its siblings) of the same `bits`.
+    pub fn push(&mut self, index: u32) {
         if self.n < MAX_FEATURES {
-            // The high bits of the multiplied hash are the best mixed.
-            let mixed = h.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-            self.idx[self.n] = (mixed >> (64 - self.bits)) as u32;
+            self.idx[self.n] = index;
             self.n += 1;
         }
+    }
+
+    /// Table size in bits.
+    pub fn bits(&self) -> u32 {
+        self.bits
     }
 
     /// The table indices added since the last [`FeatureHasher::clear`].

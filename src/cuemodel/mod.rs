@@ -41,6 +41,9 @@ pub struct CueModel {
     /// One bit per low 16 bits of a vocabulary key: most words outside the vocabulary are
     /// rejected without a search (derived from `vocab`).
     filter: Box<[u64]>,
+    /// The checksum of the file bytes (derived from the rest): per-thread memos of which
+    /// words are candidates and of feature bounds hold for one model.
+    id: u64,
 }
 
 /// The bits of [`CueModel::knows`]' filter for the vocabulary `vocab`.
@@ -104,7 +107,10 @@ impl CueModel {
         vocab.sort_unstable();
         vocab.dedup();
         let filter = filter(&vocab);
-        CueModel { bits, threshold, keep, vocab, weights, filter }
+        let mut m = CueModel { bits, threshold, keep, vocab, weights, filter, id: 0 };
+        let bytes = m.to_bytes();
+        m.id = le_u64(&bytes[bytes.len() - 8..]);
+        m
     }
 
     /// The score a rule cue's token must exceed for the cue to stay.
@@ -126,6 +132,11 @@ impl CueModel {
     pub fn knows(&self, key: u64) -> bool {
         let bit = (key & 0xffff) as usize;
         self.filter[bit >> 6] >> (bit & 63) & 1 == 1 && self.vocab.binary_search(&key).is_ok()
+    }
+
+    /// A fingerprint of the model: the checksum of its file bytes.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The score of a token with the hashed features `features` (indices < 2^bits).
@@ -182,7 +193,7 @@ impl CueModel {
             return Err(ModelError::Checksum);
         }
         let filter = filter(&vocab);
-        Ok(CueModel { bits, threshold, keep, vocab, weights, filter })
+        Ok(CueModel { bits, threshold, keep, vocab, weights, filter, id: sum })
     }
 }
 

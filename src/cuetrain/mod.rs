@@ -7,9 +7,10 @@
 
 pub mod brat;
 
-use crate::cuemodel::{CueModel, FeatureHasher, word_key};
+use crate::cuemodel::{CueModel, word_key};
 use crate::lexicon::Lexicon;
 use crate::stats::bootstrap::SplitMix64;
+use crate::view::cues::FeatureMemo;
 use crate::view::cues::learned::each_candidate;
 use crate::view::{Section, ViewScratch};
 use brat::Article;
@@ -110,13 +111,14 @@ fn in_cue(cues: &[(u32, u32)], start: u32, end: u32) -> bool {
 fn examples(lex: &Lexicon, arts: &[Article], vocab: &BTreeSet<u64>, bits: u32) -> Examples {
     let mut ex = Examples::default();
     let mut vs = ViewScratch::new();
-    let mut f = FeatureHasher::new(bits);
+    // One vocabulary for the memo's whole life: its fingerprint does not matter.
+    let mut memo = FeatureMemo::new(bits, 0);
     for a in arts {
         let view = vs.build_with(lex, None, Section::Body, &a.text);
         each_candidate(
             &view,
             view.cues,
-            &mut f,
+            &mut memo,
             |k| vocab.contains(&k),
             |i, _, idx| {
                 ex.idx.extend_from_slice(idx);

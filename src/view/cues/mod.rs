@@ -4,9 +4,12 @@
 //! `CUE_HIT` mark of `marks` is a different decision, kept for scare quotes.
 
 mod colon;
+mod features;
 pub(crate) mod learned;
+pub(crate) use features::FeatureMemo;
 mod lexical;
 mod survey;
+mod word_cache;
 
 use crate::cuemodel::CueModel;
 use crate::lexicon::{Lexicon, Role};
