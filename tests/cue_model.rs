@@ -49,5 +49,5 @@ fn train_cues_writes_a_model_analyze_reads_and_the_share_narrows_its_vocabulary(
         w.run_ok(&["analyze", "in.jsonl", "-o", model, "-q", "--cue-model", &file], 0);
     }
     let rows = w.csv("narrow/attributions.csv");
-    assert!(rows.iter().any(|r| r["cue"] == "said"), "{rows:?}");
+    assert!(rows.iter().any(|r| r["cue_lemma"] == "say"), "{rows:?}");
 }
