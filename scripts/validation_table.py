@@ -2,9 +2,11 @@
 """Collect the scorers' metrics JSON files from a validation work folder into one table,
 compare each figure with its floor, and write WORK/validation.tsv.
 
-Usage: validation_table.py WORK FLOORS.tsv [--check]
+Usage: validation_table.py WORK FLOORS.tsv [--check] [--absent=PREFIX,...]
 FLOORS.tsv: `check<TAB>metric<TAB>floor` rows (check = the JSON file stem, e.g. ptc.loaded).
-With --check, exit 1 when a floored figure is missing or below its floor.
+With --check, exit 1 when a floored figure is missing or below its floor. A check whose stem
+starts with one of --absent's prefixes (data that is not on this machine, e.g. `nyt` without
+VADER's snippets) is listed as `skipped` when its figure is missing, not failed.
 """
 import json
 import sys
@@ -14,6 +16,7 @@ from pathlib import Path
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     check = "--check" in sys.argv
+    absent = tuple(p for a in sys.argv[1:] if a.startswith("--absent=") for p in a[9:].split(",") if p)
     if len(args) != 2:
         sys.exit(__doc__.strip().splitlines()[3])
     work, floors_path = Path(args[0]), Path(args[1])
@@ -33,9 +36,11 @@ def main():
     for key in sorted(set(figures) | set(floors)):
         v, floor = figures.get(key), floors.get(key)
         status = ""
-        if floor is not None:
+        if floor is not None and v is None and absent and key[0].startswith(absent):
+            status = "skipped"
+        elif floor is not None:
             ok = isinstance(v, (int, float)) and v >= floor
-            status = "ok" if ok else "BELOW FLOOR"
+            status = "ok" if ok else ("MISSING" if v is None else "BELOW FLOOR")
             if not ok:
                 failed.append(key)
         rows.append((key[0], key[1], "" if v is None else (f"{v:.4f}" if isinstance(v, float) else str(v)),
@@ -49,7 +54,7 @@ def main():
             print("  ".join(c.ljust(w[i]) for i, c in enumerate(r)).rstrip())
     print(f"validation table: {work / 'validation.tsv'}")
     if failed:
-        print("below floor: " + ", ".join(f"{a}:{b}" for a, b in failed), file=sys.stderr)
+        print("below floor or missing: " + ", ".join(f"{a}:{b}" for a, b in failed), file=sys.stderr)
         if check:
             sys.exit(1)
 
