@@ -2,8 +2,9 @@
 //! "Photos: Israel-Gaza crisis", promos, bylines, newsletter footers). A line is a run of text
 //! between line breaks, compared after trimming, collapsing white space and lowercasing; it is
 //! boilerplate for an outlet when it occurs in at least [`MIN_DOCUMENTS`] of the outlet's
-//! documents (title or body). Hits on such lines are flagged `boilerplate` and left out of the
-//! counts (see `analysis`).
+//! documents (title or body), or at least [`MIN_REPEATS`] times in one of them (a live blog's
+//! photo caption, a transcript's speaker line). Hits on such lines are flagged `boilerplate` and
+//! left out of the counts (see `analysis`).
 //!
 //! Finding them needs the whole corpus, so it is a first, cheap pass over the records before
 //! the analysis ([`Builder`]): every line is hashed (64-bit FxHash of the normalised text) and
@@ -22,6 +23,8 @@ use std::hash::Hasher;
 
 /// Documents of one outlet a line must occur in to be boilerplate.
 pub const MIN_DOCUMENTS: u32 = 3;
+/// Times a line must occur in one document to be boilerplate of its outlet.
+pub const MIN_REPEATS: u32 = 3;
 // `Counts` keeps counts up to 3 (two bits): the threshold must fit.
 const _: () = assert!(MIN_DOCUMENTS >= 1 && MIN_DOCUMENTS <= 3);
 
@@ -49,8 +52,9 @@ pub struct Builder {
     outlets: FxHashMap<Box<str>, u32>,
     /// Documents each (outlet, line) occurs in, up to the threshold.
     counts: Counts,
-    /// The keys of the current document's lines (each line counts once per document).
-    in_doc: FxHashSet<u64>,
+    /// The keys of the current document's lines and how often each occurs in it (each line
+    /// counts once per document towards [`MIN_DOCUMENTS`]).
+    in_doc: FxHashMap<u64, u32>,
     /// Key → (outlet, line hash, text, documents), for lines that reached the threshold.
     texts: FxHashMap<u64, (u32, u64, Box<str>, u32)>,
     norm: String,
@@ -81,6 +85,19 @@ impl Counts {
         let before = self.slots[i] & 3;
         self.len += usize::from(before == 0);
         self.slots[i] = k | (before + 1).min(3);
+        before
+    }
+
+    /// Raises `key`'s count (which must be present) to the saturated 3 and returns the count
+    /// before.
+    fn saturate(&mut self, key: u64) -> u64 {
+        let i = self.probe(match key & !3 {
+            0 => 4,
+            k => k,
+        });
+        let before = self.slots[i] & 3;
+        debug_assert!(before > 0, "saturate a key that was bumped");
+        self.slots[i] |= 3;
         before
     }
 
@@ -252,15 +269,23 @@ impl Builder {
         self.in_doc.clear();
         for &LineHash { hash: h, title, span } in hashes {
             let k = key(outlet, h);
-            if !self.in_doc.insert(k) {
-                continue;
-            }
-            match (self.counts.bump(k) + 1).cmp(&u64::from(MIN_DOCUMENTS)) {
+            let seen = self.in_doc.entry(k).or_insert(0);
+            *seen += 1;
+            let before = match *seen {
+                1 => self.counts.bump(k),
+                MIN_REPEATS => self.counts.saturate(k),
+                _ => continue,
+            };
+            let documents = if *seen == 1 { before + 1 } else { u64::from(MIN_DOCUMENTS) };
+            match documents.cmp(&u64::from(MIN_DOCUMENTS)) {
                 Ordering::Less => {}
-                Ordering::Equal => {
+                Ordering::Equal if before < u64::from(MIN_DOCUMENTS) => {
+                    // `before` documents (this one among them when repeated) hold the line.
+                    let n = if *seen == 1 { MIN_DOCUMENTS } else { before as u32 };
                     let text = if title { doc.title.as_deref().unwrap_or("") } else { &doc.text };
-                    self.texts.insert(k, (outlet, h, text[span.range()].into(), MIN_DOCUMENTS));
+                    self.texts.insert(k, (outlet, h, text[span.range()].into(), n));
                 }
+                Ordering::Equal => {} // repeated in a document, already boilerplate
                 Ordering::Greater => {
                     self.texts.get_mut(&k).expect("a line past the threshold has its text").3 += 1
                 }
@@ -304,6 +329,34 @@ mod tests {
 
     fn doc(outlet: &str, text: &str) -> Document {
         Document { outlet: outlet.into(), text: text.into(), ..Document::default() }
+    }
+
+    #[test]
+    fn a_line_three_times_in_one_document_is_boilerplate_of_its_outlet() {
+        let caption = "Photos: Israel-Gaza crisis";
+        let mut b = Builder::new();
+        b.add(&doc("A", &format!("{caption}\nOne.\n{caption}")));
+        b.add(&doc("B", &format!("{caption}\nTwo.\n{caption}\nThree.\n{caption}\n{caption}")));
+        b.add(&doc("B", &format!("Later.\n{caption}")));
+        b.add(&doc("A", "Other."));
+        let bp = b.finish();
+        let lines: Vec<_> =
+            bp.lines().iter().map(|l| (&*l.outlet, &*l.text, l.documents)).collect();
+        // Twice in A's document is not enough; four times in B's first makes it B's, and B's
+        // second document counts towards `documents`.
+        assert_eq!(lines, vec![("B", caption, 2)]);
+        let mut spans = Vec::new();
+        bp.spans("A", caption, &mut String::new(), &mut spans);
+        assert!(spans.is_empty());
+        bp.spans("B", caption, &mut String::new(), &mut spans);
+        assert_eq!(spans.len(), 1);
+        // A line already in three documents stays as it was when a fourth repeats it.
+        let mut b = Builder::new();
+        for _ in 0..3 {
+            b.add(&doc("C", caption));
+        }
+        b.add(&doc("C", &format!("{caption}\n{caption}\n{caption}")));
+        assert_eq!(b.finish().lines()[0].documents, 4);
     }
 
     #[test]

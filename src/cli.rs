@@ -101,7 +101,7 @@ pub struct AnalyzeArgs {
     /// Count hits inside longer proper names in the rates (they are still flagged `in_name`).
     #[arg(long)]
     pub count_names: bool,
-    /// Count hits on lines an outlet repeats in 3+ documents (skips the boilerplate pass).
+    /// Count hits on lines an outlet repeats in 3+ documents or 3+ times in one (skips the boilerplate pass).
     #[arg(long)]
     pub count_boilerplate: bool,
     #[command(flatten)]

@@ -255,7 +255,7 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
         c(
             "boilerplate",
             I,
-            "1 when its line recurs verbatim in 3+ documents of the outlet (left out of the counts)",
+            "1 when its line recurs verbatim in 3+ documents of the outlet or 3+ times in one (left out of the counts)",
         ),
         c(
             "flags",
@@ -871,7 +871,7 @@ pub(crate) const GROUP_LABELS: TableSchema = TableSchema {
 /// `boilerplate.csv`.
 pub(crate) const BOILERPLATE: TableSchema = TableSchema {
     file: "boilerplate.csv",
-    about: "lines an outlet repeats verbatim in 3+ documents; their hits are left out of the counts",
+    about: "lines an outlet repeats verbatim in 3+ documents or 3+ times in one; their hits are left out of the counts",
     columns: &[
         c("outlet", T, "the outlet"),
         c("documents", I, "documents of the outlet the line occurs in"),
