@@ -144,12 +144,15 @@ pub(super) fn terms(
     let mut t = Table::create(dir, &schema::TERMS, &[], opts)?;
     let c = &opts.cells;
     let rank = entry_ranks(lex, agg);
+    let writes: Vec<bool> =
+        lex.entries().iter().map(|e| opts.writes_term_of(&lex.category(e.category).path)).collect();
     let mut real = String::new();
     let mut entries = Vec::new();
     for (k, g) in &agg.groups {
         let [s, e, o] = scope(k, c);
         entries.clear();
-        entries.extend(g.entries.iter().map(|(&id, &counts)| (rank[id.index()], id, counts)));
+        let written = g.entries.iter().filter(|(id, _)| writes[id.index()]);
+        entries.extend(written.map(|(&id, &counts)| (rank[id.index()], id, counts)));
         entries.sort_unstable();
         for &(_, id, (n, docs)) in &entries {
             let entry = lex.entry(id);
