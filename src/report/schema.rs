@@ -523,7 +523,7 @@ pub(crate) const CATEGORIES: TableSchema = TableSchema {
 /// `terms.csv`.
 pub(crate) const TERMS: TableSchema = TableSchema {
     file: "terms.csv",
-    about: "every lexicon entry that occurred, per outlet (and event x outlet)",
+    about: "every lexicon entry that occurred (the tone inputs' with --tone-terms), per outlet (and event x outlet)",
     columns: &[
         SCOPE,
         EVENT,

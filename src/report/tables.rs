@@ -1,6 +1,7 @@
 //! The aggregate tables, written once at the end from the integer totals:
 //! `outlets.csv` (wide: one row per outlet, and per event × outlet), `categories.csv` (long:
-//! every category level), `terms.csv` (long: every lexicon entry that occurred) and, through
+//! every category level), `terms.csv` (long: every lexicon entry that occurred, the tone inputs' only with
+//! `--tone-terms`) and, through
 //! `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k_into, share_into};
