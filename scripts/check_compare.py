@@ -9,8 +9,11 @@ doc_terms.csv),
   - rates.csv          from documents.csv and doc_terms.csv (the seeded bootstrap),
 with the formulas written out again here, and checks that every row and key matches and every
 number agrees within 1e-9 (relative for magnitudes above 1). The options (prior strength,
-seed, replicates, the row filters min_count and max_pair_outlets) are read from manifest.json. Exit status 0 when everything agrees, 1 with
-the first disagreements listed otherwise, 2 on a usage error.
+seed, replicates, the row filters min_count and max_pair_outlets, and whether the tone inputs'
+term rows were written: --tone-terms or --full) are read from manifest.json. Without them the
+tone inputs' term counts come from doc_terms.csv, every statistic is computed over every
+feature as before, and only then are their term rows left out. Exit status 0 when everything
+agrees, 1 with the first disagreements listed otherwise, 2 on a usage error.
 
     python3 scripts/check_compare.py OUTDIR
 """
@@ -113,18 +116,32 @@ def feature_key(kind, lexicon, category, term):
     return (kind, lexicon, category, term)
 
 
-def load_counts(out, by_event=True):
+TONE_INPUTS = ("valence", "negator", "booster")
+
+
+def tone_term(kind, category):
+    """A term row of a tone input: written only with --tone-terms (or --full)."""
+    return kind == "term" and category.split("/")[0] in TONE_INPUTS
+
+
+def load_counts(out, by_event=True, tone_terms=True):
     """{(scope, event, outlet): {feature: count}} and group totals from the aggregate tables;
-    without their event rows (by_event false), the event counts from the per-document ones."""
+    without their event rows (by_event false), the event counts from the per-document ones,
+    and without the tone inputs' term rows (tone_terms false) those terms' counts too."""
     counts = defaultdict(lambda: defaultdict(int))
-    if not by_event:
+    if not by_event or not tone_terms:
         docs = {d["doc_id"]: d for d in read(f"{out}/documents.csv")}
         for r in read(f"{out}/doc_terms.csv"):
             d, c = docs[r["doc_id"]], int(r["count"])
-            if not d["event"]:
+            term = feature_key("term", r["lexicon"], r["category"], r["term"])
+            if not tone_terms and tone_term("term", r["category"]):
+                counts[("all", "", d["outlet"])][term] += c
+                if by_event and d["event"]:
+                    counts[("event", d["event"], d["outlet"])][term] += c
+            if by_event or not d["event"]:
                 continue
             group = counts[("event", d["event"], d["outlet"])]
-            group[feature_key("term", r["lexicon"], r["category"], r["term"])] += c
+            group[term] += c
             for cat in lineage(r["category"]):
                 group[feature_key("category", "", cat, "")] += c
     for r in read(f"{out}/categories.csv"):
@@ -142,8 +159,8 @@ def scopes_of(totals, by_event):
     return [("all", "")] + [("event", e) for e in events]
 
 
-def expected_compare(out, alpha0, minimum, max_pairs, by_event):
-    counts, totals = load_counts(out)
+def expected_compare(out, alpha0, minimum, max_pairs, by_event, tone_terms):
+    counts, totals = load_counts(out, True, tone_terms)
     rows = []
     for scope, event in scopes_of(totals, by_event):
         groups = sorted(o for (s, e, o) in totals if (s, e) == (scope, event))
@@ -200,8 +217,8 @@ def expected_compare(out, alpha0, minimum, max_pairs, by_event):
     return rows
 
 
-def expected_paired(out, minimum, max_pairs, by_event):
-    counts, totals = load_counts(out, by_event)
+def expected_paired(out, minimum, max_pairs, by_event, tone_terms):
+    counts, totals = load_counts(out, by_event, tone_terms)
     groups = sorted(o for (s, e, o) in totals if s == "all")
     if len(groups) > max_pairs:
         return []
@@ -326,16 +343,22 @@ def main(argv):
         return 2
     out = argv[1]
     with open(f"{out}/manifest.json", encoding="utf-8") as f:
-        opts = json.load(f)["options"]["compare"]
+        options = json.load(f)["options"]
+    opts = options["compare"]
     problems = []
     minimum, max_pairs = int(opts["min_count"]), int(opts["max_pair_outlets"])
     # Runs before --by-event existed wrote the event rows.
     by_event = bool(opts.get("by_event", True))
-    check("compare.csv", expected_compare(out, float(opts["prior_strength"]), minimum, max_pairs, by_event),
-          read(f"{out}/compare.csv"), problems)
-    check("compare_paired.csv", expected_paired(out, minimum, max_pairs, by_event),
+    tone_terms = bool(options.get("full") or options.get("tone_terms"))
+
+    def written(rows):
+        return rows if tone_terms else [r for r in rows if not tone_term(r["kind"], r["category"])]
+
+    expected = expected_compare(out, float(opts["prior_strength"]), minimum, max_pairs, by_event, tone_terms)
+    check("compare.csv", written(expected), read(f"{out}/compare.csv"), problems)
+    check("compare_paired.csv", written(expected_paired(out, minimum, max_pairs, by_event, tone_terms)),
           read(f"{out}/compare_paired.csv"), problems)
-    check("rates.csv", expected_rates(out, int(opts["seed"]), int(opts["bootstrap"]), minimum, by_event),
+    check("rates.csv", written(expected_rates(out, int(opts["seed"]), int(opts["bootstrap"]), minimum, by_event)),
           read(f"{out}/rates.csv"), problems)
     for p in problems[:20]:
         print(p)

@@ -146,9 +146,15 @@ pub struct AnalyzeArgs {
     /// sums are in tone.csv and documents.csv)
     #[arg(long)]
     pub tone_hits: bool,
+    /// Add to terms.csv, rates.csv and compare.csv (and compare_paired.csv, the group_
+    /// tables) the rows of the tone inputs' single terms (valence words, negators, boosters;
+    /// their categories' rows are always written; the other rows do not change)
+    #[arg(long)]
+    pub tone_terms: bool,
     /// Write every column and row left out by default for size: the context of matches.csv
     /// (40 characters unless --context says otherwise) and the sentence of each short quote,
-    /// --hit-details, --all-hits, --tone-hits, --doc-terms, and the rows of --by-event.
+    /// --hit-details, --all-hits, --tone-hits, --tone-terms, --doc-terms, and the rows of
+    /// --by-event.
     #[arg(long)]
     pub full: bool,
     /// What OUTDIR/report.html holds: full (every section, with the event view and the
@@ -231,6 +237,11 @@ pub struct CompareArgs {
     /// arrow). `framelens compare`, `merge` and --xlsx read CSV tables.
     #[arg(long, value_enum, default_value_t = Format::Csv)]
     pub format: Format,
+    /// Add to rates.csv and compare.csv (and compare_paired.csv, the group_ tables) the rows
+    /// of the tone inputs' single terms (valence words, negators, boosters), as analyze
+    /// --tone-terms does
+    #[arg(long)]
+    pub tone_terms: bool,
     /// What DEST/report.html holds: full or summary (the same here: a comparison has
     /// no texts, so no event view), or none (no page).
     #[arg(long, value_name = "LEVEL", default_value = "full", value_parser = ["full", "summary", "none"])]

@@ -186,6 +186,7 @@ pub fn report_options(shard: &Shard) -> ReportOptions {
         // The shards wrote theirs (`--shard` always does), and the merged folder has them.
         doc_terms: true,
         html,
+        tone_terms: flag("full") || flag("tone_terms"),
     }
 }
 

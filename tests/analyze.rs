@@ -319,6 +319,68 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     assert_eq!(manifest["options"]["tone_hits"], true);
 }
 
+/// The term rows of the tone inputs (valence words, negators, boosters) are in `terms.csv`,
+/// `rates.csv` and `compare.csv` only with `--tone-terms` (or `--full`): the default tables are
+/// those rows left out of `--tone-terms`'s, every other row (q-values included) unchanged and
+/// the tone inputs' category rows kept; `compare` leaves them out and adds them the same way.
+#[test]
+fn tone_terms_are_opt_in() {
+    type Row = std::collections::HashMap<String, String>;
+    let w = Workdir::new();
+    let input = repo("examples/velmora.jsonl").display().to_string();
+    let run = |out: &str, extra: &[&str]| {
+        // Every row, so the filter is the only difference.
+        let mut args = vec!["analyze", &input, "-o", out, "-q", "--min-count", "0", "--doc-terms"];
+        args.extend_from_slice(extra);
+        w.run_ok(&args, 0);
+    };
+    run("plain", &[]);
+    run("tone", &["--tone-terms"]);
+    let tone_input = |r: &Row| {
+        let top = r["category"].split('/').next().unwrap();
+        ["valence", "negator", "booster"].contains(&top)
+    };
+    let term = |r: &Row| r.get("kind").is_none_or(|k| k == "term");
+    for table in ["terms.csv", "rates.csv", "compare.csv"] {
+        let [plain, tone] = ["plain", "tone"].map(|o| w.csv(&format!("{o}/{table}")));
+        let header = |o: &str| w.read(&format!("{o}/{table}")).lines().next().unwrap().to_string();
+        assert_eq!(header("plain"), header("tone"), "{table}");
+        assert!(tone.iter().any(|r| tone_input(r) && term(r)), "{table}");
+        assert!(!plain.iter().any(|r| tone_input(r) && term(r)), "{table}");
+        if table != "terms.csv" {
+            assert!(plain.iter().any(|r| tone_input(r) && !term(r)), "{table}");
+        }
+        let kept: Vec<Row> = tone.into_iter().filter(|r| !(tone_input(r) && term(r))).collect();
+        assert!(kept.len() > 10, "{table}");
+        assert_eq!(plain, kept, "{table}");
+    }
+    for table in ["documents.csv", "tone.csv", "categories.csv", "distinctive.csv"] {
+        assert_eq!(w.read(&format!("plain/{table}")), w.read(&format!("tone/{table}")), "{table}");
+    }
+    // --full writes them too (its other rows are --by-event's: the `all` rows are these).
+    run("full", &["--full"]);
+    for table in ["terms.csv", "rates.csv", "compare.csv"] {
+        let full = w.csv(&format!("full/{table}"));
+        let all: Vec<Row> = full.into_iter().filter(|r| r["scope"] == "all").collect();
+        assert_eq!(all, w.csv(&format!("tone/{table}")), "{table}");
+    }
+    let manifest: serde_json::Value = serde_json::from_str(&w.read("tone/manifest.json")).unwrap();
+    assert_eq!(manifest["options"]["tone_terms"], true);
+    // `compare` reads doc_terms.csv, not these rows: the same tables from either folder.
+    let compare = |source: &str, out: &str, extra: &[&str]| {
+        let mut args = vec!["compare", source, "-o", out, "-q", "--min-count", "0"];
+        args.extend_from_slice(extra);
+        w.run_ok(&args, 0);
+    };
+    compare("plain", "again", &[]);
+    compare("plain", "again-tone", &["--tone-terms"]);
+    for table in ["rates.csv", "compare.csv"] {
+        assert_eq!(w.read(&format!("again/{table}")), w.read(&format!("plain/{table}")), "{table}");
+        let toned = w.read(&format!("again-tone/{table}"));
+        assert_eq!(toned, w.read(&format!("tone/{table}")), "{table}");
+    }
+}
+
 /// The manifest names the cue model given with `--cue-model` (`bundled` or the file), and
 /// records none when the rules decide the cues.
 #[test]
@@ -340,7 +402,7 @@ fn manifest_names_the_cue_model() {
 /// `matches.csv` leaves the context out by default (the offsets locate each hit); `--context N`
 /// adds up to N characters on each side, and `--full` the 40 every run wrote before, so its
 /// tables are those of `--context 40 --by-event --hit-details --all-hits --tone-hits
-/// --doc-terms`.
+/// --tone-terms --doc-terms`.
 #[test]
 fn context_columns_are_opt_in() {
     let w = Workdir::new();
@@ -357,7 +419,7 @@ fn context_columns_are_opt_in() {
     run("five", &["--context", "5"]);
     run("full", &["--full"]);
     let forty = ["--context", "40", "--by-event", "--hit-details", "--tone-hits"];
-    run("forty", &[&forty[..], &["--doc-terms"]].concat());
+    run("forty", &[&forty[..], &["--tone-terms", "--doc-terms"]].concat());
     let plain = w.csv("plain/matches.csv");
     assert!(plain.len() > 10);
     assert!(plain.iter().all(|m| !m.contains_key("left") && !m.contains_key("right")));
@@ -379,15 +441,19 @@ fn context_columns_are_opt_in() {
 
 /// The event × outlet rows of the long tables are opt-in (`--by-event`, or `--full`): by
 /// default those tables hold the all-documents rows, the same rows `--by-event` writes for
-/// that scope; `outlets.csv` and `compare_paired.csv` do not change.
+/// that scope; `outlets.csv` and `compare_paired.csv` do not change; `--full` writes them
+/// with the tone inputs' terms of `--tone-terms`.
 #[test]
 fn event_rows_of_the_long_tables_are_opt_in() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
     // The bundled lexicons, which have labels.
-    for (out, extra) in
-        [("plain", None), ("by_event", Some("--by-event")), ("full", Some("--full"))]
-    {
+    for (out, extra) in [
+        ("plain", &[][..]),
+        ("by_event", &["--by-event"][..]),
+        ("event_tone", &["--by-event", "--tone-terms"][..]),
+        ("full", &["--full"][..]),
+    ] {
         let mut args = vec!["analyze", &input, "-o", out, "-q"];
         args.extend(extra);
         w.run_ok(&args, 0);
@@ -399,7 +465,8 @@ fn event_rows_of_the_long_tables_are_opt_in() {
         assert!(by_event.iter().any(|r| r["scope"] == "event"), "{t}");
         let all: Vec<_> = by_event.into_iter().filter(|r| r["scope"] == "all").collect();
         assert_eq!(plain, all, "{t}");
-        assert_eq!(w.read(&format!("full/{t}.csv")), w.read(&format!("by_event/{t}.csv")), "{t}");
+        let full = w.read(&format!("full/{t}.csv"));
+        assert_eq!(full, w.read(&format!("event_tone/{t}.csv")), "{t}");
     }
     for t in ["outlets", "compare_paired"] {
         assert_eq!(w.read(&format!("plain/{t}.csv")), w.read(&format!("by_event/{t}.csv")), "{t}");

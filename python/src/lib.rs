@@ -119,6 +119,7 @@ fn analyze_file(
             // A shard: `merge_dirs` and `compare_dir` read it back.
             doc_terms: true,
             html: ReportLevel::None,
+            tone_terms: false,
         };
         let mut reporter = Reporter::create(&out, lexicon.clone(), opts).map_err(err)?;
         reporter.set_compare_options(compare.clone());
@@ -199,6 +200,7 @@ fn compare_dir(
             hits: Default::default(),
             doc_terms: false,
             html: ReportLevel::None,
+            tone_terms: false,
         };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;
         let manifest = serde_json::json!({

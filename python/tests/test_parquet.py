@@ -25,8 +25,10 @@ def run(*args, cwd):
 def outputs(tmp_path_factory):
     d = tmp_path_factory.mktemp("pq")
     (d / "in.jsonl").write_text("".join(json.dumps(x) + "\n" for x in good_docs()), encoding="utf-8")
-    run("analyze", "in.jsonl", "-o", "csv", "-q", "--bootstrap", "50", "--min-count", "0", cwd=d)
-    run("analyze", "in.jsonl", "-o", "pq", "-q", "--bootstrap", "50", "--min-count", "0", "--format", "parquet", cwd=d)
+    # --doc-terms: what `compare` reads back (written only on request since issue 18).
+    opts = ["-q", "--bootstrap", "50", "--min-count", "0", "--doc-terms"]
+    run("analyze", "in.jsonl", "-o", "csv", *opts, cwd=d)
+    run("analyze", "in.jsonl", "-o", "pq", *opts, "--format", "parquet", cwd=d)
     run("compare", "csv", "-o", "cmp", "-q", "--format", "parquet", "--bootstrap", "50", cwd=d)
     run("compare", "csv", "-o", "cmpcsv", "-q", "--bootstrap", "50", cwd=d)
     return d

@@ -54,6 +54,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         hits: hits(&args),
         doc_terms: args.doc_terms || args.full || args.shard,
         html: report_level(&args.report),
+        tone_terms: args.tone_terms || args.full,
     };
     let files = opts.analyze_outputs();
     let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
@@ -214,6 +215,7 @@ fn optional_options(args: &AnalyzeArgs, options: &mut serde_json::Value) {
         ("hit_details", args.hit_details),
         ("all_hits", args.all_hits),
         ("tone_hits", args.tone_hits),
+        ("tone_terms", args.tone_terms),
         ("doc_terms", args.doc_terms),
     ] {
         if on {

@@ -35,6 +35,7 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         hits: Default::default(),
         doc_terms: false,
         html: report_level(&args.report),
+        tone_terms: args.tone_terms,
     };
     let parquet = args.format == crate::cli::Format::Parquet;
     let outputs = outputs(compare_outputs(), report.html);
@@ -67,6 +68,9 @@ pub fn run(args: CompareArgs) -> anyhow::Result<u8> {
         });
         let mut manifest = manifest;
         grouping_options(&args.grouping, &mut manifest["options"]);
+        if args.tone_terms {
+            manifest["options"]["tone_terms"] = true.into();
+        }
         if parquet {
             framelens::report::parquet::convert_folder(tmp, &outputs)?;
             let names: Vec<String> = outputs.iter().map(|f| parquet_name(f)).collect();

@@ -14,8 +14,8 @@ use super::rows::Rows as Encoded;
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
 use crate::compare::{
-    CompareInput, CompareOptions, Comparison, ContrastRow, Feature, PairedRow, RateRow, Rows,
-    ScopeKind, StanceRow,
+    CompareInput, CompareOptions, Comparison, ContrastRow, Feature, FeatureKind, PairedRow,
+    RateRow, Rows, ScopeKind, StanceRow,
 };
 use crate::error::Result;
 use crate::stats::per_1k;
@@ -153,7 +153,7 @@ fn write_partition(
     let mut compare = create(schemas[0])?;
     let mut rates = create(schemas[1])?;
     let mut paired = create(schemas[2])?;
-    let render = Render { c: comparison, style: report.cells };
+    let render = Render { c: comparison, style: report.cells, report };
     let keep = kept.is_some();
     comparison.run(
         |rows| {
@@ -178,25 +178,37 @@ fn write_partition(
 struct Render<'c> {
     c: &'c Comparison<'c>,
     style: CellStyle,
+    report: &'c ReportOptions,
 }
 
 impl Render<'_> {
     /// One unit's rows: the bytes of `compare.csv`, `rates.csv` and `compare_paired.csv`.
+    /// Rows of the tone inputs' terms are left out unless `--tone-terms` (see
+    /// [`ReportOptions::tone_terms`]): only here, after every statistic is computed.
     fn rows(&self, rows: &Rows) -> [Encoded; 3] {
         let mut out = [Encoded::new(), Encoded::new(), Encoded::new()];
         if !rows.contrasts.is_empty() {
             let mut row = Row::new(&schema::COMPARE, self.style);
-            rows.contrasts.iter().for_each(|r| self.contrast(&mut row, r, &mut out[0]));
+            let written = rows.contrasts.iter().filter(|r| self.writes(r.feature));
+            written.for_each(|r| self.contrast(&mut row, r, &mut out[0]));
         }
         if !rows.rates.is_empty() {
             let mut row = Row::new(&schema::RATES, self.style);
-            rows.rates.iter().for_each(|r| self.rate(&mut row, r, &mut out[1]));
+            let written = rows.rates.iter().filter(|r| self.writes(r.feature));
+            written.for_each(|r| self.rate(&mut row, r, &mut out[1]));
         }
         if !rows.paired.is_empty() {
             let mut row = Row::new(&schema::COMPARE_PAIRED, self.style);
-            rows.paired.iter().for_each(|r| self.paired(&mut row, r, &mut out[2]));
+            let written = rows.paired.iter().filter(|r| self.writes(r.feature));
+            written.for_each(|r| self.paired(&mut row, r, &mut out[2]));
         }
         out
+    }
+
+    /// Whether the rows of feature `f` are written.
+    fn writes(&self, f: u32) -> bool {
+        let f = self.c.feature(f);
+        f.kind == FeatureKind::Category || self.report.writes_term_of(&f.category)
     }
 
     /// `scope` and `event` from column 0.

@@ -6,7 +6,7 @@
 
 use super::cells::CellStyle;
 use super::rows::{Encoded, Rows};
-use super::schema::{Hits, TONE_INPUTS};
+use super::schema::{Hits, is_tone_input};
 use crate::analysis::DocAnalysis;
 use crate::corpus::Document;
 use crate::devices::Flags;
@@ -58,9 +58,8 @@ impl EntryCells {
                         r.opt_int(e.polarity);
                         r.opt_int(e.intensity);
                     }
-                    let top = &*lex.category(category.top).path;
                     let needs = match lex.role(EntryId(i as u32)) {
-                        _ if TONE_INPUTS.contains(&top) => Needs::Tone,
+                        _ if is_tone_input(&category.path) => Needs::Tone,
                         Role::AttributionCue { .. } => Needs::AllHits,
                         _ => Needs::Nothing,
                     };

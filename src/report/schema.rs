@@ -334,9 +334,15 @@ impl Hits {
     pub const ALL: Hits = Hits { details: true, uncounted: true, tone: true };
 }
 
-/// The top-level categories whose hits are tone inputs, in `matches.csv` only with
-/// `--tone-hits` (or `--full`).
+/// The top-level categories whose hits are tone inputs: their hits are in `matches.csv` only
+/// with `--tone-hits`, their term rows in the comparison tables and `terms.csv` only with
+/// `--tone-terms` (or `--full` for both).
 pub(crate) const TONE_INPUTS: [&str; 3] = ["valence", "negator", "booster"];
+
+/// Whether the category `path` (any level) is under one of [`TONE_INPUTS`].
+pub(crate) fn is_tone_input(path: &str) -> bool {
+    TONE_INPUTS.contains(&path.split('/').next().unwrap_or(path))
+}
 
 /// Whether column `name` of `table` is written with these options: the default per-hit,
 /// attribution and short-quote tables are compact (issue 18); `--context N` adds the context
@@ -517,7 +523,7 @@ pub(crate) const CATEGORIES: TableSchema = TableSchema {
 /// `terms.csv`.
 pub(crate) const TERMS: TableSchema = TableSchema {
     file: "terms.csv",
-    about: "every lexicon entry that occurred, per outlet (and event x outlet)",
+    about: "every lexicon entry that occurred (the tone inputs' with --tone-terms), per outlet (and event x outlet)",
     columns: &[
         SCOPE,
         EVENT,

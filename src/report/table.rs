@@ -26,6 +26,18 @@ pub struct ReportOptions {
     pub doc_terms: bool,
     /// What `report.html` holds (`--report`; default: everything).
     pub html: super::html::level::ReportLevel,
+    /// Write the term rows of the tone inputs (`schema::TONE_INPUTS`: valence words,
+    /// negators, boosters) in `terms.csv` and the comparison tables (`--tone-terms`, `--full`).
+    /// Left out, they are still compared: every row written, q-values included, is the row
+    /// written with them; their category rows are always written.
+    pub tone_terms: bool,
+}
+
+impl ReportOptions {
+    /// Whether a term row of the category `path` is written with these options.
+    pub(crate) fn writes_term_of(&self, path: &str) -> bool {
+        self.tone_terms || !super::schema::is_tone_input(path)
+    }
 }
 
 impl ReportOptions {

@@ -1,6 +1,7 @@
 //! The aggregate tables, written once at the end from the integer totals:
 //! `outlets.csv` (wide: one row per outlet, and per event × outlet), `categories.csv` (long:
-//! every category level), `terms.csv` (long: every lexicon entry that occurred) and, through
+//! every category level), `terms.csv` (long: every lexicon entry that occurred, the tone inputs' only with
+//! `--tone-terms`) and, through
 //! `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k_into, share_into};
@@ -144,12 +145,15 @@ pub(super) fn terms(
     let mut t = Table::create(dir, &schema::TERMS, &[], opts)?;
     let c = &opts.cells;
     let rank = entry_ranks(lex, agg);
+    let writes: Vec<bool> =
+        lex.entries().iter().map(|e| opts.writes_term_of(&lex.category(e.category).path)).collect();
     let mut real = String::new();
     let mut entries = Vec::new();
     for (k, g) in &agg.groups {
         let [s, e, o] = scope(k, c);
         entries.clear();
-        entries.extend(g.entries.iter().map(|(&id, &counts)| (rank[id.index()], id, counts)));
+        let written = g.entries.iter().filter(|(id, _)| writes[id.index()]);
+        entries.extend(written.map(|(&id, &counts)| (rank[id.index()], id, counts)));
         entries.sort_unstable();
         for &(_, id, (n, docs)) in &entries {
             let entry = lex.entry(id);
