@@ -129,12 +129,29 @@ fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
 
 /// The hash of a line's normalised form (`norm` is a reusable buffer): its words (as
 /// `split_whitespace` finds them), lowercased (`char::to_lowercase`), one space apart; one
-/// pass over the bytes, decoding only non-ASCII characters.
+/// pass over the bytes, eight at a time where they are printable ASCII and single spaces
+/// ([`chunk`]), decoding only non-ASCII characters.
 fn hash(line: &str, norm: &mut String) -> u64 {
     norm.clear();
+    let bytes = line.as_bytes();
     let mut space = false;
     let mut i = 0;
-    while let Some(&c) = line.as_bytes().get(i) {
+    while let Some(&c) = bytes.get(i) {
+        // A space first is one space between words unless it leads or follows white space.
+        if let Some(ch) = bytes.get(i..i + 8).and_then(chunk)
+            && !(ch.first_space && (space || norm.is_empty()))
+        {
+            if space {
+                norm.push(' ');
+            }
+            // A space last may start a run of white space: held back, as `space`.
+            let kept = if ch.last_space { 7 } else { 8 };
+            // SAFETY: ASCII bytes keep `norm` UTF-8.
+            unsafe { norm.as_mut_vec() }.extend_from_slice(&ch.lower[..kept]);
+            space = ch.last_space;
+            i += 8;
+            continue;
+        }
         let (white, len) = if c < 0x80 {
             (matches!(c, b' ' | b'\t'..=b'\r'), 1)
         } else {
@@ -160,6 +177,44 @@ fn hash(line: &str, norm: &mut String) -> u64 {
     let mut h = FxHasher::default();
     h.write(norm.as_bytes());
     h.finish()
+}
+
+/// Eight bytes of a line that [`hash`] can take at once: printable ASCII and spaces, no two
+/// spaces adjacent.
+struct Chunk {
+    /// The bytes, lowercased.
+    lower: [u8; 8],
+    first_space: bool,
+    last_space: bool,
+}
+
+/// `eight` as a [`Chunk`], if it is one; SWAR, as in "Bit Twiddling Hacks" (`hasless`, and
+/// the exact form of `haszero`).
+fn chunk(eight: &[u8]) -> Option<Chunk> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7f;
+    let w = u64::from_le_bytes(eight.try_into().ok()?);
+    // High bits: of bytes from 0x80 (not ASCII), and (exactly when some byte is) below ' '.
+    if (w & HIGH) | (w.wrapping_sub(ONES * 0x20) & !w & HIGH) != 0 {
+        return None;
+    }
+    // The high bit of each space byte, and of no other.
+    let x = w ^ (ONES * 0x20);
+    let spaces = !(((x & LOW) + LOW) | x | LOW);
+    if spaces & (spaces >> 8) != 0 {
+        return None;
+    }
+    // Bytes are below 0x80 now, so these sums carry into no neighbour; a byte's high bit is
+    // set in `from_a` when it is at least 'A', in `past_z` when it is above 'Z'.
+    let from_a = w + ONES * (0x80 - u64::from(b'A'));
+    let past_z = w + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & HIGH;
+    Some(Chunk {
+        lower: (w | (upper >> 2)).to_le_bytes(),
+        first_space: spaces & 0x80 != 0,
+        last_space: spaces >> 63 != 0,
+    })
 }
 
 /// Documents hashed together by [`Builder::add_all`].
@@ -409,6 +464,21 @@ mod ascii_fast_path {
         #[test]
         fn hash_equals_the_char_by_char_lowercasing(line in "[ A-Za-z0-9:\\-ÉİßΣ’\u{a0}\u{85}\u{2003}\u{3000}\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
             prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+
+        #[test]
+        fn long_mostly_ascii_lines_hash_as_split_and_lowercased(line in "[ \\t]{0,2}([!-~@\\[`{A-Z]{1,9}[ \t\x1f\x7fÉ\u{a0}]{0,2}){0,12}") {
+            prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+
+        #[test]
+        fn chunks_are_eight_printable_or_lone_spaces_lowercased(eight in proptest::array::uniform8(prop_oneof![1 => any::<u8>(), 15 => 0x1fu8..=0x80])) {
+            let taken = eight.iter().all(|b| (b' '..=0x7f).contains(b))
+                && !eight.windows(2).any(|p| p == b"  ");
+            let got = chunk(&eight).map(|c| (c.lower, c.first_space, c.last_space));
+            let expected = taken
+                .then(|| (eight.map(|b| b.to_ascii_lowercase()), eight[0] == b' ', eight[7] == b' '));
+            prop_assert_eq!(got, expected);
         }
 
         #[test]
