@@ -144,10 +144,11 @@ fn hash(line: &str, norm: &mut String) -> u64 {
             if space {
                 norm.push(' ');
             }
-            // A space last may start a run of white space: held back, as `space`.
-            let kept = if ch.last_space { 7 } else { 8 };
-            // SAFETY: ASCII bytes keep `norm` UTF-8.
-            unsafe { norm.as_mut_vec() }.extend_from_slice(&ch.lower[..kept]);
+            // SAFETY: ASCII bytes keep `norm` UTF-8. Eight bytes, a fixed length, are one
+            // store; a space last may start a run of white space: held back, as `space`.
+            let v = unsafe { norm.as_mut_vec() };
+            v.extend_from_slice(&ch.lower);
+            v.truncate(v.len() - usize::from(ch.last_space));
             space = ch.last_space;
             i += 8;
             continue;
