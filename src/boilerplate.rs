@@ -117,10 +117,11 @@ fn key(outlet: u32, line: u64) -> u64 {
 
 /// The lines of `text` with their byte spans, each trimmed; empty lines skipped.
 fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     let mut start = 0;
-    text.split('\n').filter_map(move |raw| {
-        let at = start;
-        start += raw.len() + 1;
+    ends.filter_map(move |end| {
+        let (at, raw) = (start, &text[start..end]);
+        start = end + 1;
         let trimmed = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
         (!trimmed.is_empty()).then(|| (Span::new(at + lead, at + lead + trimmed.len()), trimmed))
@@ -391,6 +392,24 @@ mod tests {
         spans.clear();
         bp.spans("B", text, &mut String::new(), &mut spans);
         assert!(spans.is_empty(), "boilerplate is per outlet");
+    }
+
+    proptest::proptest! {
+        /// `lines` gives the pieces `split('\n')` gives, trimmed, non-empty, with their spans.
+        #[test]
+        fn lines_are_the_trimmed_pieces_between_line_feeds(text in "[a \n\r\t\u{a0}\u{e9}\u{2028}]{0,40}") {
+            let mut want = Vec::new();
+            let mut at = 0;
+            for raw in text.split('\n') {
+                let lead = raw.len() - raw.trim_start().len();
+                if !raw.trim().is_empty() {
+                    want.push((at + lead, raw.trim()));
+                }
+                at += raw.len() + 1;
+            }
+            let got: Vec<_> = lines(&text).map(|(s, l)| (s.start as usize, l)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
     }
 
     proptest::proptest! {
