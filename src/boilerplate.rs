@@ -134,10 +134,11 @@ fn key(outlet: u32, line: u64) -> u64 {
 
 /// The lines of `text` with their byte spans, each trimmed; empty lines skipped.
 fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     let mut start = 0;
-    text.split('\n').filter_map(move |raw| {
-        let at = start;
-        start += raw.len() + 1;
+    ends.filter_map(move |end| {
+        let (at, raw) = (start, &text[start..end]);
+        start = end + 1;
         let trimmed = raw.trim();
         let lead = raw.len() - raw.trim_start().len();
         (!trimmed.is_empty()).then(|| (Span::new(at + lead, at + lead + trimmed.len()), trimmed))
@@ -146,12 +147,30 @@ fn lines(text: &str) -> impl Iterator<Item = (Span, &str)> {
 
 /// The hash of a line's normalised form (`norm` is a reusable buffer): its words (as
 /// `split_whitespace` finds them), lowercased (`char::to_lowercase`), one space apart; one
-/// pass over the bytes, decoding only non-ASCII characters.
+/// pass over the bytes, eight at a time where they are printable ASCII and single spaces
+/// ([`chunk`]), decoding only non-ASCII characters.
 fn hash(line: &str, norm: &mut String) -> u64 {
     norm.clear();
+    let bytes = line.as_bytes();
     let mut space = false;
     let mut i = 0;
-    while let Some(&c) = line.as_bytes().get(i) {
+    while let Some(&c) = bytes.get(i) {
+        // A space first is one space between words unless it leads or follows white space.
+        if let Some(ch) = bytes.get(i..i + 8).and_then(chunk)
+            && !(ch.first_space && (space || norm.is_empty()))
+        {
+            if space {
+                norm.push(' ');
+            }
+            // SAFETY: ASCII bytes keep `norm` UTF-8. Eight bytes, a fixed length, are one
+            // store; a space last may start a run of white space: held back, as `space`.
+            let v = unsafe { norm.as_mut_vec() };
+            v.extend_from_slice(&ch.lower);
+            v.truncate(v.len() - usize::from(ch.last_space));
+            space = ch.last_space;
+            i += 8;
+            continue;
+        }
         let (white, len) = if c < 0x80 {
             (matches!(c, b' ' | b'\t'..=b'\r'), 1)
         } else {
@@ -177,6 +196,44 @@ fn hash(line: &str, norm: &mut String) -> u64 {
     let mut h = FxHasher::default();
     h.write(norm.as_bytes());
     h.finish()
+}
+
+/// Eight bytes of a line that [`hash`] can take at once: printable ASCII and spaces, no two
+/// spaces adjacent.
+struct Chunk {
+    /// The bytes, lowercased.
+    lower: [u8; 8],
+    first_space: bool,
+    last_space: bool,
+}
+
+/// `eight` as a [`Chunk`], if it is one; SWAR, as in "Bit Twiddling Hacks" (`hasless`, and
+/// the exact form of `haszero`).
+fn chunk(eight: &[u8]) -> Option<Chunk> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    const LOW: u64 = ONES * 0x7f;
+    let w = u64::from_le_bytes(eight.try_into().ok()?);
+    // High bits: of bytes from 0x80 (not ASCII), and (exactly when some byte is) below ' '.
+    if (w & HIGH) | (w.wrapping_sub(ONES * 0x20) & !w & HIGH) != 0 {
+        return None;
+    }
+    // The high bit of each space byte, and of no other.
+    let x = w ^ (ONES * 0x20);
+    let spaces = !(((x & LOW) + LOW) | x | LOW);
+    if spaces & (spaces >> 8) != 0 {
+        return None;
+    }
+    // Bytes are below 0x80 now, so these sums carry into no neighbour; a byte's high bit is
+    // set in `from_a` when it is at least 'A', in `past_z` when it is above 'Z'.
+    let from_a = w + ONES * (0x80 - u64::from(b'A'));
+    let past_z = w + ONES * (0x80 - u64::from(b'Z') - 1);
+    let upper = from_a & !past_z & HIGH;
+    Some(Chunk {
+        lower: (w | (upper >> 2)).to_le_bytes(),
+        first_space: spaces & 0x80 != 0,
+        last_space: spaces >> 63 != 0,
+    })
 }
 
 /// Documents hashed together by [`Builder::add_all`].
@@ -391,6 +448,24 @@ mod tests {
     }
 
     proptest::proptest! {
+        /// `lines` gives the pieces `split('\n')` gives, trimmed, non-empty, with their spans.
+        #[test]
+        fn lines_are_the_trimmed_pieces_between_line_feeds(text in "[a \n\r\t\u{a0}\u{e9}\u{2028}]{0,40}") {
+            let mut want = Vec::new();
+            let mut at = 0;
+            for raw in text.split('\n') {
+                let lead = raw.len() - raw.trim_start().len();
+                if !raw.trim().is_empty() {
+                    want.push((at + lead, raw.trim()));
+                }
+                at += raw.len() + 1;
+            }
+            let got: Vec<_> = lines(&text).map(|(s, l)| (s.start as usize, l)).collect();
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
+
+    proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(20))]
         /// Lines hashed in parallel batches give the lines of one document at a time.
         #[test]
@@ -462,6 +537,21 @@ mod ascii_fast_path {
         #[test]
         fn hash_equals_the_char_by_char_lowercasing(line in "[ A-Za-z0-9:\\-ÉİßΣ’\u{a0}\u{85}\u{2003}\u{3000}\t\r\n\x0b\x0c\x1c\x1f]{0,40}") {
             prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+
+        #[test]
+        fn long_mostly_ascii_lines_hash_as_split_and_lowercased(line in "[ \\t]{0,2}([!-~@\\[`{A-Z]{1,9}[ \t\x1f\x7fÉ\u{a0}]{0,2}){0,12}") {
+            prop_assert_eq!(hash(&line, &mut String::new()), reference(&line));
+        }
+
+        #[test]
+        fn chunks_are_eight_printable_or_lone_spaces_lowercased(eight in proptest::array::uniform8(prop_oneof![1 => any::<u8>(), 15 => 0x1fu8..=0x80])) {
+            let taken = eight.iter().all(|b| (b' '..=0x7f).contains(b))
+                && !eight.windows(2).any(|p| p == b"  ");
+            let got = chunk(&eight).map(|c| (c.lower, c.first_space, c.last_space));
+            let expected = taken
+                .then(|| (eight.map(|b| b.to_ascii_lowercase()), eight[0] == b' ', eight[7] == b' '));
+            prop_assert_eq!(got, expected);
         }
 
         #[test]

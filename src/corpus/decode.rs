@@ -43,7 +43,8 @@ pub(crate) fn decode(bytes: &[u8], lossy: bool) -> Result<Decoded, String> {
 /// back: an error naming the byte offset, or with `lossy` each becomes U+FFFD and the text
 /// is marked repaired. `what` names the text in the error (`text`, `column 'title'`).
 pub(crate) fn reject_nul(text: String, lossy: bool, what: &str) -> Result<(String, bool), String> {
-    match text.find('\0') {
+    // A NUL byte is only ever the character U+0000 in UTF-8: a byte search finds it.
+    match memchr::memchr(0, text.as_bytes()) {
         None => Ok((text, false)),
         Some(_) if lossy => Ok((text.replace('\0', "\u{FFFD}"), true)),
         Some(at) => {

@@ -107,7 +107,7 @@ fn read_line(r: &mut dyn BufRead, buf: &mut Vec<u8>) -> std::io::Result<bool> {
             return Ok(any);
         }
         any = true;
-        match chunk.iter().position(|&b| b == b'\n' || b == b'\r') {
+        match memchr::memchr2(b'\n', b'\r', chunk) {
             Some(i) => {
                 let cr = chunk[i] == b'\r';
                 buf.extend_from_slice(&chunk[..i]);
