@@ -47,15 +47,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         true => Arc::default(),
         false => find_boilerplate(&args.inputs, &input_opts, threads)?,
     };
-    let opts = ReportOptions {
-        cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
-        bom: args.excel,
-        context: context(&args),
-        hits: hits(&args),
-        doc_terms: args.doc_terms || args.full || args.shard,
-        html: report_level(&args.report),
-        tone_terms: args.tone_terms || args.full,
-    };
+    let opts = report_options(&args);
     let files = opts.analyze_outputs();
     let counts = write_atomically(out, args.force, |tmp| -> anyhow::Result<pipeline::RunCounts> {
         let mut reporter = Reporter::create_with_columns(tmp, lexicon.clone(), opts, columns)?;
@@ -99,6 +91,19 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
         summary(&args, &inputs, &counts, started);
     }
     Ok(if counts.failed > 0 { EXIT_PARTIAL } else { 0 })
+}
+
+/// What the tables hold, from the flags (`--full` turns on every opt-in part).
+fn report_options(args: &AnalyzeArgs) -> ReportOptions {
+    ReportOptions {
+        cells: framelens::report::CellStyle { safe_text: !args.raw_cells },
+        bom: args.excel,
+        context: context(args),
+        hits: hits(args),
+        doc_terms: args.doc_terms || args.full || args.shard,
+        html: report_level(&args.report),
+        tone_terms: args.tone_terms || args.full,
+    }
 }
 
 /// Opens every input, and refuses flags that none of them can serve.
