@@ -191,11 +191,7 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
     // The bundled lexicons: they have tone inputs.
-    let run = |out: &str, extra: &[&str]| {
-        let mut args = vec!["analyze", &input, "-o", out, "-q"];
-        args.extend_from_slice(extra);
-        w.run_ok(&args, 0);
-    };
+    let run = |out: &str, extra: &[&str]| w.analyze_ok(&input, out, extra);
     run("plain", &[]);
     run("every", &["--hit-details", "--all-hits", "--tone-hits"]);
     run("full", &["--full"]);
@@ -328,11 +324,9 @@ fn tone_terms_are_opt_in() {
     type Row = std::collections::HashMap<String, String>;
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
+    // Every row, so the filter is the only difference.
     let run = |out: &str, extra: &[&str]| {
-        // Every row, so the filter is the only difference.
-        let mut args = vec!["analyze", &input, "-o", out, "-q", "--min-count", "0", "--doc-terms"];
-        args.extend_from_slice(extra);
-        w.run_ok(&args, 0);
+        w.analyze_ok(&input, out, &[&["--min-count", "0", "--doc-terms"], extra].concat())
     };
     run("plain", &[]);
     run("tone", &["--tone-terms"]);
@@ -388,9 +382,7 @@ fn manifest_names_the_cue_model() {
     let w = Workdir::new();
     let input = repo("examples/velmora.jsonl").display().to_string();
     let options = |out: &str, extra: &[&str]| {
-        let mut args = vec!["analyze", &input, "-o", out, "-q"];
-        args.extend_from_slice(extra);
-        w.run_ok(&args, 0);
+        w.analyze_ok(&input, out, extra);
         let m: serde_json::Value =
             serde_json::from_str(&w.read(&format!("{out}/manifest.json"))).unwrap();
         m["options"].clone()
@@ -454,9 +446,7 @@ fn event_rows_of_the_long_tables_are_opt_in() {
         ("event_tone", &["--by-event", "--tone-terms"][..]),
         ("full", &["--full"][..]),
     ] {
-        let mut args = vec!["analyze", &input, "-o", out, "-q"];
-        args.extend(extra);
-        w.run_ok(&args, 0);
+        w.analyze_ok(&input, out, extra);
     }
     for t in ["categories", "terms", "labels", "sources", "rates", "compare"] {
         let (plain, by_event) =

@@ -60,6 +60,13 @@ impl Workdir {
         String::from_utf8(out.stdout).unwrap()
     }
 
+    /// Runs `framelens analyze INPUT -o OUT -q FLAGS…` and asserts it exits 0.
+    pub fn analyze_ok(&self, input: &str, out: &str, flags: &[&str]) {
+        let mut args = vec!["analyze", input, "-o", out, "-q"];
+        args.extend_from_slice(flags);
+        self.run_ok(&args, 0);
+    }
+
     /// Reads a CSV output into rows keyed by header name.
     pub fn csv(&self, rel: &str) -> Vec<HashMap<String, String>> {
         read_csv(&self.path(rel))
