@@ -328,24 +328,25 @@ impl Builder {
             let k = key(outlet, h);
             let seen = self.in_doc.entry(k).or_insert(0);
             *seen += 1;
-            let before = match *seen {
-                1 => self.counts.bump(k),
-                MIN_REPEATS => self.counts.saturate(k),
-                _ => continue,
+            let min = u64::from(MIN_DOCUMENTS);
+            // The documents holding the line when it has just become boilerplate.
+            let reached = match *seen {
+                1 => match (self.counts.bump(k) + 1).cmp(&min) {
+                    Ordering::Less => None,
+                    Ordering::Equal => Some(MIN_DOCUMENTS),
+                    Ordering::Greater => {
+                        let line = self.texts.get_mut(&k).expect("a line past the threshold");
+                        line.3 += 1;
+                        None
+                    }
+                },
+                // Repeated in this document: boilerplate unless it already was.
+                MIN_REPEATS => Some(self.counts.saturate(k)).filter(|&d| d < min).map(|d| d as u32),
+                _ => None,
             };
-            let documents = if *seen == 1 { before + 1 } else { u64::from(MIN_DOCUMENTS) };
-            match documents.cmp(&u64::from(MIN_DOCUMENTS)) {
-                Ordering::Less => {}
-                Ordering::Equal if before < u64::from(MIN_DOCUMENTS) => {
-                    // `before` documents (this one among them when repeated) hold the line.
-                    let n = if *seen == 1 { MIN_DOCUMENTS } else { before as u32 };
-                    let text = if title { doc.title.as_deref().unwrap_or("") } else { &doc.text };
-                    self.texts.insert(k, (outlet, h, text[span.range()].into(), n));
-                }
-                Ordering::Equal => {} // repeated in a document, already boilerplate
-                Ordering::Greater => {
-                    self.texts.get_mut(&k).expect("a line past the threshold has its text").3 += 1
-                }
+            if let Some(documents) = reached {
+                let text = if title { doc.title.as_deref().unwrap_or("") } else { &doc.text };
+                self.texts.insert(k, (outlet, h, text[span.range()].into(), documents));
             }
         }
     }
