@@ -6,6 +6,8 @@ Usage:
   precision_sample.py draw ABP_OUT NEUS_OUT N SEED   print a random sample as TSV (ids+offsets)
   precision_sample.py show ABP_IN NEUS_IN SAMPLE.tsv print each sampled hit in context (terminal
                                                      only: the data rules forbid storing text)
+  precision_sample.py reported ABP_OUT NEUS_OUT SAMPLE.tsv
+                                                     print the sample with a column `reported`
   precision_sample.py score SAMPLE.tsv               precision of the judged sample
 
 The sample files (validation/loaded_precision_sample*.tsv) hold dataset, doc_id, section,
@@ -14,6 +16,11 @@ language in the outlet's own voice), `n` (not: a neutral sense, a name, someone 
 or `b` (borderline); an optional `kind` column says why a hit is `n` or `b` (`sense`, `voice`,
 `conventional`). The judging rule is in validation/loaded_precision.md. Precision = y / all;
 counting borderline as right is reported beside it, and per dataset and kind when present.
+
+`reported` (1/0) says whether a hit lies inside the content of an indirect attribution
+(attributions.csv rows with direct = 0: same document and section, content_start <= start and
+end <= content_end, code points), i.e. reported speech without quotation marks; `score` splits
+precision by it when the column is there.
 """
 import csv
 import json
@@ -83,28 +90,62 @@ def show(abp_in, neus_in, sample):
             print(f"{i}\t{r['term']}\t{r['category']}\t{ctx}\n")
 
 
+def indirect_contents(out_dir):
+    """(doc_id, section) -> [(content_start, content_end)] of the indirect attributions."""
+    spans = {}
+    with open(Path(out_dir) / "attributions.csv", encoding="utf-8", newline="") as f:
+        for r in csv.DictReader(f):
+            if r["direct"] == "0" and r["content_start"]:
+                spans.setdefault((r["doc_id"], r["section"]), []).append(
+                    (int(r["content_start"]), int(r["content_end"])))
+    return spans
+
+
+def reported(abp, neus, sample):
+    """The sample with `reported` (1/0) set from the indirect attributions of both runs."""
+    spans = {"abp": indirect_contents(abp), "neus": indirect_contents(neus)}
+    with open(sample, encoding="utf-8") as f:
+        r = csv.DictReader(f, delimiter="\t")
+        rows = list(r)
+        cols = list(r.fieldnames) + ["reported"] * ("reported" not in r.fieldnames)
+    w = csv.DictWriter(sys.stdout, cols, delimiter="\t", lineterminator="\n")
+    w.writeheader()
+    for row in rows:
+        s, e = int(row["start"]), int(row["end"])
+        inside = spans[row["dataset"]].get((row["doc_id"], row["section"]), [])
+        row["reported"] = int(any(cs <= s and e <= ce for cs, ce in inside))
+        w.writerow(row)
+
+
+def print_precision(label, part):
+    """One line: counts of y / b / n and precision strict and with borderline."""
+    j = [r["judgment"] for r in part]
+    n = len(j)
+    y, b = j.count("y"), j.count("b")
+    print(f"{label} {n}: yes {y}, borderline {b}, no {j.count('n')}; "
+          f"precision {y / n:.3f}, with borderline {(y + b) / n:.3f}")
+
+
 def score(sample):
     with open(sample, encoding="utf-8") as f:
         rows = list(csv.DictReader(f, delimiter="\t"))
     parts = [("all", rows)] + [(d, [r for r in rows if r["dataset"] == d])
                                for d in sorted({r["dataset"] for r in rows})]
     for name, part in parts:
-        j = [r["judgment"] for r in part]
-        n = len(j)
-        y, b = j.count("y"), j.count("b")
-        label = "judged" if name == "all" else f"  {name}:"
-        print(f"{label} {n}: yes {y}, borderline {b}, no {j.count('n')}; "
-              f"precision {y / n:.3f}, with borderline {(y + b) / n:.3f}")
+        print_precision("judged" if name == "all" else f"  {name}:", part)
     kinds = sorted({(r["judgment"], r.get("kind") or "") for r in rows if r["judgment"] != "y"})
     for jk, kind in kinds:
         if kind:
             k = sum(1 for r in rows if r["judgment"] == jk and r.get("kind") == kind)
             print(f"  {jk} {kind}: {k}")
+    for v in sorted({r["reported"] for r in rows if r.get("reported")}):
+        print_precision(f"  reported = {v}:", [r for r in rows if r.get("reported") == v])
 
 
 def main():
     a = sys.argv[1:]
-    cmds = {"neus-input": (neus_input, 2), "draw": (draw, 4), "show": (show, 3), "score": (score, 1)}
+    cmds = {"neus-input": (neus_input, 2), "draw": (draw, 4), "show": (show, 3),
+            "reported": (reported, 3), "score": (score, 1)}
     if not a or a[0] not in cmds or len(a) - 1 != cmds[a[0]][1]:
         sys.exit(__doc__.strip().split("\n\n")[0])
     cmds[a[0]][0](*a[1:])
