@@ -122,6 +122,8 @@ pub struct Scratch {
 struct Work {
     covered: Vec<bool>,
     claims: Vec<u8>,
+    /// Per token (and one past the last): how many indirect attributions' contents hold it.
+    reported: Vec<i32>,
     flags: Vec<Flags>,
     names: NameScratch,
     boilerplate: Vec<Span>,
@@ -262,6 +264,7 @@ impl Analyzer {
         for at in attributions.iter().filter(|a| matches!(a.kind, CueKind::Lexicon { .. })) {
             claim(toks, at.cue.bytes, CLAIM_CUE, &mut w.claims);
         }
+        mark_reported(toks, attributions, &mut w.reported);
         w.names.prepare(view);
         w.flags.clear();
         for h in view.hits {
@@ -271,6 +274,8 @@ impl Analyzer {
             f.set(Flags::SET_PHRASE, lex.entry(h.entry).counts == Counts::Never);
             let at = toks[first].span.start;
             f.set(Flags::BOILERPLATE, w.boilerplate.iter().any(|s| s.start <= at && at < s.end));
+            let quoted = f.contains(Flags::IN_QUOTE);
+            f.set(Flags::REPORTED, !quoted && w.reported[first] > 0);
             let on_cue = w.claims[first..end].iter().any(|&c| c & CLAIM_CUE != 0);
             match self.dimensions[h.entry.index()] {
                 Dimension::Cue => f.set(Flags::NOT_A_CUE, !on_cue),
@@ -350,6 +355,23 @@ impl Analyzer {
             out |= Flags::IN_NAME.0;
         }
         flags.0 & out == 0
+    }
+}
+
+/// Counts per token how many contents of the section's indirect attributions hold its first
+/// byte (a difference array, so a section with many long contents stays linear).
+fn mark_reported(toks: &[Token], attributions: &[Attribution], depth: &mut Vec<i32>) {
+    depth.clear();
+    depth.resize(toks.len() + 1, 0);
+    for content in attributions.iter().filter(|a| !a.direct).filter_map(|a| a.content) {
+        let Span { start, end } = content.bytes;
+        depth[toks.partition_point(|t| t.span.start < start)] += 1;
+        depth[toks.partition_point(|t| t.span.start < end)] -= 1;
+    }
+    let mut inside = 0;
+    for d in depth.iter_mut() {
+        inside += *d;
+        *d = inside;
     }
 }
 
@@ -437,6 +459,12 @@ mod tests {
 
     /// The same, counting hits in names when `names`.
     fn counted_with(text: &str, names: bool) -> Vec<(String, String, bool)> {
+        let flagged = flagged(text, names).into_iter();
+        flagged.map(|(file, text, f)| (file, text, f.counted())).collect()
+    }
+
+    /// The flags of each hit of `text`, as (file, matched text, flags), sorted.
+    fn flagged(text: &str, names: bool) -> Vec<(String, String, Flags)> {
         let mut b = LexiconBuilder::new(Language::ENGLISH);
         let files = [
             (
@@ -468,9 +496,9 @@ mod tests {
         let mut v: Vec<_> = r
             .matches
             .iter()
-            .map(|m| (file(m), text[m.bytes.range()].to_string(), m.flags.counted()))
+            .map(|m| (file(m), text[m.bytes.range()].to_string(), m.flags))
             .collect();
-        v.sort();
+        v.sort_by_key(|(file, text, f)| (file.clone(), text.clone(), f.counted()));
         v
     }
 
@@ -525,6 +553,22 @@ mod tests {
         assert!(got.contains(&c("loaded", "regime", false)), "{got:?}");
         let got = counted("The regime ended.");
         assert!(got.contains(&c("loaded", "regime", true)), "{got:?}");
+    }
+
+    #[test]
+    fn reported_speech_is_flagged_and_still_counts() {
+        let loaded = |text: &str| {
+            let hits = flagged(text, false).into_iter().filter(|h| h.0 == "loaded");
+            hits.map(|(_, _, f)| (f.contains(Flags::REPORTED), f.counted())).collect::<Vec<_>>()
+        };
+        assert_eq!(loaded("The senator said terrorism was rising."), [(true, true)]);
+        assert_eq!(loaded("Terrorism was rising, the senator said."), [(true, true)]);
+        assert_eq!(loaded("Terrorism was rising."), [(false, true)]);
+        // The source's own words in quotation marks are quoted voice, not reported speech.
+        let quoted = "The senator said: \u{201c}Terrorism is rising.\u{201d}";
+        assert_eq!(loaded(quoted), [(false, true)]);
+        let f = flagged(quoted, false).into_iter().find(|h| h.0 == "loaded").unwrap().2;
+        assert!(f.contains(Flags::IN_QUOTE));
     }
 
     #[test]

@@ -204,10 +204,10 @@ fn matches_are_compact_by_default_and_each_opt_in_adds_its_part() {
         header("full/matches.csv"),
         "doc_id,outlet,section,sentence,lexicon,category,term,lemma,polarity,intensity,text,\
          start,end,byte_start,byte_end,left,right,in_quote,negated,intensified,dampened,hedged,\
-         scare_quote,in_name,boilerplate,counted"
+         scare_quote,in_name,boilerplate,reported,counted"
     );
     let flags = ["in_quote", "negated", "intensified", "dampened", "hedged", "scare_quote"];
-    let flags = [&flags[..], &["in_name", "boilerplate"]].concat();
+    let flags = [&flags[..], &["in_name", "boilerplate", "reported"]].concat();
     let top = |m: &Row| m["category"].split('/').next().unwrap().to_string();
     let tone = |m: &Row| ["valence", "negator", "booster"].contains(&&*top(m));
     let cue = |m: &Row| top(m) == "attribution";

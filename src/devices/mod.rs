@@ -58,6 +58,10 @@ impl Flags {
     /// and rates: none of the flags above that leave it out (`IN_NAME` unless names are
     /// counted on request, `BOILERPLATE`, `OTHER_DIMENSION`, `NOT_A_CUE`, `SET_PHRASE`).
     pub const COUNTED: Flags = Flags(2048);
+    /// Outside any quotation but inside what an indirect attribution reports (`the senator
+    /// said the plan was a disaster`: *disaster*): reported speech, the outlet's sentence
+    /// carrying a source's claim. A qualifier only: the hit still counts in the outlet's voice.
+    pub const REPORTED: Flags = Flags(4096);
 
     /// Whether the hit counts (see [`Flags::COUNTED`]).
     pub fn counted(self) -> bool {

@@ -13,7 +13,7 @@ use crate::devices::Flags;
 use crate::lexicon::{EntryId, Lexicon, Role};
 
 /// The device flags in column order, with their column names.
-const FLAGS: [(Flags, &str); 8] = [
+const FLAGS: [(Flags, &str); 9] = [
     (Flags::IN_QUOTE, "in_quote"),
     (Flags::NEGATED, "negated"),
     (Flags::INTENSIFIED, "intensified"),
@@ -22,6 +22,7 @@ const FLAGS: [(Flags, &str); 8] = [
     (Flags::SCARE_QUOTE, "scare_quote"),
     (Flags::IN_NAME, "in_name"),
     (Flags::BOILERPLATE, "boilerplate"),
+    (Flags::REPORTED, "reported"),
 ];
 
 /// Which rows of `matches.csv` an entry's hits need beyond the default.

@@ -258,6 +258,11 @@ pub(crate) const MATCHES: TableSchema = TableSchema {
             "1 when its line recurs verbatim in 3+ documents of the outlet or 3+ times in one (left out of the counts)",
         ),
         c(
+            "reported",
+            I,
+            "1 when it stands, outside quotation marks, in what an indirect attribution reports (still counted)",
+        ),
+        c(
             "flags",
             T,
             "the names of the flags below that are 1, space-separated (written instead of \
@@ -281,7 +286,7 @@ pub(crate) const CONTEXT_COLUMNS: [&str; 2] = ["left", "right"];
 /// gives (outlet from documents.csv; lexicon, lemma, polarity and intensity from the entry,
 /// i.e. category and term), what the offsets give (the matched text, the byte offsets), and
 /// one 0/1 column per flag (the default packs the flags that are 1 into `flags`).
-pub(crate) const DETAIL_COLUMNS: [&str; 16] = [
+pub(crate) const DETAIL_COLUMNS: [&str; 17] = [
     "outlet",
     "lexicon",
     "lemma",
@@ -298,6 +303,7 @@ pub(crate) const DETAIL_COLUMNS: [&str; 16] = [
     "scare_quote",
     "in_name",
     "boilerplate",
+    "reported",
 ];
 
 /// The columns of `attributions.csv` written only with `--hit-details` (or `--full`): the
