@@ -38,7 +38,9 @@ pub use contrast::{ContrastRow, Sides};
 pub use features::{Feature, FeatureKind};
 pub use groups::{DocColumns, GROUP_COLUMN, GroupMap, NO_GROUP};
 pub use input::{CompareInput, StanceCounts, TermKey};
-pub(crate) use input::{header as input_header, read_table as read_input_table};
+pub(crate) use input::{
+    DocPositions, header as input_header, read_table as read_input_table, required,
+};
 pub use options::{
     CompareOptions, DEFAULT_BOOTSTRAP, DEFAULT_MAX_PAIR_GROUPS, DEFAULT_MIN_COUNT,
     DEFAULT_PRIOR_STRENGTH, DEFAULT_SEED, MAX_BOOTSTRAP,
