@@ -440,12 +440,33 @@ fn read_folder(
 
 /// The path of `file` in the output folder `dir`; an error saying `why` it is needed when
 /// it is missing.
-pub(crate) fn required(dir: &Path, file: &str, why: &str) -> Result<std::path::PathBuf> {
+fn required(dir: &Path, file: &str, why: &str) -> Result<std::path::PathBuf> {
     let path = dir.join(file);
     if path.exists() {
         return Ok(path);
     }
     Err(Error::Input { path: path.display().to_string(), message: format!("missing: {why}") })
+}
+
+/// What `framelens compare` regroups: the analysis folder `source`, its documents as read
+/// (`input`), the outlet map, and whether the long tables get event rows.
+pub(crate) struct Regrouping<'a> {
+    pub(crate) source: &'a Path,
+    pub(crate) input: &'a CompareInput,
+    pub(crate) map: &'a super::groups::GroupMap,
+    pub(crate) by_event: bool,
+}
+
+impl Regrouping<'_> {
+    /// The path of `file` in the analysis folder, which `table` is counted from; an error
+    /// saying so when it is missing.
+    pub(crate) fn file(&self, file: &str, table: &str) -> Result<std::path::PathBuf> {
+        let why = format!(
+            "`framelens compare` counts {table} from it, which `framelens analyze` writes by \
+             default; analyze again"
+        );
+        required(self.source, file, &why)
+    }
 }
 
 /// Each document's position in an output folder's `documents.csv`, by `doc_id`: what the

@@ -39,7 +39,7 @@ pub use features::{Feature, FeatureKind};
 pub use groups::{DocColumns, GROUP_COLUMN, GroupMap, NO_GROUP};
 pub use input::{CompareInput, StanceCounts, TermKey};
 pub(crate) use input::{
-    DocPositions, header as input_header, read_table as read_input_table, required,
+    DocPositions, Regrouping, header as input_header, read_table as read_input_table,
 };
 pub use options::{
     CompareOptions, DEFAULT_BOOTSTRAP, DEFAULT_MAX_PAIR_GROUPS, DEFAULT_MIN_COUNT,

@@ -14,8 +14,8 @@ use super::rows::Rows as Encoded;
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
 use crate::compare::{
-    CompareInput, CompareOptions, Comparison, ContrastRow, Feature, FeatureKind, GroupMap,
-    PairedRow, RateRow, Rows, ScopeKind, StanceRow,
+    CompareInput, CompareOptions, Comparison, ContrastRow, Feature, FeatureKind, PairedRow,
+    RateRow, Regrouping, Rows, ScopeKind, StanceRow,
 };
 use crate::error::Result;
 use crate::stats::per_1k;
@@ -37,27 +37,6 @@ pub fn write_comparison(
         html::write(dir, &model)?;
     }
     Ok(())
-}
-
-/// What `framelens compare` regroups: the analysis folder `source`, its documents as read
-/// (`input`), the outlet map, and whether the long tables get event rows.
-pub(crate) struct Regrouping<'a> {
-    pub(crate) source: &'a Path,
-    pub(crate) input: &'a CompareInput,
-    pub(crate) map: &'a GroupMap,
-    pub(crate) by_event: bool,
-}
-
-impl Regrouping<'_> {
-    /// The path of `file` in the analysis folder, which `table` is counted from; an error
-    /// saying so when it is missing.
-    pub(crate) fn file(&self, file: &str, table: &str) -> Result<std::path::PathBuf> {
-        let why = format!(
-            "`framelens compare` counts {table} from it, which `framelens analyze` writes by \
-             default; analyze again"
-        );
-        crate::compare::required(self.source, file, &why)
-    }
 }
 
 /// `group_outlets.csv`, `group_labels.csv` and `group_sources.csv` of a comparison of the

@@ -5,13 +5,12 @@
 //! label hits of `matches.csv` ([`group_labels_of_folder`]).
 
 use super::cells::{CellStyle, share};
-use super::comparison::Regrouping;
 use super::matches::{Hit, HitColumns};
 use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
 use crate::aggregate::{Aggregates, GroupKey, GroupTotals};
-use crate::compare::{DocPositions, input_header, read_input_table};
+use crate::compare::{DocPositions, Regrouping, input_header, read_input_table};
 use crate::error::{Error, Result};
 use crate::labels::{Label, LabelSet};
 use crate::lexicon::{Lexicon, label_referent};

@@ -3,13 +3,12 @@
 //! whom" is one pivot table away.
 
 use super::cells::share;
-use super::comparison::Regrouping;
 use super::schema::TableSchema;
 use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::attribution::{COLON_LEMMA, CueClass, LEARNED_LEMMA, SURVEY_LEMMA};
-use crate::compare::{DocPositions, read_input_table};
+use crate::compare::{DocPositions, Regrouping, read_input_table};
 use crate::error::Result;
 use crate::lexicon::Lexicon;
 use std::collections::BTreeMap;

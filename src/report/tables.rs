@@ -5,11 +5,11 @@
 //! `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k_into, share_into};
-use super::comparison::Regrouping;
 use super::profile::{Profile, ProfileColumns};
 use super::schema;
 use super::table::{Closed, ReportOptions, Table};
 use crate::aggregate::{Aggregates, GroupKey};
+use crate::compare::Regrouping;
 use crate::error::{Error, Result};
 use crate::lexicon::{CategoryId, Lexicon};
 use std::collections::BTreeMap;
