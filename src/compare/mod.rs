@@ -4,7 +4,8 @@
 //! once, after the documents are analysed, from integer sums, so the values depend only on
 //! the input and the options ([`CompareOptions`]), never on threads.
 //!
-//! - `input`: what is read (per-document tokens and term counts), from memory or a folder;
+//! - `input`: what is read (per-document tokens and term counts), from memory or a folder,
+//!   and what regrouping a folder reads (`Regrouping`: its documents' positions, its tables);
 //! - `features`: categories at every level and terms, in one sorted index space;
 //! - `groups`: groups of documents (`--group-by`, `--groups`, `--group`) and the columns
 //!   `analyze` carries into `documents.csv`;
