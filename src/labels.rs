@@ -44,6 +44,20 @@ impl LabelSet {
         LabelSet { labels, by_entry }
     }
 
+    /// The labels `labels` (in any order, repeats allowed), without entries: the set
+    /// `framelens compare` reads back from `labels.csv`.
+    pub fn of_labels(mut labels: Vec<Label>) -> LabelSet {
+        labels.sort();
+        labels.dedup();
+        LabelSet { labels, by_entry: Vec::new() }
+    }
+
+    /// The index of the label `name` of `referent`, if the set has it.
+    pub fn position(&self, referent: &str, name: &str) -> Option<u32> {
+        let at = self.labels.binary_search_by(|l| (&*l.referent, &*l.name).cmp(&(referent, name)));
+        at.ok().map(|i| i as u32)
+    }
+
     /// All labels, sorted by referent then name.
     pub fn labels(&self) -> &[Label] {
         &self.labels
@@ -106,5 +120,10 @@ mod tests {
         assert_eq!(set.of(EntryId(5)), None, "labels/x is not under label/");
         let groups: Vec<_> = set.referents().collect();
         assert_eq!(groups, vec![0..2, 2..4]);
+        let read =
+            LabelSet::of_labels(set.labels().iter().rev().chain(set.labels()).cloned().collect());
+        assert_eq!(read.labels(), set.labels());
+        assert_eq!(read.position("region/fighters", "fighter"), Some(2));
+        assert_eq!(read.position("captives", "fighter"), None);
     }
 }

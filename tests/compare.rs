@@ -75,7 +75,8 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
     );
     w.run_ok(&["compare", "out", "-o", "same", "-q", "--bootstrap", "100", "--seed", "7"], 0);
     let same = ["compare.csv", "rates.csv", "compare_paired.csv", "distinctive.csv", "stance.csv"];
-    for f in same.iter().chain(&["group_outlets.csv", "group_sources.csv"]) {
+    let groups = ["group_outlets.csv", "group_labels.csv", "group_sources.csv"];
+    for f in same.iter().chain(&groups) {
         assert_eq!(w.read(&format!("out/{f}")), w.read(&format!("same/{f}")), "{f}");
     }
     // The workbook can live inside the output folder.
@@ -95,6 +96,7 @@ fn compare_reproduces_analyze_and_options_change_only_what_they_should() {
             "group_compare_paired",
             "stance",
             "group_outlets",
+            "group_labels",
             "group_sources"
         ]
     );
@@ -289,9 +291,17 @@ fn groups_by_a_column_survive_into_the_folder_and_distinctive_keeps_dimensions_a
     // The groups' profiles (voice, tone, headline score) are summed back from documents.csv.
     assert_eq!(w.read("out/group_outlets.csv"), w.read("same/group_outlets.csv"));
     assert_eq!(w.read("out/group_sources.csv"), w.read("same/group_sources.csv"));
+    assert_eq!(w.read("out/group_labels.csv"), w.read("same/group_labels.csv"));
     // An attribution row of a document the folder does not have is an error at its line.
     std::fs::create_dir_all(w.path("edited")).unwrap();
-    for f in ["documents.csv", "doc_terms.csv", "manifest.json"] {
+    for f in [
+        "documents.csv",
+        "doc_terms.csv",
+        "manifest.json",
+        "labels.csv",
+        "terms.csv",
+        "matches.csv",
+    ] {
         std::fs::copy(w.path(&format!("out/{f}")), w.path(&format!("edited/{f}"))).unwrap();
     }
     let attributions = w.read("out/attributions.csv");

@@ -11,6 +11,7 @@ mod cue_model;
 mod devices;
 mod dicts;
 mod first_run;
+mod group_labels;
 mod html;
 mod lexicon;
 mod merge;

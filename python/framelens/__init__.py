@@ -329,7 +329,8 @@ def compare(
 ) -> Result:
     """Recomputes the comparison tables (``compare``, ``rates``, ``compare_paired``) of
     ``result`` from its per-document counts, as ``framelens compare`` does: ``groups`` maps
-    outlets to groups compared as one (``{"Outlet A": "left", "Outlet B": "left"}``).
+    outlets to groups compared as one (``{"Outlet A": "left", "Outlet B": "left"}``), which
+    also get the per-group tables (``group_outlets``, ``group_labels``, ``group_sources``).
     ``raw_cells`` defaults to how ``result`` was written."""
     tmp = tempfile.TemporaryDirectory(prefix="framelens-")
     out = Path(tmp.name)

@@ -13,7 +13,7 @@ use framelens::merge::{self, Shard};
 use framelens::pipeline::{self, RunCounts};
 use framelens::report::{
     CellStyle, InputInfo, Manifest, ReportLevel, ReportOptions, Reporter, RunInfo, analyze_outputs,
-    compare_outputs, shard::SHARD_STATE, write_comparison, write_json,
+    compare_outputs, shard::SHARD_STATE, write_comparison, write_group_tables, write_json,
 };
 use framelens::{Analyzer, Input, InputOptions, Language, Lexicon, Sections};
 use pyo3::create_exception;
@@ -203,6 +203,7 @@ fn compare_dir(
             tone_terms: false,
         };
         write_comparison(&out, &input, &opts, &report).map_err(err)?;
+        write_group_tables(&source, &out, &input, &opts, &report).map_err(err)?;
         let manifest = serde_json::json!({
             "framelens_version": env!("CARGO_PKG_VERSION"),
             "run": { "command": ["python: framelens.compare"] },

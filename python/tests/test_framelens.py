@@ -142,8 +142,11 @@ def test_compare_with_groups_matches_the_command_line(tmp_path):
     run = cli("compare", "out", "-o", "cmp", "-q", "--group", "Outlet A=AB", "--group", "Outlet B=AB",
               "--bootstrap", "50", "--min-count", "0", cwd=tmp_path)
     assert run.returncode == 0, run.stderr
-    for name in ["compare.csv", "rates.csv", "compare_paired.csv", "group_compare.csv"]:
+    group_tables = ["group_compare.csv", "group_outlets.csv", "group_labels.csv", "group_sources.csv"]
+    for name in ["compare.csv", "rates.csv", "compare_paired.csv", *group_tables]:
         assert (c.path / name).read_bytes() == (tmp_path / "cmp" / name).read_bytes(), name
+    # Every table the manifest lists is there.
+    assert all((c.path / f"{t}.csv").exists() for t in c.tables), c.tables
     # Outlets stay outlets; the groups get tables of their own.
     assert "AB" not in set(c.compare.to_pandas()["outlet_a"])
     assert "AB" in set(c.group_compare.to_pandas()["group_a"])

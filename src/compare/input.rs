@@ -198,7 +198,7 @@ impl CompareInput {
         doc: usize,
         map: &'a super::groups::GroupMap,
     ) -> Option<&'a str> {
-        if map.is_empty() && !self.has_groups() {
+        if !self.is_grouped(map) {
             return None;
         }
         let d = &self.docs[doc];
@@ -211,6 +211,11 @@ impl CompareInput {
     /// The event of document `doc`, if it has one.
     pub(crate) fn event_name(&self, doc: usize) -> Option<&str> {
         self.docs[doc].event().map(|e| self.events[e as usize].as_str())
+    }
+
+    /// Whether documents are grouped: by the outlet map, or by their own groups.
+    pub(crate) fn is_grouped(&self, map: &super::groups::GroupMap) -> bool {
+        !map.is_empty() || self.has_groups()
     }
 
     /// Whether documents carry groups.
@@ -394,14 +399,12 @@ fn read_folder(
 ) -> Result<CompareInput> {
     CompareInput::check_dir(dir)?;
     let docs = DocumentRows::read(&dir.join("documents.csv"), group_by)?;
-    let terms_path = dir.join("doc_terms.csv");
-    if !terms_path.exists() {
-        let message = "missing: `framelens compare` reads the per-document counts, which \
-                       `framelens analyze` writes with --doc-terms (or --full or --shard); \
-                       analyze again with --doc-terms"
-            .into();
-        return Err(Error::Input { path: terms_path.display().to_string(), message });
-    }
+    let terms_path = required(
+        dir,
+        "doc_terms.csv",
+        "`framelens compare` reads the per-document counts, which `framelens analyze` writes \
+         with --doc-terms (or --full or --shard); analyze again with --doc-terms",
+    )?;
     let mut input = make()?;
     // Documents before `current` are added; `current` gathers its rows in `pairs`.
     let (mut current, mut pairs) = (0usize, Vec::new());
@@ -433,6 +436,61 @@ fn read_folder(
         docs.add(&mut input, doc, pairs)?;
     }
     Ok(input)
+}
+
+/// The path of `file` in the output folder `dir`; an error saying `why` it is needed when
+/// it is missing.
+fn required(dir: &Path, file: &str, why: &str) -> Result<std::path::PathBuf> {
+    let path = dir.join(file);
+    if path.exists() {
+        return Ok(path);
+    }
+    Err(Error::Input { path: path.display().to_string(), message: format!("missing: {why}") })
+}
+
+/// What `framelens compare` regroups: the analysis folder `source`, its documents as read
+/// (`input`), the outlet map, and whether the long tables get event rows.
+pub(crate) struct Regrouping<'a> {
+    pub(crate) source: &'a Path,
+    pub(crate) input: &'a CompareInput,
+    pub(crate) map: &'a super::groups::GroupMap,
+    pub(crate) by_event: bool,
+}
+
+impl Regrouping<'_> {
+    /// The path of `file` in the analysis folder, which `table` is counted from; an error
+    /// saying so when it is missing.
+    pub(crate) fn file(&self, file: &str, table: &str) -> Result<std::path::PathBuf> {
+        let why = format!(
+            "`framelens compare` counts {table} from it, which `framelens analyze` writes by \
+             default; analyze again"
+        );
+        required(self.source, file, &why)
+    }
+}
+
+/// Each document's position in an output folder's `documents.csv`, by `doc_id`: what the
+/// per-hit tables `framelens compare` counts per group (`attributions.csv`, `matches.csv`)
+/// name their documents by.
+pub(crate) struct DocPositions(FxHashMap<String, usize>);
+
+impl DocPositions {
+    /// The positions of the documents of the output folder `dir`.
+    pub(crate) fn read(dir: &Path) -> Result<DocPositions> {
+        let mut at = FxHashMap::default();
+        read_table(&dir.join("documents.csv"), &["doc_id"], |_, cells| {
+            at.insert(cells[0].to_string(), at.len());
+            Ok(())
+        })?;
+        Ok(DocPositions(at))
+    }
+
+    /// The position of document `id`, named at `line` of `path`; an error there when
+    /// `documents.csv` does not have it.
+    pub(crate) fn of(&self, path: &Path, line: u64, id: &str) -> Result<usize> {
+        let unknown = || bad(path, line, format!("doc_id '{id}' is not in documents.csv"));
+        self.0.get(id).copied().ok_or_else(unknown)
+    }
 }
 
 fn bad(path: &Path, line: u64, message: String) -> Error {

@@ -4,7 +4,8 @@
 //! once, after the documents are analysed, from integer sums, so the values depend only on
 //! the input and the options ([`CompareOptions`]), never on threads.
 //!
-//! - `input`: what is read (per-document tokens and term counts), from memory or a folder;
+//! - `input`: what is read (per-document tokens and term counts), from memory or a folder,
+//!   and what regrouping a folder reads (`Regrouping`: its documents' positions, its tables);
 //! - `features`: categories at every level and terms, in one sorted index space;
 //! - `groups`: groups of documents (`--group-by`, `--groups`, `--group`) and the columns
 //!   `analyze` carries into `documents.csv`;
@@ -38,7 +39,9 @@ pub use contrast::{ContrastRow, Sides};
 pub use features::{Feature, FeatureKind};
 pub use groups::{DocColumns, GROUP_COLUMN, GroupMap, NO_GROUP};
 pub use input::{CompareInput, StanceCounts, TermKey};
-pub(crate) use input::{header as input_header, read_table as read_input_table};
+pub(crate) use input::{
+    DocPositions, Regrouping, header as input_header, read_table as read_input_table,
+};
 pub use options::{
     CompareOptions, DEFAULT_BOOTSTRAP, DEFAULT_MAX_PAIR_GROUPS, DEFAULT_MIN_COUNT,
     DEFAULT_PRIOR_STRENGTH, DEFAULT_SEED, MAX_BOOTSTRAP,

@@ -22,4 +22,4 @@ pub use compiled::{Category, Elem, Entry, Lexicon, LexiconFile};
 pub use ids::{CategoryId, EntryId, FileId};
 pub use load::{COLUMNS, Counts, MAX_CATEGORY_LEVELS, RawEntry, parse_file};
 pub use pattern::ElemKind;
-pub use role::{CueClass, Role, Roles};
+pub use role::{CueClass, Role, Roles, label_referent};

@@ -125,7 +125,7 @@ impl Roles {
             "booster" => Role::Intensifier(strength),
             "hedge" => Role::Hedge,
             "attribution" => Role::AttributionCue { class: CueClass::from_name(leaf(path)) },
-            "label" => Role::Label { referent: self.referent(path.get("label/".len()..)) },
+            "label" => Role::Label { referent: self.referent(label_referent(path)) },
             _ => Role::Content,
         };
         let v = if role == Role::Content { tenths } else { 0 };
@@ -168,6 +168,15 @@ impl Roles {
     /// The label referents, in order of first use.
     pub fn referents(&self) -> &[Box<str>] {
         &self.referents
+    }
+}
+
+/// The referent a label category names: the path below `label/` (`label/people-held` →
+/// `people-held`, empty for a bare `label`); `None` when `path` is not a label category.
+pub fn label_referent(path: &str) -> Option<&str> {
+    match path.strip_prefix("label")? {
+        "" => Some(""),
+        rest => rest.strip_prefix('/'),
     }
 }
 
@@ -235,5 +244,8 @@ mod tests {
         assert!(under("booster/dampener/x", "booster/dampener"));
         assert!(!under("booster/dampeners", "booster/dampener"));
         assert_eq!(leaf("attribution/x/doubting"), "doubting");
+        let referents = ["label/people-held", "label", "labels/x", "label/a/b", "hedge"];
+        let referents = referents.map(label_referent);
+        assert_eq!(referents, [Some("people-held"), Some(""), None, Some("a/b"), None]);
     }
 }

@@ -15,7 +15,7 @@ use super::schema::{self, TableSchema};
 use super::table::{Closed, ReportOptions, Table};
 use crate::compare::{
     CompareInput, CompareOptions, Comparison, ContrastRow, Feature, FeatureKind, PairedRow,
-    RateRow, Rows, ScopeKind, StanceRow,
+    RateRow, Regrouping, Rows, ScopeKind, StanceRow,
 };
 use crate::error::Result;
 use crate::stats::per_1k;
@@ -39,9 +39,10 @@ pub fn write_comparison(
     Ok(())
 }
 
-/// `group_outlets.csv` and `group_sources.csv` of a comparison of the analysis folder
-/// `source` (see `tables::group_outlets_of_folder`, `sources::group_sources_of_folder`), on
-/// disk when it returns.
+/// `group_outlets.csv`, `group_labels.csv` and `group_sources.csv` of a comparison of the
+/// analysis folder `source` (see `tables::group_outlets_of_folder`,
+/// `labels::group_labels_of_folder`, `sources::group_sources_of_folder`), on disk when it
+/// returns.
 pub fn write_group_tables(
     source: &Path,
     dir: &Path,
@@ -49,11 +50,11 @@ pub fn write_group_tables(
     opts: &CompareOptions,
     report: &ReportOptions,
 ) -> Result<()> {
-    let g = &opts.groups;
-    let outlets = super::tables::group_outlets_of_folder(source, dir, input, g, report)?;
-    let sources =
-        super::sources::group_sources_of_folder(source, dir, input, g, opts.by_event, report)?;
-    Closed::sync_all(vec![outlets, sources])
+    let r = Regrouping { source, input, map: &opts.groups, by_event: opts.by_event };
+    let outlets = super::tables::group_outlets_of_folder(&r, dir, report)?;
+    let labels = super::labels::group_labels_of_folder(&r, dir, report)?;
+    let sources = super::sources::group_sources_of_folder(&r, dir, report)?;
+    Closed::sync_all(vec![outlets, labels, sources])
 }
 
 /// [`write_comparison`]'s tables without waiting for the disk: the caller syncs the

@@ -12,9 +12,12 @@ use crate::corpus::Document;
 use crate::devices::Flags;
 use crate::lexicon::{EntryId, Lexicon, Role};
 
+/// The flag of a hit inside a direct quotation (quoted voice).
+const IN_QUOTE: &str = "in_quote";
+
 /// The device flags in column order, with their column names.
 const FLAGS: [(Flags, &str); 9] = [
-    (Flags::IN_QUOTE, "in_quote"),
+    (Flags::IN_QUOTE, IN_QUOTE),
     (Flags::NEGATED, "negated"),
     (Flags::INTENSIFIED, "intensified"),
     (Flags::DAMPENED, "dampened"),
@@ -139,6 +142,62 @@ pub(super) fn write(
     }
 }
 
+/// How `framelens compare` reads `matches.csv` back, whatever options wrote it: a row's
+/// document, entry and voice, its lemma when the table names it (`--hit-details`), and
+/// whether it counts (`--all-hits`; else every row does).
+pub(super) struct HitColumns {
+    names: Vec<&'static str>,
+    /// Whether the flags are packed into `flags` (else one 0/1 column each).
+    packed: bool,
+    counted: bool,
+    lemma: bool,
+}
+
+/// One row of `matches.csv` as [`HitColumns::read`] gives it, cells as written.
+pub(super) struct Hit<'a> {
+    pub(super) doc_id: &'a str,
+    pub(super) category: &'a str,
+    pub(super) term: &'a str,
+    /// The entry's lemma (empty when it has none), when the table names it.
+    pub(super) lemma: Option<&'a str>,
+    pub(super) quoted: bool,
+    pub(super) counted: bool,
+}
+
+impl HitColumns {
+    /// The columns to read of a `matches.csv` with `header`.
+    pub(super) fn new(header: &[String]) -> HitColumns {
+        let has = |name: &str| header.iter().any(|h| h == name);
+        let (packed, counted, lemma) = (has("flags"), has("counted"), has("lemma"));
+        let mut names = vec!["doc_id", "category", "term", if packed { "flags" } else { IN_QUOTE }];
+        names.extend(counted.then_some("counted"));
+        names.extend(lemma.then_some("lemma"));
+        HitColumns { names, packed, counted, lemma }
+    }
+
+    /// The columns, in the order [`HitColumns::read`] takes their cells.
+    pub(super) fn names(&self) -> &[&'static str] {
+        &self.names
+    }
+
+    /// Whether rows name their entry's lemma.
+    pub(super) fn has_lemma(&self) -> bool {
+        self.lemma
+    }
+
+    /// A row from its cells of [`HitColumns::names`].
+    pub(super) fn read<'a>(&self, cells: &[&'a str]) -> Hit<'a> {
+        let quoted = match self.packed {
+            true => cells[3].split(' ').any(|f| f == IN_QUOTE),
+            false => cells[3] == "1",
+        };
+        let mut rest = cells[4..].iter().copied();
+        let counted = !self.counted || rest.next() == Some("1");
+        let lemma = if self.lemma { rest.next() } else { None };
+        Hit { doc_id: cells[0], category: cells[1], term: cells[2], lemma, quoted, counted }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -152,5 +211,22 @@ mod tests {
             FLAGS.iter().map(|(_, n)| names.iter().position(|c| c == n).unwrap()).collect();
         assert!(at.windows(2).all(|w| w[0] + 1 == w[1]), "{at:?}");
         assert_eq!(names[at[7] + 1], "flags");
+    }
+
+    /// A row reads the same whether its flags are packed (default) or one column each, and
+    /// counts unless `--all-hits` marks it otherwise.
+    #[test]
+    fn hit_columns_read_every_layout() {
+        let header = |h: &str| h.split(',').map(String::from).collect::<Vec<_>>();
+        let packed = HitColumns::new(&header("doc_id,section,category,term,start,flags"));
+        assert_eq!(packed.names(), ["doc_id", "category", "term", "flags"]);
+        let hit = packed.read(&["d", "label/x", "y", "negated in_quote"]);
+        assert!(hit.quoted && hit.counted && hit.lemma.is_none());
+        assert!(!packed.read(&["d", "label/x", "y", "scare_quote"]).quoted);
+        let full = HitColumns::new(&header("doc_id,category,term,lemma,in_quote,negated,counted"));
+        assert_eq!(full.names(), ["doc_id", "category", "term", "in_quote", "counted", "lemma"]);
+        let hit = full.read(&["d", "label/x", "y", "0", "0", "z"]);
+        assert!(!hit.quoted && !hit.counted && hit.lemma == Some("z"));
+        assert!(full.has_lemma() && !packed.has_lemma());
     }
 }

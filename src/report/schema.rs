@@ -944,7 +944,8 @@ pub fn analyze_outputs() -> Vec<&'static str> {
 
 /// The files `framelens compare` writes, in order (`report.html` unless `--report none`).
 pub fn compare_outputs() -> Vec<&'static str> {
-    let tables = COMPARISON.iter().map(|t| t.file).chain([GROUP_OUTLETS.file, GROUP_SOURCES.file]);
+    let groups = [GROUP_OUTLETS.file, GROUP_LABELS.file, GROUP_SOURCES.file];
+    let tables = COMPARISON.iter().map(|t| t.file).chain(groups);
     tables.chain([REPORT_HTML, MANIFEST]).collect()
 }
 

@@ -8,10 +8,9 @@ use super::table::{Closed, ReportOptions, Table};
 use super::tables::scope;
 use crate::aggregate::{Aggregates, GroupKey};
 use crate::attribution::{COLON_LEMMA, CueClass, LEARNED_LEMMA, SURVEY_LEMMA};
-use crate::compare::{CompareInput, GroupMap, read_input_table};
-use crate::error::{Error, Result};
+use crate::compare::{DocPositions, Regrouping, read_input_table};
+use crate::error::Result;
 use crate::lexicon::Lexicon;
-use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -78,18 +77,12 @@ struct GroupSources {
 /// counts them: a document counts once per source, class and kind of cue (a lexicon cue, or
 /// a colon, poll or model cue, which have no lexicon category).
 pub(crate) fn group_sources_of_folder(
-    source: &Path,
+    r: &Regrouping,
     dir: &Path,
-    input: &CompareInput,
-    map: &GroupMap,
-    by_event: bool,
     opts: &ReportOptions,
 ) -> Result<Closed> {
-    let mut doc_of: FxHashMap<String, usize> = FxHashMap::default();
-    read_input_table(&source.join("documents.csv"), &["doc_id"], |_, cells| {
-        doc_of.insert(cells[0].to_string(), doc_of.len());
-        Ok(())
-    })?;
+    let Regrouping { source, input, map, by_event } = *r;
+    let docs = DocPositions::read(source)?;
     let mut groups: BTreeMap<GroupKey, GroupSources> = BTreeMap::new();
     let mut in_doc: BTreeMap<(String, String, bool), u64> = BTreeMap::new();
     let mut current: Option<usize> = None;
@@ -108,13 +101,10 @@ pub(crate) fn group_sources_of_folder(
         }
         in_doc.clear();
     };
-    let path = source.join("attributions.csv");
+    let path = r.file("attributions.csv", super::schema::GROUP_SOURCES.file)?;
     let columns = ["doc_id", "source_resolved", "cue_class", "cue_lemma"];
     read_input_table(&path, &columns, |line, cells| {
-        let doc = *doc_of.get(cells[0]).ok_or_else(|| Error::Input {
-            path: format!("{}:{line}", path.display()),
-            message: format!("doc_id '{}' is not in documents.csv", cells[0]),
-        })?;
+        let doc = docs.of(&path, line, cells[0])?;
         if current != Some(doc) {
             flush(current, &mut in_doc);
             current = Some(doc);

@@ -9,7 +9,7 @@ use super::profile::{Profile, ProfileColumns};
 use super::schema;
 use super::table::{Closed, ReportOptions, Table};
 use crate::aggregate::{Aggregates, GroupKey};
-use crate::compare::{CompareInput, GroupMap};
+use crate::compare::Regrouping;
 use crate::error::{Error, Result};
 use crate::lexicon::{CategoryId, Lexicon};
 use std::collections::BTreeMap;
@@ -64,13 +64,12 @@ fn write_profiles<'k>(
 /// grouping chosen after the analysis gets the voice split, tone and headline score too.
 /// Header only when documents are not grouped.
 pub(crate) fn group_outlets_of_folder(
-    source: &Path,
+    r: &Regrouping,
     dir: &Path,
-    input: &CompareInput,
-    map: &GroupMap,
     opts: &ReportOptions,
 ) -> Result<Closed> {
-    let path = source.join("documents.csv");
+    let (input, map) = (r.input, r.map);
+    let path = r.source.join("documents.csv");
     let header = crate::compare::input_header(&path)?;
     let columns = ProfileColumns::new(&header).map_err(|message| Error::Input {
         path: format!("{}:1", path.display()),
