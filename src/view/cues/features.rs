@@ -360,7 +360,9 @@ fn word_at<'a>(ctx: &SectionView<'a>, i: usize, d: isize) -> &'a str {
 
 /// The kind of punctuation in a gap between tokens (index in `GAPS`).
 fn gap_kind(gap: &str) -> usize {
-    if gap.contains(['“', '”', '"', '‘', '’', '\'']) {
+    if gap.bytes().all(|b| b == b' ') {
+        NO_GAP
+    } else if gap.contains(['“', '”', '"', '‘', '’', '\'']) {
         0
     } else if gap.contains(':') {
         1
