@@ -388,7 +388,11 @@ pub struct TrainCuesArgs {
     pub prune: Option<i32>,
     /// Do not train: prune the vocabulary of MODEL (a file or `bundled`) on the --brat
     /// articles (--prune, default 0) and write it; its weights and thresholds stay.
-    #[arg(long, value_name = "MODEL")]
+    #[arg(
+        long,
+        value_name = "MODEL",
+        conflicts_with_all = ["dev", "epochs", "bits", "seed", "margin", "vocabulary_share"]
+    )]
     pub base: Option<PathBuf>,
     /// No report on stderr.
     #[arg(long, short)]

@@ -80,6 +80,9 @@ fn train_cues_base_prunes_a_models_vocabulary_and_keeps_its_decisions() {
         w.run_ok(&["analyze", "train.jsonl", "-o", model, "-q", "--cue-model", &file], 0);
     }
     assert_eq!(w.read("wide/attributions.csv"), w.read("p/attributions.csv"));
+    let trains =
+        &["train-cues", "--brat", "brat", "--base", "wide.bin", "--epochs", "3", "-o", "x.bin"];
+    assert_eq!(w.run(trains).status.code(), Some(2), "--base does not train");
     let out = w.run(&["train-cues", "--brat", "brat", "--base", "missing.bin", "-o", "x.bin"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("missing.bin"));
