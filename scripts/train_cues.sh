@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Retrains the bundled attribution-cue model models/cues.bin on PolNeAR train, with PolNeAR dev
-# choosing the epoch and the threshold, and the margin below (never any test articles):
+# choosing the epoch and the threshold, and the margin below, then drops the vocabulary words that
+# become no cue in training (`--prune 0`; never any test articles):
 #
 #   scripts/train_cues.sh [--data DIR] [-o MODEL]
 #
@@ -16,7 +17,7 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --data) data="$2"; shift ;;
     -o) out="$2"; shift ;;
-    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,12p' "$0"; exit 0 ;;
     *) echo "train_cues.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -27,5 +28,5 @@ polnear="$data/polnear"
 target=${CARGO_TARGET_DIR:-target}
 case "$target" in /*) ;; *) target="$root/$target" ;; esac
 "$target/release/framelens" train-cues --brat "$polnear/train" --dev "$polnear/dev" -o "$out" \
-  --epochs 12 --bits 19 --seed 19 --margin 0
+  --epochs 12 --bits 19 --seed 19 --margin 0 --prune 0
 sha256sum "$out"

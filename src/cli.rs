@@ -380,6 +380,20 @@ pub struct TrainCuesArgs {
     /// means fewer candidates, so a faster model.
     #[arg(long, value_name = "PERMILLE")]
     pub vocabulary_share: Option<u32>,
+    /// After training, keep only the vocabulary words of which some training use outside
+    /// the attribution lexicon's hits scores above the new-cue threshold minus this share of
+    /// the weight range, in ‰ (0: exactly the words that become cues in training): fewer
+    /// candidates, so a faster model; the other decisions are unchanged.
+    #[arg(long, value_name = "PERMILLE")]
+    pub prune: Option<i32>,
+    /// Do not train: prune the vocabulary of MODEL (a file or `bundled`) on the --brat
+    /// articles (--prune, default 0) and write it; its weights and thresholds stay.
+    #[arg(
+        long,
+        value_name = "MODEL",
+        conflicts_with_all = ["dev", "epochs", "bits", "seed", "margin", "vocabulary_share"]
+    )]
+    pub base: Option<PathBuf>,
     /// No report on stderr.
     #[arg(long, short)]
     pub quiet: bool,

@@ -1,5 +1,6 @@
 //! `framelens train-cues` end to end: brat standoff in, a model out that `analyze --cue-model`
-//! reads; `--vocabulary-share` narrows the words that may be cues.
+//! reads; `--vocabulary-share` narrows the words that may be cues, and `--base` prunes a
+//! model's vocabulary.
 
 use crate::util::Workdir;
 
@@ -50,4 +51,39 @@ fn train_cues_writes_a_model_analyze_reads_and_the_share_narrows_its_vocabulary(
     }
     let rows = w.csv("narrow/attributions.csv");
     assert!(rows.iter().any(|r| r["cue_lemma"] == "say"), "{rows:?}");
+}
+
+#[test]
+fn train_cues_base_prunes_a_models_vocabulary_and_keeps_its_decisions() {
+    let w = Workdir::new();
+    brat(&w);
+    let common = ["train-cues", "--brat", "brat", "--bits", "12", "--epochs", "2"];
+    let wide = vocabulary(&w, &[&common[..], &["-o", "wide.bin"]].concat());
+    let pruned =
+        vocabulary(&w, &["train-cues", "--brat", "brat", "--base", "wide.bin", "-o", "p.bin"]);
+    let none =
+        &["train-cues", "--brat", "brat", "--base", "wide.bin", "--prune=-100000", "-o", "n.bin"];
+    assert_eq!(vocabulary(&w, none), 0);
+    assert!(pruned <= wide, "wide {wide}, pruned {pruned}");
+    // On its training articles a pruned model decides as its base.
+    let docs: String = (0..6)
+        .map(|k| {
+            format!(
+                "{{\"id\":\"{k}\",\"outlet\":\"A\",\"text\":{:?}}}\n",
+                w.read(&format!("brat/a{k}.txt"))
+            )
+        })
+        .collect();
+    w.write("train.jsonl", docs);
+    for model in ["wide", "p"] {
+        let file = format!("{model}.bin");
+        w.run_ok(&["analyze", "train.jsonl", "-o", model, "-q", "--cue-model", &file], 0);
+    }
+    assert_eq!(w.read("wide/attributions.csv"), w.read("p/attributions.csv"));
+    let trains =
+        &["train-cues", "--brat", "brat", "--base", "wide.bin", "--epochs", "3", "-o", "x.bin"];
+    assert_eq!(w.run(trains).status.code(), Some(2), "--base does not train");
+    let out = w.run(&["train-cues", "--brat", "brat", "--base", "missing.bin", "-o", "x.bin"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("missing.bin"));
 }

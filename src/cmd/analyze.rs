@@ -26,7 +26,7 @@ pub fn run(args: AnalyzeArgs) -> anyhow::Result<u8> {
     let sections = parse_sections(&args.sections)?;
     let map = group_map(&[], &args.grouping)?;
     let (columns, extra) = doc_columns(&args, map.clone())?;
-    let cue_model = load_cue_model(args.cue_model.as_deref())?;
+    let cue_model = super::common::load_cue_model(args.cue_model.as_deref())?;
     let input_opts = InputOptions {
         fields: FieldMap::with_mappings(&args.columns)?,
         lossy: args.lossy,
@@ -343,21 +343,4 @@ const FULL_CONTEXT: usize = 40;
 fn parse_sections(list: &str) -> anyhow::Result<Sections> {
     let names = list.split(',').map(str::trim).filter(|p| !p.is_empty());
     Sections::from_names(names).map_err(|e| anyhow::anyhow!("--sections: {e}"))
-}
-
-/// The cue model of `--cue-model`: none by default (the rules), the bundled one for `bundled`.
-fn load_cue_model(
-    path: Option<&std::path::Path>,
-) -> anyhow::Result<Option<Arc<framelens::cuemodel::CueModel>>> {
-    use anyhow::Context;
-    match path {
-        None => Ok(None),
-        Some(p) if p.as_os_str() == "bundled" => Ok(Some(framelens::cuemodel::bundled())),
-        Some(p) => {
-            let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
-            let model = framelens::cuemodel::CueModel::parse(&bytes)
-                .with_context(|| format!("{}: not a cue model", p.display()))?;
-            Ok(Some(Arc::new(model)))
-        }
-    }
 }

@@ -181,3 +181,20 @@ pub fn outputs(all: Vec<&'static str>, level: framelens::report::ReportLevel) ->
     let none = level == framelens::report::ReportLevel::None;
     all.into_iter().filter(|f| !(none && *f == framelens::report::REPORT_HTML)).collect()
 }
+
+/// The cue model of `--cue-model`: none by default (the rules), the bundled one for `bundled`.
+pub fn load_cue_model(
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<Option<std::sync::Arc<framelens::cuemodel::CueModel>>> {
+    use anyhow::Context;
+    match path {
+        None => Ok(None),
+        Some(p) if p.as_os_str() == "bundled" => Ok(Some(framelens::cuemodel::bundled())),
+        Some(p) => {
+            let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
+            let model = framelens::cuemodel::CueModel::parse(&bytes)
+                .with_context(|| format!("{}: not a cue model", p.display()))?;
+            Ok(Some(std::sync::Arc::new(model)))
+        }
+    }
+}

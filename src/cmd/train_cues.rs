@@ -3,11 +3,14 @@
 use super::common::{load_lexicon, message};
 use crate::cli::TrainCuesArgs;
 use anyhow::Context;
-use framelens::cuetrain::{TrainOptions, brat, train};
+use framelens::cuetrain::{TrainOptions, brat, prune, train};
 
 pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
     let lexicon = load_lexicon(args.lexicons.as_deref(), &Default::default(), &args.lang)?;
     let arts = brat::read_dir(&args.brat)?;
+    if let Some(base) = &args.base {
+        return prune_base(&args, &lexicon, &arts, base);
+    }
     let dev = match &args.dev {
         Some(d) => brat::read_dir(d)?,
         None => Vec::new(),
@@ -19,6 +22,7 @@ pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
         seed: args.seed.unwrap_or(defaults.seed),
         margin_permille: args.margin.unwrap_or(defaults.margin_permille),
         min_cue_permille: args.vocabulary_share.unwrap_or(defaults.min_cue_permille),
+        prune_permille: args.prune,
         ..defaults
     };
     if !(8..=22).contains(&opts.bits) {
@@ -36,6 +40,9 @@ pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
             report.positives,
             report.vocabulary
         ));
+        if args.prune.is_some() {
+            message(format_args!("framelens: pruned vocabulary {}", report.pruned_vocabulary));
+        }
         for (k, (p, r, f)) in report.dev.iter().enumerate() {
             message(format_args!("  epoch {}: dev token P {p:.4} R {r:.4} F1 {f:.4}", k + 1));
         }
@@ -44,6 +51,31 @@ pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
             report.epoch,
             model.threshold(),
             model.keep_threshold(),
+            bytes.len(),
+            args.output.display()
+        ));
+    }
+    Ok(0)
+}
+
+/// `--base`: the vocabulary of the model `base` pruned on `arts`, written to `--output`.
+fn prune_base(
+    args: &TrainCuesArgs,
+    lexicon: &framelens::lexicon::Lexicon,
+    arts: &[brat::Article],
+    base: &std::path::Path,
+) -> anyhow::Result<u8> {
+    let model = super::common::load_cue_model(Some(base))?.expect("a path gives a model");
+    let pruned = prune(lexicon, arts, &model, args.prune.unwrap_or(0));
+    let bytes = pruned.to_bytes();
+    std::fs::write(&args.output, &bytes)
+        .with_context(|| format!("writing {}", args.output.display()))?;
+    if !args.quiet {
+        message(format_args!(
+            "framelens: {} articles, vocabulary {} of {}; wrote {} bytes to {}",
+            arts.len(),
+            pruned.vocabulary().len(),
+            model.vocabulary().len(),
             bytes.len(),
             args.output.display()
         ));

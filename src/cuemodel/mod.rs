@@ -113,6 +113,16 @@ impl CueModel {
         m
     }
 
+    /// The same model with the vocabulary `vocab` (sorted and deduplicated here).
+    pub fn with_vocabulary(&self, vocab: Vec<u64>) -> CueModel {
+        CueModel::new(self.bits, self.threshold, self.keep, vocab, self.weights.clone())
+    }
+
+    /// The vocabulary: keys of [`word_key`], ascending.
+    pub fn vocabulary(&self) -> &[u64] {
+        &self.vocab
+    }
+
     /// The score a rule cue's token must exceed for the cue to stay.
     pub fn keep_threshold(&self) -> i32 {
         self.keep

@@ -3,12 +3,17 @@
 //! of each article's body (features of `view::cues::learned`, label = the token overlaps a
 //! gold cue), and an averaged perceptron trained in a fixed order (a SplitMix64 shuffle per
 //! epoch from a fixed seed), so the same data gives the same bytes. With development
-//! articles, the epoch and the threshold are those with the best token F1 on them.
+//! articles, the epoch and the threshold are those with the best token F1 on them. Pruning
+//! (`prune`) then drops the vocabulary words that never come near the threshold in training:
+//! a word outside every attribution hit is a cue only when it scores above the threshold, so
+//! such words cost features on every use and decide nothing.
 
 pub mod brat;
 
 use crate::cuemodel::{CueModel, word_key};
 use crate::lexicon::Lexicon;
+use crate::matcher::Hit;
+use crate::segment::Span;
 use crate::stats::bootstrap::SplitMix64;
 use crate::view::cues::FeatureMemo;
 use crate::view::cues::learned::each_candidate;
@@ -33,6 +38,10 @@ pub struct TrainOptions {
     /// rules' cues stay down to the threshold minus it: the model overrules the rules only
     /// when it is confident.
     pub margin_permille: i32,
+    /// With `Some(slack)`, the vocabulary keeps only the words of which some training use
+    /// outside every attribution hit scores above the new-cue threshold minus this share of
+    /// the weight range (‰; `prune`).
+    pub prune_permille: Option<i32>,
 }
 
 impl Default for TrainOptions {
@@ -44,6 +53,7 @@ impl Default for TrainOptions {
             min_cue_count: 2,
             min_cue_permille: 30,
             margin_permille: 250,
+            prune_permille: None,
         }
     }
 }
@@ -61,6 +71,8 @@ pub struct TrainReport {
     pub dev: Vec<(f64, f64, f64)>,
     /// The epoch kept (1-based).
     pub epoch: u32,
+    /// The vocabulary size after pruning (the size before it without pruning).
+    pub pruned_vocabulary: usize,
 }
 
 /// Candidate tokens as flat feature indices with labels.
@@ -110,24 +122,38 @@ fn in_cue(cues: &[(u32, u32)], start: u32, end: u32) -> bool {
 
 fn examples(lex: &Lexicon, arts: &[Article], vocab: &BTreeSet<u64>, bits: u32) -> Examples {
     let mut ex = Examples::default();
-    let mut vs = ViewScratch::new();
     // One vocabulary for the memo's whole life: its fingerprint does not matter.
     let mut memo = FeatureMemo::new(bits, 0);
+    each_article_candidate(
+        lex,
+        arts,
+        &mut memo,
+        |k| vocab.contains(&k),
+        |a, span, _, _, idx| {
+            ex.idx.extend_from_slice(idx);
+            ex.ends.push(ex.idx.len());
+            ex.labels.push(in_cue(&a.cues, span.start, span.end));
+        },
+    );
+    ex
+}
+
+/// Calls `visit` with every candidate token of the bodies of `arts` (`each_candidate`, with
+/// the rules' cues): its article, byte span, word, covering attribution hit and features.
+fn each_article_candidate(
+    lex: &Lexicon,
+    arts: &[Article],
+    memo: &mut FeatureMemo,
+    knows: impl Fn(u64) -> bool + Copy,
+    mut visit: impl FnMut(&Article, Span, &str, Option<&Hit>, &[u32]),
+) {
+    let mut vs = ViewScratch::new();
     for a in arts {
         let view = vs.build_with(lex, None, Section::Body, &a.text);
-        each_candidate(
-            &view,
-            view.cues,
-            &mut memo,
-            |k| vocab.contains(&k),
-            |i, _, idx| {
-                ex.idx.extend_from_slice(idx);
-                ex.ends.push(ex.idx.len());
-                ex.labels.push(in_cue(&a.cues, view.span(i).start, view.span(i).end));
-            },
-        );
+        each_candidate(&view, view.cues, memo, knows, |i, hit, idx| {
+            visit(a, view.span(i), view.norm(i), hit, idx)
+        });
     }
-    ex
 }
 
 /// Trains a model on `train` (with `dev` for the epoch and threshold when not empty).
@@ -185,7 +211,34 @@ pub fn train(
             best = Some((prf.2, model));
         }
     }
-    (best.expect("at least one epoch").1, report)
+    let mut model = best.expect("at least one epoch").1;
+    if let Some(slack) = o.prune_permille {
+        model = prune(lex, train, &model, slack);
+    }
+    report.pruned_vocabulary = model.vocabulary().len();
+    (model, report)
+}
+
+/// `model` with the vocabulary words of which no use in `train` outside every attribution
+/// hit scores above its new-cue threshold minus `slack_permille` ‰ of the weight range.
+/// Other candidates keep their features and scores (features do not read the vocabulary), so
+/// on `train` every decision is the same when the slack is not negative.
+pub fn prune(lex: &Lexicon, train: &[Article], model: &CueModel, slack_permille: i32) -> CueModel {
+    let floor = model.threshold().saturating_sub(32i32.saturating_mul(slack_permille));
+    let mut keep = BTreeSet::new();
+    let mut memo = FeatureMemo::new(model.bits(), model.id());
+    each_article_candidate(
+        lex,
+        train,
+        &mut memo,
+        |k| model.knows(k),
+        |_, _, word, hit, idx| {
+            if hit.is_none() && model.score(idx) > floor {
+                keep.insert(word_key(word));
+            }
+        },
+    );
+    model.with_vocabulary(model.vocabulary().iter().copied().filter(|k| keep.contains(k)).collect())
 }
 
 /// The averaged weights `w - u / c`, scaled so the largest fits an i16.
@@ -254,6 +307,37 @@ mod tests {
         let (m, r) = train_twice(&lex, &train, &o);
         assert!(r.positives > 0 && r.vocabulary > 0);
         assert!(m.knows(word_key("blasted")));
+    }
+
+    #[test]
+    fn pruning_keeps_every_decision_on_the_training_articles() {
+        let lex = Lexicon::bundled(crate::Language::ENGLISH).unwrap();
+        let arts: Vec<Article> = (0..12)
+            .map(|k| {
+                let t = format!(
+                    "Senator Vale{k} blasted the plan. The rocket blasted off. Holt said it was \
+                     over. Aides planned a rally."
+                );
+                article(&t, &["blasted the plan", "said", "planned"])
+            })
+            .collect();
+        let o = TrainOptions { bits: 12, epochs: 3, ..TrainOptions::default() };
+        let (m, _) = train_twice(&lex, &arts, &o);
+        let pruned = prune(&lex, &arts, &m, 0);
+        assert!(pruned.vocabulary().iter().all(|k| m.knows(*k)));
+        assert!(pruned.vocabulary().len() < m.vocabulary().len(), "{m:?}");
+        assert!(pruned.knows(word_key("blasted")));
+        let mut vs = ViewScratch::new();
+        let cues = |model: &CueModel, text: &str, vs: &mut ViewScratch| {
+            let view = vs.build_with(&lex, Some(model), Section::Body, text);
+            view.cues.iter().map(|c| (c.first, c.end, c.learned)).collect::<Vec<_>>()
+        };
+        for a in &arts {
+            assert_eq!(cues(&m, &a.text, &mut vs), cues(&pruned, &a.text, &mut vs));
+        }
+        assert!(prune(&lex, &arts, &m, -100_000).vocabulary().is_empty());
+        let (both, _) = train(&lex, &arts, &arts, &TrainOptions { prune_permille: Some(0), ..o });
+        assert_eq!(both, pruned);
     }
 
     fn train_twice(lex: &Lexicon, arts: &[Article], o: &TrainOptions) -> (CueModel, TrainReport) {

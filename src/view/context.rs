@@ -150,6 +150,10 @@ impl<'a> SectionView<'a> {
     pub(crate) fn quote_closing_before(&self, i: usize) -> Option<usize> {
         let gap_start = if i == 0 { 0 } else { self.span(i - 1).end };
         let gap_end = self.span(i).start;
+        // A closing mark lies in the gap: a gap of spaces (most gaps) holds none.
+        if self.text.as_bytes()[gap_start as usize..gap_end as usize].iter().all(|&b| b == b' ') {
+            return None;
+        }
         let paragraph = self.buf.sentences[self.sentence(i) as usize].paragraph;
         let sentence_start = self.buf.paragraphs[paragraph as usize].start;
         let end = self.quotes.partition_point(|q| q.outer.start < gap_end);

@@ -139,21 +139,20 @@ impl FeatureMemo {
         self.f.bits() == bits && self.model == model
     }
 
-    /// Whether the word of token `i` may be a cue: it has a letter, and it is covered by an
-    /// attribution hit (`hit`) or is a vocabulary word (`knows`, of the memo's model) outside
-    /// the function words.
+    /// Whether the word of token `i` may be a cue: `None` when it has no letter, else whether
+    /// it is a vocabulary word (`knows`, of the memo's model) outside the function words (if
+    /// not, only an attribution hit covering it makes it a candidate).
     pub(crate) fn candidate(
         &mut self,
         ctx: &SectionView,
         i: usize,
-        hit: bool,
         knows: impl Fn(u64) -> bool,
-    ) -> bool {
+    ) -> Option<bool> {
         let w = ctx.norm(i);
         let (alpha, open_known) = self.known.get(w, || {
             (w.bytes().any(|b| b.is_ascii_alphabetic()), knows(word_key(w)) && !closed_class(w))
         });
-        alpha && (hit || open_known)
+        alpha.then_some(open_known)
     }
 }
 
@@ -361,7 +360,9 @@ fn word_at<'a>(ctx: &SectionView<'a>, i: usize, d: isize) -> &'a str {
 
 /// The kind of punctuation in a gap between tokens (index in `GAPS`).
 fn gap_kind(gap: &str) -> usize {
-    if gap.contains(['“', '”', '"', '‘', '’', '\'']) {
+    if gap.bytes().all(|b| b == b' ') {
+        NO_GAP
+    } else if gap.contains(['“', '”', '"', '‘', '’', '\'']) {
         0
     } else if gap.contains(':') {
         1

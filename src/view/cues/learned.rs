@@ -44,14 +44,29 @@ pub(crate) fn each_candidate(
     knows: impl Fn(u64) -> bool,
     mut visit: impl FnMut(usize, Option<&Hit>, &[u32]),
 ) {
-    let mut from = 0;
+    let (mut from, mut covering) = (0, 0);
     for i in 0..ctx.len() {
-        let near = near_hits(ctx.hits, &mut from, i.saturating_sub(3), i + 4);
-        let hit = near.iter().find(|h| covers(h, i) && is_cue(ctx.roles, h));
-        if memo.candidate(ctx, i, hit.is_some(), &knows) {
+        // The word decides first; the hits are looked at only for the words it lets through.
+        let Some(known) = memo.candidate(ctx, i, &knows) else { continue };
+        let hit = covering_cue(ctx, &mut covering, i);
+        if known || hit.is_some() {
+            let near = near_hits(ctx.hits, &mut from, i.saturating_sub(3), i + 4);
             visit(i, hit, features(ctx, rules, near, i, memo));
         }
     }
+}
+
+/// The attribution-cue hit covering token `i`, advancing `from` past the hits ending before
+/// it (calls come in token order).
+fn covering_cue<'h>(ctx: &SectionView<'h>, from: &mut usize, i: usize) -> Option<&'h Hit> {
+    let hits = ctx.hits;
+    while *from < hits.len() && (hits[*from].end as usize) <= i {
+        *from += 1;
+    }
+    hits[*from..]
+        .iter()
+        .take_while(|h| (h.first as usize) <= i)
+        .find(|h| covers(h, i) && is_cue(ctx.roles, h))
 }
 
 /// Replaces the rule cues in `out` with the model's decision (see the module documentation).
