@@ -1020,7 +1020,7 @@ mod tests {
         assert_eq!(column("outlets.csv", "hedge_count").unwrap().0, I);
         assert_eq!(column("outlets.csv", "doubting_share").unwrap().0, N);
         assert!(column("terms.csv", "nope").is_none());
-        assert_eq!(MATCHES.header(&[]).len(), 27, "the 26 of --full and flags");
+        assert_eq!(MATCHES.header(&[]).len(), 28, "the 27 of --full and flags");
         let files = analyze_outputs();
         assert_eq!(
             (files.len(), files[14], files[20], files[23], files[25]),
