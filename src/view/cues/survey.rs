@@ -16,9 +16,11 @@ use crate::view::section::SectionView;
 /// Most words between the determiner and `poll`.
 const MAX_WORDS: usize = 8;
 
-/// Whether `text` may hold a survey cue (a cheap test before any work).
+/// Whether `text` may hold a survey cue (a cheap test before any work): `poll` or `survey`
+/// as `collect` finds them, lowercase, capitalised or in capitals.
 pub(super) fn may_name_one(text: &str) -> bool {
-    text.contains("poll") || text.contains("survey") || text.contains("Poll")
+    const FORMS: [&str; 6] = ["poll", "Poll", "POLL", "survey", "Survey", "SURVEY"];
+    FORMS.iter().any(|f| text.contains(f))
 }
 
 /// Adds the survey cues of the section to `cues` (in token order) and keeps the order.
@@ -80,4 +82,18 @@ fn poll_after(ctx: &SectionView, j: usize) -> Option<usize> {
 /// it.
 fn after_people(ctx: &SectionView, i: usize) -> bool {
     i > 0 && ctx.joined(i) && is_polled_people(ctx.norm(i - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::may_name_one;
+
+    #[test]
+    fn the_cheap_test_sees_every_case_collect_sees() {
+        for text in ["in a CNN poll", "In a Gallup Poll", "IN A POLL", "in a Pew Survey"] {
+            assert!(may_name_one(text), "{text}");
+        }
+        assert!(may_name_one("in an NBC SURVEY"));
+        assert!(!may_name_one("in a statement, she said"));
+    }
 }
