@@ -48,6 +48,11 @@ impl Error {
         Error::Io { path: path.into(), source }
     }
 
+    /// An input error at `path:line` (line 1-based; 0 when unknown).
+    pub fn input_at(path: &std::path::Path, line: u64, message: impl Into<String>) -> Self {
+        Error::Input { path: format!("{}:{line}", path.display()), message: message.into() }
+    }
+
     /// A lexicon error at `file:line:column`.
     pub fn lexicon(file: &str, line: u64, column: u64, message: impl Into<String>) -> Self {
         Error::Lexicon { file: file.to_string(), line, column, message: message.into() }

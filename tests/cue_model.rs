@@ -25,6 +25,9 @@ fn brat(w: &Workdir) {
     }
 }
 
+/// `train-cues` on the articles `brat` writes, small and quick.
+const TRAIN: [&str; 7] = ["train-cues", "--brat", "brat", "--bits", "12", "--epochs", "2"];
+
 /// The vocabulary size `train-cues` reports on stderr.
 fn vocabulary(w: &Workdir, args: &[&str]) -> usize {
     let out = w.run(args);
@@ -38,10 +41,9 @@ fn vocabulary(w: &Workdir, args: &[&str]) -> usize {
 fn train_cues_writes_a_model_analyze_reads_and_the_share_narrows_its_vocabulary() {
     let w = Workdir::new();
     brat(&w);
-    let common = ["train-cues", "--brat", "brat", "--bits", "12", "--epochs", "2"];
-    let wide = vocabulary(&w, &[&common[..], &["-o", "wide.bin"]].concat());
+    let wide = vocabulary(&w, &[&TRAIN[..], &["-o", "wide.bin"]].concat());
     let narrow =
-        vocabulary(&w, &[&common[..], &["-o", "narrow.bin", "--vocabulary-share", "600"]].concat());
+        vocabulary(&w, &[&TRAIN[..], &["-o", "narrow.bin", "--vocabulary-share", "600"]].concat());
     // `blasted` (6 of 12 uses) leaves the vocabulary at 600 ‰; `said` and `hammered` stay.
     assert!(narrow >= 2 && narrow < wide, "wide {wide}, narrow {narrow}");
     w.write("in.jsonl", "{\"id\":\"1\",\"outlet\":\"A\",\"text\":\"Holt said it was over.\"}\n");
@@ -57,8 +59,7 @@ fn train_cues_writes_a_model_analyze_reads_and_the_share_narrows_its_vocabulary(
 fn train_cues_base_prunes_a_models_vocabulary_and_keeps_its_decisions() {
     let w = Workdir::new();
     brat(&w);
-    let common = ["train-cues", "--brat", "brat", "--bits", "12", "--epochs", "2"];
-    let wide = vocabulary(&w, &[&common[..], &["-o", "wide.bin"]].concat());
+    let wide = vocabulary(&w, &[&TRAIN[..], &["-o", "wide.bin"]].concat());
     let pruned =
         vocabulary(&w, &["train-cues", "--brat", "brat", "--base", "wide.bin", "-o", "p.bin"]);
     let none =

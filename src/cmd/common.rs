@@ -186,15 +186,19 @@ pub fn outputs(all: Vec<&'static str>, level: framelens::report::ReportLevel) ->
 pub fn load_cue_model(
     path: Option<&std::path::Path>,
 ) -> anyhow::Result<Option<std::sync::Arc<framelens::cuemodel::CueModel>>> {
+    path.map(cue_model_at).transpose()
+}
+
+/// The cue model at `path` (`bundled`: the one compiled in).
+pub fn cue_model_at(
+    path: &std::path::Path,
+) -> anyhow::Result<std::sync::Arc<framelens::cuemodel::CueModel>> {
     use anyhow::Context;
-    match path {
-        None => Ok(None),
-        Some(p) if p.as_os_str() == "bundled" => Ok(Some(framelens::cuemodel::bundled())),
-        Some(p) => {
-            let bytes = std::fs::read(p).with_context(|| format!("{}", p.display()))?;
-            let model = framelens::cuemodel::CueModel::parse(&bytes)
-                .with_context(|| format!("{}: not a cue model", p.display()))?;
-            Ok(Some(std::sync::Arc::new(model)))
-        }
+    if path.as_os_str() == "bundled" {
+        return Ok(framelens::cuemodel::bundled());
     }
+    let bytes = std::fs::read(path).with_context(|| format!("{}", path.display()))?;
+    let model = framelens::cuemodel::CueModel::parse(&bytes)
+        .with_context(|| format!("{}: not a cue model", path.display()))?;
+    Ok(std::sync::Arc::new(model))
 }

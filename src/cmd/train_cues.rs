@@ -1,8 +1,9 @@
 //! `framelens train-cues`: trains a cue model on brat-annotated articles and writes it.
 
-use super::common::{load_lexicon, message};
+use super::common::{cue_model_at, load_lexicon, message};
 use crate::cli::TrainCuesArgs;
 use anyhow::Context;
+use framelens::cuemodel::CueModel;
 use framelens::cuetrain::{TrainOptions, brat, prune, train};
 
 pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
@@ -29,9 +30,7 @@ pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
         anyhow::bail!("--bits must be between 8 and 22");
     }
     let (model, report) = train(&lexicon, &arts, &dev, &opts);
-    let bytes = model.to_bytes();
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("writing {}", args.output.display()))?;
+    let written = write_model(&model, &args.output)?;
     if !args.quiet {
         message(format_args!(
             "framelens: {} articles, {} examples ({} cue tokens), vocabulary {}",
@@ -51,7 +50,7 @@ pub fn run(args: TrainCuesArgs) -> anyhow::Result<u8> {
             report.epoch,
             model.threshold(),
             model.keep_threshold(),
-            bytes.len(),
+            written,
             args.output.display()
         ));
     }
@@ -65,20 +64,25 @@ fn prune_base(
     arts: &[brat::Article],
     base: &std::path::Path,
 ) -> anyhow::Result<u8> {
-    let model = super::common::load_cue_model(Some(base))?.expect("a path gives a model");
+    let model = cue_model_at(base)?;
     let pruned = prune(lexicon, arts, &model, args.prune.unwrap_or(0));
-    let bytes = pruned.to_bytes();
-    std::fs::write(&args.output, &bytes)
-        .with_context(|| format!("writing {}", args.output.display()))?;
+    let written = write_model(&pruned, &args.output)?;
     if !args.quiet {
         message(format_args!(
             "framelens: {} articles, vocabulary {} of {}; wrote {} bytes to {}",
             arts.len(),
             pruned.vocabulary().len(),
             model.vocabulary().len(),
-            bytes.len(),
+            written,
             args.output.display()
         ));
     }
     Ok(0)
+}
+
+/// Writes `model` to `path`; the number of bytes written.
+fn write_model(model: &CueModel, path: &std::path::Path) -> anyhow::Result<usize> {
+    let bytes = model.to_bytes();
+    std::fs::write(path, &bytes).with_context(|| format!("writing {}", path.display()))?;
+    Ok(bytes.len())
 }

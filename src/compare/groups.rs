@@ -39,10 +39,7 @@ impl GroupMap {
     /// ignored), one outlet per row. Errors name the file, line and column.
     pub fn read_csv(path: &Path) -> Result<GroupMap> {
         let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-        GroupMap::from_csv(&bytes).map_err(|(line, message)| Error::Input {
-            path: format!("{}:{line}", path.display()),
-            message,
-        })
+        GroupMap::from_csv(&bytes).map_err(|(line, message)| Error::input_at(path, line, message))
     }
 
     /// [`GroupMap::read_csv`] of bytes; an error is (line, message).

@@ -324,7 +324,11 @@ impl DocumentRows {
             }
             let tokens = parse_int(path, line, "tokens", cells[3])?;
             if d.ids.insert(cells[0], "").is_err() {
-                return Err(bad(path, line, format!("duplicate doc_id '{}'", cells[0])));
+                return Err(Error::input_at(
+                    path,
+                    line,
+                    format!("duplicate doc_id '{}'", cells[0]),
+                ));
             }
             let outlet = intern(&mut d.names, &mut d.name_ids, cells[1]);
             let event = if cells[2].is_empty() {
@@ -378,11 +382,15 @@ fn term_row(
     cells: &[&str],
 ) -> Result<(usize, (u32, u32))> {
     let Some(doc) = docs.ids.position(cells[0]) else {
-        return Err(bad(path, line, format!("doc_id '{}' is not in documents.csv", cells[0])));
+        return Err(Error::input_at(
+            path,
+            line,
+            format!("doc_id '{}' is not in documents.csv", cells[0]),
+        ));
     };
     let count = parse_int(path, line, "count", cells[4])?;
-    let count =
-        u32::try_from(count).map_err(|_| bad(path, line, format!("count {count} is too large")))?;
+    let count = u32::try_from(count)
+        .map_err(|_| Error::input_at(path, line, format!("count {count} is too large")))?;
     Ok((doc as usize, (input.term_id(cells[1], cells[2], cells[3]), count)))
 }
 
@@ -413,7 +421,7 @@ fn read_folder(
         let (doc, pair) = term_row(&mut input, &docs, &terms_path, line, cells)?;
         if doc < current {
             out_of_order = true;
-            return Err(bad(&terms_path, line, "out of document order".into()));
+            return Err(Error::input_at(&terms_path, line, "out of document order"));
         }
         docs.add_until(&mut input, &mut current, doc, &mut pairs)?;
         pairs.push(pair);
@@ -488,18 +496,16 @@ impl DocPositions {
     /// The position of document `id`, named at `line` of `path`; an error there when
     /// `documents.csv` does not have it.
     pub(crate) fn of(&self, path: &Path, line: u64, id: &str) -> Result<usize> {
-        let unknown = || bad(path, line, format!("doc_id '{id}' is not in documents.csv"));
+        let unknown =
+            || Error::input_at(path, line, format!("doc_id '{id}' is not in documents.csv"));
         self.0.get(id).copied().ok_or_else(unknown)
     }
 }
 
-fn bad(path: &Path, line: u64, message: String) -> Error {
-    Error::Input { path: format!("{}:{line}", path.display()), message }
-}
-
 fn parse_int(path: &Path, line: u64, column: &str, cell: &str) -> Result<u64> {
-    cell.parse()
-        .map_err(|_| bad(path, line, format!("column '{column}': '{cell}' is not a whole number")))
+    cell.parse().map_err(|_| {
+        Error::input_at(path, line, format!("column '{column}': '{cell}' is not a whole number"))
+    })
 }
 
 /// A document's stance counts from its `attributions` cell and its six `<class>_share`
@@ -507,14 +513,15 @@ fn parse_int(path: &Path, line: u64, column: &str, cell: &str) -> Result<u64> {
 fn stance_counts(path: &Path, line: u64, cells: &[&str]) -> Result<StanceCounts> {
     let n = parse_int(path, line, "attributions", cells[0])?;
     let mut out = [0u32; 7];
-    out[0] = u32::try_from(n).map_err(|_| bad(path, line, format!("{n} attributions")))?;
+    out[0] =
+        u32::try_from(n).map_err(|_| Error::input_at(path, line, format!("{n} attributions")))?;
     for (k, cell) in cells[1..7].iter().enumerate() {
         if cell.is_empty() {
             continue;
         }
         let share: f64 = cell.parse().map_err(|_| {
             let name = CueClass::ALL[k].name();
-            bad(path, line, format!("column '{name}_share': '{cell}' is not a number"))
+            Error::input_at(path, line, format!("column '{name}_share': '{cell}' is not a number"))
         })?;
         out[k + 1] = (share * n as f64).round().clamp(0.0, n as f64) as u32;
     }
@@ -530,7 +537,7 @@ fn has_column(path: &Path, name: &str) -> Result<bool> {
 pub(crate) fn header(path: &Path) -> Result<Vec<String>> {
     let file = std::fs::File::open(path).map_err(|e| Error::io(path, e))?;
     let mut reader = csv::ReaderBuilder::new().from_reader(std::io::BufReader::new(file));
-    let headers = reader.headers().map_err(|e| bad(path, 1, e.to_string()))?;
+    let headers = reader.headers().map_err(|e| Error::input_at(path, 1, e.to_string()))?;
     Ok(headers.iter().map(|h| h.trim_start_matches('\u{feff}').to_string()).collect())
 }
 
@@ -545,14 +552,14 @@ pub(crate) fn read_table(
     let mut reader = csv::ReaderBuilder::new().from_reader(std::io::BufReader::new(file));
     let csv_err = |e: csv::Error| {
         let line = e.position().map_or(0, |p| p.line());
-        bad(path, line, e.to_string())
+        Error::input_at(path, line, e.to_string())
     };
     let headers = reader.headers().map_err(csv_err)?.clone();
     let index: Vec<usize> = columns
         .iter()
         .map(|c| {
             headers.iter().position(|h| h.trim_start_matches('\u{feff}') == *c).ok_or_else(|| {
-                bad(
+                Error::input_at(
                     path,
                     1,
                     format!(

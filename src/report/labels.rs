@@ -147,7 +147,7 @@ fn hits_per_group<'i>(r: &Regrouping<'i>, set: &LabelSet) -> Result<GroupHits<'i
         let Some(referent) = label_referent(hit.category).filter(|_| hit.counted) else {
             return Ok(());
         };
-        let at = |message| Error::Input { path: format!("{}:{line}", path.display()), message };
+        let at = |message| Error::input_at(&path, line, message);
         let label = match hit.lemma {
             Some(lemma) => label_of(set, referent, hit.term, lemma),
             None => entries.as_ref().and_then(|e| e.of(&hit)).ok_or_else(|| {
@@ -193,7 +193,7 @@ impl EntryLabels {
         read_input_table(&path, &["category", "term", "lemma"], |line, cells| {
             let [category, term, lemma] = [cells[0], cells[1], cells[2]];
             let Some(referent) = label_referent(category) else { return Ok(()) };
-            let at = |message| Error::Input { path: format!("{}:{line}", path.display()), message };
+            let at = |message| Error::input_at(&path, line, message);
             let label = label_of(set, referent, term, lemma).map_err(at)?;
             let terms = by_category.entry(category.to_string()).or_default();
             match terms.insert(term.to_string(), label) {

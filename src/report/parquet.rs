@@ -108,10 +108,7 @@ impl Values {
 
 /// Writes the table `file` read from `csv` as Parquet at `out`.
 fn convert(csv: &Path, out: &Path, file: &str) -> Result<()> {
-    let bad = |line: u64, message: String| Error::Input {
-        path: format!("{}:{line}", csv.display()),
-        message,
-    };
+    let bad = |line: u64, message: String| Error::input_at(csv, line, message);
     let mut reader = csv::ReaderBuilder::new().from_path(csv).map_err(|e| bad(0, e.to_string()))?;
     let header = reader.byte_headers().map_err(|e| bad(1, e.to_string()))?.clone();
     let names: Vec<String> = header

@@ -1,8 +1,7 @@
 //! The aggregate tables, written once at the end from the integer totals:
 //! `outlets.csv` (wide: one row per outlet, and per event × outlet), `categories.csv` (long:
-//! every category level), `terms.csv` (long: every lexicon entry that occurred, the tone inputs' only with
-//! `--tone-terms`) and, through
-//! `sources`, `sources.csv`.
+//! every category level), `terms.csv` (long: every lexicon entry that occurred, the tone
+//! inputs' only with `--tone-terms`) and, through `sources`, `sources.csv`.
 
 use super::cells::{CellStyle, per_1k_into, share_into};
 use super::profile::{Profile, ProfileColumns};
@@ -78,7 +77,7 @@ pub(crate) fn group_outlets_of_folder(
     let mut groups: BTreeMap<GroupKey, (u64, Profile)> = BTreeMap::new();
     let mut doc = 0;
     crate::compare::read_input_table(&path, &columns.names(), |line, cells| {
-        let at = |message| Error::Input { path: format!("{}:{line}", path.display()), message };
+        let at = |message| Error::input_at(&path, line, message);
         let profile = columns.read(cells).map_err(at)?;
         if let Some(group) = input.group_name(doc, map) {
             let mut add = |event: Option<&str>| {

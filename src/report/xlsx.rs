@@ -76,7 +76,7 @@ fn reader(path: &Path) -> Result<csv::Reader<std::io::BufReader<std::fs::File>>>
 
 fn csv_error(path: &Path, e: csv::Error) -> Error {
     let line = e.position().map_or(0, |p| p.line());
-    Error::Input { path: format!("{}:{line}", path.display()), message: e.to_string() }
+    Error::input_at(path, line, e.to_string())
 }
 
 /// The header of a CSV file, without a byte-order mark.

@@ -56,17 +56,10 @@ pub(crate) fn each_candidate(
     }
 }
 
-/// The attribution-cue hit covering token `i`, advancing `from` past the hits ending before
-/// it (calls come in token order).
+/// The attribution-cue hit covering token `i` (calls come in token order: `from` is the
+/// cursor of [`near_hits`]).
 fn covering_cue<'h>(ctx: &SectionView<'h>, from: &mut usize, i: usize) -> Option<&'h Hit> {
-    let hits = ctx.hits;
-    while *from < hits.len() && (hits[*from].end as usize) <= i {
-        *from += 1;
-    }
-    hits[*from..]
-        .iter()
-        .take_while(|h| (h.first as usize) <= i)
-        .find(|h| covers(h, i) && is_cue(ctx.roles, h))
+    near_hits(ctx.hits, from, i, i + 1).iter().find(|h| covers(h, i) && is_cue(ctx.roles, h))
 }
 
 /// Replaces the rule cues in `out` with the model's decision (see the module documentation).
